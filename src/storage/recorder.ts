@@ -1,0 +1,214 @@
+/**
+ * Records a session into IndexedDB as it happens: every completed item (list, decision,
+ * leave, reflection, instruction, reply) is written the moment its event arrives, so a
+ * session cut off half-way (tab closed, crash) is in the history up to its last
+ * completed item.
+ *
+ *   const rec = createRecorder(db, meta, { itemLookup: (id) => index.get(id) });
+ *   await runSession(cfg, (e) => { rec.onEvent(e); return ui.onEvent(e); });
+ *   await rec.done;            // everything flushed (or rec.error says why not)
+ *
+ * `onEvent` never throws and never blocks the run: writes are queued and chained. A
+ * failed write (quota, closed database) keeps its records in memory (`pending()`), is
+ * retried with the next write, and is reported through `onError` and
+ * `onStorageIssue`, so the UI can tell the person and offer an export.
+ */
+import type { EventSink, SessionEvent } from '../core/env/environment';
+import type { Item, Trajectory } from '../core/types';
+import {
+  type EventRecord,
+  type ItemSnapshot,
+  type RecoDb,
+  type SessionMeta,
+  type SessionRecord,
+  type StoredEventBody,
+  searchTextOf,
+} from './db';
+import { type StorageError, toStorageError } from './errors';
+import { reportStorageIssue } from './open';
+import { stripSecrets } from './secrets';
+
+/** Options of `createRecorder`. */
+export interface RecorderOptions {
+  /** Resolves item ids to items, so stored lists carry snapshots (titles...) for replay. */
+  itemLookup?: (id: string) => Item | undefined;
+  /** Clock (epoch ms); defaults to Date.now. */
+  now?: () => number;
+  /** Called on every failed write. */
+  onError?: (e: StorageError) => void;
+}
+
+/** A running recorder. */
+export interface Recorder {
+  /** Feed every SessionEvent here (it returns at once; writes are queued). */
+  onEvent: EventSink;
+  /** Resolves once `session_end` (or `stop()`) has been written, or the write failed (see `error`). */
+  done: Promise<void>;
+  /** The last write failure, or null. */
+  readonly error: StorageError | null;
+  /** Records not yet in the database (kept in memory after a failed write). */
+  pending(): { session: SessionRecord; events: EventRecord[]; trajectory: Trajectory | null };
+  /** Wait for queued writes (retrying failed ones once). */
+  flush(): Promise<void>;
+  /** End a run that will not emit `session_end` (e.g. reset mid-run): status 'stopped'. */
+  stop(): Promise<void>;
+}
+
+/** Snapshot of the fields a replay card shows. */
+export function snapshotItem(it: Item): ItemSnapshot {
+  return {
+    id: it.id,
+    title: it.title,
+    topic: it.topic,
+    subtopic: it.subtopic,
+    creator: it.creator,
+    format: it.format,
+    durationSec: it.durationSec,
+  };
+}
+
+/** Build the initial session row from the caller's meta. */
+export function sessionRecordOf(meta: SessionMeta, now: number): SessionRecord {
+  const title = meta.title ?? `${meta.userName ?? meta.userId} x ${meta.recommender}`;
+  const rec: SessionRecord = {
+    ...meta,
+    settings: stripSecrets(meta.settings) as Record<string, unknown>,
+    title,
+    updatedAt: now,
+    status: 'running',
+    summary: { turns: 0, items: 0, watchSec: 0, instructions: 0 },
+    searchText: '',
+  };
+  rec.searchText = searchTextOf(rec);
+  return rec;
+}
+
+/** Create a recorder for one session; the session row is written at once (status 'running'). */
+export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOptions = {}): Recorder {
+  const now = opts.now ?? (() => Date.now());
+  const session = sessionRecordOf(meta, now());
+  const items = new Map<string, ItemSnapshot>();
+  let unsavedEvents: EventRecord[] = [];
+  let unsavedTrajectory: Trajectory | null = null;
+  let sessionDirty = true;
+  let seq = 0;
+  let error: StorageError | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  let finished = false;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+
+  async function writeOnce(): Promise<void> {
+    if (!sessionDirty && unsavedEvents.length === 0 && !unsavedTrajectory) return;
+    const events = unsavedEvents;
+    const traj = unsavedTrajectory;
+    const row = { ...session, summary: { ...session.summary } };
+    try {
+      await db.transaction('rw', db.sessions, db.events, db.trajectories, async () => {
+        if (events.length) await db.events.bulkPut(events);
+        if (traj) await db.trajectories.put({ id: session.id, trajectory: traj, items: [...items.values()] });
+        await db.sessions.put(row);
+      });
+      // Only drop what was written; events queued meanwhile stay.
+      unsavedEvents = unsavedEvents.slice(events.length);
+      if (unsavedTrajectory === traj) unsavedTrajectory = null;
+      sessionDirty = false;
+      error = null;
+    } catch (e) {
+      error = toStorageError(e);
+      opts.onError?.(error);
+      reportStorageIssue(error);
+    }
+  }
+
+  function enqueue(): Promise<void> {
+    chain = chain.then(writeOnce);
+    return chain;
+  }
+
+  function add(turn: number, body: StoredEventBody): void {
+    const at = now();
+    unsavedEvents.push({ ...body, sessionId: session.id, seq: seq++, turn, at } as EventRecord);
+    session.updatedAt = at;
+    sessionDirty = true;
+  }
+
+  function finish(traj: Trajectory | null): void {
+    if (finished) return;
+    finished = true;
+    if (traj) {
+      unsavedTrajectory = traj;
+      session.endReason = traj.endReason;
+      session.metrics = traj.metrics;
+      session.status = traj.endReason === 'stopped' ? 'stopped' : 'complete';
+    } else {
+      session.status = 'stopped';
+      session.endReason = 'stopped';
+    }
+    session.updatedAt = now();
+    sessionDirty = true;
+    void enqueue().then(resolveDone);
+  }
+
+  function handle(e: SessionEvent): void {
+    if (finished) return;
+    switch (e.type) {
+      case 'session_start':
+        return; // the row was written at creation
+      case 'list': {
+        const snaps: ItemSnapshot[] = [];
+        for (const id of e.slate.itemIds) {
+          const it = opts.itemLookup?.(id);
+          if (it) {
+            const s = snapshotItem(it);
+            items.set(id, s);
+            snaps.push(s);
+          }
+        }
+        session.summary.turns = Math.max(session.summary.turns, e.turn + 1);
+        add(e.turn, { kind: 'list', slate: e.slate, ...(snaps.length ? { items: snaps } : {}) });
+        break;
+      }
+      case 'decision':
+        session.summary.items += 1;
+        session.summary.watchSec += e.decision.watchSec;
+        add(e.turn, { kind: 'decision', decision: e.decision });
+        break;
+      case 'leave':
+        add(e.turn, { kind: 'leave', position: e.position });
+        break;
+      case 'reflection':
+        add(e.turn, { kind: 'reflection', reflection: e.reflection });
+        break;
+      case 'instruction':
+        session.summary.instructions += 1;
+        add(e.turn, { kind: 'instruction', text: e.text });
+        break;
+      case 'reply':
+        add(e.turn, { kind: 'reply', message: e.message, slate: e.slate });
+        break;
+      case 'session_end':
+        finish(e.trajectory);
+        return;
+      default:
+        return; // item_start, thought_delta: not completed items
+    }
+    void enqueue();
+  }
+
+  void enqueue();
+
+  return {
+    onEvent: (e) => handle(e),
+    done,
+    get error() {
+      return error;
+    },
+    pending: () => ({ session: { ...session }, events: [...unsavedEvents], trajectory: unsavedTrajectory }),
+    flush: () => enqueue(),
+    stop: () => {
+      finish(null);
+      return done;
+    },
+  };
+}
