@@ -1,0 +1,215 @@
+/**
+ * LinUCB (Li et al. 2010), a contextual bandit with one ridge-regression model per user
+ * over item features: a topic one-hot, popularity, recency, length, quality, the user's
+ * declared interest in the topic, the topic's share of this session's lists so far, and
+ * two context interactions (length on mobile, popularity in the evening/night).
+ * Score = theta . x + alpha * sqrt(x' A^-1 x): the expected engagement plus an
+ * optimism bonus for what it knows little about. It learns from `observe` with engagement
+ * as pseudo-reward (fraction watched, bonuses for like, comment and share; skip 0),
+ * within a session and across sessions (the per-user model persists until `fit`).
+ * A user's model starts warm from their history (positives as rewards, skips as 0).
+ * Deterministic: no sampling at all.
+ */
+import type { CatalogIndex } from '../catalog/catalog-index';
+import type { ItemDecision, Item, Observation, SlateFeedback, TrainingData } from '../types';
+import { ScoringRecommender } from './base';
+import { buildItemFeatures, type ItemFeatures } from './item-features';
+import { numOption } from './options';
+import { weightHistory } from './signals';
+
+/** Number of dense (non-topic) features. */
+const DENSE = 9;
+
+interface BanditState {
+  /** Inverse of A = lambda I + sum x x' (d x d, row-major), kept by Sherman-Morrison updates. */
+  ainv: Float64Array;
+  b: Float64Array;
+  theta: Float64Array;
+  updates: number;
+}
+
+/** Pseudo-reward in [0, 1] of one decision on an item. */
+export function engagementReward(d: ItemDecision, item: Item): number {
+  const a = d.actions;
+  const frac = item.durationSec > 0 ? Math.min(1, Math.max(0, d.watchSec / item.durationSec)) : 0;
+  let r = 0.6 * frac;
+  if (a.includes('click')) r += 0.05;
+  if (a.includes('like')) r += 0.2;
+  if (a.includes('comment')) r += 0.2;
+  if (a.includes('share')) r += 0.3;
+  if (a.includes('skip') && r === 0) return 0;
+  return Math.min(1, r);
+}
+
+export class LinUcbRecommender extends ScoringRecommender {
+  readonly name = 'linucb';
+  private readonly alpha: number;
+  private readonly lambda: number;
+  private feats: ItemFeatures | null = null;
+  private d = 0;
+  private readonly states = new Map<string, BanditState>();
+  /** Reused per call. */
+  private z = new Float64Array(DENSE);
+  private x = new Float64Array(0);
+  private ax = new Float64Array(0);
+  private topicInterest = new Float64Array(0);
+  private topicShare = new Float64Array(0);
+
+  constructor(options?: Record<string, unknown>) {
+    super();
+    this.alpha = numOption(options, 'alpha', 0.25, 0, 10);
+    this.lambda = numOption(options, 'lambda', 1, 1e-6, 1e6);
+  }
+
+  protected train(_data: TrainingData, index: CatalogIndex): void {
+    this.feats = buildItemFeatures(index);
+    const T = this.feats.topicIds.length;
+    this.d = T + DENSE;
+    this.x = new Float64Array(this.d);
+    this.ax = new Float64Array(this.d);
+    this.topicInterest = new Float64Array(T);
+    this.topicShare = new Float64Array(T);
+    this.states.clear();
+  }
+
+  /** Per-call, per-topic features from the observation: declared interest, session share. */
+  private prepare(obs: Observation): void {
+    const f = this.feats as ItemFeatures;
+    const index = this.requireIndex();
+    f.topicIds.forEach((t, i) => (this.topicInterest[i] = Math.min(1, Math.max(0, obs.profile.interests?.[t] ?? 0))));
+    this.topicShare.fill(0);
+    let shown = 0;
+    for (const id of obs.shown) {
+      const p = index.position.get(id);
+      if (p === undefined) continue;
+      this.topicShare[f.topic[p]] += 1;
+      shown++;
+    }
+    if (shown > 0) for (let t = 0; t < this.topicShare.length; t++) this.topicShare[t] /= shown;
+  }
+
+  /** Dense features of item i into `this.z` (after `prepare`). */
+  private dense(i: number, obs: Observation): Float64Array {
+    const f = this.feats as ItemFeatures;
+    const z = this.z;
+    const t = f.topic[i];
+    const mobile = obs.context.device === 'mobile' ? 1 : 0;
+    const late = obs.context.timeOfDay === 'evening' || obs.context.timeOfDay === 'night' ? 1 : 0;
+    z[0] = 1;
+    z[1] = f.popularity[i];
+    z[2] = f.recency[i];
+    z[3] = f.length[i];
+    z[4] = f.quality[i];
+    z[5] = this.topicInterest[t];
+    z[6] = this.topicShare[t];
+    z[7] = f.length[i] * mobile;
+    z[8] = f.popularity[i] * late;
+    return z;
+  }
+
+  private state(obs: Observation): BanditState {
+    let s = this.states.get(obs.userId);
+    if (s) return s;
+    const d = this.d;
+    s = { ainv: new Float64Array(d * d), b: new Float64Array(d), theta: new Float64Array(d), updates: 0 };
+    for (let j = 0; j < d; j++) s.ainv[j * d + j] = 1 / this.lambda;
+    this.states.set(obs.userId, s);
+    // Warm start from the history: liked items as rewards, skipped ones as zeros.
+    const index = this.requireIndex();
+    const wh = weightHistory(obs.history, index, 100);
+    const warmObs: Observation = { ...obs, shown: [] };
+    this.prepare(warmObs);
+    for (let h = 0; h < wh.items.length; h++) {
+      const w = wh.weights[h];
+      this.update(s, wh.items[h], warmObs, w > 0 ? Math.min(1, 0.3 + 0.7 * w) : 0);
+    }
+    return s;
+  }
+
+  /** One ridge update with reward r for item i (Sherman-Morrison on A^-1). */
+  private update(s: BanditState, i: number, obs: Observation, r: number): void {
+    const d = this.d;
+    const T = d - DENSE;
+    const z = this.dense(i, obs);
+    const x = this.x;
+    x.fill(0);
+    x[(this.feats as ItemFeatures).topic[i]] = 1;
+    for (let j = 0; j < DENSE; j++) x[T + j] = z[j];
+    const A = s.ainv;
+    const ax = this.ax;
+    let denom = 1;
+    for (let a = 0; a < d; a++) {
+      let v = 0;
+      for (let c = 0; c < d; c++) v += A[a * d + c] * x[c];
+      ax[a] = v;
+      denom += x[a] * v;
+    }
+    for (let a = 0; a < d; a++) {
+      const fa = ax[a] / denom;
+      if (fa === 0) continue;
+      for (let c = 0; c < d; c++) A[a * d + c] -= fa * ax[c];
+    }
+    for (let a = 0; a < d; a++) s.b[a] += r * x[a];
+    for (let a = 0; a < d; a++) {
+      let v = 0;
+      for (let c = 0; c < d; c++) v += A[a * d + c] * s.b[c];
+      s.theta[a] = v;
+    }
+    s.updates++;
+  }
+
+  protected score(obs: Observation, _index: CatalogIndex, scores: Float64Array): void {
+    const s = this.state(obs);
+    this.prepare(obs);
+    const f = this.feats as ItemFeatures;
+    const d = this.d;
+    const T = d - DENSE;
+    const A = s.ainv;
+    const th = s.theta;
+    const alpha = this.alpha;
+    for (let i = 0; i < scores.length; i++) {
+      const t = f.topic[i];
+      const z = this.dense(i, obs);
+      let mean = th[t];
+      let quad = A[t * d + t];
+      for (let j = 0; j < DENSE; j++) {
+        const zj = z[j];
+        if (zj === 0) continue;
+        mean += th[T + j] * zj;
+        const row = (T + j) * d;
+        quad += 2 * zj * A[row + t];
+        let inner = 0;
+        for (let l = 0; l < DENSE; l++) inner += A[row + T + l] * z[l];
+        quad += zj * inner;
+      }
+      scores[i] = mean + alpha * Math.sqrt(Math.max(0, quad));
+    }
+  }
+
+  observe(feedback: SlateFeedback): void {
+    if (!this.feats) return;
+    const index = this.requireIndex();
+    const obs = feedback.observation;
+    const s = this.state(obs);
+    this.prepare(obs);
+    for (const dec of feedback.decisions) {
+      const p = index.position.get(dec.itemId);
+      if (p === undefined) continue;
+      this.update(s, p, obs, engagementReward(dec, index.catalog.items[p]));
+    }
+  }
+
+  /** Learned weights of the user's model (tests, diagnostics): topic id -> theta. */
+  topicWeights(userId: string): Record<string, number> {
+    const s = this.states.get(userId);
+    const out: Record<string, number> = {};
+    if (!s || !this.feats) return out;
+    this.feats.topicIds.forEach((t, i) => (out[t] = s.theta[i]));
+    return out;
+  }
+}
+
+/** Factory for the registry. */
+export function createLinUcb(options?: Record<string, unknown>): LinUcbRecommender {
+  return new LinUcbRecommender(options);
+}

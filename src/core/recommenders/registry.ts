@@ -1,0 +1,61 @@
+/**
+ * The traditional recommenders under their short stable names. Every one is created
+ * unfitted: call `fit(data, rng)` (with the catalog and the training users) before
+ * `recommend`. None follows instructions.
+ */
+import { Registry } from '../registry';
+import type { Recommender } from '../types';
+import { createContent } from './content';
+import { createItemKnn } from './item-knn';
+import { createLinUcb } from './linucb';
+import { createMfBpr } from './mf-bpr';
+import { createPopular } from './popular';
+import { createRandom } from './random';
+import { createTrending } from './trending';
+
+/** Factory signature: options come from URLs, the CLI or the UI (unknown keys are ignored). */
+export type RecommenderFactory = (options?: Record<string, unknown>) => Recommender;
+
+export const recommenders = new Registry<RecommenderFactory>('recommender')
+  .register({
+    name: 'random',
+    label: 'Random',
+    description: 'Unseen items drawn uniformly at random from the seeded rng; the floor to beat.',
+    create: () => createRandom(),
+  })
+  .register({
+    name: 'popular',
+    label: 'Most popular',
+    description: 'The same list for everyone: items with the most likes, shares and comments (blended with training engagement).',
+    create: (o) => createPopular(o),
+  })
+  .register({
+    name: 'trending',
+    label: 'Trending',
+    description: 'Engagement with a 3-day half-life against the catalog clock: fresh items with a strong start first.',
+    create: (o) => createTrending(o),
+  })
+  .register({
+    name: 'content',
+    label: 'Content-based',
+    description: "TF-IDF similarity of items' titles, descriptions, tags, topics and creators to what the user engaged with.",
+    create: (o) => createContent(o),
+  })
+  .register({
+    name: 'item-knn',
+    label: 'Item-kNN',
+    description: 'Collaborative filtering: items other users engaged with alongside the ones this user liked.',
+    create: (o) => createItemKnn(o),
+  })
+  .register({
+    name: 'mf-bpr',
+    label: 'Matrix factorisation (BPR)',
+    description: 'Latent factors learned with Bayesian Personalised Ranking from all users’ interactions.',
+    create: (o) => createMfBpr(o),
+  })
+  .register({
+    name: 'linucb',
+    label: 'LinUCB bandit',
+    description: 'A contextual bandit that learns from this user’s engagement as it goes, exploring topics it is unsure about.',
+    create: (o) => createLinUcb(o),
+  });
