@@ -1,0 +1,99 @@
+/**
+ * Parser for the ml-latest / ml-latest-small layout: UTF-8 CSVs with a header row.
+ *   movies.csv   movieId,title,genres          (title quoted when it holds commas; genres "A|B")
+ *   ratings.csv  userId,movieId,rating,timestamp (rating 0.5..5 in half stars; timestamp in seconds)
+ *   tags.csv     userId,movieId,tag,timestamp  (optional)
+ *   links.csv    movieId,imdbId,tmdbId         (optional; validated, not used)
+ */
+import { ImportError } from './import-error';
+import {
+  checkId,
+  checkRating,
+  checkTimestamp,
+  normaliseGenre,
+  normaliseTag,
+  parseTitle,
+  type RawDataset,
+  type RawMovie,
+  type RawRating,
+  type RawTag,
+} from './movielens-raw';
+import { forEachCsvRecord, toText } from './movielens-text';
+
+type Files = Record<string, string | Uint8Array>;
+
+/** Reads a CSV, checks its header names and the column count of every record. */
+function readCsv(files: Files, file: string, header: string[], onRow: (f: string[], line: number) => void): void {
+  const content = files[file];
+  if (content === undefined) throw new ImportError(file, null, 'file is missing');
+  let sawHeader = false;
+  forEachCsvRecord(toText(content, 'utf-8'), file, (fields, line) => {
+    if (!sawHeader) {
+      sawHeader = true;
+      const got = fields.map((f) => f.trim());
+      if (got.length !== header.length || got.some((g, i) => g !== header[i])) {
+        throw new ImportError(file, line, `header should be "${header.join(',')}", found "${got.join(',')}"`);
+      }
+      return;
+    }
+    if (fields.length !== header.length) {
+      throw new ImportError(file, line, `expected ${header.length} columns (${header.join(',')}), found ${fields.length}`);
+    }
+    onRow(fields, line);
+  });
+  if (!sawHeader) throw new ImportError(file, null, 'file is empty (no header row)');
+}
+
+/** Parse the ml-latest layout. Throws `ImportError` at the first problem. */
+export function parseMlLatest(files: Files): RawDataset {
+  const movies: RawMovie[] = [];
+  const known = new Set<number>();
+  readCsv(files, 'movies.csv', ['movieId', 'title', 'genres'], (f, line) => {
+    const movieId = checkId(f[0], 'movieId', 'movies.csv', line);
+    if (known.has(movieId)) throw new ImportError('movies.csv', line, `movieId ${movieId} appears twice`);
+    const rawTitle = f[1].trim();
+    if (!rawTitle) throw new ImportError('movies.csv', line, 'title is empty');
+    const genres: string[] = [];
+    for (const g of f[2].split('|')) {
+      const label = normaliseGenre(g);
+      if (label && !genres.includes(label)) genres.push(label);
+    }
+    known.add(movieId);
+    const { title, year } = parseTitle(rawTitle);
+    movies.push({ movieId, title, year, releasedAt: null, genres });
+  });
+
+  const ratings: RawRating[] = [];
+  readCsv(files, 'ratings.csv', ['userId', 'movieId', 'rating', 'timestamp'], (f, line) => {
+    const userId = checkId(f[0], 'userId', 'ratings.csv', line);
+    const movieId = checkId(f[1], 'movieId', 'ratings.csv', line);
+    if (!known.has(movieId)) throw new ImportError('ratings.csv', line, `movieId ${movieId} is not in movies.csv`);
+    const rating = checkRating(f[2], 0.5, 5, 'ratings.csv', line);
+    const at = checkTimestamp(f[3], 'ratings.csv', line);
+    ratings.push({ userId, movieId, rating, at });
+  });
+
+  const tags: RawTag[] = [];
+  if (files['tags.csv'] !== undefined) {
+    readCsv(files, 'tags.csv', ['userId', 'movieId', 'tag', 'timestamp'], (f, line) => {
+      const userId = checkId(f[0], 'userId', 'tags.csv', line);
+      const movieId = checkId(f[1], 'movieId', 'tags.csv', line);
+      if (!known.has(movieId)) throw new ImportError('tags.csv', line, `movieId ${movieId} is not in movies.csv`);
+      const tag = normaliseTag(f[2]);
+      if (!tag) throw new ImportError('tags.csv', line, 'tag is empty');
+      const at = checkTimestamp(f[3], 'tags.csv', line);
+      tags.push({ userId, movieId, tag, at });
+    });
+  }
+
+  if (files['links.csv'] !== undefined) {
+    // Validated so a broken folder is reported, but not used: items carry no external ids.
+    readCsv(files, 'links.csv', ['movieId', 'imdbId', 'tmdbId'], (f, line) => {
+      checkId(f[0], 'movieId', 'links.csv', line);
+      if (f[1].trim() !== '') checkId(f[1], 'imdbId', 'links.csv', line);
+      if (f[2].trim() !== '') checkId(f[2], 'tmdbId', 'links.csv', line);
+    });
+  }
+
+  return { layout: 'ml-latest', movies, ratings, tags, users: new Map(), ratingMin: 0.5, ratingMax: 5 };
+}

@@ -1,0 +1,170 @@
+/**
+ * Text plumbing for the MovieLens importers: byte decoding (the core has no TextDecoder
+ * in its type libs, and ml-100k is ISO-8859-1 anyway), and a small RFC 4180 CSV reader
+ * that reports the exact 1-based line of every record.
+ *
+ * Why not papaparse here: error messages must name the line, and papaparse's step
+ * `meta.cursor` does not mark record boundaries consistently (the first record's cursor
+ * lies after its newline, later ones before it), so mapping records back to lines would
+ * need a second tokenizer anyway. This one is a single pass over char codes.
+ */
+import { ImportError } from './import-error';
+
+const CHUNK = 8192;
+
+function codesToString(codes: number[], n: number, out: string[]): void {
+  for (let i = 0; i < n; i += CHUNK) out.push(String.fromCharCode.apply(null, codes.slice(i, Math.min(n, i + CHUNK))));
+}
+
+/** ISO-8859-1 (latin1): every byte is the code point of the same value. */
+export function decodeLatin1(bytes: Uint8Array): string {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    out.push(String.fromCharCode.apply(null, Array.from(bytes.subarray(i, Math.min(bytes.length, i + CHUNK)))));
+  }
+  return out.join('');
+}
+
+/** UTF-8 to string; a leading BOM is dropped, malformed sequences become U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const out: string[] = [];
+  const codes: number[] = new Array<number>(CHUNK + 4);
+  let n = 0;
+  let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const len = bytes.length;
+  while (i < len) {
+    const b = bytes[i];
+    let cp = 0xfffd;
+    let need = 0;
+    if (b < 0x80) {
+      cp = b;
+    } else if (b >= 0xc2 && b < 0xe0) {
+      cp = b & 0x1f;
+      need = 1;
+    } else if (b >= 0xe0 && b < 0xf0) {
+      cp = b & 0x0f;
+      need = 2;
+    } else if (b >= 0xf0 && b < 0xf5) {
+      cp = b & 0x07;
+      need = 3;
+    }
+    i++;
+    if (need > 0) {
+      let ok = i + need <= len;
+      for (let k = 0; ok && k < need; k++) {
+        const c = bytes[i + k];
+        if ((c & 0xc0) !== 0x80) ok = false;
+        else cp = (cp << 6) | (c & 0x3f);
+      }
+      if (ok) i += need;
+      else cp = 0xfffd;
+    }
+    if (cp > 0xffff) {
+      cp -= 0x10000;
+      codes[n++] = 0xd800 + (cp >> 10);
+      codes[n++] = 0xdc00 + (cp & 0x3ff);
+    } else {
+      codes[n++] = cp;
+    }
+    if (n >= CHUNK) {
+      codesToString(codes, n, out);
+      n = 0;
+    }
+  }
+  codesToString(codes, n, out);
+  return out.join('');
+}
+
+/** A file's contents as text: strings pass through (minus a BOM), bytes are decoded. */
+export function toText(content: string | Uint8Array, encoding: 'utf-8' | 'latin1'): string {
+  if (typeof content === 'string') return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  return encoding === 'latin1' ? decodeLatin1(content) : decodeUtf8(content);
+}
+
+/**
+ * Calls `onRecord` for every non-empty record of a comma-separated text, with the
+ * 1-based line the record starts on. Quoted fields may hold commas, doubled quotes and
+ * newlines; CRLF and LF both end records. Throws `ImportError` on an unterminated quote
+ * or text after a closing quote.
+ */
+export function forEachCsvRecord(
+  text: string,
+  file: string,
+  onRecord: (fields: string[], line: number) => void,
+): void {
+  const len = text.length;
+  let i = 0;
+  let line = 1;
+  while (i < len) {
+    const startLine = line;
+    const fields: string[] = [];
+    // One record.
+    for (;;) {
+      let c = i < len ? text.charCodeAt(i) : -1;
+      if (c === 34 /* " */) {
+        const quoteLine = line;
+        i++;
+        let value = '';
+        let from = i;
+        for (;;) {
+          if (i >= len) throw new ImportError(file, quoteLine, 'a quoted field is never closed (missing ")');
+          c = text.charCodeAt(i);
+          if (c === 34) {
+            if (i + 1 < len && text.charCodeAt(i + 1) === 34) {
+              value += text.slice(from, i + 1);
+              i += 2;
+              from = i;
+              continue;
+            }
+            value += text.slice(from, i);
+            i++;
+            break;
+          }
+          if (c === 10) line++;
+          i++;
+        }
+        fields.push(value);
+        c = i < len ? text.charCodeAt(i) : -1;
+        if (c !== 44 && c !== 10 && c !== 13 && c !== -1) {
+          throw new ImportError(file, line, `unexpected text after a closing quote in field ${fields.length}`);
+        }
+      } else {
+        const from = i;
+        while (i < len) {
+          c = text.charCodeAt(i);
+          if (c === 44 || c === 10 || c === 13) break;
+          i++;
+        }
+        fields.push(text.slice(from, i));
+        c = i < len ? c : -1;
+      }
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      // End of record: CRLF, LF, lone CR or end of text.
+      if (c === 13) i++;
+      if (i < len && text.charCodeAt(i) === 10) i++;
+      if (c !== -1) line++;
+      break;
+    }
+    if (fields.length === 1 && fields[0] === '') continue; // blank line
+    onRecord(fields, startLine);
+  }
+}
+
+/** Lines of a delimiter-separated text without quoting (ml-100k), with 1-based numbers; blank lines skipped. */
+export function forEachLine(text: string, onLine: (line: string, lineNo: number) => void): void {
+  let lineNo = 0;
+  let from = 0;
+  const len = text.length;
+  while (from <= len) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = len;
+    lineNo++;
+    let end = to;
+    if (end > from && text.charCodeAt(end - 1) === 13) end--;
+    if (end > from) onLine(text.slice(from, end), lineNo);
+    from = to + 1;
+  }
+}

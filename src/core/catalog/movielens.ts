@@ -1,0 +1,186 @@
+/**
+ * MovieLens importer, both common layouts:
+ * - ml-latest / ml-latest-small: movies.csv, ratings.csv, optional tags.csv and links.csv
+ * - ml-100k: u.item, u.data, optional u.user (ISO-8859-1)
+ *
+ * Input is a map of file base name -> contents (text or bytes), so the same code runs in
+ * the page (File objects), a worker and Node (src/cli/read-dataset.ts). Import is
+ * all-or-nothing: everything is built in local structures and returned at the end; the
+ * first problem throws an `ImportError` naming the file, the line and what is wrong.
+ * See docs/movielens.md for what maps to what.
+ */
+import type { Catalog, Interaction, UserProfile } from '../types';
+import { buildCatalogIndex } from './catalog-index';
+import { ImportError } from './import-error';
+import { parseMl100k } from './movielens-100k';
+import { buildMovieItems, movieItemId } from './movielens-catalog';
+import { parseMlLatest } from './movielens-latest';
+import type { RawDataset, RawRating } from './movielens-raw';
+import { profileFromHistory, type HistoryCatalogView } from '../users/from-history';
+import { ratingToAction, splitByTime } from '../users/split';
+
+/** Which MovieLens layout a folder holds. */
+export type MovieLensLayout = 'ml-latest' | 'ml-100k';
+
+/** Every file name the importer reads (the Node and browser adapters load these). */
+export const MOVIELENS_FILES = ['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv', 'u.item', 'u.data', 'u.user'] as const;
+
+const REQUIRED: Record<MovieLensLayout, string[]> = {
+  'ml-latest': ['movies.csv', 'ratings.csv'],
+  'ml-100k': ['u.item', 'u.data'],
+};
+
+export interface MovieLensOptions {
+  /** Share of each user's interactions (oldest first) that forms the history; default 0.8. */
+  historyFraction?: number;
+  /** Catalog id; default the layout name ("ml-latest" or "ml-100k"). */
+  catalogId?: string;
+  /** Catalog display name. */
+  name?: string;
+  /** Duration given to every movie item, seconds; default 150 (a trailer). */
+  durationSec?: number;
+}
+
+export interface MovieLensImport {
+  catalog: Catalog;
+  /** One profile per user with ratings, in ascending user id; history and heldOut oldest first. */
+  users: UserProfile[];
+  layout: MovieLensLayout;
+}
+
+/** User id -> profile id. */
+export const movieLensUserId = (userId: number): string => `ml-user-${userId}`;
+
+/**
+ * Which layout the files form. ml-latest wins when both are complete. Throws an
+ * ImportError naming the first missing file when neither is complete.
+ */
+export function detectLayout(files: Record<string, unknown>): MovieLensLayout {
+  const has = (f: string): boolean => files[f] !== undefined;
+  if (REQUIRED['ml-latest'].every(has)) return 'ml-latest';
+  if (REQUIRED['ml-100k'].every(has)) return 'ml-100k';
+  // Report the missing file of the layout the folder looks most like.
+  const looksOld = REQUIRED['ml-100k'].some(has) && !REQUIRED['ml-latest'].some(has);
+  const layout: MovieLensLayout = looksOld ? 'ml-100k' : 'ml-latest';
+  const missing = REQUIRED[layout].find((f) => !has(f)) as string;
+  const found = Object.keys(files).sort().join(', ') || 'none';
+  throw new ImportError(
+    missing,
+    null,
+    `file is missing: a MovieLens folder needs movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k); found: ${found}`,
+  );
+}
+
+/** Import a MovieLens dataset. Throws `ImportError`; returns nothing partial. */
+export function importMovieLens(
+  files: Record<string, string | Uint8Array>,
+  opts: MovieLensOptions = {},
+): MovieLensImport {
+  const layout = detectLayout(files);
+  const raw: RawDataset = layout === 'ml-latest' ? parseMlLatest(files) : parseMl100k(files);
+  return buildImport(raw, opts);
+}
+
+function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
+  const fraction = opts.historyFraction ?? 0.8;
+  let now = 0;
+  for (const r of raw.ratings) if (r.at > now) now = r.at;
+  for (const t of raw.tags) if (t.at > now) now = t.at;
+
+  // Split each user's ratings by time (stable: equal timestamps keep file order).
+  const byUser = new Map<number, RawRating[]>();
+  for (const r of raw.ratings) {
+    const list = byUser.get(r.userId);
+    if (list) list.push(r);
+    else byUser.set(r.userId, [r]);
+  }
+  const userIds = [...byUser.keys()].sort((a, b) => a - b);
+  const splits = new Map<number, { history: RawRating[]; heldOut: RawRating[] }>();
+  const historyRatings: RawRating[] = [];
+  for (const u of userIds) {
+    const s = splitByTime(byUser.get(u) as RawRating[], fraction);
+    splits.set(u, s);
+    for (const r of s.history) historyRatings.push(r);
+  }
+
+  const built = buildMovieItems({
+    movies: raw.movies,
+    ratings: historyRatings,
+    tags: raw.tags,
+    ratingMin: raw.ratingMin,
+    ratingMax: raw.ratingMax,
+    now,
+    durationSec: opts.durationSec,
+  });
+  const catalog: Catalog = {
+    id: opts.catalogId ?? raw.layout,
+    name: opts.name ?? (raw.layout === 'ml-100k' ? 'MovieLens 100K' : 'MovieLens (latest)'),
+    items: built.items,
+    topics: built.topics,
+    creators: [],
+    now: now || built.items.reduce((m, it) => Math.max(m, it.publishedAt), 0),
+  };
+
+  const index = buildCatalogIndex(catalog);
+  const view: HistoryCatalogView = {
+    byId: index.byId,
+    topicIds: new Set(catalog.topics.map((t) => t.id)),
+    topicLabels: new Map(catalog.topics.map((t) => [t.id, t.label])),
+    popularity: index.popularity,
+  };
+
+  // Activity percentile: rank of the history size among users (ties share the mean rank).
+  const sizes = userIds.map((u) => (splits.get(u) as { history: RawRating[] }).history.length);
+  const order = sizes.slice().sort((a, b) => a - b);
+  const pctOf = (n: number): number => {
+    if (order.length < 2) return 0.5;
+    let lo = 0;
+    while (lo < order.length && order[lo] < n) lo++;
+    let hi = lo;
+    while (hi < order.length && order[hi] === n) hi++;
+    return (lo + hi - 1) / 2 / (order.length - 1);
+  };
+  const pctCache = new Map<number, number>();
+
+  const tagsByUser = new Map<number, { itemId: string; at: number; tag: string }[]>();
+  for (const t of raw.tags) {
+    const list = tagsByUser.get(t.userId) ?? [];
+    list.push({ itemId: movieItemId(t.movieId), at: t.at, tag: t.tag });
+    tagsByUser.set(t.userId, list);
+  }
+
+  const toInteraction = (r: RawRating): Interaction => {
+    const action = ratingToAction(r.rating);
+    const x: Interaction = { itemId: movieItemId(r.movieId), action, at: r.at, rating: r.rating };
+    if (action !== 'skip') x.watchSec = index.byId.get(x.itemId)?.durationSec ?? 0;
+    return x;
+  };
+
+  const users: UserProfile[] = userIds.map((u, i) => {
+    const s = splits.get(u) as { history: RawRating[]; heldOut: RawRating[] };
+    const history = s.history.map(toInteraction);
+    const heldOut = s.heldOut.map(toInteraction);
+    const cutAt = history.length ? history[history.length - 1].at : -Infinity;
+    const tagged = (tagsByUser.get(u) ?? []).filter((t) => t.at <= cutAt);
+    const demo = raw.users.get(u);
+    let pct = pctCache.get(sizes[i]);
+    if (pct === undefined) pctCache.set(sizes[i], (pct = pctOf(sizes[i])));
+    return profileFromHistory(
+      {
+        id: movieLensUserId(u),
+        name: `MovieLens user ${u}`,
+        history,
+        heldOut,
+        taggedItems: tagged,
+        age: demo?.age ?? null,
+        gender: demo?.gender ?? '',
+        occupation: demo?.occupation ?? '',
+        location: demo?.zip ? `ZIP ${demo.zip}` : '',
+        activityPercentile: pct,
+      },
+      view,
+    );
+  });
+
+  return { catalog, users, layout: raw.layout };
+}
