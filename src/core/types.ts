@@ -226,6 +226,10 @@ export interface ItemDecision {
   thought?: string;
   /** Interest of the user in this item as the simulator judged it, in [0, 1]. */
   interest: number;
+  /** The item's topic id (lets renderers name the topic without the item). */
+  topic?: string;
+  /** Rule-based: the user's interest topic this item was judged related to (when not the item's own topic). */
+  relatedTopic?: string;
   mindsetNote: MindsetNoteCode;
   /** Free-text mindset update (LLM); rule-based renders from `mindsetNote`. */
   mindsetText?: string;

@@ -47,6 +47,12 @@ export interface SessionStart {
   /** When false (the paper's "instructions off"), the user never instructs. */
   instructionsEnabled: boolean;
   hooks?: SimulatorHooks;
+  /**
+   * When the session starts (epoch ms): memory decays with the time since earlier
+   * interactions, and entries written in this session are stamped from it. Default: the
+   * catalog's `now` for a first session, else a day after the last remembered session.
+   */
+  startedAt?: number;
 }
 
 /** A user going through one session. Rule-based implementations return plain values (fast path). */
