@@ -52,6 +52,8 @@ export interface ChatResponse {
   latencyMs: number;
   /** True when the engine could not apply the JSON schema and answered from the prompt alone. */
   schemaIgnored?: boolean;
+  /** True when the engine reported no token counts and they were estimated from the text length. */
+  usageEstimated?: boolean;
 }
 
 export interface ChatCallOptions {
