@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createContent } from '../../../src/core/recommenders/content';
+import { createItemKnn } from '../../../src/core/recommenders/item-knn';
+import { createLinUcb } from '../../../src/core/recommenders/linucb';
+import { createRng } from '../../../src/core/rng';
+import type { Observation } from '../../../src/core/types';
+import { decision, history, makeCatalog, makeUser, observe, TOPIC_IDS, topicUsers } from './fixtures';
+
+const catalog = makeCatalog();
+const topicOf = new Map(catalog.items.map((i) => [i.id, i.topic]));
+const share = (ids: string[], topic: string): number => ids.filter((id) => topicOf.get(id) === topic).length / ids.length;
+
+describe('content', () => {
+  it('ranks items similar to the history above unrelated ones', async () => {
+    const r = createContent();
+    r.fit({ catalog, users: [] }, createRng(1));
+    const fan = makeUser('fan', history(['baking-0', 'baking-1', 'baking-2', 'baking-3']));
+    const out = (await r.recommend(observe(fan), 10, createRng(1))).itemIds;
+    expect(share(out, 'baking')).toBe(1);
+  });
+
+  it('counts skips against an item’s features', async () => {
+    const r = createContent();
+    r.fit({ catalog, users: [] }, createRng(1));
+    const hist = [...history(['f1-0', 'f1-1', 'f1-2']), ...history(['hair-0', 'hair-1', 'hair-2', 'hair-3'], 'skip')];
+    const out = (await r.recommend(observe(makeUser('u', hist)), 10, createRng(1))).itemIds;
+    expect(share(out, 'f1')).toBe(1);
+    const scores = r.userVector(observe(makeUser('u', hist)));
+    expect(scores.vals.some((v) => v < 0)).toBe(true);
+  });
+
+  it('uses declared interests for a user without history', async () => {
+    const r = createContent();
+    r.fit({ catalog, users: [] }, createRng(1));
+    const out = (await r.recommend(observe(makeUser('new', [], { ufc: 1 })), 10, createRng(1))).itemIds;
+    expect(share(out, 'ufc')).toBe(1);
+  });
+});
+
+describe('item-knn', () => {
+  // Training users all consume fishing-0..4 together with f1-0..4: content-unrelated items.
+  const pairs = ['fishing-0', 'fishing-1', 'fishing-2', 'fishing-3', 'fishing-4', 'f1-0', 'f1-1', 'f1-2', 'f1-3', 'f1-4'];
+  const users = [
+    ...Array.from({ length: 12 }, (_, u) => makeUser(`pair-${u}`, history(pairs.filter((_, j) => (j + u) % 4 !== 0)))),
+    ...topicUsers(catalog, 15),
+  ];
+
+  it('recommends items co-consumed with the user’s items', async () => {
+    const r = createItemKnn();
+    r.fit({ catalog, users }, createRng(1));
+    const out = (await r.recommend(observe(makeUser('new', history(['fishing-0', 'fishing-1']))), 10, createRng(1))).itemIds;
+    for (const id of ['f1-0', 'f1-1', 'f1-2', 'f1-3', 'f1-4']) expect(out).toContain(id);
+    // Content alone would not: f1 shares no words with fishing.
+    const c = createContent();
+    c.fit({ catalog, users }, createRng(1));
+    const cOut = (await c.recommend(observe(makeUser('new', history(['fishing-0', 'fishing-1']))), 10, createRng(1))).itemIds;
+    expect(share(cOut, 'f1')).toBe(0);
+  });
+
+  it('falls back to content similarity for items nobody co-consumed', async () => {
+    const r = createItemKnn();
+    r.fit({ catalog, users }, createRng(1));
+    const cold = catalog.items.find((i) => i.topic === 'hair' && !users.some((u) => u.history.some((h) => h.itemId === i.id)));
+    expect(cold).toBeDefined();
+    const pos = catalog.items.indexOf(cold!);
+    expect(r.isWarm(pos)).toBe(false);
+    const out = (await r.recommend(observe(makeUser('cold', history([cold!.id]))), 10, createRng(1))).itemIds;
+    expect(share(out, 'hair')).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('linucb', () => {
+  it('shifts toward a topic that keeps getting rewarded, within and across sessions', async () => {
+    const big = makeCatalog(40);
+    const topic = new Map(big.items.map((i) => [i.id, i]));
+    const r = createLinUcb();
+    r.fit({ catalog: big, users: [] }, createRng(1));
+    const user = makeUser('learner', []);
+    const rng = createRng(5);
+    const ufcShare: number[] = [];
+    for (let session = 0; session < 4; session++) {
+      const shown: string[] = [];
+      for (let turn = 0; turn < 3; turn++) {
+        const obs: Observation = observe(user, shown.slice(), turn, []);
+        const slate = await r.recommend(obs, 10, rng);
+        ufcShare.push(slate.itemIds.filter((id) => topic.get(id)!.topic === 'ufc').length / 10);
+        const decisions = slate.itemIds.map((id, p) => {
+          const it = topic.get(id)!;
+          return it.topic === 'ufc' ? decision(id, p, ['watch', 'like'], it.durationSec) : decision(id, p, ['skip'], 0);
+        });
+        r.observe({ observation: obs, slate, decisions });
+        shown.push(...slate.itemIds);
+      }
+    }
+    expect(ufcShare[0]).toBeLessThan(0.5);
+    const late = ufcShare.slice(-3);
+    expect(Math.min(...late)).toBeGreaterThanOrEqual(0.7);
+    const w = r.topicWeights('learner');
+    for (const t of TOPIC_IDS) if (t !== 'ufc') expect(w.ufc).toBeGreaterThan(w[t]);
+  });
+
+  it('keeps one model per user', async () => {
+    const r = createLinUcb();
+    r.fit({ catalog, users: [] }, createRng(1));
+    const a = makeUser('a', history(['hair-0', 'hair-1', 'hair-2']));
+    const b = makeUser('b', history(['f1-0', 'f1-1', 'f1-2']));
+    const outA = (await r.recommend(observe(a), 10, createRng(1))).itemIds;
+    const outB = (await r.recommend(observe(b), 10, createRng(1))).itemIds;
+    expect(share(outA, 'hair')).toBeGreaterThan(share(outA, 'f1'));
+    expect(share(outB, 'f1')).toBeGreaterThan(share(outB, 'hair'));
+  });
+});
