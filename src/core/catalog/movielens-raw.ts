@@ -74,9 +74,13 @@ export function genreTopicId(label: string): string {
   return id || NO_GENRE;
 }
 
-/** A user tag as a hashtag-like string: lower-case, inner whitespace as '-', at most 40 chars. */
+/** A user tag as a hashtag-like string: lower-case, runs of anything but letters and digits as '-', at most 40 chars. */
 export function normaliseTag(tag: string): string {
-  return tag.trim().toLowerCase().replace(/\s+/g, '-').slice(0, 40);
+  return tag
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }
 
 const YEAR_RE = /\((\d{4})(?:[-–]\d{0,4})?\)\s*$/;

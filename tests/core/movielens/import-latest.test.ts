@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { importMovieLens } from '../../../src/core/catalog/movielens';
+import { fixtureFiles } from './fixture-files';
+
+// Expected values are derived by hand from tests/fixtures/movielens/ml-latest (see the
+// comments); the importer keeps only each user's first 80% (by time) for item statistics.
+describe('importMovieLens: ml-latest layout', async () => {
+  const files = await fixtureFiles('ml-latest');
+  const { catalog, users, layout } = importMovieLens(files);
+  const item = (id: string) => catalog.items.find((i) => i.id === id)!;
+  const user = (id: string) => users.find((u) => u.id === id)!;
+
+  it('detects the layout and reads every movie in file order', () => {
+    expect(layout).toBe('ml-latest');
+    expect(catalog.id).toBe('ml-latest');
+    expect(catalog.items.map((i) => i.id)).toEqual(['ml-1', 'ml-2', 'ml-3', 'ml-4', 'ml-5', 'ml-6', 'ml-7', 'ml-8']);
+    expect(catalog.now).toBe(1_300_000_000_000); // the last tag
+  });
+
+  it('reads quoted titles with commas and doubled quotes, and puts articles back in front', () => {
+    expect(item('ml-2').title).toBe('The American President (1995)');
+    expect(item('ml-4').title).toBe('Les Misérables (1995)');
+    expect(item('ml-8').title).toBe('"Great Performances" Cats (1998)');
+    expect(item('ml-7').title).toBe('Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb (1964)');
+  });
+
+  it('picks the most distinctive genre as topic and keeps genres and user tags as tags', () => {
+    // Toy Story: all genres but Comedy occur once; the first of those is Adventure.
+    expect(item('ml-1')).toMatchObject({ topic: 'adventure', subtopic: 'animation', format: 'movie', durationSec: 150, creator: '', locale: '' });
+    expect(item('ml-1').tags).toEqual(['adventure', 'animation', 'children', 'comedy', 'fantasy', 'pixar', 'fun']);
+    expect(item('ml-2')).toMatchObject({ topic: 'romance', subtopic: 'drama' }); // Comedy 3, Drama 2, Romance 1
+    expect(item('ml-4')).toMatchObject({ topic: 'drama', subtopic: 'war' }); // tie 2-2: file order
+    expect(item('ml-3').tags).toContain('heist-classic');
+    expect(item('ml-6')).toMatchObject({ topic: 'unclassified', subtopic: '' });
+    expect(item('ml-8')).toMatchObject({ topic: 'musical', subtopic: '' }); // IMAX is never a topic
+    expect(item('ml-8').tags).toEqual(['musical', 'imax']);
+    expect(catalog.topics.map((t) => t.id)).not.toContain('imax');
+  });
+
+  it('derives engagement and quality from history ratings only', () => {
+    // m1 history ratings 5.0, 4.0, 3.0: likes 2, shares (>= 4.5) 1, tag applications 3.
+    expect(item('ml-1')).toMatchObject({ likes: 2, shares: 1, comments: 3 });
+    // Global history mean 39.5/11; m1 shrunk mean (12 + 5*39.5/11)/8 = 3.7443 -> (3.7443-0.5)/4.5.
+    expect(item('ml-1').quality).toBe(0.721);
+    // m7 is rated only in held-out data: no engagement, quality = global mean.
+    expect(item('ml-7')).toMatchObject({ likes: 0, shares: 0, comments: 0, quality: 0.687 });
+  });
+
+  it('dates movies from the title year and describes them', () => {
+    expect(item('ml-1').publishedAt).toBe(Date.UTC(1995, 0, 1));
+    expect(item('ml-7').publishedAt).toBe(Date.UTC(1964, 0, 1));
+    // No year: the first history rating of the movie (user 2, 1100000600).
+    expect(item('ml-6').publishedAt).toBe(1_100_000_600_000);
+    expect(item('ml-1').description).toBe('1995 film; genres: Adventure, Animation, Children, Comedy, Fantasy; tagged: pixar, fun.');
+  });
+
+  it('relates topics by co-occurrence', () => {
+    const war = catalog.topics.find((t) => t.id === 'war')!;
+    expect(war.label).toBe('War');
+    expect(new Set(war.related)).toEqual(new Set(['drama', 'comedy']));
+    expect(catalog.topics.find((t) => t.id === 'sci-fi')).toBeUndefined();
+  });
+
+  it('splits each user by time: first 80% history, the rest held out', () => {
+    expect(users.map((u) => u.id)).toEqual(['ml-user-1', 'ml-user-2', 'ml-user-3']);
+    const u1 = user('ml-user-1');
+    expect(u1.history.map((x) => x.itemId)).toEqual(['ml-1', 'ml-2', 'ml-3', 'ml-4']);
+    expect(u1.heldOut).toEqual([{ itemId: 'ml-5', action: 'watch', at: 1_000_000_500_000, rating: 3.5, watchSec: 150 }]);
+    expect(u1.history.map((x) => x.action)).toEqual(['like', 'skip', 'like', 'like']);
+    const u2 = user('ml-user-2');
+    // Equal timestamps (m3, m4) keep file order.
+    expect(u2.history.map((x) => x.itemId)).toEqual(['ml-1', 'ml-2', 'ml-3', 'ml-4', 'ml-5', 'ml-6']);
+    expect(u2.heldOut!.map((x) => [x.itemId, x.action])).toEqual([['ml-7', 'like'], ['ml-8', 'watch']]);
+    const u3 = user('ml-user-3');
+    expect(u3.history).toHaveLength(1);
+    expect(u3.heldOut).toEqual([]);
+  });
+
+  it('builds interests from ratings and own tags, and traits from activity', () => {
+    const u1 = user('ml-user-1');
+    // Heat (4.0 -> 0.6 over 3 genres) plus its tag (1 over 3) beats the rest (0.4 each).
+    expect(u1.interests).toEqual({
+      action: 1, crime: 1, thriller: 1,
+      adventure: 0.75, animation: 0.75, children: 0.75, comedy: 0.75, fantasy: 0.75, drama: 0.75, war: 0.75,
+    });
+    expect(u1.source).toBe('movielens');
+    expect(u1.traits.timeBudgetSec).toBe(1500); // middle of 3 users by history size
+    expect(u1.traits.activity).toBe(0.675); // 0.1 + 0.5*3/4 + 0.4*0.5
+    expect(u1.traits.instructionPropensity).toBe(0.5); // two tags
+    expect(u1.traits.conformity).toBe(0.772);
+    expect(u1.bio).toContain('Rated 4 movies in 2001.');
+    // User 3's tag comes after their history ends: it must not count.
+    expect(user('ml-user-3').traits.instructionPropensity).toBe(0.3);
+    expect(user('ml-user-3').interests).toEqual({ adventure: 1, animation: 1, children: 1, comedy: 1, fantasy: 1 });
+  });
+
+  it('accepts strings as well as bytes and gives the same result', () => {
+    const asText: Record<string, string> = {};
+    for (const [k, v] of Object.entries(files)) asText[k] = new TextDecoder().decode(v);
+    expect(importMovieLens(asText)).toEqual(importMovieLens(files));
+  });
+});
