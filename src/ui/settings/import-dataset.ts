@@ -1,0 +1,26 @@
+/**
+ * One entry point for every import the settings panel and page drop offer:
+ * a single .json file is a JSON catalog, anything else a MovieLens folder.
+ */
+import type { DataStore } from '../state/data.svelte';
+import type { SettingsState } from '../state/settings.svelte';
+import { readFileList } from './read-files';
+
+/** Import `files` and switch the settings to the imported catalog (and its first user). */
+export async function importDataset(files: File[], data: DataStore, settings: SettingsState): Promise<void> {
+  const json = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+  let id: string | null;
+  if (json.length === 1 && files.length === 1) {
+    id = await data.importJsonCatalog(await json[0].text(), json[0].name);
+  } else {
+    const contents = await readFileList(files);
+    if (!Object.keys(contents).length) {
+      data.importProblem = {
+        message: 'No MovieLens files found: choose the folder holding movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k), or one catalog .json file.',
+      };
+      return;
+    }
+    id = await data.importMovieLens(contents);
+  }
+  if (id) settings.set({ catalog: id, user: data.importedUsers[0]?.id ?? settings.value.user, edits: null });
+}

@@ -1,0 +1,60 @@
+/**
+ * Reading a dataset the person dropped or chose: files (or a whole folder) -> base name ->
+ * text, the shape `importMovieLens` takes. Only the files an importer knows are read.
+ */
+
+/** Base names the MovieLens importer understands. */
+export const MOVIELENS_FILES = ['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv', 'u.item', 'u.data', 'u.user', 'u.genre'];
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+
+/** Read the known files of a FileList (from `<input type=file webkitdirectory>` or multiple). */
+export async function readFileList(files: Iterable<File>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of files) {
+    const name = baseName(f.name);
+    if (MOVIELENS_FILES.includes(name)) out[name] = await f.text();
+  }
+  return out;
+}
+
+interface EntryLike {
+  isFile: boolean;
+  isDirectory: boolean;
+  name: string;
+  file?(cb: (f: File) => void, err?: (e: unknown) => void): void;
+  createReader?(): { readEntries(cb: (e: EntryLike[]) => void, err?: (e: unknown) => void): void };
+}
+
+async function walk(entry: EntryLike, out: File[], depth = 0): Promise<void> {
+  if (depth > 3) return;
+  if (entry.isFile && entry.file) {
+    if (!MOVIELENS_FILES.includes(entry.name) && !entry.name.endsWith('.json')) return;
+    out.push(await new Promise<File>((res, rej) => entry.file!(res, rej)));
+  } else if (entry.isDirectory && entry.createReader) {
+    const reader = entry.createReader();
+    // readEntries returns batches until an empty one.
+    for (;;) {
+      const batch = await new Promise<EntryLike[]>((res, rej) => reader.readEntries(res, rej));
+      if (!batch.length) break;
+      for (const e of batch) await walk(e, out, depth + 1);
+    }
+  }
+}
+
+/** Files of a drop (folders are walked). */
+export async function filesFromDrop(dt: DataTransfer): Promise<File[]> {
+  const out: File[] = [];
+  const items = [...dt.items];
+  const entries = items
+    .map((it) => (typeof it.webkitGetAsEntry === 'function' ? (it.webkitGetAsEntry() as unknown as EntryLike | null) : null))
+    .filter((e): e is EntryLike => e !== null);
+  if (entries.length) {
+    for (const e of entries) await walk(e, out);
+    return out;
+  }
+  return [...dt.files];
+}

@@ -1,0 +1,105 @@
+/**
+ * The data the playground runs on: the chosen catalog (built-in, an imported MovieLens
+ * folder, or a JSON catalog), its index, and the users to pick from. Big objects are
+ * held with `$state.raw` (replaced, never deeply proxied: catalogs have thousands of items).
+ */
+import { buildCatalogIndex, type CatalogIndex } from '../../core/catalog/catalog-index';
+import type { Catalog, UserProfile } from '../../core/types';
+
+/** A readable import failure (ImportError names file and line). */
+export interface ImportProblem {
+  message: string;
+  file?: string;
+  line?: number | null;
+}
+
+/** Catalog, index and users, loaded lazily. */
+export class DataStore {
+  catalog = $state.raw<Catalog | null>(null);
+  index = $state.raw<CatalogIndex | null>(null);
+  personas = $state.raw<UserProfile[]>([]);
+  /** Users of an imported dataset (MovieLens). */
+  importedUsers = $state.raw<UserProfile[]>([]);
+  /** Catalogs the person imported in this tab, by id. */
+  imported = $state.raw<Record<string, { catalog: Catalog; users: UserProfile[] }>>({});
+  importProblem = $state<ImportProblem | null>(null);
+  loading = $state(false);
+  loadError = $state<string | null>(null);
+
+  /** Users available for the current catalog: imported users first, then personas. */
+  users = $derived<UserProfile[]>([...this.importedUsers, ...this.personas]);
+
+  private byId = new Map<string, Catalog>();
+
+  /** Make `id` the current catalog (built-in or imported); falls back to the default built-in. */
+  async use(id: string): Promise<Catalog> {
+    if (this.catalog?.id === id) return this.catalog;
+    this.loading = true;
+    this.loadError = null;
+    try {
+      const builtin = await import('../../core/catalog/builtin');
+      if (!this.personas.length) this.personas = await builtin.loadBuiltinPersonas();
+      const imp = this.imported[id];
+      let catalog = imp?.catalog ?? this.byId.get(id);
+      if (!catalog) {
+        const known = builtin.BUILTIN_CATALOGS.some((c) => c.id === id);
+        catalog = await builtin.loadBuiltinCatalog(known ? id : undefined);
+        this.byId.set(catalog.id, catalog);
+      }
+      this.setCatalog(catalog, imp?.users ?? []);
+      return catalog;
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
+      throw e;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Import a MovieLens folder (base name -> contents). Returns the catalog id, or null on error. */
+  async importMovieLens(files: Record<string, string | Uint8Array>): Promise<string | null> {
+    this.importProblem = null;
+    this.loading = true;
+    try {
+      const { importMovieLens } = await import('../../core/catalog/movielens');
+      const res = importMovieLens(files);
+      this.imported = { ...this.imported, [res.catalog.id]: { catalog: res.catalog, users: res.users } };
+      this.setCatalog(res.catalog, res.users);
+      return res.catalog.id;
+    } catch (e) {
+      this.importProblem = problemOf(e);
+      return null;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Import a JSON catalog. Returns the catalog id, or null on error. */
+  async importJsonCatalog(text: string, fileName = 'catalog.json'): Promise<string | null> {
+    this.importProblem = null;
+    try {
+      const { parseCatalogJson } = await import('../../core/catalog/validate');
+      const catalog: Catalog = parseCatalogJson(text, fileName);
+      this.imported = { ...this.imported, [catalog.id]: { catalog, users: [] } };
+      this.setCatalog(catalog, []);
+      return catalog.id;
+    } catch (e) {
+      this.importProblem = problemOf(e);
+      return null;
+    }
+  }
+
+  private setCatalog(catalog: Catalog, users: UserProfile[]): void {
+    this.catalog = catalog;
+    this.index = buildCatalogIndex(catalog);
+    this.importedUsers = users;
+  }
+}
+
+function problemOf(e: unknown): ImportProblem {
+  if (e && typeof e === 'object' && 'file' in e) {
+    const o = e as { file: string; line: number | null; message: string };
+    return { message: o.message, file: o.file, line: o.line };
+  }
+  return { message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,172 @@
+/**
+ * Runs a session for a view: assembles the run from the settings and the data, feeds the
+ * runner's events to a SessionState (through the playback clock) and to the recorder.
+ * Restart aborts the current run (it ends 'stopped') before starting the next.
+ */
+import type { EventSink, SessionEvent } from '../../core/env/environment';
+import type { UserSimulator } from '../../core/simulator/simulator';
+import type { Recommender, UserProfile } from '../../core/types';
+import { createHumanSimulator } from '../human/human-simulator';
+import { HumanInput } from '../human/human-input.svelte';
+import type { DataStore } from './data.svelte';
+import { makeRecommender } from './make-recommender';
+import { Playback } from './playback.svelte';
+import { applyContext, applyEdits, pickUser } from './run-config';
+import { SessionState } from './session.svelte';
+import { createRecordingSink } from './storage-wiring';
+import type { Settings } from './url-settings';
+
+/** Options of one run beyond the settings. */
+export interface RunOptions {
+  /** Recommender name to use instead of settings.rec (Compare). */
+  recommender?: string;
+  /** Store the session in the history (default true). */
+  record?: boolean;
+  /** Start held, letting exactly one item through (step from idle). */
+  stepFirst?: boolean;
+}
+
+/** One playable session: state, clock, human input, and the run itself. */
+export class LiveController {
+  readonly session = new SessionState();
+  readonly playback: Playback;
+  readonly human = new HumanInput();
+  /** Simulator provided by the LLM panel when the simulator is 'llm'. */
+  llmSimulator = $state.raw<UserSimulator | null>(null);
+  /** The user of the current run (with edits applied). */
+  user = $state.raw<UserProfile | null>(null);
+
+  private abort: AbortController | null = null;
+  private stopRecording: (() => Promise<void>) | null = null;
+  private runId = 0;
+
+  constructor(playback?: Playback) {
+    this.playback = playback ?? new Playback();
+  }
+
+  /** Start (or restart) a run with these settings. Resolves when the run ends. */
+  async run(settings: Settings, data: DataStore, opts: RunOptions = {}): Promise<void> {
+    await this.stop();
+    const id = ++this.runId;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.playback.rearm();
+    if (opts.stepFirst) this.playback.step();
+    const s = this.session;
+    try {
+      const catalog = await data.use(settings.catalog);
+      const index = data.index ?? undefined;
+      const base = pickUser(data.users, settings.user);
+      if (!base) throw new Error('No user to simulate: load a catalog with personas or import users.');
+      const user = applyEdits(base, settings.edits);
+      this.user = user;
+      const [{ runSession }, { defaultContext }, { createRng }] = await Promise.all([
+        import('../../core/env/runner'),
+        import('../../core/users/context'),
+        import('../../core/rng'),
+      ]);
+      const context = applyContext(defaultContext(user), settings);
+      const recName = opts.recommender ?? settings.rec;
+      const recommender: Recommender = makeRecommender(recName, settings.follow);
+      recommender.fit?.({ catalog, users: data.users }, createRng(settings.seed).fork('fit'));
+      const simulator = await this.simulatorFor(settings);
+      if (id !== this.runId) return;
+
+      const lookup = (itemId: string) => index?.byId.get(itemId);
+      s.reset({ lookup, timeBudgetSec: user.traits.timeBudgetSec, interests: user.interests });
+      s.status = 'running';
+      const isHuman = settings.sim === 'human';
+      let record: EventSink = () => {};
+      const playback = this.playback;
+      const sink: EventSink = async (ev: SessionEvent) => {
+        if (id !== this.runId) return;
+        if (ev.type === 'session_start' && opts.record !== false) {
+          const r = await createRecordingSink(
+            {
+              id: ev.trajectoryId,
+              startedAt: Date.now(),
+              seed: settings.seed,
+              userId: user.id,
+              userName: user.name,
+              recommender: recName,
+              simulator: simulator.name,
+              catalogId: catalog.id,
+              instructionsEnabled: settings.instructions,
+              context,
+              settings: { ...$state.snapshot(settings), rec: recName },
+            },
+            lookup,
+            {
+              onSaved: (at) => {
+                if (id === this.runId) s.savedAt = at;
+              },
+              onError: (msg) => {
+                s.storageError = msg;
+              },
+            },
+          );
+          record = r.sink;
+          this.stopRecording = r.stop;
+        }
+        await record(ev);
+        s.apply(ev);
+        if (ev.type === 'session_end') this.stopRecording = null;
+        // A person sets the pace in human mode; only pause applies.
+        if (isHuman) await playback.gate({ type: 'thought_delta', turn: 0, position: 0, text: '' });
+        else if (ev.type !== 'thought_delta') await playback.gate(ev);
+        s.status = s.status === 'ended' ? 'ended' : playback.paused ? 'paused' : 'running';
+      };
+      await runSession(
+        {
+          catalog,
+          index,
+          user,
+          context,
+          simulator,
+          recommender,
+          seed: settings.seed,
+          listSize: settings.listSize,
+          maxTurns: settings.turns,
+          instructionsEnabled: settings.instructions,
+          startedAt: Date.now(),
+          signal: abort.signal,
+        },
+        sink,
+      );
+    } catch (e) {
+      if (id === this.runId) {
+        s.error = e instanceof Error ? e.message : String(e);
+        s.status = 'ended';
+      }
+    }
+  }
+
+  /** Stop the current run (it is stored as 'stopped' up to its last completed item). */
+  async stop(): Promise<void> {
+    this.runId++;
+    this.abort?.abort();
+    this.abort = null;
+    this.playback.abort();
+    this.human.cancel();
+    const stopRec = this.stopRecording;
+    this.stopRecording = null;
+    if (stopRec) await stopRec().catch(() => {});
+    if (this.session.status === 'running' || this.session.status === 'paused') this.session.status = 'ended';
+  }
+
+  /** Pause or resume. */
+  toggle(): void {
+    if (this.playback.paused) this.playback.resume();
+    else this.playback.pause();
+    if (this.session.status !== 'ended' && this.session.status !== 'idle') {
+      this.session.status = this.playback.paused ? 'paused' : 'running';
+    }
+  }
+
+  private async simulatorFor(settings: Settings): Promise<UserSimulator> {
+    if (settings.sim === 'human') return createHumanSimulator(this.human);
+    if (settings.sim === 'llm' && this.llmSimulator) return this.llmSimulator;
+    const { simulators } = await import('../../core/simulator/registry');
+    return simulators.get('rule-based').create();
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Wires a live run to the history database (storage engineer's recorder). Dexie loads
+ * lazily, so the app shell stays small; a database that cannot be opened or written is
+ * reported to the UI (banner) and the run goes on unrecorded rather than stopping.
+ */
+import type { EventSink, SessionEvent } from '../../core/env/environment';
+import type { Item } from '../../core/types';
+import type { SessionMeta } from '../../storage/db';
+
+/** What the UI hears from the recorder. */
+export interface RecordingCallbacks {
+  onSaved(at: number): void;
+  onError(message: string): void;
+}
+
+/** A sink that records; `stop()` marks a run that ends without session_end. */
+export interface RecordingSink {
+  sink: EventSink;
+  stop(): Promise<void>;
+}
+
+/** Events after which the stored session has a new completed step worth telling about. */
+const SAVE_POINTS = new Set<SessionEvent['type']>(['decision', 'instruction', 'reply', 'session_end']);
+
+/** Create a recording sink; never rejects (a storage failure gives a no-op sink and a banner). */
+export async function createRecordingSink(
+  meta: SessionMeta,
+  itemLookup: (id: string) => Item | undefined,
+  cb: RecordingCallbacks,
+): Promise<RecordingSink> {
+  try {
+    const [{ getAppDb }, { createRecorder }] = await Promise.all([
+      import('../../storage/open'),
+      import('../../storage/recorder'),
+    ]);
+    const db = await getAppDb();
+    const rec = createRecorder(db, meta, { itemLookup, onError: (e) => cb.onError(e.message) });
+    return {
+      sink: (ev) => {
+        void rec.onEvent(ev);
+        if (SAVE_POINTS.has(ev.type)) {
+          void rec.flush().then(() => {
+            if (!rec.error) cb.onSaved(Date.now());
+          });
+        }
+      },
+      stop: () => rec.stop(),
+    };
+  } catch (e) {
+    cb.onError(e instanceof Error ? e.message : String(e));
+    return { sink: () => {}, stop: async () => {} };
+  }
+}
