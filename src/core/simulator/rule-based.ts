@@ -1,0 +1,34 @@
+/**
+ * The rule-based user simulator (the default): seeded, synchronous, fast. See
+ * docs/simulator.md for the model; rule-session.ts for one session's logic.
+ */
+import type { SessionStart, SimSession, UserSimulator } from './simulator';
+import { resolveParams, type RuleParams } from './rule-params';
+import { RuleSession, type SnapshotMode } from './rule-session';
+
+export type { SnapshotMode } from './rule-session';
+
+/** Options of `createRuleBasedSimulator` (also accepted as the registry's plain options record). */
+export interface RuleBasedOptions {
+  /**
+   * 'full' (default): every decision carries the whole mindset (interests and fatigue records)
+   * for charts and stored sessions. 'scalars': satisfaction, time left and boredom only, with
+   * interests/fatigue as a shared empty object; for benchmarks and large batch runs.
+   * `SimSession.mindset` is always full.
+   */
+  snapshots?: SnapshotMode;
+  /** Overrides of the model constants (see rule-params.ts). */
+  params?: Partial<RuleParams>;
+}
+
+/** Create the rule-based simulator. */
+export function createRuleBasedSimulator(options: RuleBasedOptions = {}): UserSimulator {
+  const params = resolveParams(options.params);
+  const snapshots: SnapshotMode = options.snapshots === 'scalars' ? 'scalars' : 'full';
+  return {
+    name: 'rule-based',
+    startSession(start: SessionStart): SimSession {
+      return new RuleSession(start, params, snapshots);
+    },
+  };
+}

@@ -1,0 +1,409 @@
+/**
+ * One session of the rule-based user: for each item it thinks (reason codes and an interest
+ * score), acts (watch seconds, like, comment, share, click, skip, leave) and updates its
+ * mindset (interests, fatigue, satisfaction, boredom, time left). Synchronous and
+ * allocation-light: per-item features come from the catalog cache, per-topic state lives in
+ * typed arrays, and the Mindset snapshot is either full or scalars-only (factory option).
+ */
+import type {
+  ActionType,
+  EndReason,
+  Item,
+  ItemDecision,
+  Mindset,
+  MindsetNoteCode,
+  ReasonCode,
+  Reflection,
+  Rng,
+  SessionSummary,
+} from '../types';
+import type { SessionStart, SimSession } from './simulator';
+import type { UserMemory } from './memory';
+import { catalogFeatures, type CatalogFeatures } from './item-features';
+import { appendSession, entryImportance, historyItemIds, memoryDigest, pruneMemory, recordInteractions } from './memory-ops';
+import type { RuleParams } from './rule-params';
+import { SessionState, W } from './session-state';
+import { COMMENTS, choose, fill } from './phrases';
+import { topicText } from './topic-text';
+import { buildReflection, complies } from './reflect';
+import { contextBudgetFactor, contextPatience, preferredDurationSec } from './context-effects';
+
+const DAY_MS = 86_400_000;
+/** Formats read or browsed rather than watched: opening them is a click. */
+const CLICKY = new Set(['text_post', 'image', 'friend_suggestion']);
+
+/** How decisions carry the mindset: a full snapshot, or scalars with shared empty records. */
+export type SnapshotMode = 'full' | 'scalars';
+
+export class RuleSession implements SimSession {
+  private readonly s: SessionState;
+  private readonly f: CatalogFeatures;
+  private readonly rng: Rng;
+  private readonly memory: UserMemory;
+  private readonly startedAt: number;
+  private readonly seenMem: Set<string>;
+  private readonly seenHist: Set<string>;
+  private readonly favCreators: Map<number, number>;
+  private summary: SessionSummary | null = null;
+  // Interaction log of this session, as parallel arrays (no object per decision).
+  private readonly logItem: string[] = [];
+  private readonly logTopic: number[] = [];
+  private readonly logAction: ActionType[][] = [];
+  private readonly logWatch: number[] = [];
+  private readonly logImportance: number[] = [];
+  private readonly logElapsed: number[] = [];
+
+  constructor(
+    private readonly start: SessionStart,
+    private readonly p: RuleParams,
+    private readonly snapshots: SnapshotMode,
+  ) {
+    const { user, context, catalog, memory } = start;
+    this.f = catalogFeatures(catalog);
+    this.rng = start.rng;
+    this.memory = memory;
+    const last = memory.sessions[memory.sessions.length - 1];
+    this.startedAt = start.startedAt ?? (last ? last.startedAt + last.durationSec * 1000 + DAY_MS : catalog.now);
+    pruneMemory(memory, this.startedAt, p.memoryHalfLifeHours);
+    for (const id of Object.keys(user.interests)) this.f.topic(id);
+    const digest = memoryDigest(memory, this.startedAt, this.f, p.memoryHalfLifeHours);
+    const s = (this.s = new SessionState(this.f, p, user, context));
+    s.ensure(this.f.topicIds.length);
+    for (const [id, w] of Object.entries(user.interests)) {
+      const t = this.f.topicIndex.get(id) as number;
+      s.interest[t] = clamp01(w);
+      s.touch(t);
+    }
+    // Memory feeds the start state (Eq. 4): engaged topics strengthen, tired topics stay tired.
+    for (let t = 0; t < digest.engaged.length; t++) {
+      s.memEngaged[t] = digest.engaged[t];
+      s.memSkipped[t] = digest.skipped[t];
+      if (digest.engaged[t] > 0) {
+        s.interest[t] = Math.min(1, s.interest[t] + 0.15 * (1 - Math.exp(-digest.engaged[t] / 2)));
+        s.touch(t);
+      }
+      if (digest.fatigue[t] > 0) {
+        s.fatigue[t] = digest.fatigue[t] * (0.5 + user.traits.fatigueSensitivity);
+        s.touch(t);
+      }
+    }
+    this.seenMem = digest.seen;
+    this.seenHist = historyItemIds(user.history);
+    this.favCreators = digest.creators;
+    const tr = user.traits;
+    s.budgetSec = Math.max(10, tr.timeBudgetSec * contextBudgetFactor(context) * (0.85 + 0.3 * this.rng.next()));
+    s.timeLeftSec = s.budgetSec;
+    s.leaveThreshold = p.leaveThreshold + contextPatience(context);
+    s.prefDurSec = preferredDurationSec(context);
+    // Mood carries over a little from the last session.
+    s.satisfaction = clamp01(p.startSatisfaction + (last ? 0.2 * (last.finalSatisfaction - 0.5) : 0));
+    s.userLocale = this.f.locale(user.location);
+    s.ctxLocale = this.f.locale(context.location);
+  }
+
+  get mindset(): Mindset {
+    return this.s.mindset();
+  }
+
+  decide(item: Item, position: number, turn: number): ItemDecision {
+    const s = this.s;
+    const f = this.f;
+    const p = this.p;
+    const rng = this.rng;
+    const traits = this.start.user.traits;
+    const i = f.index(item);
+    const t = f.itemTopic[i];
+    if (t >= s.cap) s.ensure(f.topicIds.length);
+    if (turn !== s.lastTurn) this.newList(turn);
+
+    // ---- think -------------------------------------------------------------------------
+    const reasons: ReasonCode[] = [];
+    const w = s.interest[t];
+    const fat = s.fatigueNow(t);
+    const exposedBefore = s.exposures[t] > 0;
+    let relatedTopic = -1;
+    let base: number;
+    let novel = false;
+    let unrelated = false;
+    if (w >= p.strongInterest) {
+      base = 0.5 + 0.5 * w;
+      reasons.push('strong_interest');
+    } else if (w >= p.moderateInterest) {
+      base = 0.3 + 0.55 * w;
+      reasons.push('related_interest');
+    } else {
+      const rel = s.relatedInterest(t);
+      if (rel.w >= p.moderateInterest && rel.w > w) {
+        relatedTopic = rel.topic;
+        novel = w < p.weakInterest;
+        base = 0.2 + 0.25 * rel.w + (novel && !exposedBefore ? 0.25 * traits.curiosity : 0) + 0.4 * w;
+        reasons.push(novel ? 'novel_topic' : 'related_interest');
+      } else if (w >= p.weakInterest) {
+        base = 0.15 + 0.6 * w;
+        reasons.push('weak_interest');
+      } else {
+        unrelated = true;
+        base = 0.04 + 0.6 * w;
+        reasons.push('unrelated');
+        if (s.skips[t] > 0 || s.memSkipped[t] >= 0.6) {
+          reasons.push('already_skipped_topic');
+          base -= 0.08;
+        } else if (!exposedBefore) {
+          reasons.push('test_new_content');
+          base += 0.15 * traits.curiosity;
+        }
+      }
+    }
+    let score = base;
+    const overEngaged = exposedBefore && s.engaged[t] > 0 && fat >= 0.12 && w >= p.moderateInterest;
+    if (overEngaged) reasons.push('over_engagement');
+    else if (fat >= 0.3) reasons.push('fatigue');
+    score *= 1 - 0.5 * fat;
+    if (this.seenMem.has(item.id) || this.seenHist.has(item.id)) {
+      reasons.push('seen_before');
+      score *= 0.55;
+    }
+    const pop = f.popularity[i];
+    score += 0.16 * traits.conformity * (pop - 0.4);
+    if (traits.conformity * pop >= 0.4) reasons.push('popular');
+    const q = f.quality[i];
+    score += 0.14 * (q - 0.5);
+    if (q >= 0.88) reasons.push('high_quality');
+    else if (q < 0.3) reasons.push('low_quality');
+    const dur = f.durationSec[i];
+    const isMovie = item.format === 'movie';
+    const long = !isMovie && dur > s.prefDurSec * 1.5;
+    if (long) {
+      score -= 0.15 * Math.min(1, (dur / s.prefDurSec - 1) / 3) * (1 - 0.5 * w);
+      reasons.push('too_long');
+    } else if (!isMovie && dur > 0 && dur <= 20 && this.start.context.device === 'mobile') {
+      score += 0.03;
+      reasons.push('short_and_easy');
+    } else if (dur >= 300 && (this.start.context.device === 'tv' || this.start.context.timeOfDay === 'evening')) {
+      score += 0.04;
+      reasons.push('context_fit');
+    }
+    const loc = f.itemLocale[i];
+    const local = loc > 0 && (loc === s.userLocale || loc === s.ctxLocale);
+    if (local) {
+      score += 0.08;
+      reasons.push('local');
+    }
+    const age = f.ageDays[i];
+    const stale = !isMovie && age > 90;
+    if (!isMovie && age < 2) {
+      score += 0.04;
+      reasons.push('fresh');
+    } else if (stale) {
+      score -= 0.06;
+      reasons.push('stale');
+    }
+    const cr = f.itemCreator[i];
+    if (cr > 0 && (this.favCreators.get(cr) ?? 0) >= 1) {
+      score += 0.08;
+      reasons.push('favourite_creator');
+    }
+    if (novel) score += 0.1 * s.boredom;
+    score += (rng.next() + rng.next() - 1) * p.noise;
+    score = clamp01(score);
+
+    // ---- act ---------------------------------------------------------------------------
+    const z = (score - p.engageThreshold - (s.leaveThreshold - p.leaveThreshold)) / p.engageTemperature;
+    const engage = rng.next() < 1 / (1 + Math.exp(-z));
+    const actions: ActionType[] = [];
+    let watchSec = 0;
+    let frac = 0;
+    let comment: string | undefined;
+    let liked = false;
+    if (engage) {
+      if (CLICKY.has(item.format) ? rng.next() < 0.5 + 0.4 * score : rng.next() < 0.25 * score * traits.activity) {
+        actions.push('click');
+      }
+      frac = 0.15 + 0.85 * score * score + (rng.next() - 0.5) * 0.2;
+      if (overEngaged) frac *= 0.5;
+      else frac *= 1 - 0.5 * fat;
+      if (long) frac *= 0.7;
+      frac = frac < 0.05 ? 0.05 : frac > 1 ? 1 : frac;
+      watchSec = dur > 0 ? Math.min(dur, Math.max(1, Math.round(frac * dur))) : 0;
+      if (watchSec > s.timeLeftSec) watchSec = Math.max(0, Math.min(dur, Math.floor(s.timeLeftSec)));
+      frac = dur > 0 ? watchSec / dur : frac;
+      if (watchSec > 0 || dur === 0) actions.push('watch');
+      const damp = overEngaged ? 0.35 : 1 - 0.5 * fat;
+      const s15 = score * Math.sqrt(score);
+      if (rng.next() < s15 * (0.45 + 0.9 * traits.activity) * damp) {
+        actions.push('like');
+        liked = true;
+      }
+      const s3 = score * score * score;
+      if (rng.next() < s3 * traits.activity * 0.3 * damp) {
+        actions.push('comment');
+        comment = fill(choose(rng, COMMENTS), { X: topicText(f.topicIds[t], this.start.catalog) });
+      }
+      if (rng.next() < s3 * traits.activity * 0.18 * (1 + traits.conformity * pop) * damp) actions.push('share');
+      if (actions[actions.length - 1] === 'watch' && frac < 0.4 && (overEngaged || fat >= 0.3 || long)) actions.push('skip');
+    } else {
+      actions.push('skip');
+    }
+
+    // ---- update the mindset ------------------------------------------------------------
+    const skipped = !engage;
+    const spent = skipped ? p.skipCostSec : watchSec + p.itemOverheadSec;
+    s.timeLeftSec -= spent;
+    s.elapsedSec += spent;
+    s.watchSecTotal += watchSec;
+    s.touch(t);
+    s.fatigue[t] = fat + p.fatigueGrowth * traits.fatigueSensitivity * (1 - fat) * (skipped ? 0.6 : 1);
+    s.fatigueAt[t] = s.n;
+    s.n++;
+    s.exposures[t]++;
+    s.winExposures[t]++;
+    const win = s.window;
+    win[W.Items]++;
+    if (local) win[W.LocalSeen]++;
+    let engagement = 0;
+    if (engage) {
+      engagement = frac + (liked ? 0.25 : 0) + (comment ? 0.3 : 0) + (actions.includes('share') ? 0.35 : 0);
+      s.engaged[t] += engagement;
+      const d = p.interestLearningRate * (engagement - 0.35);
+      s.interest[t] = clamp01(w + d * (d > 0 ? 1 - w : w));
+      if (w < p.moderateInterest) win[W.NovelEngaged]++;
+      const u = (0.35 + 0.65 * frac) * score + (liked ? 0.05 : 0);
+      s.satisfaction = clamp01(s.satisfaction + 0.18 * (u - 0.3) + (novel ? 0.05 * traits.curiosity : 0));
+      s.boredom = clamp01(s.boredom - (novel || w < p.moderateInterest ? 0.25 : 0.06 * score) + (overEngaged ? 0.05 : 0));
+    } else {
+      s.skips[t]++;
+      s.winSkips[t]++;
+      win[W.Skips]++;
+      if (unrelated) win[W.OffSkips]++;
+      s.interest[t] = clamp01(w - p.interestLearningRate * 0.5 * w);
+      s.boredom = clamp01(s.boredom + 0.08 + 0.05 * fat + (s.winExposures[t] >= 3 ? 0.05 : 0));
+      s.satisfaction = clamp01(s.satisfaction - 0.18 * (0.25 + 0.3 * s.boredom + 0.25 * score));
+    }
+    if (long && (skipped || frac < 0.3)) win[W.LongBad]++;
+    if (q < 0.35 && (skipped || frac < 0.3)) win[W.LowQualityBad]++;
+    if (stale && (skipped || frac < 0.3)) win[W.StaleBad]++;
+    if (s.followKind !== null) win[complies(s, t, dur, stale, local, novel) ? W.FollowOk : W.FollowBad]++;
+
+    // ---- leave? ------------------------------------------------------------------------
+    let note: MindsetNoteCode;
+    s.leaveKind = null;
+    if (s.timeLeftSec <= 0) s.leaveKind = 'time_up';
+    else if (s.grace > 0) s.grace--;
+    else if (s.satisfaction < s.leaveThreshold) s.leaveKind = 'dissatisfied';
+    else if (s.boredom > p.boredomLimit) s.leaveKind = 'bored';
+    if (s.leaveKind !== null) {
+      actions.push('leave');
+      reasons.push(s.leaveKind);
+      note = s.leaveKind === 'time_up' ? 'running_out_of_time' : 'about_to_leave';
+    } else if (engage) {
+      const nw = s.interest[t];
+      if (overEngaged || fat >= 0.35) note = 'selective_want_variety';
+      else if (nw >= p.strongInterest) note = 'top_interest_expect_more';
+      else if (novel || unrelated) note = 'curious';
+      else note = 'open_to_more';
+    } else if (s.boredom > 0.6) note = 'getting_bored';
+    else if (s.skips[t] >= 2 || s.memSkipped[t] >= 0.6) note = 'expect_fewer';
+    else if (w >= p.moderateInterest) note = fat >= 0.3 ? 'selective_want_variety' : 'neutral';
+    else note = 'not_interested_less_likely';
+
+    this.log(item.id, t, actions, watchSec, frac, local);
+    return {
+      itemId: item.id,
+      position,
+      actions,
+      watchSec,
+      comment,
+      reasons,
+      interest: Math.round(score * 1000) / 1000,
+      topic: f.topicIds[t],
+      relatedTopic: relatedTopic >= 0 ? f.topicIds[relatedTopic] : undefined,
+      mindsetNote: note,
+      mindset: this.snapshots === 'full' ? s.mindset() : s.scalars(),
+    };
+  }
+
+  reflect(): Reflection {
+    const r = buildReflection(this.s, this.rng, this.start);
+    if (r.instruction) {
+      this.s.awaitingList = true;
+      this.s.leaveKind = null;
+    }
+    return r;
+  }
+
+  hearReply(_message: string): void {
+    const s = this.s;
+    if (!s.awaitingList && s.followKind === null) return;
+    // The recommender answered: give the next list a fair look (less so after failures).
+    s.satisfaction = Math.max(s.satisfaction, s.leaveThreshold + 0.3 - 0.06 * s.failures);
+    s.boredom *= 0.5;
+    s.grace = this.p.replyGraceItems;
+    s.awaitingList = false;
+    s.resetWindow();
+  }
+
+  end(reason: EndReason): SessionSummary {
+    if (this.summary) return this.summary;
+    const s = this.s;
+    const f = this.f;
+    const entries = this.logItem.map((itemId, k) => ({
+      itemId,
+      topic: f.topicIds[this.logTopic[k]],
+      action: strongest(this.logAction[k]),
+      at: this.startedAt + Math.round(this.logElapsed[k] * 1000),
+      watchSec: this.logWatch[k],
+      importance: this.logImportance[k],
+    }));
+    recordInteractions(this.memory, entries);
+    const endAt = this.startedAt + Math.round(s.elapsedSec * 1000);
+    pruneMemory(this.memory, endAt, this.p.memoryHalfLifeHours);
+    const top = s.active.filter((t) => s.engaged[t] > 0).sort((a, b) => s.engaged[b] - s.engaged[a] || a - b);
+    const tired = s.active.filter((t) => s.fatigueNow(t) >= 0.4 || (s.exposures[t] >= 3 && s.skips[t] * 2 >= s.exposures[t]));
+    this.summary = {
+      sessionIndex: this.memory.sessions.length,
+      startedAt: this.startedAt,
+      durationSec: Math.round(s.elapsedSec),
+      itemsViewed: s.n,
+      watchSec: s.watchSecTotal,
+      endReason: reason,
+      finalSatisfaction: Math.round(s.satisfaction * 1000) / 1000,
+      topTopics: top.slice(0, 3).map((t) => f.topicIds[t]),
+      tiredTopics: tired.map((t) => f.topicIds[t]),
+      instructions: s.instructions.slice(),
+    };
+    appendSession(this.memory, this.summary);
+    return this.summary;
+  }
+
+  /** A new list arrived: after an instruction, the user gives it a fresh look. */
+  private newList(turn: number): void {
+    const s = this.s;
+    s.lastTurn = turn;
+    if (s.awaitingList) {
+      s.awaitingList = false;
+      s.satisfaction = Math.max(s.satisfaction, s.leaveThreshold + 0.2 - 0.06 * s.failures);
+      s.grace = Math.max(s.grace, 1);
+      s.resetWindow();
+    }
+  }
+
+  private log(itemId: string, t: number, actions: ActionType[], watchSec: number, frac: number, local: boolean): void {
+    this.logItem.push(itemId);
+    this.logTopic.push(t);
+    this.logAction.push(actions);
+    this.logWatch.push(watchSec);
+    this.logImportance.push(entryImportance(actions, frac, this.start.context, local));
+    this.logElapsed.push(this.s.elapsedSec);
+  }
+}
+
+/** The action that says most about preference (what interaction-wise memory keeps). */
+function strongest(actions: readonly ActionType[]): ActionType {
+  const order: ActionType[] = ['share', 'comment', 'like', 'watch', 'click', 'skip', 'leave'];
+  for (const a of order) if (actions.includes(a)) return a;
+  return 'skip';
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}

@@ -1,0 +1,179 @@
+/**
+ * The mutable state of one rule-based session, kept in typed arrays indexed by topic so a
+ * decision touches a few numbers and allocates almost nothing. `rule-session.ts` drives it;
+ * `reflect.ts` reads it. Internal to the simulator folder.
+ */
+import type { Context, InstructionKind, Mindset, UserProfile } from '../types';
+import type { CatalogFeatures } from './item-features';
+import type { RuleParams } from './rule-params';
+
+/** Counters over the "window": the items since the session start or the last instruction (indices into `window`). */
+export const W = {
+  Items: 0,
+  Skips: 1,
+  /** Skips of topics the user has no interest in (nor a related one). */
+  OffSkips: 2,
+  /** Long items skipped or abandoned early. */
+  LongBad: 3,
+  LowQualityBad: 4,
+  StaleBad: 5,
+  LocalSeen: 6,
+  /** Engagements with a topic the user did not already like. */
+  NovelEngaged: 7,
+  /** Items that complied / did not comply with the last instruction. */
+  FollowOk: 8,
+  FollowBad: 9,
+  Size: 10,
+} as const;
+
+export class SessionState {
+  /** Capacity of the per-topic arrays (grows with the catalog features). */
+  cap = 0;
+  interest = new Float64Array(0);
+  /** Fatigue as of the item counter in `fatigueAt` (decays lazily). */
+  fatigue = new Float64Array(0);
+  fatigueAt = new Int32Array(0);
+  exposures = new Int32Array(0);
+  skips = new Int32Array(0);
+  /** Engagement accumulated this session per topic. */
+  engaged = new Float64Array(0);
+  /** Memory: decayed positive / skip importance per topic. */
+  memEngaged = new Float64Array(0);
+  memSkipped = new Float64Array(0);
+  /** Window (since the last instruction) exposures and skips per topic. */
+  winExposures = new Int32Array(0);
+  winSkips = new Int32Array(0);
+  /** Topics with any state, in order of first touch (for snapshots and summaries). */
+  active: number[] = [];
+  isActive = new Uint8Array(0);
+  window = new Float64Array(W.Size);
+
+  satisfaction = 0.7;
+  boredom = 0;
+  budgetSec = 0;
+  timeLeftSec = 0;
+  elapsedSec = 0;
+  watchSecTotal = 0;
+  /** Items decided so far (the lazy fatigue clock). */
+  n = 0;
+  leaveThreshold = 0.3;
+  /** Preferred longest item for this context, in seconds. */
+  prefDurSec = 120;
+  grace = 0;
+  instructions: string[] = [];
+  failures = 0;
+  /** The last instruction while the user waits to see whether it is followed. */
+  followKind: InstructionKind | null = null;
+  followTopics: number[] = [];
+  /** Set by reflect() with an instruction; the next list gets a fresh look. */
+  awaitingList = false;
+  lastTurn = -1;
+  leaveKind: 'time_up' | 'dissatisfied' | 'bored' | null = null;
+  userLocale = -1;
+  ctxLocale = -1;
+
+  constructor(
+    readonly f: CatalogFeatures,
+    readonly p: RuleParams,
+    readonly user: UserProfile,
+    readonly context: Context,
+  ) {
+    this.ensure(f.topicIds.length);
+  }
+
+  /** Make room for topic index `t` (topics may appear mid-session). */
+  ensure(size: number): void {
+    if (size <= this.cap) return;
+    const n = Math.max(size, this.cap * 2, 16);
+    const gf = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const gi = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.interest = gf(this.interest);
+    this.fatigue = gf(this.fatigue);
+    this.fatigueAt = gi(this.fatigueAt);
+    this.exposures = gi(this.exposures);
+    this.skips = gi(this.skips);
+    this.engaged = gf(this.engaged);
+    this.memEngaged = gf(this.memEngaged);
+    this.memSkipped = gf(this.memSkipped);
+    this.winExposures = gi(this.winExposures);
+    this.winSkips = gi(this.winSkips);
+    const a = new Uint8Array(n);
+    a.set(this.isActive);
+    this.isActive = a;
+    this.cap = n;
+  }
+
+  touch(t: number): void {
+    if (this.isActive[t] === 0) {
+      this.isActive[t] = 1;
+      this.active.push(t);
+    }
+  }
+
+  /** Fatigue of topic `t` now (recovers by `fatigueDecay` per item without it). */
+  fatigueNow(t: number): number {
+    const v = this.fatigue[t];
+    if (v === 0) return 0;
+    const gap = this.n - this.fatigueAt[t];
+    return gap <= 0 ? v : v * Math.pow(this.p.fatigueDecay, gap);
+  }
+
+  /** Strongest interest among topics related to `t`, and which one (-1 if none). */
+  relatedInterest(t: number): { w: number; topic: number } {
+    let w = 0;
+    let topic = -1;
+    const rel = this.f.related[t];
+    if (rel) {
+      for (let k = 0; k < rel.length; k++) {
+        const r = rel[k];
+        if (r < this.cap && this.interest[r] > w) {
+          w = this.interest[r];
+          topic = r;
+        }
+      }
+    }
+    return { w, topic };
+  }
+
+  resetWindow(): void {
+    this.window.fill(0);
+    this.winExposures.fill(0);
+    this.winSkips.fill(0);
+  }
+
+  /** The full mindset (interests and fatigue as records, rounded to 1e-3). */
+  mindset(): Mindset {
+    const interests: Record<string, number> = {};
+    const fatigue: Record<string, number> = {};
+    for (const t of this.active) {
+      const id = this.f.topicIds[t];
+      const w = this.interest[t];
+      if (w > 0.0005) interests[id] = Math.round(w * 1000) / 1000;
+      const fa = this.fatigueNow(t);
+      if (fa > 0.0005) fatigue[id] = Math.round(fa * 1000) / 1000;
+    }
+    return { ...this.scalars(), interests, fatigue };
+  }
+
+  /** Scalar part of the mindset; interests/fatigue are a shared empty object. */
+  scalars(): Mindset {
+    return {
+      satisfaction: Math.round(this.satisfaction * 1000) / 1000,
+      timeLeftSec: Math.max(0, Math.round(this.timeLeftSec)),
+      boredom: Math.round(this.boredom * 1000) / 1000,
+      interests: EMPTY,
+      fatigue: EMPTY,
+    };
+  }
+}
+
+/** The shared, frozen empty record of 'scalars' snapshots. */
+export const EMPTY: Record<string, number> = Object.freeze({}) as Record<string, number>;
