@@ -49,7 +49,8 @@ export function normaliseChoice(choice: HumanChoice, item: Item): HumanChoice {
   const seen = new Set<ActionType>();
   const actions: ActionType[] = [];
   for (const a of choice.actions) if (allowed.includes(a) && !seen.has(a) && a !== 'leave') (seen.add(a), actions.push(a));
-  if (actions.length === 0 && !choice.actions.includes('leave')) actions.push('skip');
+  // Like the rule-based simulator, an item left without watching counts as skipped.
+  if (actions.length === 0) actions.push('skip');
   if (choice.actions.includes('leave')) actions.push('leave');
   const watchSec = actions.includes('watch') ? Math.max(0, Math.min(item.durationSec, Math.round(choice.watchSec || 0))) : 0;
   const out: HumanChoice = { actions, watchSec };
