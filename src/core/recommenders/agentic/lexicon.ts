@@ -5,6 +5,7 @@
  * "hair styling" and "formula 1" all land on their topics.
  */
 import type { CatalogIndex } from '../../catalog/catalog-index';
+import { BAY_AREA, isBayArea } from '../../users/context';
 
 export type EntityKind = 'topic' | 'creator' | 'place';
 
@@ -36,12 +37,6 @@ export interface Lexicon {
   placeLocales: Map<string, string[]>;
 }
 
-/** Cities the "Bay Area" alias covers (matched against the city part of `Item.locale`). */
-export const BAY_AREA_CITIES = [
-  'san francisco', 'oakland', 'berkeley', 'san jose', 'palo alto', 'mountain view', 'fremont', 'sausalito',
-  'santa clara', 'sunnyvale', 'walnut creek', 'alameda', 'daly city', 'san mateo', 'redwood city', 'marin',
-  'richmond', 'hayward', 'menlo park', 'half moon bay', 'cupertino', 'emeryville', 'san rafael', 'mill valley',
-];
 
 /** Words that never name an entity on their own (they are too common in instructions). */
 const STOP = new Set([
@@ -163,16 +158,15 @@ export function buildLexicon(index: CatalogIndex): Lexicon {
   const locales = [...new Set(catalog.items.map((i) => i.locale).filter(Boolean))].sort();
   const bay: string[] = [];
   for (const loc of locales) {
-    const city = normalizeWords(loc.split(',')[0]).join(' ');
-    if (loc.toLowerCase().includes('bay area') || BAY_AREA_CITIES.includes(city)) bay.push(loc);
+    if (loc.toLowerCase().includes('bay area') || isBayArea(loc)) bay.push(loc);
     lex.placeLocales.set(loc, [loc]);
     add(lex, seen, 'place', loc, loc.split(',')[0], 3);
   }
   if (bay.length) {
-    lex.placeLocales.set('San Francisco Bay Area', bay);
-    add(lex, seen, 'place', 'San Francisco Bay Area', 'bay area', 4);
-    add(lex, seen, 'place', 'San Francisco Bay Area', 'sf bay area', 4);
-    add(lex, seen, 'place', 'San Francisco Bay Area', 'the bay', 2);
+    lex.placeLocales.set(BAY_AREA, bay);
+    add(lex, seen, 'place', BAY_AREA, 'bay area', 4);
+    add(lex, seen, 'place', BAY_AREA, 'sf bay area', 4);
+    add(lex, seen, 'place', BAY_AREA, 'the bay', 2);
   }
   return lex;
 }

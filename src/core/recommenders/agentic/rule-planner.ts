@@ -9,6 +9,7 @@
  */
 import type { CatalogIndex } from '../../catalog/catalog-index';
 import type { ItemFormat, Observation, Plan } from '../../types';
+import { BAY_AREA } from '../../users/context';
 import { findEntities, normalizeWords, type Lexicon, type LexMatch } from './lexicon';
 import { emptyPlan, summarizePlan } from './plan';
 
@@ -161,7 +162,7 @@ export function rulePlan(input: PlanInput): Plan {
   if (hasAny(all, LOCAL_CUES) && plan.locations.length === 0) {
     const here = obs.context.location || obs.profile.location;
     const alias = [...lexicon.placeLocales.entries()].find(([, locs]) => locs.includes(here));
-    const bay = lexicon.placeLocales.get('San Francisco Bay Area');
+    const bay = lexicon.placeLocales.get(BAY_AREA);
     if (bay && bay.includes(here)) for (const l of bay) uniqPush(plan.locations, l);
     else if (alias) for (const l of alias[1]) uniqPush(plan.locations, l);
     else if (here) uniqPush(plan.locations, here);
