@@ -39,7 +39,7 @@ export class ContentRecommender extends ScoringRecommender {
   userVector(obs: Observation): SparseVector {
     const index = this.requireIndex();
     const m = this.tfidf as TfIdfMatrix;
-    return this.cache.get(obs.userId, obs.history.length, () => profileVector(m, index, obs, this.interestPrior));
+    return this.cache.get(profileKey(obs), obs.history, () => profileVector(m, index, obs, this.interestPrior));
   }
 
   protected score(obs: Observation, index: CatalogIndex, scores: Float64Array): void {
@@ -48,6 +48,11 @@ export class ContentRecommender extends ScoringRecommender {
     for (let i = 0; i < scores.length; i++) scores[i] = TIE_BREAK * pop[i];
     addCosineScores(this.tfidf as TfIdfMatrix, v, scores);
   }
+}
+
+/** Cache key of the parts of an observation a profile vector depends on besides the history. */
+export function profileKey(obs: Observation): string {
+  return `${obs.userId}\u0000${JSON.stringify(obs.profile.interests ?? {})}`;
 }
 
 /** Catalog popularity per position. */

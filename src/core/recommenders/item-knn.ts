@@ -10,9 +10,9 @@
 import type { CatalogIndex } from '../catalog/catalog-index';
 import type { Observation, TrainingData } from '../types';
 import { ScoringRecommender } from './base';
-import { popularityArray, profileVector, TIE_BREAK } from './content';
+import { popularityArray, profileKey, profileVector, TIE_BREAK } from './content';
 import { numOption } from './options';
-import { interactionStrength, weightHistory } from './signals';
+import { interactionStrength, weightHistory, type WeightedHistory } from './signals';
 import { addCosineScores, buildTfIdf, rowVector, type SparseVector, type TfIdfMatrix } from './text-features';
 import { topKMasked } from './top-k';
 import { UserCache } from './user-cache';
@@ -38,7 +38,7 @@ export class ItemKnnRecommender extends ScoringRecommender {
   /** Reused buffers for the lazy content neighbours of cold items. */
   private coldBuf: Float64Array = new Float64Array(0);
   private coldMarks: Uint8Array = new Uint8Array(0);
-  private readonly cache = new UserCache<SparseVector>();
+  private readonly cache = new UserCache<{ profile: SparseVector | null; wh: WeightedHistory }>();
 
   constructor(options?: Record<string, unknown>) {
     super();
@@ -144,13 +144,12 @@ export class ItemKnnRecommender extends ScoringRecommender {
   protected score(obs: Observation, index: CatalogIndex, scores: Float64Array): void {
     const pop = this.popularity;
     for (let i = 0; i < scores.length; i++) scores[i] = TIE_BREAK * pop[i];
-    if (this.contentWeight > 0) {
-      const v = this.cache.get(obs.userId, obs.history.length, () =>
-        profileVector(this.tfidf as TfIdfMatrix, index, obs, 0.3),
-      );
-      addCosineScores(this.tfidf as TfIdfMatrix, v, scores, this.contentWeight);
-    }
-    const wh = weightHistory(obs.history, index, 200);
+    const user = this.cache.get(profileKey(obs), obs.history, () => ({
+      profile: this.contentWeight > 0 ? profileVector(this.tfidf as TfIdfMatrix, index, obs, 0.3) : null,
+      wh: weightHistory(obs.history, index, 200),
+    }));
+    if (user.profile) addCosineScores(this.tfidf as TfIdfMatrix, user.profile, scores, this.contentWeight);
+    const wh = user.wh;
     for (let h = 0; h < wh.items.length; h++) {
       const w = wh.weights[h];
       if (w <= 0) continue;

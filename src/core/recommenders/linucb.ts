@@ -1,6 +1,6 @@
 /**
  * LinUCB (Li et al. 2010), a contextual bandit with one ridge-regression model per user
- * over item features: a topic one-hot, popularity, recency, length, quality, the user's
+ * over item features: a topic one-hot, popularity, recency, length and quality (centred), the user's
  * declared interest in the topic, the topic's share of this session's lists so far, and
  * two context interactions (length on mobile, popularity in the evening/night).
  * Score = theta . x + alpha * sqrt(x' A^-1 x): the expected engagement plus an
@@ -18,7 +18,7 @@ import { numOption } from './options';
 import { weightHistory } from './signals';
 
 /** Number of dense (non-topic) features. */
-const DENSE = 9;
+const DENSE = 8;
 
 interface BanditState {
   /** Inverse of A = lambda I + sum x x' (d x d, row-major), kept by Sherman-Morrison updates. */
@@ -54,6 +54,8 @@ export class LinUcbRecommender extends ScoringRecommender {
   private ax = new Float64Array(0);
   private topicInterest = new Float64Array(0);
   private topicShare = new Float64Array(0);
+  /** Catalog means of popularity, recency, length, quality. */
+  private means = new Float64Array(4);
 
   constructor(options?: Record<string, unknown>) {
     super();
@@ -63,6 +65,15 @@ export class LinUcbRecommender extends ScoringRecommender {
 
   protected train(_data: TrainingData, index: CatalogIndex): void {
     this.feats = buildItemFeatures(index);
+    const f = this.feats;
+    const n = Math.max(1, f.topic.length);
+    this.means = new Float64Array(4);
+    for (let i = 0; i < f.topic.length; i++) {
+      this.means[0] += f.popularity[i] / n;
+      this.means[1] += f.recency[i] / n;
+      this.means[2] += f.length[i] / n;
+      this.means[3] += f.quality[i] / n;
+    }
     const T = this.feats.topicIds.length;
     this.d = T + DENSE;
     this.x = new Float64Array(this.d);
@@ -95,15 +106,17 @@ export class LinUcbRecommender extends ScoringRecommender {
     const t = f.topic[i];
     const mobile = obs.context.device === 'mobile' ? 1 : 0;
     const late = obs.context.timeOfDay === 'evening' || obs.context.timeOfDay === 'night' ? 1 : 0;
-    z[0] = 1;
-    z[1] = f.popularity[i];
-    z[2] = f.recency[i];
-    z[3] = f.length[i];
-    z[4] = f.quality[i];
-    z[5] = this.topicInterest[t];
-    z[6] = this.topicShare[t];
-    z[7] = f.length[i] * mobile;
-    z[8] = f.popularity[i] * late;
+    // Centred on the catalog means: the topic one-hot is the only intercept, so what the
+    // model learns about one topic does not leak into topics it has never tried.
+    const c = this.means;
+    z[0] = f.popularity[i] - c[0];
+    z[1] = f.recency[i] - c[1];
+    z[2] = f.length[i] - c[2];
+    z[3] = f.quality[i] - c[3];
+    z[4] = this.topicInterest[t];
+    z[5] = this.topicShare[t];
+    z[6] = (f.length[i] - c[2]) * mobile;
+    z[7] = (f.popularity[i] - c[0]) * late;
     return z;
   }
 

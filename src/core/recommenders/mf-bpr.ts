@@ -157,7 +157,7 @@ export class MfBprRecommender extends ScoringRecommender {
   /** The user's vector: trained (plus recent drift) or folded in from the history. */
   userVector(obs: Observation): Float64Array {
     const index = this.requireIndex();
-    return this.cache.get(obs.userId, obs.history.length, () => {
+    return this.cache.get(obs.userId, obs.history, () => {
       const f = this.factors;
       const trained = this.userF.get(obs.userId);
       // Trained users: fold in only what happened after training (the session so far).

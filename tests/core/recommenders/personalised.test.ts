@@ -29,6 +29,16 @@ describe('content', () => {
     expect(scores.vals.some((v) => v < 0)).toBe(true);
   });
 
+  it('recomputes the profile when the history or the interests change, even at the same length', async () => {
+    const r = createContent();
+    r.fit({ catalog, users: [] }, createRng(1));
+    const a = (await r.recommend(observe(makeUser('x', history(['baking-0', 'baking-1']))), 5, createRng(1))).itemIds;
+    const b = (await r.recommend(observe(makeUser('x', history(['f1-0', 'f1-1']))), 5, createRng(1))).itemIds;
+    const c = (await r.recommend(observe(makeUser('x', [], { hair: 1 })), 5, createRng(1))).itemIds;
+    const d = (await r.recommend(observe(makeUser('x', [], { ufc: 1 })), 5, createRng(1))).itemIds;
+    expect([share(a, 'baking'), share(b, 'f1'), share(c, 'hair'), share(d, 'ufc')]).toEqual([1, 1, 1, 1]);
+  });
+
   it('uses declared interests for a user without history', async () => {
     const r = createContent();
     r.fit({ catalog, users: [] }, createRng(1));
