@@ -4,6 +4,7 @@
  * Restart aborts the current run (it ends 'stopped') before starting the next.
  */
 import type { EventSink, SessionEvent } from '../../core/env/environment';
+import { createRng } from '../../core/rng';
 import type { UserSimulator } from '../../core/simulator/simulator';
 import type { Recommender, UserProfile } from '../../core/types';
 import { createHumanSimulator } from '../human/human-simulator';
@@ -60,10 +61,9 @@ export class LiveController {
       if (!base) throw new Error('No user to simulate: load a catalog with personas or import users.');
       const user = applyEdits(base, settings.edits);
       this.user = user;
-      const [{ runSession }, { defaultContext }, { createRng }] = await Promise.all([
+      const [{ runSession }, { defaultContext }] = await Promise.all([
         import('../../core/env/runner'),
         import('../../core/users/context'),
-        import('../../core/rng'),
       ]);
       const context = applyContext(defaultContext(user), settings);
       const recName = opts.recommender ?? settings.rec;
