@@ -93,7 +93,7 @@ export class InstructionFollowingRecommender implements Recommender {
       let active: PlanMemory | null = null;
       if (fresh) {
         const merged = mem && mem.strength >= FORGET_BELOW ? mergePlans(mem.plan, fresh) : fresh;
-        merged.summary = summarizePlan(merged, (t) => lexicon.topicLabel.get(t) ?? t);
+        merged.summary = summarizePlan(merged, (t) => lexicon.topicLabel.get(t) ?? t, (c) => lexicon.creatorName.get(c) ?? c);
         active = { plan: merged, strength: 1 };
       } else if (mem) {
         const strength = mem.strength * this.turnDecay;

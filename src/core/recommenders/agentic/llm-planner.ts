@@ -118,7 +118,7 @@ export function planFromReply(text: string, input: PlanInput): Plan | null {
     planner: 'llm',
   };
   plan.moreTopics = plan.moreTopics.filter((t) => !plan.lessTopics.includes(t));
-  plan.summary = summarizePlan(plan, (t) => input.lexicon.topicLabel.get(t) ?? t);
+  plan.summary = summarizePlan(plan, (t) => input.lexicon.topicLabel.get(t) ?? t, (c) => input.lexicon.creatorName.get(c) ?? c);
   return plan;
 }
 

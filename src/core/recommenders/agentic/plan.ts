@@ -42,12 +42,12 @@ function uniq<T>(xs: T[]): T[] {
  * One-line summary of a plan, e.g. "less hairstyling; more makeup, fashion; explore related interests".
  * `label` maps topic ids to human labels.
  */
-export function summarizePlan(p: Plan, label: (topic: string) => string = (t) => t): string {
+export function summarizePlan(p: Plan, label: (topic: string) => string = (t) => t, creator: (id: string) => string = (c) => c): string {
   const parts: string[] = [];
   if (p.lessTopics.length) parts.push(`less ${p.lessTopics.map(label).join(', ')}`);
   if (p.moreTopics.length) parts.push(`more ${p.moreTopics.map(label).join(', ')}`);
-  if (p.moreCreators.length) parts.push(`more from ${p.moreCreators.join(', ')}`);
-  if (p.lessCreators.length) parts.push(`less from ${p.lessCreators.join(', ')}`);
+  if (p.moreCreators.length) parts.push(`more from ${p.moreCreators.map(creator).join(', ')}`);
+  if (p.lessCreators.length) parts.push(`less from ${p.lessCreators.map(creator).join(', ')}`);
   if (p.locations.length) parts.push(`near ${p.locations.join(', ')}`);
   if (p.formats.length) parts.push(`formats: ${p.formats.join(', ').replace(/_/g, ' ')}`);
   if (p.maxDurationSec !== undefined) parts.push(`at most ${p.maxDurationSec}s long`);

@@ -202,7 +202,7 @@ export function rulePlan(input: PlanInput): Plan {
     plan.explore = true;
     plan.diversify = true;
   }
-  plan.summary = summarizePlan(plan, (t) => lexicon.topicLabel.get(t) ?? t);
+  plan.summary = summarizePlan(plan, (t) => lexicon.topicLabel.get(t) ?? t, (c) => lexicon.creatorName.get(c) ?? c);
   return plan;
 }
 
