@@ -10,6 +10,9 @@
 import type { Catalog, Item } from '../types';
 import { engagementCount } from '../catalog/catalog-index';
 import { localeKey } from './locale';
+import { inSentence, prettyTopic } from './topic-text';
+
+export { prettyTopic } from './topic-text';
 
 const DAY_MS = 86_400_000;
 
@@ -81,6 +84,15 @@ export class CatalogFeatures {
     }
     return t;
   }
+
+  /** The topic's label as it reads inside a sentence ("hairstyling", "UFC"), cached. */
+  sentenceLabel(t: number): string {
+    let s = this.sentenceLabels[t];
+    if (s === undefined) s = this.sentenceLabels[t] = inSentence(this.topicLabels[t]);
+    return s;
+  }
+
+  private readonly sentenceLabels: string[] = [];
 
   /** Index of an item; appends items the catalog does not hold. */
   index(item: Item): number {
@@ -154,10 +166,4 @@ export function catalogFeatures(catalog: Catalog): CatalogFeatures {
     cache.set(catalog, f);
   }
   return f;
-}
-
-/** A readable label for a topic id without a catalog label: "ufc" -> "UFC", "deep-sea" -> "deep sea". */
-export function prettyTopic(id: string): string {
-  const words = id.split(/[-_\s]+/).filter(Boolean);
-  return words.map((w) => (w.length <= 3 && !/^(and|the|of|art|pop|fun|car|dog|cat|tea|spa|war|pet|gym|diy)$/i.test(w) ? w.toUpperCase() : w)).join(' ');
 }

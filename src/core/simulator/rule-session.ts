@@ -24,7 +24,6 @@ import { appendSession, entryImportance, historyItemIds, memoryDigest, pruneMemo
 import type { RuleParams } from './rule-params';
 import { SessionState, W } from './session-state';
 import { COMMENTS, choose, fill } from './phrases';
-import { topicText } from './topic-text';
 import { buildReflection, complies } from './reflect';
 import { contextBudgetFactor, contextPatience, preferredDurationSec } from './context-effects';
 
@@ -48,7 +47,9 @@ export class RuleSession implements SimSession {
   // Interaction log of this session, as parallel arrays (no object per decision).
   private readonly logItem: string[] = [];
   private readonly logTopic: number[] = [];
-  private readonly logAction: ActionType[][] = [];
+  private readonly logAction: ActionType[] = [];
+  private readonly scratchReasons: ReasonCode[] = [];
+  private readonly scratchActions: ActionType[] = [];
   private readonly logWatch: number[] = [];
   private readonly logImportance: number[] = [];
   private readonly logElapsed: number[] = [];
@@ -117,7 +118,9 @@ export class RuleSession implements SimSession {
     if (turn !== s.lastTurn) this.newList(turn);
 
     // ---- think -------------------------------------------------------------------------
-    const reasons: ReasonCode[] = [];
+    // Codes go to scratch arrays and are copied out once, at their exact length.
+    const rs = this.scratchReasons;
+    let nr = 0;
     const w = s.interest[t];
     const fat = s.fatigueNow(t);
     const exposedBefore = s.exposures[t] > 0;
@@ -127,81 +130,81 @@ export class RuleSession implements SimSession {
     let unrelated = false;
     if (w >= p.strongInterest) {
       base = 0.5 + 0.5 * w;
-      reasons.push('strong_interest');
+      rs[nr++] = 'strong_interest';
     } else if (w >= p.moderateInterest) {
       base = 0.3 + 0.55 * w;
-      reasons.push('related_interest');
+      rs[nr++] = 'related_interest';
     } else {
-      const rel = s.relatedInterest(t);
-      if (rel.w >= p.moderateInterest && rel.w > w) {
-        relatedTopic = rel.topic;
+      const relW = s.relatedInterest(t);
+      if (relW >= p.moderateInterest && relW > w) {
+        relatedTopic = s.relatedTopic;
         novel = w < p.weakInterest;
-        base = 0.2 + 0.25 * rel.w + (novel && !exposedBefore ? 0.25 * traits.curiosity : 0) + 0.4 * w;
-        reasons.push(novel ? 'novel_topic' : 'related_interest');
+        base = 0.2 + 0.25 * relW + (novel && !exposedBefore ? 0.25 * traits.curiosity : 0) + 0.4 * w;
+        rs[nr++] = novel ? 'novel_topic' : 'related_interest';
       } else if (w >= p.weakInterest) {
         base = 0.15 + 0.6 * w;
-        reasons.push('weak_interest');
+        rs[nr++] = 'weak_interest';
       } else {
         unrelated = true;
         base = 0.04 + 0.6 * w;
-        reasons.push('unrelated');
+        rs[nr++] = 'unrelated';
         if (s.skips[t] > 0 || s.memSkipped[t] >= 0.6) {
-          reasons.push('already_skipped_topic');
+          rs[nr++] = 'already_skipped_topic';
           base -= 0.08;
         } else if (!exposedBefore) {
-          reasons.push('test_new_content');
+          rs[nr++] = 'test_new_content';
           base += 0.15 * traits.curiosity;
         }
       }
     }
     let score = base;
     const overEngaged = exposedBefore && s.engaged[t] > 0 && fat >= 0.12 && w >= p.moderateInterest;
-    if (overEngaged) reasons.push('over_engagement');
-    else if (fat >= 0.3) reasons.push('fatigue');
+    if (overEngaged) rs[nr++] = 'over_engagement';
+    else if (fat >= 0.3) rs[nr++] = 'fatigue';
     score *= 1 - 0.5 * fat;
     if (this.seenMem.has(item.id) || this.seenHist.has(item.id)) {
-      reasons.push('seen_before');
+      rs[nr++] = 'seen_before';
       score *= 0.55;
     }
     const pop = f.popularity[i];
     score += 0.16 * traits.conformity * (pop - 0.4);
-    if (traits.conformity * pop >= 0.4) reasons.push('popular');
+    if (traits.conformity * pop >= 0.4) rs[nr++] = 'popular';
     const q = f.quality[i];
     score += 0.14 * (q - 0.5);
-    if (q >= 0.88) reasons.push('high_quality');
-    else if (q < 0.3) reasons.push('low_quality');
+    if (q >= 0.88) rs[nr++] = 'high_quality';
+    else if (q < 0.3) rs[nr++] = 'low_quality';
     const dur = f.durationSec[i];
     const isMovie = item.format === 'movie';
     const long = !isMovie && dur > s.prefDurSec * 1.5;
     if (long) {
       score -= 0.15 * Math.min(1, (dur / s.prefDurSec - 1) / 3) * (1 - 0.5 * w);
-      reasons.push('too_long');
+      rs[nr++] = 'too_long';
     } else if (!isMovie && dur > 0 && dur <= 20 && this.start.context.device === 'mobile') {
       score += 0.03;
-      reasons.push('short_and_easy');
+      rs[nr++] = 'short_and_easy';
     } else if (dur >= 300 && (this.start.context.device === 'tv' || this.start.context.timeOfDay === 'evening')) {
       score += 0.04;
-      reasons.push('context_fit');
+      rs[nr++] = 'context_fit';
     }
     const loc = f.itemLocale[i];
     const local = loc > 0 && (loc === s.userLocale || loc === s.ctxLocale);
     if (local) {
       score += 0.08;
-      reasons.push('local');
+      rs[nr++] = 'local';
     }
     const age = f.ageDays[i];
     const stale = !isMovie && age > 90;
     if (!isMovie && age < 2) {
       score += 0.04;
-      reasons.push('fresh');
+      rs[nr++] = 'fresh';
     } else if (stale) {
       score -= 0.06;
-      reasons.push('stale');
+      rs[nr++] = 'stale';
     }
     const cr = f.itemCreator[i];
     if (cr > 0 && (this.favCreators.get(cr) ?? 0) >= 1) {
       score += 0.08;
-      reasons.push('favourite_creator');
+      rs[nr++] = 'favourite_creator';
     }
     if (novel) score += 0.1 * s.boredom;
     score += (rng.next() + rng.next() - 1) * p.noise;
@@ -210,14 +213,16 @@ export class RuleSession implements SimSession {
     // ---- act ---------------------------------------------------------------------------
     const z = (score - p.engageThreshold - (s.leaveThreshold - p.leaveThreshold)) / p.engageTemperature;
     const engage = rng.next() < 1 / (1 + Math.exp(-z));
-    const actions: ActionType[] = [];
+    const as = this.scratchActions;
+    let na = 0;
     let watchSec = 0;
     let frac = 0;
     let comment: string | undefined;
     let liked = false;
+    let shared = false;
     if (engage) {
       if (CLICKY.has(item.format) ? rng.next() < 0.5 + 0.4 * score : rng.next() < 0.25 * score * traits.activity) {
-        actions.push('click');
+        as[na++] = 'click';
       }
       frac = 0.15 + 0.85 * score * score + (rng.next() - 0.5) * 0.2;
       if (overEngaged) frac *= 0.5;
@@ -227,22 +232,25 @@ export class RuleSession implements SimSession {
       watchSec = dur > 0 ? Math.min(dur, Math.max(1, Math.round(frac * dur))) : 0;
       if (watchSec > s.timeLeftSec) watchSec = Math.max(0, Math.min(dur, Math.floor(s.timeLeftSec)));
       frac = dur > 0 ? watchSec / dur : frac;
-      if (watchSec > 0 || dur === 0) actions.push('watch');
+      if (watchSec > 0 || dur === 0) as[na++] = 'watch';
       const damp = overEngaged ? 0.35 : 1 - 0.5 * fat;
       const s15 = score * Math.sqrt(score);
       if (rng.next() < s15 * (0.45 + 0.9 * traits.activity) * damp) {
-        actions.push('like');
+        as[na++] = 'like';
         liked = true;
       }
       const s3 = score * score * score;
       if (rng.next() < s3 * traits.activity * 0.3 * damp) {
-        actions.push('comment');
-        comment = fill(choose(rng, COMMENTS), { X: topicText(f.topicIds[t], this.start.catalog) });
+        as[na++] = 'comment';
+        comment = fill(choose(rng, COMMENTS), { X: f.sentenceLabel(t) });
       }
-      if (rng.next() < s3 * traits.activity * 0.18 * (1 + traits.conformity * pop) * damp) actions.push('share');
-      if (actions[actions.length - 1] === 'watch' && frac < 0.4 && (overEngaged || fat >= 0.3 || long)) actions.push('skip');
+      if (rng.next() < s3 * traits.activity * 0.18 * (1 + traits.conformity * pop) * damp) {
+        as[na++] = 'share';
+        shared = true;
+      }
+      if (as[na - 1] === 'watch' && frac < 0.4 && (overEngaged || fat >= 0.3 || long)) as[na++] = 'skip';
     } else {
-      actions.push('skip');
+      as[na++] = 'skip';
     }
 
     // ---- update the mindset ------------------------------------------------------------
@@ -262,7 +270,7 @@ export class RuleSession implements SimSession {
     if (local) win[W.LocalSeen]++;
     let engagement = 0;
     if (engage) {
-      engagement = frac + (liked ? 0.25 : 0) + (comment ? 0.3 : 0) + (actions.includes('share') ? 0.35 : 0);
+      engagement = frac + (liked ? 0.25 : 0) + (comment ? 0.3 : 0) + (shared ? 0.35 : 0);
       s.engaged[t] += engagement;
       const d = p.interestLearningRate * (engagement - 0.35);
       s.interest[t] = clamp01(w + d * (d > 0 ? 1 - w : w));
@@ -292,8 +300,8 @@ export class RuleSession implements SimSession {
     else if (s.satisfaction < s.leaveThreshold) s.leaveKind = 'dissatisfied';
     else if (s.boredom > p.boredomLimit) s.leaveKind = 'bored';
     if (s.leaveKind !== null) {
-      actions.push('leave');
-      reasons.push(s.leaveKind);
+      as[na++] = 'leave';
+      rs[nr++] = s.leaveKind;
       note = s.leaveKind === 'time_up' ? 'running_out_of_time' : 'about_to_leave';
     } else if (engage) {
       const nw = s.interest[t];
@@ -306,7 +314,10 @@ export class RuleSession implements SimSession {
     else if (w >= p.moderateInterest) note = fat >= 0.3 ? 'selective_want_variety' : 'neutral';
     else note = 'not_interested_less_likely';
 
-    this.log(item.id, t, actions, watchSec, frac, local);
+    const reasons = rs.slice(0, nr);
+    const actions = as.slice(0, na);
+    const primary: ActionType = shared ? 'share' : comment ? 'comment' : liked ? 'like' : engage ? (watchSec > 0 ? 'watch' : 'click') : 'skip';
+    this.log(item.id, t, primary, watchSec, entryImportance(actions, frac, this.start.context, local));
     return {
       itemId: item.id,
       position,
@@ -349,7 +360,7 @@ export class RuleSession implements SimSession {
     const entries = this.logItem.map((itemId, k) => ({
       itemId,
       topic: f.topicIds[this.logTopic[k]],
-      action: strongest(this.logAction[k]),
+      action: this.logAction[k],
       at: this.startedAt + Math.round(this.logElapsed[k] * 1000),
       watchSec: this.logWatch[k],
       importance: this.logImportance[k],
@@ -387,21 +398,14 @@ export class RuleSession implements SimSession {
     }
   }
 
-  private log(itemId: string, t: number, actions: ActionType[], watchSec: number, frac: number, local: boolean): void {
+  private log(itemId: string, t: number, primary: ActionType, watchSec: number, importance: number): void {
     this.logItem.push(itemId);
     this.logTopic.push(t);
-    this.logAction.push(actions);
+    this.logAction.push(primary);
     this.logWatch.push(watchSec);
-    this.logImportance.push(entryImportance(actions, frac, this.start.context, local));
+    this.logImportance.push(importance);
     this.logElapsed.push(this.s.elapsedSec);
   }
-}
-
-/** The action that says most about preference (what interaction-wise memory keeps). */
-function strongest(actions: readonly ActionType[]): ActionType {
-  const order: ActionType[] = ['share', 'comment', 'like', 'watch', 'click', 'skip', 'leave'];
-  for (const a of order) if (actions.includes(a)) return a;
-  return 'skip';
 }
 
 function clamp01(x: number): number {

@@ -72,12 +72,18 @@ export class SessionState {
   userLocale = -1;
   ctxLocale = -1;
 
+  /** Output of `relatedInterest` (kept in a field so the hot path allocates nothing). */
+  relatedTopic = -1;
+  /** fatigueDecay^gap for gap < length (beyond it fatigue counts as recovered). */
+  readonly decayPow: Float64Array;
+
   constructor(
     readonly f: CatalogFeatures,
     readonly p: RuleParams,
     readonly user: UserProfile,
     readonly context: Context,
   ) {
+    this.decayPow = decayTable(p.fatigueDecay);
     this.ensure(f.topicIds.length);
   }
 
@@ -123,11 +129,12 @@ export class SessionState {
     const v = this.fatigue[t];
     if (v === 0) return 0;
     const gap = this.n - this.fatigueAt[t];
-    return gap <= 0 ? v : v * Math.pow(this.p.fatigueDecay, gap);
+    if (gap <= 0) return v;
+    return gap < this.decayPow.length ? v * this.decayPow[gap] : 0;
   }
 
-  /** Strongest interest among topics related to `t`, and which one (-1 if none). */
-  relatedInterest(t: number): { w: number; topic: number } {
+  /** Strongest interest among topics related to `t` (0 if none); its topic goes to `relatedTopic`. */
+  relatedInterest(t: number): number {
     let w = 0;
     let topic = -1;
     const rel = this.f.related[t];
@@ -140,7 +147,8 @@ export class SessionState {
         }
       }
     }
-    return { w, topic };
+    this.relatedTopic = topic;
+    return w;
   }
 
   resetWindow(): void {
@@ -177,3 +185,18 @@ export class SessionState {
 
 /** The shared, frozen empty record of 'scalars' snapshots. */
 export const EMPTY: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
+const decayTables = new Map<number, Float64Array>();
+
+/** Powers of the fatigue decay until they fall below 1e-4 (shared per decay value). */
+function decayTable(decay: number): Float64Array {
+  let t = decayTables.get(decay);
+  if (!t) {
+    const d = Math.min(0.999, Math.max(0, decay));
+    const n = d <= 0 ? 1 : Math.min(4096, Math.ceil(Math.log(1e-4) / Math.log(d)) + 1);
+    t = new Float64Array(n);
+    for (let k = 0; k < n; k++) t[k] = Math.pow(d, k);
+    decayTables.set(decay, t);
+  }
+  return t;
+}

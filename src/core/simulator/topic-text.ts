@@ -4,7 +4,6 @@
  * digits or inner capitals keep their case.
  */
 import type { Catalog } from '../types';
-import { prettyTopic } from './item-features';
 
 /** Lower-case capitalised words of a label, keep acronyms ("UFC", "F1", "McLaren"). */
 export function inSentence(label: string): string {
@@ -33,4 +32,10 @@ export function topicText(id: string, labels?: TopicLabels): string {
     label = m.get(id);
   } else if (labels) label = (labels as Record<string, string>)[id];
   return inSentence(label || prettyTopic(id));
+}
+
+/** A readable label for a topic id without a catalog label: "ufc" -> "UFC", "deep-sea" -> "deep sea". */
+export function prettyTopic(id: string): string {
+  const words = id.split(/[-_\s]+/).filter(Boolean);
+  return words.map((w) => (w.length <= 3 && !/^(and|the|of|art|pop|fun|car|dog|cat|tea|spa|war|pet|gym|diy)$/i.test(w) ? w.toUpperCase() : w)).join(' ');
 }
