@@ -1,0 +1,140 @@
+/**
+ * State and actions of the history view (a runes class, so the component stays markup):
+ * the filtered list, opening a session for replay, delete, export/import, storage use.
+ */
+import type { RecoDb, SessionRecord } from '../../storage/db';
+import { exportAll, exportJsonl, exportSession, importText } from '../../storage/export';
+import { getAppDb, onStorageIssue } from '../../storage/open';
+import {
+  deleteSession,
+  facetValues,
+  listSessions,
+  loadSession,
+  markInterrupted,
+  requestPersistence,
+  storageInfo,
+  type LoadedSession,
+  type StorageInfo,
+} from '../../storage/queries';
+import { downloadText, stamp } from './download';
+
+function dayStart(s: string): number | undefined {
+  const t = s ? Date.parse(s + 'T00:00:00') : NaN;
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/** The history view's state. `dbFactory` lets tests pass their own database. */
+export class HistoryState {
+  rows = $state<SessionRecord[]>([]);
+  search = $state('');
+  recommender = $state('');
+  simulator = $state('');
+  from = $state('');
+  to = $state('');
+  facets = $state<{ recommenders: string[]; simulators: string[] }>({ recommenders: [], simulators: [] });
+  info = $state<StorageInfo | null>(null);
+  /** A storage problem (blocked, full, unavailable) shown as a banner. */
+  error = $state<string | null>(null);
+  importError = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  opened = $state<LoadedSession | null>(null);
+  ready = $state(false);
+
+  private db: RecoDb | null = null;
+  private off: (() => void) | null = null;
+
+  constructor(private readonly dbFactory: () => Promise<RecoDb> = getAppDb) {}
+
+  /** Open the database, mark cut-off sessions as interrupted and load the list. */
+  async init(now: number = Date.now()): Promise<void> {
+    this.off = onStorageIssue((e) => (this.error = e.message));
+    try {
+      this.db = await this.dbFactory();
+      await markInterrupted(this.db, now);
+      await this.refresh();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+    await this.refreshInfo();
+    this.ready = true;
+  }
+
+  dispose(): void {
+    this.off?.();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.db) return;
+    try {
+      const to = dayStart(this.to);
+      this.rows = await listSessions(this.db, {
+        search: this.search,
+        recommender: this.recommender || undefined,
+        simulator: this.simulator || undefined,
+        from: dayStart(this.from),
+        to: to === undefined ? undefined : to + 86_400_000,
+      });
+      this.facets = await facetValues(this.db);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async refreshInfo(): Promise<void> {
+    this.info = await storageInfo();
+  }
+
+  async open(id: string): Promise<void> {
+    if (!this.db) return;
+    this.opened = await loadSession(this.db, id);
+  }
+
+  close(): void {
+    this.opened = null;
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!this.db) return;
+    await deleteSession(this.db, id);
+    this.notice = 'Session deleted.';
+    await this.refresh();
+    await this.refreshInfo();
+  }
+
+  async exportAll(): Promise<void> {
+    if (!this.db) return;
+    downloadText(`recoworld-history-${stamp(Date.now())}.json`, await exportAll(this.db));
+  }
+
+  async exportSession(id: string): Promise<void> {
+    if (!this.db) return;
+    downloadText(`recoworld-session-${id}.json`, await exportSession(this.db, id));
+  }
+
+  async exportJsonl(): Promise<void> {
+    if (!this.db) return;
+    const ids = this.rows.map((r) => r.id);
+    downloadText(`recoworld-trajectories-${stamp(Date.now())}.jsonl`, await exportJsonl(this.db, ids), 'application/x-ndjson');
+  }
+
+  /** Import a file (export JSON or JSONL); a malformed one sets `importError` and writes nothing. */
+  async importFile(file: File): Promise<void> {
+    if (!this.db) return;
+    this.importError = null;
+    this.notice = null;
+    try {
+      const res = await importText(this.db, await file.text());
+      this.notice = `Imported ${res.sessions} session${res.sessions === 1 ? '' : 's'} from ${file.name}.`;
+      await this.refresh();
+      await this.refreshInfo();
+    } catch (e) {
+      this.importError = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  async persist(): Promise<void> {
+    const ok = await requestPersistence();
+    this.notice = ok ? 'The browser will keep this data persistently.' : 'The browser did not grant persistent storage (it may after more use, or if the site is installed/bookmarked).';
+    await this.refreshInfo();
+  }
+}

@@ -1,0 +1,50 @@
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import ItemCard from '../../src/ui/live/ItemCard.svelte';
+import { decision, item } from './fixtures';
+
+describe('item card', () => {
+  afterEach(() => cleanup());
+
+  it('shows the facts and reserves the decision lines while pending', () => {
+    render(ItemCard, { item: item('a', { title: 'Lobster fishing off Maine', durationSec: 45 }), state: 'pending' });
+    const card = screen.getByTestId('item-card');
+    expect(card.dataset.state).toBe('pending');
+    expect(card.textContent).toContain('Lobster fishing off Maine');
+    expect(card.textContent).toContain('0:45');
+    expect(screen.queryAllByTestId('action-badge')).toHaveLength(0);
+    expect(screen.queryByTestId('watch-bar')).toBeNull();
+    // The reasoning and mindset lines exist (empty) so the card does not grow later.
+    expect(screen.getByTestId('reasoning').textContent?.trim()).toBe('');
+    expect(screen.getByTestId('mindset-note').textContent?.trim()).toBe('');
+  });
+
+  it('renders action badges, the watch bar against the duration and the mindset note from a decision', () => {
+    const d = decision('a', 0, ['watch', 'like'], 20, { satisfaction: 0.8, timeLeftSec: 500 });
+    render(ItemCard, { item: item('a', { durationSec: 40 }), decision: d, state: 'done' });
+    const badges = screen.getAllByTestId('action-badge').map((b) => b.textContent?.trim());
+    expect(badges).toEqual(['watch 20s', 'like']);
+    const bar = screen.getByTestId('watch-bar');
+    expect(bar.getAttribute('aria-valuenow')).toBe('20');
+    expect(bar.getAttribute('aria-valuemax')).toBe('40');
+    expect((bar.querySelector('.fill') as HTMLElement).style.width).toBe('50%');
+    expect(bar.textContent).toContain('20s / 0:40');
+    expect(screen.getByTestId('reasoning').textContent?.length).toBeGreaterThan(4);
+    expect(screen.getByTestId('mindset-note').textContent).toContain('mindset:');
+  });
+
+  it('has no watch bar for a skip, and marks fallback decisions', () => {
+    const d = { ...decision('a', 0, ['skip', 'leave'], 0, { satisfaction: 0.2, timeLeftSec: 100 }), fallback: true };
+    const { container } = render(ItemCard, { item: item('a'), decision: d, state: 'done' });
+    expect(screen.queryByTestId('watch-bar')).toBeNull();
+    expect(screen.getAllByTestId('action-badge').map((b) => b.textContent?.trim())).toEqual(['skip', 'leave']);
+    expect(container.textContent).toContain('fallback');
+  });
+
+  it('shows an LLM thought as text (untrusted), streamed or final', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const { container } = render(ItemCard, { item: item('a', { title: evil }), thought: evil, state: 'current' });
+    expect(screen.getByTestId('reasoning').textContent).toContain(evil);
+    expect(container.querySelector('img')).toBeNull();
+  });
+});

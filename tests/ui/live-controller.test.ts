@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DataStore } from '../../src/ui/state/data.svelte';
+import { LiveController } from '../../src/ui/state/live.svelte';
+import { Playback } from '../../src/ui/state/playback.svelte';
+import { decodeSettings } from '../../src/ui/state/url-settings';
+
+function instant(): Playback {
+  const p = new Playback();
+  p.instant = true;
+  return p;
+}
+
+describe('live controller (rule-based, built-in catalog)', () => {
+  it('plays a whole session into the state, and the same link gives the same session', async () => {
+    const settings = decodeSettings('seed=7&turns=3&k=4');
+    const data = new DataStore();
+    const a = new LiveController(instant());
+    await a.run(settings, data, { record: false });
+    expect(a.session.error).toBeNull();
+    expect(a.session.status).toBe('ended');
+    const tr = a.session.trajectory!;
+    expect(tr.turns.length).toBeGreaterThan(0);
+    expect(a.session.turns.length).toBe(tr.turns.length);
+    expect(a.session.series.length).toBe(tr.turns.reduce((n, t) => n + t.decisions.length, 0));
+    expect(a.session.turns[0].items.map((i) => i.id)).toEqual(tr.turns[0].slate.itemIds);
+
+    const b = new LiveController(instant());
+    await b.run(decodeSettings('seed=7&turns=3&k=4'), new DataStore(), { record: false });
+    const tb = b.session.trajectory!;
+    expect(tb.turns.map((t) => t.slate.itemIds)).toEqual(tr.turns.map((t) => t.slate.itemIds));
+    expect(tb.turns.map((t) => t.decisions.map((d) => d.actions))).toEqual(tr.turns.map((t) => t.decisions.map((d) => d.actions)));
+  });
+
+  it('steps one item at a time and can be stopped', async () => {
+    const c = new LiveController(instant());
+    const done = c.run(decodeSettings('seed=3'), new DataStore(), { record: false, stepFirst: true });
+    await waitFor(() => c.session.series.length === 1 && c.playback.paused);
+    // Held: nothing more happens without a step.
+    await new Promise((r) => setTimeout(r, 30));
+    expect(c.session.series.length).toBe(1);
+    c.playback.step();
+    await waitFor(() => c.session.series.length === 2);
+    await c.stop();
+    await done;
+    expect(c.session.status).toBe('ended');
+  });
+});
+
+async function waitFor(cond: () => boolean, ms = 10_000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('condition not met');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
