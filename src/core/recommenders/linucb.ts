@@ -56,6 +56,8 @@ export class LinUcbRecommender extends ScoringRecommender {
   private topicShare = new Float64Array(0);
   /** Catalog means of popularity, recency, length, quality. */
   private means = new Float64Array(4);
+  /** Centred item statistics (popularity, recency, length, quality), n x 4 row-major. */
+  private stats = new Float64Array(0);
 
   constructor(options?: Record<string, unknown>) {
     super();
@@ -73,6 +75,13 @@ export class LinUcbRecommender extends ScoringRecommender {
       this.means[1] += f.recency[i] / n;
       this.means[2] += f.length[i] / n;
       this.means[3] += f.quality[i] / n;
+    }
+    this.stats = new Float64Array(f.topic.length * 4);
+    for (let i = 0; i < f.topic.length; i++) {
+      this.stats[i * 4] = f.popularity[i] - this.means[0];
+      this.stats[i * 4 + 1] = f.recency[i] - this.means[1];
+      this.stats[i * 4 + 2] = f.length[i] - this.means[2];
+      this.stats[i * 4 + 3] = f.quality[i] - this.means[3];
     }
     const T = this.feats.topicIds.length;
     this.d = T + DENSE;
@@ -171,30 +180,97 @@ export class LinUcbRecommender extends ScoringRecommender {
     s.updates++;
   }
 
-  protected score(obs: Observation, _index: CatalogIndex, scores: Float64Array): void {
+  /**
+   * Expected reward and optimism bonus of one item, computed directly from x
+   * (reference for the fast path in `score`; also handy for explanations).
+   */
+  ucb(obs: Observation, itemId: string): { mean: number; bonus: number } {
+    const index = this.requireIndex();
+    const i = index.position.get(itemId);
+    if (i === undefined) throw new Error(`Unknown item "${itemId}"`);
     const s = this.state(obs);
+    this.prepare(obs);
+    const d = this.d;
+    const T = d - DENSE;
+    const x = new Float64Array(d);
+    x[(this.feats as ItemFeatures).topic[i]] = 1;
+    this.dense(i, obs).forEach((v, j) => (x[T + j] = v));
+    let mean = 0;
+    let quad = 0;
+    for (let a = 0; a < d; a++) {
+      mean += s.theta[a] * x[a];
+      let v = 0;
+      for (let c = 0; c < d; c++) v += s.ainv[a * d + c] * x[c];
+      quad += x[a] * v;
+    }
+    return { mean, bonus: this.alpha * Math.sqrt(Math.max(0, quad)) };
+  }
+
+  /**
+   * Fast path. The dense features are z = G s + q_t, with s the item's four centred
+   * statistics, G a per-call 8x4 map (context interactions) and q_t per-topic (declared
+   * interest, session share). Expanding theta.x and x'A^-1 x leaves per-topic constants
+   * and a 4-dimensional quadratic form per item: about 30 flops instead of about 100.
+   */
+  protected score(obs: Observation, _index: CatalogIndex, scores: Float64Array): void {
+    const st = this.state(obs);
     this.prepare(obs);
     const f = this.feats as ItemFeatures;
     const d = this.d;
     const T = d - DENSE;
-    const A = s.ainv;
-    const th = s.theta;
+    const A = st.ainv;
+    const th = st.theta;
+    const mobile = obs.context.device === 'mobile' ? 1 : 0;
+    const late = obs.context.timeOfDay === 'evening' || obs.context.timeOfDay === 'night' ? 1 : 0;
+    // G' v for a dense 8-vector v (see `dense`: z6 = len * mobile, z7 = pop * late).
+    const gt = (v: (j: number) => number, k: number): number =>
+      k === 0 ? v(0) + late * v(7) : k === 2 ? v(2) + mobile * v(6) : v(k);
+    const B = (j: number, l: number): number => A[(T + j) * d + T + l];
+    const g = [0, 1, 2, 3].map((k) => gt((j) => th[T + j], k));
+    // C = G' B G (4x4).
+    const C = new Float64Array(16);
+    for (let k = 0; k < 4; k++) {
+      const bgk = (j: number): number => B(j, k) + (k === 2 ? mobile * B(j, 6) : 0) + (k === 0 ? late * B(j, 7) : 0);
+      for (let j = 0; j < 4; j++) C[j * 4 + k] = gt(bgk, j);
+    }
+    // Per-topic constants.
+    const nT = T;
+    const mT = new Float64Array(nT);
+    const cT = new Float64Array(nT);
+    const hT = new Float64Array(nT * 4);
+    for (let t = 0; t < nT; t++) {
+      const it = this.topicInterest[t];
+      const sh = this.topicShare[t];
+      const a = (j: number): number => A[(T + j) * d + t];
+      const bq = (j: number): number => B(j, 4) * it + B(j, 5) * sh;
+      mT[t] = th[t] + th[T + 4] * it + th[T + 5] * sh;
+      cT[t] = A[t * d + t] + 2 * (a(4) * it + a(5) * sh) + it * bq(4) + sh * bq(5);
+      const ab = (j: number): number => a(j) + bq(j);
+      for (let k = 0; k < 4; k++) hT[t * 4 + k] = 2 * gt(ab, k);
+    }
     const alpha = this.alpha;
-    for (let i = 0; i < scores.length; i++) {
+    const S = this.stats;
+    const [g0, g1, g2, g3] = g;
+    const [c00, c01, c02, c03, , c11, c12, c13, , , c22, c23, , , , c33] = C;
+    for (let i = 0, o = 0; i < scores.length; i++, o += 4) {
       const t = f.topic[i];
-      const z = this.dense(i, obs);
-      let mean = th[t];
-      let quad = A[t * d + t];
-      for (let j = 0; j < DENSE; j++) {
-        const zj = z[j];
-        if (zj === 0) continue;
-        mean += th[T + j] * zj;
-        const row = (T + j) * d;
-        quad += 2 * zj * A[row + t];
-        let inner = 0;
-        for (let l = 0; l < DENSE; l++) inner += A[row + T + l] * z[l];
-        quad += zj * inner;
-      }
+      const s0 = S[o];
+      const s1 = S[o + 1];
+      const s2 = S[o + 2];
+      const s3 = S[o + 3];
+      const mean = mT[t] + g0 * s0 + g1 * s1 + g2 * s2 + g3 * s3;
+      const h = t * 4;
+      const quad =
+        cT[t] +
+        hT[h] * s0 +
+        hT[h + 1] * s1 +
+        hT[h + 2] * s2 +
+        hT[h + 3] * s3 +
+        c00 * s0 * s0 +
+        c11 * s1 * s1 +
+        c22 * s2 * s2 +
+        c33 * s3 * s3 +
+        2 * (c01 * s0 * s1 + c02 * s0 * s2 + c03 * s0 * s3 + c12 * s1 * s2 + c13 * s1 * s3 + c23 * s2 * s3);
       scores[i] = mean + alpha * Math.sqrt(Math.max(0, quad));
     }
   }

@@ -109,6 +109,32 @@ describe('linucb', () => {
     for (const t of TOPIC_IDS) if (t !== 'ufc') expect(w.ufc).toBeGreaterThan(w[t]);
   });
 
+  it('fast scoring agrees with the direct UCB formula', async () => {
+    const r = createLinUcb({ alpha: 0.7 });
+    r.fit({ catalog, users: [] }, createRng(1));
+    const user = makeUser('u', history(['hair-0', 'f1-1', 'ufc-2']), { ufc: 0.6, baking: 0.3 });
+    const obs0 = observe(user);
+    const slate = await r.recommend(obs0, 10, createRng(1));
+    r.observe({
+      observation: obs0,
+      slate,
+      decisions: slate.itemIds.map((id, p) => decision(id, p, p < 4 ? ['watch', 'like'] : ['skip'], p < 4 ? 30 : 0)),
+    });
+    const obs1 = observe(user, slate.itemIds, 1);
+    const fast = (await r.recommend(obs1, 10, createRng(1))).itemIds;
+    const seen = new Set([...slate.itemIds, ...user.history.map((h) => h.itemId)]);
+    const direct = catalog.items
+      .filter((it) => !seen.has(it.id))
+      .map((it, i) => {
+        const u = r.ucb(obs1, it.id);
+        return { id: it.id, s: u.mean + u.bonus, i };
+      })
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .slice(0, 10)
+      .map((x) => x.id);
+    expect(fast).toEqual(direct);
+  });
+
   it('keeps one model per user', async () => {
     const r = createLinUcb();
     r.fit({ catalog, users: [] }, createRng(1));
