@@ -85,6 +85,15 @@ describe.each(NAMES)('%s', (name) => {
     expect(shown).toHaveLength(catalog.items.length);
   });
 
+  it('copes with an empty catalog and a one-item catalog', async () => {
+    const empty = recommenders.get(name).create();
+    empty.fit?.({ catalog: { ...catalog, items: [] }, users }, createRng(1));
+    expect((await empty.recommend(observe(maya), 5, createRng(1))).itemIds).toEqual([]);
+    const one = recommenders.get(name).create();
+    one.fit?.({ catalog: { ...catalog, items: [catalog.items[0]] }, users: [] }, createRng(1));
+    expect((await one.recommend(observe(maya), 5, createRng(1))).itemIds).toEqual([catalog.items[0].id]);
+  });
+
   it('returns an empty slate for k = 0', async () => {
     expect((await fitted(name).recommend(observe(maya), 0, createRng(1))).itemIds).toEqual([]);
   });
