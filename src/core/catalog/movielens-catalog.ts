@@ -8,7 +8,7 @@ import { genreTopicId, NO_GENRE, type RawMovie, type RawRating, type RawTag } fr
 
 /** Seconds: every movie item is "watched" as a trailer-length clip (a full movie would dwarf a feed session). */
 export const MOVIE_DURATION_SEC = 150;
-/** Pseudo-count pulling an item's mean rating toward the global mean (few ratings say little). */
+/** Pseudo-count pulling an item's mean rating toward the prior (few ratings say little). */
 export const QUALITY_PRIOR_COUNT = 5;
 /** How many of the most frequent user tags an item keeps. */
 export const MAX_USER_TAGS = 5;
@@ -59,7 +59,6 @@ function describe(year: number | null, genres: string[], userTags: string[]): st
 export function buildMovieItems(input: BuildItemsInput): BuiltItems {
   const { movies, ratingMin, ratingMax } = input;
   const stats = new Map<number, Stats>();
-  let globalSum = 0;
   for (const r of input.ratings) {
     let s = stats.get(r.movieId);
     if (!s) stats.set(r.movieId, (s = { count: 0, sum: 0, likes: 0, shares: 0, firstAt: r.at }));
@@ -68,9 +67,13 @@ export function buildMovieItems(input: BuildItemsInput): BuiltItems {
     if (r.rating >= 4) s.likes++;
     if (r.rating >= ratingMax - 0.5) s.shares++;
     if (r.at < s.firstAt) s.firstAt = r.at;
-    globalSum += r.rating;
   }
-  const globalMean = input.ratings.length ? globalSum / input.ratings.length : (ratingMin + ratingMax) / 2;
+  // The prior is the mean of the movies' mean ratings, not the mean of all ratings: the
+  // latter is dominated by popular (and better-rated) movies, and the items that lean on
+  // the prior most are the obscure ones with few or no ratings.
+  let itemMeanSum = 0;
+  for (const s of stats.values()) itemMeanSum += s.sum / s.count;
+  const prior = stats.size ? itemMeanSum / stats.size : (ratingMin + ratingMax) / 2;
 
   const tagCounts = new Map<number, Map<string, number>>();
   for (const t of input.tags) {
@@ -119,7 +122,7 @@ export function buildMovieItems(input: BuildItemsInput): BuiltItems {
     if (!m.genres.length) tags.unshift(NO_GENRE);
 
     const s = stats.get(m.movieId);
-    const shrunk = ((s?.sum ?? 0) + QUALITY_PRIOR_COUNT * globalMean) / ((s?.count ?? 0) + QUALITY_PRIOR_COUNT);
+    const shrunk = ((s?.sum ?? 0) + QUALITY_PRIOR_COUNT * prior) / ((s?.count ?? 0) + QUALITY_PRIOR_COUNT);
     let comments = 0;
     for (const c of tagCounts.get(m.movieId)?.values() ?? []) comments += c;
     items.push({

@@ -43,9 +43,9 @@ describe('importMovieLens: ml-100k layout (latin1)', async () => {
   });
 
   it('scales quality to the 1..5 range', () => {
-    // History ratings: m1 5 and 4, m2 3, m3 4, m4 2 -> global mean 18/5 = 3.6;
-    // m1: (9 + 5*3.6)/7 = 3.857 -> (3.857-1)/4 = 0.714.
-    expect(item('ml-1').quality).toBe(0.714);
+    // History ratings: m1 5 and 4, m2 3, m3 4, m4 2 -> prior (4.5 + 3 + 4 + 2)/4 = 3.375;
+    // m1: (9 + 5*3.375)/7 = 3.6964 -> (3.6964-1)/4 = 0.674.
+    expect(item('ml-1').quality).toBe(0.674);
     expect(item('ml-1')).toMatchObject({ likes: 2, shares: 1, comments: 0 });
   });
 

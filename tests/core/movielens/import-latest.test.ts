@@ -40,10 +40,11 @@ describe('importMovieLens: ml-latest layout', async () => {
   it('derives engagement and quality from history ratings only', () => {
     // m1 history ratings 5.0, 4.0, 3.0: likes 2, shares (>= 4.5) 1, tag applications 3.
     expect(item('ml-1')).toMatchObject({ likes: 2, shares: 1, comments: 3 });
-    // Global history mean 39.5/11; m1 shrunk mean (12 + 5*39.5/11)/8 = 3.7443 -> (3.7443-0.5)/4.5.
-    expect(item('ml-1').quality).toBe(0.721);
-    // m7 is rated only in held-out data: no engagement, quality = global mean.
-    expect(item('ml-7')).toMatchObject({ likes: 0, shares: 0, comments: 0, quality: 0.687 });
+    // Prior = mean of the history item means (4 + 3.25 + 2.5 + 4.75 + 4 + 2.5)/6 = 3.5;
+    // m1 shrunk mean (12 + 5*3.5)/8 = 3.6875 -> (3.6875-0.5)/4.5 = 0.708.
+    expect(item('ml-1').quality).toBe(0.708);
+    // m7 is rated only in held-out data: no engagement, quality = the prior (3.5-0.5)/4.5.
+    expect(item('ml-7')).toMatchObject({ likes: 0, shares: 0, comments: 0, quality: 0.667 });
   });
 
   it('dates movies from the title year and describes them', () => {
