@@ -196,14 +196,17 @@ export function parseCatalogJson(text: string, fileName: string): Catalog {
   );
   const items: Item[] = [];
   const seen = new Map<string, number>();
-  for (const r of raw) {
+  // Lines are only computed on error: locating every item would be quadratic in the file size.
+  const lineAt = (k: number): number => raw[k].doc.firstLine - 1 + lineOf(raw[k].doc.text, locatePath(raw[k].doc.text, raw[k].path));
+  raw.forEach((r, k) => {
     const item = check(ImportItemSchema, r.value, r.doc, r.path, fileName) as Item;
-    const line = r.doc.firstLine - 1 + lineOf(r.doc.text, locatePath(r.doc.text, r.path));
     const prev = seen.get(item.id);
-    if (prev !== undefined) throw new ImportError(fileName, line, `${pathString([...r.path, 'id'])}: duplicate item id "${item.id}" (first used on line ${prev})`);
-    seen.set(item.id, line);
+    if (prev !== undefined) {
+      throw new ImportError(fileName, lineAt(k), `${pathString([...r.path, 'id'])}: duplicate item id "${item.id}" (first used on line ${lineAt(prev)})`);
+    }
+    seen.set(item.id, k);
     items.push(item);
-  }
+  });
   const topics: TopicInfo[] = header.topics ? [...header.topics] : [];
   const topicIds = new Set(topics.map((t) => t.id));
   for (const it of items) {

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ImportError, parseCatalogJson, parsePersonasJson } from '../../../src/core/catalog/validate';
+import { findSyntaxError, lineOf, locatePath } from '../../../src/core/catalog/json-position';
+
+const staticDir = fileURLToPath(new URL('../../../static-data/', import.meta.url));
+const catalogText = readFileSync(staticDir + 'shortvideo.json', 'utf8');
+const personasText = readFileSync(staticDir + 'personas.json', 'utf8');
+
+/** Runs `f`, expects an ImportError and returns it. */
+function importError(f: () => unknown): ImportError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ImportError);
+    return e as ImportError;
+  }
+  throw new Error('expected an ImportError');
+}
+
+/** 1-based line of the first occurrence of `needle`. */
+function lineWith(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return lineOf(text, at);
+}
+
+describe('parseCatalogJson', () => {
+  it('accepts the built-in catalog unchanged', () => {
+    const c = parseCatalogJson(catalogText, 'shortvideo.json');
+    expect(c).toEqual(JSON.parse(catalogText));
+  });
+
+  it('names file, line, field, expected and got for a wrong type deep in the file', () => {
+    const item = JSON.parse(catalogText).items[400];
+    const bad = catalogText.replace(`"id":"${item.id}"`, `"id":"${item.id}","likes":"lots"`).replace(`"likes":${item.likes},`, '');
+    const e = importError(() => parseCatalogJson(bad, 'feed.json'));
+    expect(e.file).toBe('feed.json');
+    expect(e.line).toBe(lineWith(bad, `"id":"${item.id}"`));
+    expect(e.message).toMatch(new RegExp(`^feed\\.json:${e.line}: items\\[400\\]\\.likes: expected number, got string "lots"`));
+  });
+
+  it('reports an out-of-range value and a missing field', () => {
+    const text = '[\n{"id":"a","title":"Reel one","topic":"fishing"},\n{"id":"b","title":"Reel two","topic":"fishing","quality":1.5}\n]';
+    const e = importError(() => parseCatalogJson(text, 'items.json'));
+    expect(e.line).toBe(3);
+    expect(e.message).toMatch(/\[1\]\.quality: .*<=1, got number 1\.5/);
+    const missing = importError(() => parseCatalogJson('[\n{"id":"a","topic":"x"}\n]', 'items.json'));
+    expect(missing.line).toBe(2);
+    expect(missing.message).toMatch(/\[0\]\.title: expected string, got nothing \(missing\)/);
+  });
+
+  it('reports the line of a JSON syntax error', () => {
+    const lines = catalogText.split('\n');
+    lines[120] = lines[120].replace('"title":', '"title"');
+    const e = importError(() => parseCatalogJson(lines.join('\n'), 'broken.json'));
+    expect(e.line).toBe(121);
+    expect(e.message).toMatch(/^broken\.json:121: invalid JSON: expected ':' after a key/);
+    const truncated = importError(() => parseCatalogJson('{\n "items": [\n {"id":"a"', 't.json'));
+    expect(truncated.line).toBe(3);
+    expect(truncated.message).toMatch(/end of input/);
+  });
+
+  it('accepts JSON Lines of items with defaults, and reports the bad line', () => {
+    const jsonl = '{"id":"x1","title":"Bay fog timelapse","topic":"photography","locale":"Oakland, CA"}\n\n{"id":"x2","title":"Crab feed","topic":"seafood-cooking","creator":"chef"}\n';
+    const c = parseCatalogJson(jsonl, 'My Feed.jsonl');
+    expect(c.id).toBe('my-feed');
+    expect(c.items.map((i) => i.id)).toEqual(['x1', 'x2']);
+    expect(c.items[0]).toMatchObject({ format: 'short_video', tags: [], quality: 0.5, likes: 0 });
+    expect(c.topics.map((t) => t.id)).toEqual(['photography', 'seafood-cooking']);
+    expect(c.creators).toEqual([{ id: 'chef', name: 'chef', topic: 'seafood-cooking', locale: '' }]);
+    const badType = importError(() => parseCatalogJson(jsonl + '{"id":"x3","title":"T","topic":"x","format":"podcast"}\n', 'f.jsonl'));
+    expect(badType.line).toBe(4);
+    expect(badType.message).toMatch(/format: expected one of .*, got string "podcast"/);
+    const badSyntax = importError(() => parseCatalogJson(jsonl + '{"id":"x3",\n', 'f.jsonl'));
+    expect(badSyntax.line).toBe(4);
+    expect(badSyntax.message).toMatch(/invalid JSON Lines record/);
+  });
+
+  it('rejects duplicate ids, empty files and unknown shapes', () => {
+    const dup = importError(() => parseCatalogJson('[{"id":"a","title":"One","topic":"x"},\n{"id":"a","title":"Two","topic":"x"}]', 'd.json'));
+    expect(dup.line).toBe(2);
+    expect(dup.message).toMatch(/duplicate item id "a" \(first used on line 1\)/);
+    expect(importError(() => parseCatalogJson('  \n', 'e.json')).message).toBe('e.json: the file is empty');
+    expect(importError(() => parseCatalogJson('{"movies": []}', 's.json')).message).toMatch(/^s\.json:1: expected a catalog object/);
+    expect(importError(() => parseCatalogJson('[]', 'n.json')).message).toMatch(/no items/);
+  });
+});
+
+describe('parsePersonasJson', () => {
+  it('accepts the built-in personas and a minimal profile with defaults', () => {
+    expect(parsePersonasJson(personasText, 'personas.json')).toEqual(JSON.parse(personasText));
+    const [p] = parsePersonasJson('{"id":"me","name":"Me","interests":{"f1":0.9},"traits":{"curiosity":0.9}}', 'me.json');
+    expect(p).toMatchObject({ id: 'me', age: null, history: [], source: 'persona' });
+    expect(p.traits.curiosity).toBe(0.9);
+    expect(p.traits.timeBudgetSec).toBe(600);
+  });
+
+  it('points at the line of a bad nested field', () => {
+    const bad = personasText.replace('"curiosity":0.3,', '"curiosity":"high",');
+    const e = importError(() => parsePersonasJson(bad, 'personas.json'));
+    expect(e.line).toBe(lineWith(bad, '"curiosity":"high"'));
+    expect(e.message).toMatch(/\[0\]\.traits\.curiosity: expected number, got string "high"/);
+    const maya = JSON.parse(personasText)[0];
+    const h = maya.history[3];
+    const badAction = personasText.replace(`{"itemId":"${h.itemId}","action":"${h.action}"`, `{"itemId":"${h.itemId}","action":"love"`);
+    const e2 = importError(() => parsePersonasJson(badAction, 'personas.json'));
+    expect(e2.line).toBe(lineWith(badAction, '"action":"love"'));
+    expect(e2.message).toMatch(/\[0\]\.history\[3\]\.action: .*got string "love"/);
+  });
+
+  it('accepts JSON Lines and { personas: [...] }, and rejects duplicate ids', () => {
+    const two = '{"id":"a","name":"A","interests":{}}\n{"id":"b","name":"B","interests":{"ufc":1}}\n';
+    expect(parsePersonasJson(two, 'p.jsonl').map((p) => p.id)).toEqual(['a', 'b']);
+    expect(parsePersonasJson('{"personas":[{"id":"a","name":"A","interests":{}}]}', 'p.json')).toHaveLength(1);
+    const dup = importError(() => parsePersonasJson('[\n{"id":"a","name":"A","interests":{}},\n{"id":"a","name":"B","interests":{}}\n]', 'p.json'));
+    expect(dup.line).toBe(3);
+    const weight = importError(() => parsePersonasJson('[{"id":"a","name":"A","interests":{"ufc":2}}]', 'w.json'));
+    expect(weight.message).toMatch(/\[0\]\.interests\.ufc: .*<=1, got number 2/);
+  });
+});
+
+describe('json-position', () => {
+  it('finds syntax errors and value positions', () => {
+    expect(findSyntaxError('{"a": [1, 2, ]}')?.message).toMatch(/trailing comma/);
+    expect(findSyntaxError('{"a": 1}')).toBeNull();
+    expect(findSyntaxError('{"a": "x\ny"}')?.message).toMatch(/unterminated string/);
+    const text = '{\n "a": [\n  {"b": 1},\n  {"b": 2}\n ]\n}';
+    expect(lineOf(text, locatePath(text, ['a', 1, 'b']))).toBe(4);
+    expect(lineOf(text, locatePath(text, ['a', 1, 'missing']))).toBe(4);
+    expect(lineOf(text, locatePath(text, ['zzz']))).toBe(1);
+  });
+});
