@@ -88,8 +88,8 @@ interface GenCreator extends CreatorInfo {
 function creatorLocale(rng: Rng, name: string, topic: TopicLex): string {
   for (const [hint, place] of NAME_PLACE_HINTS) if (name.includes(hint)) return place;
   const r = rng.next();
-  if (r < 0.4) return pickWeighted(rng, BAY_AREA_WEIGHTS);
-  if (r < 0.72 && topic.places && topic.places.length > 0) return pick(rng, topic.places);
+  if (r < 0.15) return pickWeighted(rng, BAY_AREA_WEIGHTS);
+  if (r < 0.55 && topic.places && topic.places.length > 0) return pick(rng, topic.places);
   return pickWeighted(rng, OTHER_LOCALE_WEIGHTS);
 }
 
