@@ -1,0 +1,58 @@
+/**
+ * The catalog and users of a CLI run: a built-in catalog with the personas (then seeded
+ * variants of them), or a MovieLens folder with the profiles built from its users.
+ */
+import { stat } from 'node:fs/promises';
+import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
+import { importMovieLens } from '../core/catalog/movielens';
+import { createRng } from '../core/rng';
+import type { Catalog, UserProfile } from '../core/types';
+import { samplePopulation } from '../core/users/population';
+import { readDatasetFolder } from './read-dataset';
+import { UsageError } from './simulate-args';
+
+export interface World {
+  catalog: Catalog;
+  /** The users to simulate, in order. */
+  users: UserProfile[];
+  /** What trainable recommenders learn from (all known users; held-out data stays out). */
+  training: UserProfile[];
+  source: 'builtin' | 'movielens';
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Personas first, then `samplePopulation` variants for the rest. */
+export function builtinUsers(personas: UserProfile[], n: number, seed: number): UserProfile[] {
+  if (n <= personas.length) return personas.slice(0, n);
+  return personas.concat(samplePopulation(personas, n - personas.length, createRng(seed).fork('population')));
+}
+
+/**
+ * Load the world of a run. An unknown catalog id that is not a folder is a UsageError;
+ * a malformed dataset is the importer's ImportError (file and line named).
+ */
+export async function loadWorld(catalogArg: string, nUsers: number, seed: number): Promise<World> {
+  if (BUILTIN_CATALOGS.some((c) => c.id === catalogArg)) {
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogArg), loadBuiltinPersonas()]);
+    const users = builtinUsers(personas, nUsers, seed);
+    return { catalog, users, training: users.length >= personas.length ? users : personas, source: 'builtin' };
+  }
+  if (!(await isDirectory(catalogArg))) {
+    throw new UsageError(
+      `--catalog "${catalogArg}" is neither a built-in catalog (${BUILTIN_CATALOGS.map((c) => c.id).join(', ')}) nor a MovieLens folder`,
+    );
+  }
+  const files = await readDatasetFolder(catalogArg);
+  const imported = importMovieLens(files);
+  if (nUsers > imported.users.length) {
+    throw new UsageError(`--users ${nUsers}: the dataset in ${catalogArg} has only ${imported.users.length} users`);
+  }
+  return { catalog: imported.catalog, users: imported.users.slice(0, nUsers), training: imported.users, source: 'movielens' };
+}

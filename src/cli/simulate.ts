@@ -1,0 +1,170 @@
+/**
+ * `npm run simulate -- [options]`: headless sessions in Node on the same core as the
+ * playground. See docs/cli.md and `--help`.
+ *
+ * stdout: a readable summary, or with --json exactly one JSON object. stderr: progress
+ * and errors. Exit codes: 0 done, 1 a run or import failed, 2 bad options.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { runBatch } from '../core/env/batch';
+import type { Transition } from '../core/env/session-driver';
+import { ImportError } from '../core/catalog/import-error';
+import { buildCatalogIndex } from '../core/catalog/catalog-index';
+import { recommenders } from '../core/recommenders/registry';
+import { createRng } from '../core/rng';
+import { simulators } from '../core/simulator/registry';
+import { defaultContext } from '../core/users/context';
+import type { Recommender } from '../core/types';
+import type { UserSimulator } from '../core/simulator/simulator';
+import { loadWorld } from './load-world';
+import { createProgress, silentProgress } from './progress';
+import { HELP, UsageError, parseSimulateArgs, type SimulateOptions } from './simulate-args';
+import { sessionRecord, summarize, type SessionRecord } from './summarize';
+import { formatSummary } from './format-summary';
+
+function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommender: Recommender } {
+  if (!simulators.has(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" is unknown. Known: ${simulators.names().join(', ')}`);
+  if (!recommenders.has(o.recommender)) {
+    throw new UsageError(`--recommender "${o.recommender}" is unknown. Known: ${recommenders.names().join(', ')}`);
+  }
+  let simulator: UserSimulator;
+  try {
+    simulator = simulators.get(o.simulator).create();
+  } catch (e) {
+    throw new UsageError(`--simulator "${o.simulator}" cannot run headless here: ${(e as Error).message}`);
+  }
+  return { simulator, recommender: recommenders.get(o.recommender).create() };
+}
+
+async function writeLine(out: WriteStream, line: string): Promise<void> {
+  if (!out.write(line + '\n')) await once(out, 'drain');
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const t0 = performance.now();
+  const o = parseSimulateArgs(argv);
+  if (o.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const { simulator, recommender } = createPlugins(o);
+  const world = await loadWorld(o.catalog, o.users, o.seed);
+  const index = buildCatalogIndex(world.catalog);
+  const tLoaded = performance.now();
+
+  const out = o.out ? createWriteStream(o.out, { encoding: 'utf8' }) : null;
+  const pending = new Map<string, Transition[]>();
+  const records: SessionRecord[] = [];
+  const progress = o.quiet || o.users < 2 ? silentProgress : createProgress(o.users, 'users');
+  let fitMs = 0;
+  let errors = 0;
+
+  const tFit = performance.now();
+  recommender.fit?.({ catalog: world.catalog, users: world.training }, createFitRng(o.seed, recommender.name));
+  fitMs = performance.now() - tFit;
+
+  const tSim = performance.now();
+  const result = await runBatch({
+    catalog: world.catalog,
+    index,
+    users: world.users,
+    contextFor: defaultContext,
+    simulator,
+    recommenders: [recommender],
+    training: false,
+    seed: o.seed,
+    listSize: o.listSize,
+    maxTurns: o.turns,
+    instructionsEnabled: o.instructions,
+    reward: o.reward,
+    sessionsPerUser: o.sessions,
+    keepTrajectories: false,
+    onStep: out
+      ? (t, w) => {
+          const key = `${w.userIndex}/${w.sessionIndex}`;
+          const list = pending.get(key) ?? [];
+          list.push(t);
+          pending.set(key, list);
+        }
+      : undefined,
+    onTrajectory: async (t, w) => {
+      records.push(sessionRecord(t));
+      if (t.endReason === 'error') errors++;
+      if (out) {
+        const key = `${w.userIndex}/${w.sessionIndex}`;
+        const transitions = pending.get(key) ?? [];
+        pending.delete(key);
+        const line = {
+          id: t.id, userId: t.userId, sessionIndex: w.sessionIndex, recommender: t.recommender, simulator: t.simulator,
+          catalogId: t.catalogId, seed: t.seed, startedAt: t.startedAt, context: t.context, instructionsEnabled: t.instructionsEnabled,
+          endReason: t.endReason, metrics: t.metrics, transitions,
+        };
+        await writeLine(out, JSON.stringify(line));
+      }
+    },
+    onProgress: (p) => progress.update(p.done, `${p.sessions} sessions`),
+  });
+  progress.finish();
+  const simMs = performance.now() - tSim;
+  if (out) {
+    out.end();
+    await once(out, 'finish');
+  }
+  for (const run of result.runs) for (const e of run.errors) process.stderr.write(`error: user ${e.userId}: ${e.message}\n`);
+
+  const summary = summarize(records);
+  const totalMs = performance.now() - t0;
+  const report = {
+    ...summary,
+    recommender: o.recommender,
+    simulator: o.simulator,
+    seed: o.seed,
+    catalog: world.catalog.id,
+    catalogItems: world.catalog.items.length,
+    listSize: o.listSize,
+    maxTurns: o.turns,
+    instructionsEnabled: o.instructions,
+    sessionsPerUser: o.sessions,
+    reward: o.reward,
+    errors,
+    ...(o.out ? { out: o.out } : {}),
+    timing: {
+      loadMs: Math.round(tLoaded - t0),
+      fitMs: Math.round(fitMs),
+      simulateMs: Math.round(simMs),
+      totalMs: Math.round(totalMs),
+      sessionsPerSecond: Math.round(summary.sessions / (simMs / 1000)),
+      decisionsPerSecond: Math.round(summary.decisions / (simMs / 1000)),
+    },
+  };
+  process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatSummary(report) + '\n');
+  return errors > 0 ? 1 : 0;
+}
+
+/** The same stream `runBatch` would fit with (seed fork "fit:<name>"); fitting here lets the CLI time it. */
+function createFitRng(seed: number, name: string) {
+  return createRng(seed).fork(`fit:${name}`);
+}
+
+const isEntry = process.argv[1] && /simulate\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      if (err instanceof UsageError) {
+        process.stderr.write(`simulate: ${err.message}\nRun with --help for the options.\n`);
+        process.exitCode = 2;
+      } else if (err instanceof ImportError) {
+        process.stderr.write(`simulate: ${err.message}\n`);
+        process.exitCode = 1;
+      } else {
+        process.stderr.write(`simulate: ${(err as Error)?.stack ?? String(err)}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}
