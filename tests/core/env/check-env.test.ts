@@ -5,7 +5,8 @@ import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../../src/core/catal
 import { recommenders } from '../../../src/core/recommenders/registry';
 import { simulators } from '../../../src/core/simulator/registry';
 import { defaultContext } from '../../../src/core/users/context';
-import type { Recommender, Slate, UserSimulator } from '../../../src/core/types';
+import type { Recommender, Slate } from '../../../src/core/types';
+import type { UserSimulator } from '../../../src/core/simulator/simulator';
 import { CONTEXT, orderedRecommender, scriptedSimulator, tinyCatalog, tinyUser } from './stand-ins';
 
 /** Simulators that run without an engine, a person or other options. */
