@@ -13,7 +13,7 @@ import { ScoringRecommender } from './base';
 import { popularityArray, profileKey, profileVector, TIE_BREAK } from './content';
 import { numOption } from './options';
 import { interactionStrength, weightHistory, type WeightedHistory } from './signals';
-import { addCosineScores, buildTfIdf, rowVector, type SparseVector, type TfIdfMatrix } from './text-features';
+import { addCosineScores, buildTfIdf, cosineNeighbours, type SparseVector, type TfIdfMatrix } from './text-features';
 import { topKMasked } from './top-k';
 import { UserCache } from './user-cache';
 
@@ -125,13 +125,8 @@ export class ItemKnnRecommender extends ScoringRecommender {
   neighboursOf(i: number): Neighbours {
     const cached = this.neighbours[i];
     if (cached) return cached;
-    const m = this.tfidf as TfIdfMatrix;
-    const sims = this.coldBuf;
-    sims.fill(0);
-    addCosineScores(m, rowVector(m, i), sims, this.coldScale);
-    sims[i] = -Infinity;
-    const best = topKMasked(sims, this.k, this.coldMarks, 0).filter((j) => sims[j] > 0);
-    const nb = { items: Int32Array.from(best), sims: Float64Array.from(best.map((j) => sims[j])) };
+    const found = cosineNeighbours(this.tfidf as TfIdfMatrix, i, this.k, this.coldBuf, this.coldMarks);
+    const nb = { items: Int32Array.from(found.items), sims: Float64Array.from(found.sims, (v) => v * this.coldScale) };
     this.neighbours[i] = nb;
     return nb;
   }

@@ -7,6 +7,7 @@
  * an item than free text does.
  */
 import type { Item } from '../types';
+import { topKMasked } from './top-k';
 
 const STOPWORDS = new Set(
   'the a an and or but of to in on at for with from by is are was were be been it its this that these those as into out up down over under about after before than then so very just not no yes you your our their his her she he they we i me my mine what when where who how why all any some more most less new one two three can will would could should has have had do does did here there'.split(
@@ -175,4 +176,38 @@ export function rowVector(m: TfIdfMatrix, i: number): SparseVector {
     vals.push(m.rowVals[j]);
   }
   return { cols, vals };
+}
+
+/**
+ * The `k` items most cosine-similar to item i (excluding i), best first, with their
+ * similarities. Only items sharing a feature with i are touched; `acc` (length n, all
+ * zeros) and `seen` (length n, all zeros) are scratch buffers, left zeroed on return.
+ */
+export function cosineNeighbours(
+  m: TfIdfMatrix,
+  i: number,
+  k: number,
+  acc: Float64Array,
+  seen: Uint8Array,
+): { items: number[]; sims: number[] } {
+  const touched: number[] = [];
+  for (let a = m.rowPtr[i]; a < m.rowPtr[i + 1]; a++) {
+    const c = m.rowCols[a];
+    const w = m.rowVals[a];
+    for (let j = m.colPtr[c]; j < m.colPtr[c + 1]; j++) {
+      const r = m.postRows[j];
+      if (!seen[r]) {
+        seen[r] = 1;
+        touched.push(r);
+      }
+      acc[r] += w * m.postVals[j];
+    }
+  }
+  const sims = touched.map((r) => (r === i ? -Infinity : acc[r]));
+  for (const r of touched) {
+    acc[r] = 0;
+    seen[r] = 0;
+  }
+  const best = topKMasked(sims, k, new Uint8Array(sims.length), 0).filter((b) => sims[b] > 0);
+  return { items: best.map((b) => touched[b]), sims: best.map((b) => sims[b]) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scaleCatalog } from '../../../src/core/recommenders/scale';
 import { interactionStrength, weightHistory } from '../../../src/core/recommenders/signals';
+import { buildTfIdf, cosineNeighbours, rowVector } from '../../../src/core/recommenders/text-features';
 import { topK, topKMasked } from '../../../src/core/recommenders/top-k';
 import { buildCatalogIndex } from '../../../src/core/catalog/catalog-index';
 import { createRng } from '../../../src/core/rng';
@@ -57,6 +58,32 @@ describe('signals', () => {
     );
     expect(wh.items).toEqual([0, 1]);
     expect(wh.weights[1]).toBeGreaterThan(wh.weights[0]);
+  });
+});
+
+describe('cosineNeighbours', () => {
+  it('matches brute-force cosine and leaves the scratch buffers zeroed', () => {
+    const catalog = makeCatalog();
+    const m = buildTfIdf(catalog.items);
+    const n = catalog.items.length;
+    const acc = new Float64Array(n);
+    const seen = new Uint8Array(n);
+    const dot = (a: number, b: number): number => {
+      const va = rowVector(m, a);
+      const vb = new Map(rowVector(m, b).cols.map((c, j) => [c, rowVector(m, b).vals[j]]));
+      return va.cols.reduce((s, c, j) => s + va.vals[j] * (vb.get(c) ?? 0), 0);
+    };
+    for (const i of [0, 37, 99]) {
+      const got = cosineNeighbours(m, i, 8, acc, seen);
+      const brute = Array.from({ length: n }, (_, j) => j)
+        .filter((j) => j !== i && dot(i, j) > 0)
+        .sort((a, b) => dot(i, b) - dot(i, a) || a - b)
+        .slice(0, 8);
+      expect(got.items).toEqual(brute);
+      got.sims.forEach((s, j) => expect(s).toBeCloseTo(dot(i, got.items[j]), 10));
+      expect(dot(i, i)).toBeCloseTo(1, 10);
+    }
+    expect(acc.every((v) => v === 0) && seen.every((v) => v === 0)).toBe(true);
   });
 });
 
