@@ -34,8 +34,11 @@ export function topicText(id: string, labels?: TopicLabels): string {
   return inSentence(label || prettyTopic(id));
 }
 
+/** Words that are acronyms in topic ids. */
+const ACRONYMS = new Set(['ufc', 'mma', 'nba', 'nfl', 'nhl', 'mlb', 'bjj', 'diy', 'ai', 'tv', 'uk', 'sf', 'nyc', 'asmr', 'rpg', 'f1', 'ev', 'vr']);
+
 /** A readable label for a topic id without a catalog label: "ufc" -> "UFC", "deep-sea" -> "deep sea". */
 export function prettyTopic(id: string): string {
   const words = id.split(/[-_\s]+/).filter(Boolean);
-  return words.map((w) => (w.length <= 3 && !/^(and|the|of|art|pop|fun|car|dog|cat|tea|spa|war|pet|gym|diy)$/i.test(w) ? w.toUpperCase() : w)).join(' ');
+  return words.map((w) => (ACRONYMS.has(w.toLowerCase()) || /\d/.test(w) ? w.toUpperCase() : w)).join(' ');
 }
