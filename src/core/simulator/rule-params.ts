@@ -39,6 +39,10 @@ export interface RuleParams {
   memoryHalfLifeHours: number;
   /** Score noise (half-width of a triangular distribution). */
   noise: number;
+  /** Items younger than this (days) are "fresh" (a small bump). */
+  freshDays: number;
+  /** Items older than this (days) are "stale" (a small penalty; not for movies). */
+  staleDays: number;
 }
 
 /** Defaults, tuned so that the paper's Table 2 pattern appears for a fishing + UFC fan. */
@@ -60,6 +64,8 @@ export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
   replyGraceItems: 2,
   memoryHalfLifeHours: 96,
   noise: 0.06,
+  freshDays: 2,
+  staleDays: 21,
 });
 
 /** Merge a partial override (ignores unknown keys and non-finite numbers). */

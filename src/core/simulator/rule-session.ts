@@ -193,8 +193,8 @@ export class RuleSession implements SimSession {
       rs[nr++] = 'local';
     }
     const age = f.ageDays[i];
-    const stale = !isMovie && age > 90;
-    if (!isMovie && age < 2) {
+    const stale = !isMovie && age > p.staleDays;
+    if (!isMovie && age < p.freshDays) {
       score += 0.04;
       rs[nr++] = 'fresh';
     } else if (stale) {
