@@ -23,7 +23,7 @@ export const ALL_TOPICS: TopicLex[] = [...OUTDOORS_TOPICS, ...SPORTS_TOPICS, ...
 
 const FORMAT_WEIGHTS: [ItemFormat, number][] = [['short_video', 0.68], ['image', 0.14], ['text_post', 0.12], ['friend_suggestion', 0.06]];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const HOURS = ['4am', '6am', 'sunrise', 'lunch', 'sunset', 'midnight'];
+const HOURS = ['4am', '6am', 'sunrise', 'noon', 'sunset', 'midnight'];
 const IMAGE_PREFIX = ['', '', '', 'Photo dump: ', 'Carousel: '];
 const TEXT_PREFIX = ['', '', '', 'Thread: ', 'Notes: '];
 
@@ -150,6 +150,9 @@ export function generateCatalog(rng: Rng): Catalog {
       const locale = trng.next() < 0.82 ? creator.locale : trng.next() < 0.4 ? pickWeighted(trng, BAY_AREA_WEIGHTS) : pickWeighted(trng, OTHER_LOCALE_WEIGHTS);
       const format = pickWeighted(trng, FORMAT_WEIGHTS);
       const draw = (slot: string): string => {
+        // A topic's own fillers win over the generic ones (fishing has its own {hour}).
+        const own = topic.slots[slot];
+        if (own) return pick(trng, own);
         switch (slot) {
           case 'n': return String(3 + trng.int(10));
           case 'k': return String(2 + trng.int(30));
@@ -161,11 +164,7 @@ export function generateCatalog(rng: Rng): Catalog {
           case 'sub': return sub.label;
           case 'topic': return topic.label.toLowerCase().replace(/^(ufc|bjj|f1|diy)$/, (m) => m.toUpperCase());
           case 'friend': return pick(trng, FRIEND_NAMES);
-          default: {
-            const fillers = topic.slots[slot];
-            if (!fillers) throw new Error(`topic ${topic.id}: unknown slot {${slot}}`);
-            return pick(trng, fillers);
-          }
+          default: throw new Error(`topic ${topic.id}: unknown slot {${slot}}`);
         }
       };
       let title = '';

@@ -203,7 +203,7 @@ export const CULTURE_TOPICS: TopicLex[] = [
         'Fall planting guide for the Bay Area',
       ] },
       { id: 'houseplants', label: 'houseplants', tags: ['houseplants', 'plantcare'], titles: [
-        'Saving a dying {plant} in {n} weeks',
+        'Saving my dying {plant} in {n} weeks',
         '{n} houseplants that survive low light',
         'Repotting {plant} without killing it',
       ] },
@@ -388,7 +388,7 @@ export const CULTURE_TOPICS: TopicLex[] = [
       { id: 'transit', label: 'transit and traffic', tags: ['bart', 'commute'], titles: [
         '{place} delays this week: what to know',
         'Commute update: {place} closure starts {day}',
-        'Riding {place} at {hour}: what it is like now',
+        'Riding BART at {hour}: what it is like now',
       ] },
       { id: 'events', label: 'local events', tags: ['thingstodobayarea', 'weekend'], titles: [
         '{event} at {place} this {day}',

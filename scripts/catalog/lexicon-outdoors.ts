@@ -128,7 +128,7 @@ export const OUTDOORS_TOPICS: TopicLex[] = [
       { id: 'day-hikes', label: 'day hikes', tags: ['dayhike', 'bayareahikes'], titles: [
         'Hiking {trail} during {season}',
         '{n} Bay Area hikes with ocean views',
-        'Sunrise on {trail}: worth the {hour} alarm',
+        'Sunrise on {trail}: worth the 4am alarm',
         'The {trail} loop nobody tells you about',
       ] },
       { id: 'gear', label: 'hiking gear', tags: ['hikinggear', 'ultralight'], titles: [
