@@ -1,0 +1,106 @@
+/**
+ * `npm run bench -- [--json] [--only a,b]`: performance figures of the core (figures,
+ * not tests). Each section is a module in bench/sections/ exporting
+ * `run(): Promise<Record<string, unknown>>` (and a `title`); their results are merged
+ * into one object. bench/sections/llm-prompt.ts (the LLM area's) joins when present.
+ *
+ * Without --json: a readable table with the targets; with --json: exactly one JSON
+ * object on stdout (progress on stderr).
+ */
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { SectionResult } from './sections/common';
+
+/** Sections in the order they run: name -> module path (relative to this file). */
+const SECTIONS: [string, string][] = [
+  ['decisions', './sections/decisions.ts'],
+  ['sessions', './sections/sessions.ts'],
+  ['recommend', './sections/recommend.ts'],
+  ['movielens', './sections/movielens.ts'],
+  ['llm-prompt', './sections/llm-prompt.ts'],
+];
+
+/** Targets of issue 2 §8: key (or key prefix for objects) -> bound. */
+const TARGETS: { key: string; op: '>=' | '<='; value: number; owner: string }[] = [
+  { key: 'decisionsPerSecond', op: '>=', value: 1_000_000, owner: 'simulator' },
+  { key: 'recommendP95Ms', op: '<=', value: 5, owner: 'recommenders' },
+  { key: 'importSeconds', op: '<=', value: 2, owner: 'movielens' },
+  { key: 'trainSeconds', op: '<=', value: 3, owner: 'recommenders' },
+];
+
+/** Flatten {a: {b: 1}} into [['a.b', 1]]. */
+function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...flatten(v as Record<string, unknown>, key));
+    else out.push([key, v]);
+  }
+  return out;
+}
+
+/** Figures that miss their target, as "key value (target op bound, owner)". */
+export function missedTargets(result: Record<string, unknown>): string[] {
+  const missed: string[] = [];
+  for (const [key, value] of flatten(result)) {
+    const t = TARGETS.find((x) => key === x.key || key.startsWith(x.key + '.'));
+    if (!t || typeof value !== 'number') continue;
+    const ok = t.op === '>=' ? value >= t.value : value <= t.value;
+    if (!ok) missed.push(`${key} = ${value} (target ${t.op} ${t.value}; area: ${t.owner})`);
+  }
+  return missed;
+}
+
+function targetNote(key: string, value: unknown): string {
+  const t = TARGETS.find((x) => key === x.key || key.startsWith(x.key + '.'));
+  if (!t || typeof value !== 'number') return '';
+  const ok = t.op === '>=' ? value >= t.value : value <= t.value;
+  return `${ok ? 'ok' : 'MISSED'} (target ${t.op} ${t.value.toLocaleString('en-US')})`;
+}
+
+function formatValue(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : String(v);
+  return String(v);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } }, strict: true });
+  const only = values.only ? new Set(values.only.split(',')) : null;
+  const result: Record<string, unknown> = {};
+  const titles: [string, string[]][] = [];
+  for (const [name, path] of SECTIONS) {
+    if (only && !only.has(name)) continue;
+    const url = new URL(path, import.meta.url);
+    if (!existsSync(url)) continue;
+    process.stderr.write(`bench: ${name} ...\n`);
+    const mod = (await import(url.href)) as { run: () => Promise<SectionResult>; title?: string };
+    const r = await mod.run();
+    Object.assign(result, r);
+    titles.push([mod.title ?? name, Object.keys(r)]);
+  }
+  result.machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length };
+  result.targetsMissed = missedTargets(result);
+  if (values.json) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  const lines: string[] = [];
+  for (const [title, keys] of titles) {
+    lines.push(title);
+    const rows = keys.flatMap((k) => flatten({ [k]: result[k] }));
+    const w = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) lines.push(`  ${k.padEnd(w)}  ${formatValue(v).padStart(12)}  ${targetNote(k, v)}`);
+    lines.push('');
+  }
+  const m = result.machine as { node: string; cpu: string; cores: number };
+  lines.push(`node ${m.node}, ${m.cpu} (${m.cores} cores)`);
+  const missed = result.targetsMissed as string[];
+  lines.push(missed.length ? `targets missed:\n  ${missed.join('\n  ')}` : 'all targets met');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
