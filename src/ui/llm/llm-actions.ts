@@ -1,0 +1,142 @@
+/**
+ * What the LLM panel's buttons do: probe the GPU, load or delete a model, connect to an
+ * endpoint, hand a ready simulator to the live view. Engine code is imported dynamically.
+ */
+import type { UserSimulator } from '../../core/simulator/simulator';
+import { MeteredEngine } from '../../llm/metered-engine';
+import { createLlmSimulatorFromSettings } from './create-simulator';
+import type { LlmState } from './llm-state.svelte';
+
+/** Probe WebGPU, list the models this adapter can run and their cache status. */
+export async function detectGpu(state: LlmState): Promise<void> {
+  state.phase = 'detecting';
+  const [{ detectWebGpu }, { modelCatalogue, modelsForAdapter }, webllm] = await Promise.all([
+    import('../../llm/webllm/webgpu'),
+    import('../../llm/webllm/catalogue'),
+    import('@mlc-ai/web-llm'),
+  ]);
+  const gpu = await detectWebGpu();
+  state.gpu = gpu;
+  state.models = modelsForAdapter(modelCatalogue(webllm.prebuiltAppConfig), gpu.shaderF16);
+  if (!gpu.available) {
+    state.say('no-webgpu', 'error', gpu.reason ?? 'No WebGPU.');
+  } else {
+    state.clear('no-webgpu');
+    if (gpu.isFallbackAdapter) {
+      state.say('cpu-fallback', 'warn', `WebGPU runs on a CPU fallback adapter (${gpu.description || gpu.architecture || 'software'}): models work but very slowly (minutes per item). A machine with a GPU, or the OpenAI-compatible engine, is far faster.`);
+    }
+    if (!gpu.shaderF16) state.say('no-f16', 'info', "This adapter has no 'shader-f16': offering the q4f32 builds (larger downloads).");
+  }
+  if (!state.models.some((m) => m.id === state.settings.webllm.modelId) && state.models.length) {
+    state.settings.webllm.modelId = state.models[0].id;
+  }
+  state.phase = state.engine ? 'ready' : 'idle';
+  await refreshCache(state);
+}
+
+/** Which offered models are in the browser cache. */
+export async function refreshCache(state: LlmState): Promise<void> {
+  try {
+    const { isModelCached } = await import('../../llm/webllm/load');
+    const base = state.settings.webllm.selfHostedBase || null;
+    const entries = await Promise.all(state.models.map(async (m) => [m.id, await isModelCached(m.id, base).catch(() => false)] as const));
+    state.cached = Object.fromEntries(entries);
+  } catch {
+    state.cached = {};
+  }
+}
+
+/** Download (first time) and load the chosen WebLLM model. */
+export async function loadModel(state: LlmState): Promise<void> {
+  const modelId = state.settings.webllm.modelId;
+  const option = state.models.find((m) => m.id === modelId);
+  state.clear('load-error', 'too-big', 'device');
+  state.phase = 'loading';
+  state.progress = null;
+  try {
+    await state.unload?.();
+    state.unload = null;
+    state.engine = null;
+    const { loadWebLlmModel } = await import('../../llm/webllm/load');
+    const loaded = await loadWebLlmModel({
+      modelId,
+      selfHostedBase: state.settings.webllm.selfHostedBase || null,
+      vramMB: option?.vramMB,
+      onProgress: (p) => (state.progress = p),
+      onRecover: (s, detail) => {
+        if (s === 'recovering') state.say('device', 'warn', `${detail}`);
+        else if (s === 'recovered') state.say('device', 'info', detail);
+        else state.say('device', 'error', `The GPU device was lost and could not be recovered: ${detail} Reload the page or pick a smaller model.`);
+      },
+    });
+    state.engine = new MeteredEngine(loaded.engine, (f) => state.record(f));
+    state.engineKey = `webllm:${modelId}`;
+    state.unload = loaded.unload;
+    state.phase = 'ready';
+    state.save();
+    state.say('loaded', 'info', `${option?.label ?? modelId} is loaded.`);
+    await refreshCache(state);
+  } catch (e) {
+    state.phase = 'error';
+    const kind = (e as { kind?: string }).kind;
+    state.say(kind === 'too_big' ? 'too-big' : 'load-error', 'error', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Delete a model from the browser cache. */
+export async function deleteModel(state: LlmState, modelId: string): Promise<void> {
+  try {
+    if (state.engineKey === `webllm:${modelId}`) {
+      await state.unload?.();
+      state.unload = null;
+      state.engine = null;
+      state.engineKey = '';
+      state.phase = 'idle';
+    }
+    const { deleteCachedModel } = await import('../../llm/webllm/load');
+    await deleteCachedModel(modelId, state.settings.webllm.selfHostedBase || null);
+    state.say('deleted', 'info', `Deleted ${modelId} from this browser's cache.`);
+  } catch (e) {
+    state.say('load-error', 'error', `Could not delete ${modelId}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  await refreshCache(state);
+}
+
+/** Connect to the OpenAI-compatible endpoint (lists its models as a connection test). */
+export async function connectEndpoint(state: LlmState): Promise<void> {
+  state.clear('endpoint');
+  state.phase = 'loading';
+  try {
+    const { OpenAiCompatibleEngine } = await import('../../llm/openai-engine');
+    const o = state.settings.openai;
+    const engine = new OpenAiCompatibleEngine({ baseUrl: o.baseUrl, model: o.model.trim(), apiKey: o.apiKey || undefined, timeoutMs: o.timeoutSec * 1000, useJsonSchema: o.useJsonSchema });
+    let models: string[] = [];
+    try {
+      models = await engine.listModels(AbortSignal.timeout(Math.min(10_000, o.timeoutSec * 1000)));
+    } catch (e) {
+      state.say('endpoint', 'warn', `Model list unavailable (${e instanceof Error ? e.message : String(e)}); trying chat anyway.`);
+    }
+    if (models.length && !models.includes(o.model.trim())) {
+      state.say('endpoint', 'warn', `The server does not list "${o.model}". It lists: ${models.slice(0, 8).join(', ')}.`);
+    } else if (models.length) {
+      state.say('endpoint', 'info', `Connected: ${o.model} is available.`);
+    }
+    state.engine = new MeteredEngine(engine, (f) => state.record(f));
+    state.engineKey = `openai:${o.baseUrl}:${o.model}`;
+    state.phase = 'ready';
+    state.save();
+  } catch (e) {
+    state.phase = 'error';
+    state.say('endpoint', 'error', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The simulator for the live view from the loaded engine, or null when none is ready. */
+export async function simulatorFromState(state: LlmState): Promise<UserSimulator | null> {
+  if (!state.engine) return null;
+  return createLlmSimulatorFromSettings($stateSnapshot(state), { engine: state.engine });
+}
+
+function $stateSnapshot(state: LlmState) {
+  return JSON.parse(JSON.stringify(state.settings)) as LlmState['settings'];
+}

@@ -1,0 +1,71 @@
+/**
+ * Persistence of the LLM settings. Everything except the API key goes to localStorage;
+ * the API key is kept in memory, or in sessionStorage (this tab only) when the person asks,
+ * and never in URLs, exports or IndexedDB.
+ */
+import { DEFAULT_TEMPLATES, type PromptTemplates } from '../../core/simulator/llm/templates';
+
+/** The LLM settings as plain data (what `createLlmSimulatorFromSettings` takes). */
+export interface LlmSettings {
+  engine: 'webllm' | 'openai';
+  webllm: { modelId: string; selfHostedBase: string };
+  openai: { baseUrl: string; model: string; apiKey: string; timeoutSec: number; useJsonSchema: boolean };
+  templates: PromptTemplates;
+  temperature: number;
+  maxRetries: number;
+}
+
+export const DEFAULT_LLM_SETTINGS: LlmSettings = {
+  engine: 'webllm',
+  webllm: { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', selfHostedBase: '' },
+  openai: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2', apiKey: '', timeoutSec: 60, useJsonSchema: true },
+  templates: { ...DEFAULT_TEMPLATES },
+  temperature: 0.7,
+  maxRetries: 2,
+};
+
+const KEY = 'recoworld.llm.settings';
+const API_KEY = 'recoworld.llm.apiKey';
+
+function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
+  try {
+    return typeof globalThis[kind] === 'undefined' ? null : globalThis[kind];
+  } catch {
+    return null;
+  }
+}
+
+/** Load the saved settings (defaults where absent or unreadable). */
+export function loadLlmSettings(): LlmSettings {
+  const s: LlmSettings = structuredClone(DEFAULT_LLM_SETTINGS);
+  try {
+    const raw = storage('localStorage')?.getItem(KEY);
+    if (raw) {
+      const saved = JSON.parse(raw) as Partial<LlmSettings>;
+      if (saved.engine === 'webllm' || saved.engine === 'openai') s.engine = saved.engine;
+      Object.assign(s.webllm, saved.webllm ?? {});
+      Object.assign(s.openai, saved.openai ?? {}, { apiKey: '' });
+      if (saved.templates?.system && saved.templates.item) s.templates = { system: saved.templates.system, item: saved.templates.item };
+      if (typeof saved.temperature === 'number') s.temperature = saved.temperature;
+      if (typeof saved.maxRetries === 'number') s.maxRetries = saved.maxRetries;
+    }
+  } catch {
+    // unreadable settings: defaults
+  }
+  s.openai.apiKey = storage('sessionStorage')?.getItem(API_KEY) ?? '';
+  return s;
+}
+
+/** Save the settings; the API key goes to sessionStorage only when `rememberKey`, otherwise it is removed from there. */
+export function saveLlmSettings(s: LlmSettings, rememberKey: boolean): void {
+  const copy = structuredClone(s);
+  copy.openai.apiKey = '';
+  try {
+    storage('localStorage')?.setItem(KEY, JSON.stringify(copy));
+    const ss = storage('sessionStorage');
+    if (rememberKey && s.openai.apiKey) ss?.setItem(API_KEY, s.openai.apiKey);
+    else ss?.removeItem(API_KEY);
+  } catch {
+    // storage full or blocked: settings live for this page only
+  }
+}
