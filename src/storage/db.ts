@@ -38,7 +38,11 @@ export interface SessionSummaryStats {
 
 /** What a caller knows about a session when it starts (input of `createRecorder`). */
 export interface SessionMeta {
-  /** The trajectory id (the runner's `session_start.trajectoryId` when known up front). */
+  /**
+   * The trajectory id (the runner's `session_start.trajectoryId`). Trajectory ids are
+   * deterministic (recommender/user/seed/index), so the stored session's own id is
+   * `sessionIdOf(id, startedAt)`: running the same seed twice keeps two sessions.
+   */
   id: string;
   /** Human title for the history list; defaults to "<user> x <recommender>". */
   title?: string;
@@ -61,6 +65,8 @@ export interface SessionMeta {
 
 /** A row of the `sessions` table. */
 export interface SessionRecord extends SessionMeta {
+  /** The trajectory id of the run (`id` is the stored session's own, unique id). */
+  trajectoryId?: string;
   title: string;
   updatedAt: number;
   status: SessionStatus;
@@ -112,6 +118,11 @@ export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   sessions: 'id, startedAt, updatedAt, status, recommender, simulator, catalogId, userId, searchText, endReason',
 } as const;
+
+/** The stored id of a run: its (deterministic) trajectory id plus its start time. */
+export function sessionIdOf(trajectoryId: string, startedAt: number): string {
+  return `${trajectoryId}@${Math.round(startedAt)}`;
+}
 
 /** The text the history search matches against. */
 export function searchTextOf(s: Pick<SessionRecord, 'title' | 'userId' | 'recommender' | 'simulator'> & { userName?: string }): string {

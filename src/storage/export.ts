@@ -15,7 +15,7 @@
  */
 import type { Trajectory } from '../core/types';
 import type { EventRecord, ItemSnapshot, RecoDb, SessionRecord, SessionStatus, TrajectoryRecord } from './db';
-import { SCHEMA_VERSION, searchTextOf } from './db';
+import { SCHEMA_VERSION, searchTextOf, sessionIdOf } from './db';
 import { toStorageError } from './errors';
 import { loadTrajectory } from './queries';
 import { describeIssues, exportedSessionSchema, trajectorySchema } from './schemas';
@@ -133,7 +133,8 @@ function statusOf(t: Trajectory): SessionStatus {
 export function sessionFromTrajectory(t: Trajectory): SessionRecord {
   const watchSec = t.turns.reduce((a, turn) => a + turn.decisions.reduce((b, d) => b + d.watchSec, 0), 0);
   const base = {
-    id: t.id,
+    id: sessionIdOf(t.id, t.startedAt),
+    trajectoryId: t.id,
     title: `${t.userId} x ${t.recommender}`,
     startedAt: t.startedAt,
     updatedAt: t.startedAt,
@@ -205,8 +206,9 @@ function parseJsonl(text: string): Parsed {
     const r = trajectorySchema.safeParse(obj);
     if (!r.success) throw new ImportFileError(`Line ${i + 1}: not a trajectory: ${describeIssues(r.error)}`, { line: i + 1 });
     const t = r.data as unknown as Trajectory;
-    out.sessions.push(sessionFromTrajectory(t));
-    out.trajectories.push({ id: t.id, trajectory: t });
+    const session = sessionFromTrajectory(t);
+    out.sessions.push(session);
+    out.trajectories.push({ id: session.id, trajectory: t });
   });
   if (!out.sessions.length) throw new ImportFileError('The file holds no sessions.');
   return out;

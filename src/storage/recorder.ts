@@ -23,6 +23,7 @@ import {
   type SessionRecord,
   type StoredEventBody,
   searchTextOf,
+  sessionIdOf,
 } from './db';
 import { type StorageError, toStorageError } from './errors';
 import { reportStorageIssue } from './open';
@@ -40,6 +41,8 @@ export interface RecorderOptions {
 
 /** A running recorder. */
 export interface Recorder {
+  /** The stored session's id (`sessionIdOf(meta.id, meta.startedAt)`). */
+  readonly id: string;
   /** Feed every SessionEvent here (it returns at once; writes are queued). */
   onEvent: EventSink;
   /** Resolves once `session_end` (or `stop()`) has been written, or the write failed (see `error`). */
@@ -72,6 +75,8 @@ export function sessionRecordOf(meta: SessionMeta, now: number): SessionRecord {
   const title = meta.title ?? `${meta.userName ?? meta.userId} x ${meta.recommender}`;
   const rec: SessionRecord = {
     ...meta,
+    id: sessionIdOf(meta.id, meta.startedAt),
+    trajectoryId: meta.id,
     settings: stripSecrets(meta.settings) as Record<string, unknown>,
     title,
     updatedAt: now,
@@ -199,6 +204,7 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
   void enqueue();
 
   return {
+    id: session.id,
     onEvent: (e) => handle(e),
     done,
     get error() {

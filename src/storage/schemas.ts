@@ -107,6 +107,7 @@ export const itemSnapshotSchema = z.looseObject({
 
 export const sessionRecordSchema = z.looseObject({
   id: z.string().min(1),
+  trajectoryId: z.string().optional(),
   title: z.string(),
   startedAt: num,
   updatedAt: num,

@@ -83,7 +83,8 @@ describe('storage in real Chromium (IndexedDB)', () => {
       const db = await s.openDb();
       const marked = await s.markInterrupted(db, 10_000 + 61_000);
       const rows = await s.listSessions(db);
-      const loaded = (await s.loadSession(db, 'cut-in-browser'))!;
+      const id = rows[0].id;
+      const loaded = (await s.loadSession(db, id))!;
       return {
         marked,
         status: rows[0]?.status,

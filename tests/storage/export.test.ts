@@ -5,7 +5,7 @@ import { createRecorder } from '../../src/storage/recorder';
 import { deleteSession, listSessions, loadSession, loadTrajectory } from '../../src/storage/queries';
 import { exportAll, exportJsonl, exportSession, importText, ImportFileError, parseImport } from '../../src/storage/export';
 import type { RecoDb } from '../../src/storage/db';
-import { dbName, item, sampleSession } from './fixtures';
+import { dbName, item, sampleSession, sid } from './fixtures';
 
 async function seeded(ids: string[]): Promise<RecoDb> {
   const db = await openDb(dbName());
@@ -30,8 +30,8 @@ describe('export and import', () => {
     const other = await openDb(dbName());
     const res = await importText(other, text);
     expect(res).toEqual({ sessions: 2, events: 24, kind: 'all' });
-    const a = await loadSession(db, 'x1');
-    const b = await loadSession(other, 'x1');
+    const a = await loadSession(db, sid('x1'));
+    const b = await loadSession(other, sid('x1'));
     expect(b?.trajectory).toEqual(a?.trajectory);
     expect(b?.events).toEqual(a?.events);
     expect(b?.items.get('c')?.title).toBe('Title of c');
@@ -45,14 +45,14 @@ describe('export and import', () => {
 
   it('exports and imports a single session', async () => {
     const db = await seeded(['one', 'two']);
-    const text = await exportSession(db, 'two');
+    const text = await exportSession(db, sid('two'));
     expect(JSON.parse(text).kind).toBe('session');
-    await deleteSession(db, 'two');
-    expect((await listSessions(db)).map((s) => s.id)).toEqual(['one']);
-    expect(await db.events.where('sessionId').equals('two').count()).toBe(0);
+    await deleteSession(db, sid('two'));
+    expect((await listSessions(db)).map((s) => s.id)).toEqual([sid('one')]);
+    expect(await db.events.where('sessionId').equals(sid('two')).count()).toBe(0);
     const res = await importText(db, text);
     expect(res.kind).toBe('session');
-    expect((await listSessions(db)).map((s) => s.id).sort()).toEqual(['one', 'two']);
+    expect((await listSessions(db)).map((s) => s.id).sort()).toEqual([sid('one'), sid('two')]);
     db.close();
   });
 
@@ -63,7 +63,7 @@ describe('export and import', () => {
     expect(lines).toHaveLength(2);
     const other = await openDb(dbName());
     expect(await importText(other, jsonl)).toEqual({ sessions: 2, events: 0, kind: 'jsonl' });
-    expect(await loadTrajectory(other, 'j1')).toEqual(await loadTrajectory(db, 'j1'));
+    expect(await loadTrajectory(other, sid('j1'))).toEqual(await loadTrajectory(db, sid('j1')));
     const [row] = await listSessions(other, { search: 'PERSONA-maya' });
     expect(row.status).toBe('complete');
     expect(row.summary.items).toBe(4);
@@ -96,7 +96,7 @@ describe('export and import', () => {
     const db = await seeded(['r1', 'r2']);
     const file = JSON.parse(await exportAll(db));
     file.sessions[1].session.startedAt = 'yesterday';
-    await expect(importText(db, JSON.stringify(file))).rejects.toThrow(/Session record 2 \(id r2\): session\.startedAt/);
+    await expect(importText(db, JSON.stringify(file))).rejects.toThrow(/Session record 2 \(id r2@\d+\): session\.startedAt/);
     file.format = 'something-else';
     await expect(importText(db, JSON.stringify(file))).rejects.toThrow(/Not a RecoWorld export/);
     await expect(importText(db, '')).rejects.toThrow(/empty/);
@@ -113,7 +113,7 @@ describe('export and import', () => {
     (db.events as unknown as { bulkPut: unknown }).bulkPut = () => Promise.reject(Object.assign(new Error('disk'), { name: 'QuotaExceededError' }));
     await expect(importText(db, text)).rejects.toMatchObject({ kind: 'quota' });
     expect(await db.sessions.count()).toBe(before);
-    expect(await db.sessions.get('h1')).toBeUndefined();
+    expect(await db.sessions.get(sid('h1'))).toBeUndefined();
     src.close();
     db.close();
   });

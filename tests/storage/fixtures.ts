@@ -4,7 +4,7 @@
  */
 import type { SessionEvent } from '../../src/core/env/environment';
 import type { Item, ItemDecision, Mindset, Trajectory, Turn } from '../../src/core/types';
-import type { SessionMeta } from '../../src/storage/db';
+import { sessionIdOf, type SessionMeta } from '../../src/storage/db';
 
 const mindset = (satisfaction: number): Mindset => ({
   satisfaction,
@@ -52,7 +52,7 @@ export function sampleSession(id = 'traj-1'): { meta: SessionMeta; events: Sessi
       watchSec: 75, itemsViewed: 4, actions: { click: 0, comment: 0, share: 0, like: 0, watch: 2, skip: 2, leave: 2 },
       turns: 2, instructions: 1, endReason: 'left_silent', sessionSec: 80, returnProbability: 0.5, returnAfterHours: 12,
     },
-    startedAt: 1_700_000_000_000,
+    startedAt: T0,
   };
   const events: SessionEvent[] = [
     { type: 'session_start', trajectoryId: id, userId: 'persona-maya', seed: 42 },
@@ -84,4 +84,12 @@ let n = 0;
 /** A fresh database name per test. */
 export function dbName(): string {
   return `test-${process.pid}-${++n}`;
+}
+
+/** Start time of every sample session. */
+export const T0 = 1_700_000_000_000;
+
+/** The stored id of sampleSession(id). */
+export function sid(id: string): string {
+  return sessionIdOf(id, T0);
 }

@@ -25,12 +25,12 @@ describe('history queries', () => {
 
   it('lists newest first and filters by search, recommender, simulator and date', async () => {
     const db = await seed();
-    expect((await listSessions(db)).map((s) => s.id)).toEqual(['c', 'b', 'a']);
-    expect((await listSessions(db, { search: 'ana' })).map((s) => s.id)).toEqual(['b']);
-    expect((await listSessions(db, { search: 'Maya x' })).map((s) => s.id)).toEqual(['c', 'a']);
-    expect((await listSessions(db, { search: 'LINUCB' })).map((s) => s.id)).toEqual(['c', 'b']);
-    expect((await listSessions(db, { recommender: 'linucb', simulator: 'human' })).map((s) => s.id)).toEqual(['c']);
-    expect((await listSessions(db, { from: 1500, to: 3000 })).map((s) => s.id)).toEqual(['b']);
+    expect((await listSessions(db)).map((s) => s.id)).toEqual(['c@3000', 'b@2000', 'a@1000']);
+    expect((await listSessions(db, { search: 'ana' })).map((s) => s.id)).toEqual(['b@2000']);
+    expect((await listSessions(db, { search: 'Maya x' })).map((s) => s.id)).toEqual(['c@3000', 'a@1000']);
+    expect((await listSessions(db, { search: 'LINUCB' })).map((s) => s.id)).toEqual(['c@3000', 'b@2000']);
+    expect((await listSessions(db, { recommender: 'linucb', simulator: 'human' })).map((s) => s.id)).toEqual(['c@3000']);
+    expect((await listSessions(db, { from: 1500, to: 3000 })).map((s) => s.id)).toEqual(['b@2000']);
     expect((await listSessions(db, { recommender: 'popular', from: 1500 })).map((s) => s.id)).toEqual([]);
     expect(await facetValues(db)).toEqual({ recommenders: ['linucb', 'popular'], simulators: ['human', 'rule-based'] });
     db.close();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/open';
 import { createRecorder } from '../../src/storage/recorder';
 import { loadSession, markInterrupted, listSessions } from '../../src/storage/queries';
-import { dbName, item, sampleSession } from './fixtures';
+import { dbName, item, sampleSession, sid } from './fixtures';
 
 describe('createRecorder', () => {
   it('writes every completed item as it happens and the final trajectory at the end', async () => {
@@ -16,7 +16,7 @@ describe('createRecorder', () => {
       await rec.flush();
     }
     // Before session_end: running, with every completed item on disk.
-    const mid = await loadSession(db, meta.id);
+    const mid = await loadSession(db, rec.id);
     expect(mid?.session.status).toBe('running');
     expect(mid?.events.filter((e) => e.kind === 'decision')).toHaveLength(4);
     expect(mid?.session.summary).toEqual({ turns: 2, items: 4, watchSec: 75, instructions: 1 });
@@ -24,7 +24,7 @@ describe('createRecorder', () => {
 
     rec.onEvent(events[events.length - 1]);
     await rec.done;
-    const end = await loadSession(db, meta.id);
+    const end = await loadSession(db, rec.id);
     expect(end?.session.status).toBe('complete');
     expect(end?.session.metrics?.watchSec).toBe(75);
     expect(end?.trajectory).toEqual(trajectory);
@@ -37,7 +37,7 @@ describe('createRecorder', () => {
     const { meta } = sampleSession();
     const rec = createRecorder(db, meta);
     await rec.flush();
-    const row = await db.sessions.get(meta.id);
+    const row = await db.sessions.get(rec.id);
     expect(JSON.stringify(row)).not.toContain('sk-SECRET');
     expect((row?.settings.llm as Record<string, unknown>).baseUrl).toBe('http://localhost:11434/v1');
     db.close();
@@ -60,7 +60,7 @@ describe('createRecorder', () => {
     expect(await markInterrupted(again, 5_000 + 61_000)).toBe(1);
     const [row] = await listSessions(again);
     expect(row.status).toBe('interrupted');
-    const loaded = await loadSession(again, 'cut');
+    const loaded = await loadSession(again, sid('cut'));
     const traj = loaded!.trajectory;
     expect(traj.turns).toHaveLength(2);
     expect(traj.turns[0].decisions).toHaveLength(2);
@@ -98,7 +98,24 @@ describe('createRecorder', () => {
     expect(rec.error).toBeNull();
     expect(rec.pending().events).toHaveLength(0);
     const stored = events.filter((e) => !['session_start', 'item_start', 'thought_delta', 'session_end'].includes(e.type));
-    expect(await db.events.where('sessionId').equals('q').count()).toBe(stored.length);
+    expect(await db.events.where('sessionId').equals(sid('q')).count()).toBe(stored.length);
+    db.close();
+  });
+
+  it('keeps two sessions when the same seeded run (same trajectory id) is recorded twice', async () => {
+    const db = await openDb(dbName());
+    const { meta, events } = sampleSession('same');
+    const a = createRecorder(db, meta);
+    const b = createRecorder(db, { ...meta, startedAt: meta.startedAt + 5000 });
+    for (const e of events) {
+      a.onEvent(e);
+      b.onEvent(e);
+    }
+    await Promise.all([a.done, b.done]);
+    expect(a.id).not.toBe(b.id);
+    const rows = await listSessions(db);
+    expect(rows.map((r) => r.trajectoryId)).toEqual(['same', 'same']);
+    expect((await loadSession(db, a.id))?.trajectory.id).toBe('same');
     db.close();
   });
 
@@ -108,7 +125,7 @@ describe('createRecorder', () => {
     const rec = createRecorder(db, meta);
     for (const e of events.slice(0, 4)) rec.onEvent(e);
     await rec.stop();
-    const row = await db.sessions.get('s');
+    const row = await db.sessions.get(sid('s'));
     expect(row?.status).toBe('stopped');
     db.close();
   });
