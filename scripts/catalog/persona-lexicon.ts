@@ -14,7 +14,7 @@ export interface PersonaLex {
   groups: string[];
   interests: Record<string, number>;
   traits: [number, number, number, number, number, number];
-  /** Hours of the day (UTC-agnostic, local) the persona usually scrolls. */
+  /** Hours of the day the persona usually scrolls (applied as UTC hours to the catalog clock). */
   hours: number[];
 }
 

@@ -182,7 +182,7 @@ function baseName(file: string): string {
  * Lines of items. Missing optional item fields get defaults; topics and creators the
  * file does not list are derived from the items. Throws `ImportError` (file, line, field).
  */
-export function parseCatalogJson(text: string, fileName: string): Catalog {
+export function parseCatalogJson(text: string, fileName = 'catalog.json'): Catalog {
   const { docs, lines } = readDocs(text, fileName);
   const { items: raw, meta } = collectItems(docs, lines, fileName);
   if (raw.length === 0) throw new ImportError(fileName, null, 'the catalog has no items');
@@ -233,7 +233,7 @@ export function parseCatalogJson(text: string, fileName: string): Catalog {
  * single profile object, or JSON Lines of profiles. Missing optional fields and traits
  * get defaults. Throws `ImportError` (file, line, field).
  */
-export function parsePersonasJson(text: string, fileName: string): UserProfile[] {
+export function parsePersonasJson(text: string, fileName = 'personas.json'): UserProfile[] {
   const { docs, lines } = readDocs(text, fileName);
   let raw: { value: unknown; doc: Doc; path: Path }[];
   const v = docs[0].value;
