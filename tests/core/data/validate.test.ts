@@ -34,7 +34,10 @@ describe('parseCatalogJson', () => {
 
   it('names file, line, field, expected and got for a wrong type deep in the file', () => {
     const item = JSON.parse(catalogText).items[400];
-    const bad = catalogText.replace(`"id":"${item.id}"`, `"id":"${item.id}","likes":"lots"`).replace(`"likes":${item.likes},`, '');
+    const lines = catalogText.split('\n');
+    const k = lines.findIndex((l) => l.includes(`"id":"${item.id}"`));
+    lines[k] = lines[k].replace(`"likes":${item.likes},`, '"likes":"lots",');
+    const bad = lines.join('\n');
     const e = importError(() => parseCatalogJson(bad, 'feed.json'));
     expect(e.file).toBe('feed.json');
     expect(e.line).toBe(lineWith(bad, `"id":"${item.id}"`));
