@@ -66,7 +66,9 @@ export class InstructionFollowingRecommender implements Recommender {
   }
 
   fit(data: TrainingData, rng: Rng): void {
-    this.base.fit?.(data, rng.fork('base'));
+    // The base sees the same rng as it would unwrapped: with no instruction, the wrapper
+    // returns exactly the base recommender's lists.
+    this.base.fit?.(data, rng);
     this.index = buildCatalogIndex(data.catalog);
     this.lexicon = buildLexicon(this.index);
     this.memory.clear();
@@ -103,7 +105,7 @@ export class InstructionFollowingRecommender implements Recommender {
       else this.memory.delete(obs.userId);
 
       const want = active && !isEmptyPlan(active.plan) ? Math.max(k * this.candidateFactor, k + 20) : k;
-      return then(this.base.recommend(obs, want, rng.fork(`base-${obs.turn}`)), (baseSlate) => {
+      return then(this.base.recommend(obs, want, rng), (baseSlate) => {
         if (!active || isEmptyPlan(active.plan)) {
           const ids = baseSlate.itemIds.slice(0, k);
           return fresh

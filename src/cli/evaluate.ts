@@ -1,0 +1,266 @@
+/**
+ * `npm run evaluate -- --protocol instructions|compare|reorder|fidelity|ndcg-retention [options]`
+ *
+ * Runs one evaluation protocol on the same core as the playground and prints its figures
+ * (a readable table, or with --json exactly one JSON object on stdout; progress on stderr).
+ * Exit codes: 0 done, 1 a run or import failed, 2 bad options. See docs/evaluation.md.
+ */
+import { parseArgs } from 'node:util';
+import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
+import { ImportError } from '../core/catalog/import-error';
+import { importMovieLens } from '../core/catalog/movielens';
+import { runCompare } from '../core/eval/compare';
+import { evaluateFidelity } from '../core/eval/fidelity';
+import { buildInstructionSuite, runInstructionSuite } from '../core/eval/instruction-suite';
+import { offlineScore, quadrant } from '../core/eval/ndcg-retention';
+import { runReorder } from '../core/eval/reorder';
+import { createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
+import { recommenders } from '../core/recommenders/registry';
+import { createRng } from '../core/rng';
+import { simulators } from '../core/simulator/registry';
+import type { Catalog, UserProfile } from '../core/types';
+import { defaultContext } from '../core/users/context';
+import { builtinUsers } from './load-world';
+import { readDatasetFolder } from './read-dataset';
+
+const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention'] as const;
+type Protocol = (typeof PROTOCOLS)[number];
+
+export const EVALUATE_HELP = `Usage: npm run evaluate -- --protocol NAME [options]
+
+Protocols:
+  instructions     the instruction-following suite (64 cases) on the built-in catalog:
+                   compliance per recommender (each base, plain and +follow)
+  compare          traditional vs agentic: the same seeded users against each base
+                   recommender with and without instruction following (means, 95% CIs)
+  reorder          the paper's list-reordering protocol on MovieLens (needs --dataset):
+                   Recall@N / NDCG@N of the final list versus the initial one
+  fidelity         simulator fidelity against real users on MovieLens (needs --dataset):
+                   accuracy, precision, recall, F1 of engage-or-skip at --ratio 1|3|9
+  ndcg-retention   each recommender's offline NDCG@10 against simulated retention
+
+Options:
+  --dataset DIR          a MovieLens folder (ml-latest, ml-latest-small or ml-100k layout)
+  --ratio 1|3|9          negatives per held-out liked item (fidelity; default 1)
+  --seed N               seed (default 42)
+  --users N              simulated users (compare, ndcg-retention; default 200)
+  --max-users N          cap on MovieLens users (reorder, fidelity; default all)
+  --recommenders a,b     base recommenders (default: all registered)
+  --turns N              turn limit per session (default 8)
+  --list-size N          items per list (default 6)
+  --json                 print exactly one JSON object on stdout
+  --help                 this text`;
+
+class UsageError extends Error {}
+
+interface Options {
+  protocol: Protocol;
+  dataset?: string;
+  ratio: number;
+  seed: number;
+  users: number;
+  maxUsers?: number;
+  bases: string[];
+  turns: number;
+  listSize: number;
+  json: boolean;
+}
+
+function int(name: string, v: string | undefined, def: number, min: number): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${v}"`);
+  return n;
+}
+
+/** Parse argv; throws UsageError with a clear message. Returns null for --help. */
+export function parseEvaluateArgs(argv: string[]): Options | null {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        protocol: { type: 'string' },
+        dataset: { type: 'string' },
+        ratio: { type: 'string' },
+        seed: { type: 'string' },
+        users: { type: 'string' },
+        'max-users': { type: 'string' },
+        recommenders: { type: 'string' },
+        turns: { type: 'string' },
+        'list-size': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) return null;
+  const protocol = values.protocol as string | undefined;
+  if (!protocol) throw new UsageError(`--protocol is required: one of ${PROTOCOLS.join(', ')}`);
+  if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol "${protocol}" is unknown: one of ${PROTOCOLS.join(', ')}`);
+  const ratio = int('ratio', values.ratio as string | undefined, 1, 1);
+  if (![1, 3, 9].includes(ratio)) throw new UsageError(`--ratio must be 1, 3 or 9, got ${ratio}`);
+  const bases = values.recommenders ? String(values.recommenders).split(',').map((s) => s.trim()).filter(Boolean) : recommenders.names();
+  for (const b of bases) if (!recommenders.has(b)) throw new UsageError(`--recommenders: "${b}" is unknown. Known: ${recommenders.names().join(', ')}`);
+  if ((protocol === 'reorder' || protocol === 'fidelity') && !values.dataset) throw new UsageError(`--protocol ${protocol} needs --dataset DIR (a MovieLens folder)`);
+  return {
+    protocol: protocol as Protocol,
+    dataset: values.dataset as string | undefined,
+    ratio,
+    seed: int('seed', values.seed as string | undefined, 42, 0),
+    users: int('users', values.users as string | undefined, 200, 1),
+    maxUsers: values['max-users'] === undefined ? undefined : int('max-users', values['max-users'] as string, 0, 1),
+    bases,
+    turns: int('turns', values.turns as string | undefined, 8, 1),
+    listSize: int('list-size', values['list-size'] as string | undefined, 6, 1),
+    json: Boolean(values.json),
+  };
+}
+
+function progress(label: string, done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const w = 30;
+  const f = Math.round((done / Math.max(1, total)) * w);
+  process.stderr.write(`\r${label} [${'#'.repeat(f)}${'-'.repeat(w - f)}] ${done}/${total}${done === total ? '\n' : ''}`);
+}
+
+async function loadDataset(dir: string): Promise<{ catalog: Catalog; users: UserProfile[] }> {
+  const files = await readDatasetFolder(dir);
+  const ml = importMovieLens(files);
+  return { catalog: ml.catalog, users: ml.users };
+}
+
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Run a protocol; returns the JSON-able result. */
+export async function evaluate(o: Options): Promise<Record<string, unknown>> {
+  const sim = () => simulators.get('rule-based').create();
+  if (o.protocol === 'instructions') {
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
+    const cases = buildInstructionSuite(catalog, personas);
+    const names = o.bases.flatMap((b) => [b, `${b}+follow`]);
+    const compliance: Record<string, { compliance: number; passed: number; byKind: Record<string, number> }> = {};
+    let i = 0;
+    for (const name of names) {
+      const rec = createRecommender(name);
+      rec.fit?.({ catalog, users: personas }, createRng(o.seed).fork(`fit:${name}`));
+      const res = await runInstructionSuite(rec, cases, catalog, personas, o.seed);
+      compliance[name] = { compliance: r4(res.compliance), passed: res.passed, byKind: Object.fromEntries(Object.entries(res.byKind).map(([k, v]) => [k, r4(v.compliance)])) };
+      progress('instructions', ++i, names.length);
+    }
+    return { protocol: 'instructions', seed: o.seed, cases: cases.length, compliance };
+  }
+  if (o.protocol === 'compare' || o.protocol === 'ndcg-retention') {
+    const { catalog, users, training } = o.dataset
+      ? await loadDataset(o.dataset).then((d) => ({ catalog: d.catalog, users: d.users.slice(0, o.users), training: d.users }))
+      : await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]).then(([catalog, personas]) => ({ catalog, users: builtinUsers(personas, o.users, o.seed), training: personas }));
+    const cmp = await runCompare({
+      catalog,
+      users,
+      trainingUsers: training,
+      contextFor: defaultContext,
+      simulator: sim(),
+      bases: o.bases,
+      seed: o.seed,
+      listSize: o.listSize,
+      maxTurns: o.turns,
+      onProgress: (d, t) => progress(o.protocol, d, t),
+    });
+    if (o.protocol === 'compare') {
+      const recs: Record<string, unknown> = {};
+      for (const r of cmp.rows) {
+        const ci = (m: { mean: number; lo: number; hi: number }) => ({ mean: r4(m.mean), lo: r4(m.lo), hi: r4(m.hi) });
+        recs[r.recommender] = {
+          sessions: r.sessions,
+          watchSeconds: ci(r.watchSec),
+          turns: ci(r.turns),
+          itemsViewed: ci(r.itemsViewed),
+          retention: ci(r.retention),
+          instructions: ci(r.instructions),
+          verdict: r.verdict,
+        };
+      }
+      return { protocol: 'compare', seed: o.seed, users: cmp.users, recommenders: recs };
+    }
+    const points = [];
+    for (const r of cmp.rows) {
+      const off = await offlineScore(r.recommender, catalog, training, defaultContext, 10, o.seed);
+      points.push({ recommender: r.recommender, ndcg: r4(off.ndcg), recall: r4(off.recall), offlineUsers: off.users, retention: r4(r.retention.mean), watchSeconds: r4(r.watchSec.mean) });
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const nm = median(points.map((p) => p.ndcg));
+    const rm = median(points.map((p) => p.retention));
+    return { protocol: 'ndcg-retention', seed: o.seed, users: users.length, points: points.map((p) => ({ ...p, quadrant: quadrant(p.ndcg, p.retention, nm, rm) })) };
+  }
+  const { catalog, users } = await loadDataset(o.dataset!);
+  if (o.protocol === 'reorder') {
+    const base = o.bases.length === recommenders.names().length ? 'mf-bpr' : o.bases[0];
+    const r = await runReorder({ catalog, users, contextFor: defaultContext, simulator: sim(), seed: o.seed, base, maxUsers: o.maxUsers });
+    return { protocol: 'reorder', seed: o.seed, n: r.n, users: r.users, base: r.base, recallInitial: r4(r.recallInitial), recallFinal: r4(r.recallFinal), ndcgInitial: r4(r.ndcgInitial), ndcgFinal: r4(r.ndcgFinal), instructionsPerUser: r4(r.instructions) };
+  }
+  const f = await evaluateFidelity(catalog, users, sim(), { ratio: o.ratio, seed: o.seed, maxUsers: o.maxUsers, onProgress: (d, t) => progress('fidelity', d, t) });
+  return { protocol: 'fidelity', ...f, accuracy: r4(f.accuracy), precision: r4(f.precision), recall: r4(f.recall), f1: r4(f.f1) };
+}
+
+function printTable(res: Record<string, unknown>): void {
+  const out: string[] = [`protocol: ${res.protocol}`];
+  if (res.protocol === 'instructions') {
+    out.push(`cases: ${res.cases}`, '', 'recommender            compliance');
+    for (const [k, v] of Object.entries(res.compliance as Record<string, { compliance: number }>)) out.push(`${k.padEnd(22)} ${(v.compliance * 100).toFixed(1)}%`);
+  } else if (res.protocol === 'compare') {
+    out.push(`users: ${res.users}`, '', 'recommender            watch s (95% CI)          turns        retention');
+    for (const [k, v] of Object.entries(res.recommenders as Record<string, Record<string, { mean: number; lo: number; hi: number }>>)) {
+      out.push(`${k.padEnd(22)} ${v.watchSeconds.mean.toFixed(1).padStart(7)} [${v.watchSeconds.lo.toFixed(1)}, ${v.watchSeconds.hi.toFixed(1)}]`.padEnd(50) + `${v.turns.mean.toFixed(2).padStart(6)}       ${v.retention.mean.toFixed(3)}`);
+    }
+  } else if (res.protocol === 'ndcg-retention') {
+    out.push('', 'recommender            NDCG@10   retention   quadrant');
+    for (const p of res.points as { recommender: string; ndcg: number; retention: number; quadrant: string }[]) out.push(`${p.recommender.padEnd(22)} ${p.ndcg.toFixed(4)}    ${p.retention.toFixed(3)}       ${p.quadrant}`);
+  } else {
+    for (const [k, v] of Object.entries(res)) if (k !== 'protocol') out.push(`${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+/** CLI entry; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let o: Options | null;
+  try {
+    o = parseEvaluateArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`evaluate: ${e.message}\nRun with --help for the options.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (!o) {
+    process.stdout.write(EVALUATE_HELP + '\n');
+    return 0;
+  }
+  try {
+    const t0 = performance.now();
+    const res = await evaluate(o);
+    const timing = { seconds: r4((performance.now() - t0) / 1000) };
+    if (o.json) process.stdout.write(JSON.stringify({ ...res, timing }) + '\n');
+    else printTable(res);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`evaluate: ${e.message}\n`);
+      return 2;
+    }
+    const msg = e instanceof ImportError ? e.message : (e as Error).stack ?? String(e);
+    process.stderr.write(`evaluate: ${msg}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && /evaluate\.(ts|js)$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
+
+export { isKnownRecommender };

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+const ML_LATEST = join(ROOT, 'tests/fixtures/movielens/ml-latest');
+const ML_100K = join(ROOT, 'tests/fixtures/movielens/ml-100k');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawn the CLI as `npm run evaluate` does (tsx), without npm's own output. */
+function evaluate(args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/evaluate.ts', ...args], { cwd: ROOT, timeout: 90_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('evaluate CLI', () => {
+  it('instructions: one JSON object with cases and compliance per recommender', async () => {
+    const r = await evaluate(['--protocol', 'instructions', '--recommenders', 'popular', '--json']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.cases).toBeGreaterThanOrEqual(60);
+    expect(Object.keys(o.compliance)).toEqual(['popular', 'popular+follow']);
+    expect(o.compliance['popular+follow'].compliance).toBeGreaterThan(o.compliance.popular.compliance);
+  });
+
+  it('compare: means and intervals per recommender, the same for the same seed', async () => {
+    const args = ['--protocol', 'compare', '--recommenders', 'content', '--users', '30', '--seed', '7', '--json'];
+    const [a, b] = await Promise.all([evaluate(args), evaluate(args)]);
+    expect(a.code).toBe(0);
+    const x = JSON.parse(a.stdout);
+    const y = JSON.parse(b.stdout);
+    delete x.timing;
+    delete y.timing;
+    expect(x).toEqual(y);
+    const row = x.recommenders['content+follow'];
+    expect(row.sessions).toBe(30);
+    expect(row.watchSeconds.lo).toBeLessThanOrEqual(row.watchSeconds.mean);
+    expect(row.retention.hi).toBeGreaterThanOrEqual(row.retention.mean);
+  });
+
+  it('reorder and fidelity on MovieLens folders of both layouts', async () => {
+    for (const dir of [ML_LATEST, ML_100K]) {
+      const r = await evaluate(['--protocol', 'reorder', '--dataset', dir, '--recommenders', 'popular', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const o = JSON.parse(r.stdout);
+      for (const k of ['recallInitial', 'recallFinal', 'ndcgInitial', 'ndcgFinal', 'n']) expect(typeof o[k]).toBe('number');
+    }
+    const f = await evaluate(['--protocol', 'fidelity', '--dataset', ML_LATEST, '--ratio', '3', '--json']);
+    expect(f.code, f.stderr).toBe(0);
+    const o = JSON.parse(f.stdout);
+    for (const k of ['accuracy', 'precision', 'recall', 'f1', 'users']) expect(typeof o[k]).toBe('number');
+    expect(o.ratio).toBe(3);
+  });
+
+  it('bad options: a clear message and exit code 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--protocol', 'nope'], /unknown/],
+      [[], /--protocol is required/],
+      [['--protocol', 'fidelity'], /needs --dataset/],
+      [['--protocol', 'fidelity', '--dataset', ML_LATEST, '--ratio', '2'], /1, 3 or 9/],
+      [['--protocol', 'instructions', '--recommenders', 'magic'], /unknown/],
+      [['--protocol', 'instructions', '--bogus'], /bogus/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = await evaluate(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(msg);
+    }
+  });
+});
