@@ -53,3 +53,16 @@ async function waitFor(cond: () => boolean, ms = 10_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+describe('live controller without storage', () => {
+  it('shows a storage problem and keeps running when the database cannot be opened', async () => {
+    // jsdom has no IndexedDB: the recorder cannot open the database.
+    expect((globalThis as { indexedDB?: unknown }).indexedDB).toBeUndefined();
+    const c = new LiveController(instant());
+    await c.run(decodeSettings('seed=11&turns=2'), new DataStore());
+    expect(c.session.storageError).toMatch(/\S/);
+    expect(c.session.status).toBe('ended');
+    expect(c.session.trajectory?.turns.length).toBeGreaterThan(0);
+    expect(c.session.savedAt).toBeNull();
+  });
+});

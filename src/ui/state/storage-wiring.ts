@@ -29,22 +29,34 @@ export async function createRecordingSink(
   cb: RecordingCallbacks,
 ): Promise<RecordingSink> {
   try {
-    const [{ getAppDb }, { createRecorder }] = await Promise.all([
+    const [{ getAppDb, onStorageIssue }, { createRecorder }] = await Promise.all([
       import('../../storage/open'),
       import('../../storage/recorder'),
     ]);
-    const db = await getAppDb();
+    // Blocked/upgraded-elsewhere issues arrive outside any write: tell the person too.
+    const off = onStorageIssue((e) => cb.onError(e.message));
+    let db: Awaited<ReturnType<typeof getAppDb>>;
+    try {
+      db = await getAppDb();
+    } catch (e) {
+      off();
+      throw e;
+    }
     const rec = createRecorder(db, meta, { itemLookup, onError: (e) => cb.onError(e.message) });
     return {
       sink: (ev) => {
         void rec.onEvent(ev);
+        if (ev.type === 'session_end') void rec.done.finally(off);
         if (SAVE_POINTS.has(ev.type)) {
           void rec.flush().then(() => {
             if (!rec.error) cb.onSaved(Date.now());
           });
         }
       },
-      stop: () => rec.stop(),
+      stop: async () => {
+        off();
+        await rec.stop();
+      },
     };
   } catch (e) {
     cb.onError(e instanceof Error ? e.message : String(e));

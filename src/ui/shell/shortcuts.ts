@@ -1,0 +1,40 @@
+/**
+ * Keyboard shortcuts of the live view, as a pure mapping from a key event to a command
+ * (so they are testable without a page): Space run/pause, N or → step, R restart, ? help.
+ */
+export type ShortcutCommand = 'toggle' | 'step' | 'restart' | 'help';
+
+/** The parts of a KeyboardEvent the mapping reads. */
+export interface KeyLike {
+  key: string;
+  metaKey?: boolean;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  /** Tag name of the focused element (INPUT, TEXTAREA, SELECT, BUTTON...). */
+  targetTag?: string;
+  targetEditable?: boolean;
+}
+
+/** The command for a key press, or null (typing in a field never triggers one). */
+export function shortcutFor(e: KeyLike): ShortcutCommand | null {
+  if (e.metaKey || e.ctrlKey || e.altKey) return null;
+  const tag = (e.targetTag ?? '').toUpperCase();
+  if (e.targetEditable || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return null;
+  switch (e.key) {
+    case '?':
+      return 'help';
+    case ' ':
+    case 'Spacebar':
+      // Space on a focused button presses that button instead.
+      return tag === 'BUTTON' ? null : 'toggle';
+    case 'n':
+    case 'N':
+    case 'ArrowRight':
+      return 'step';
+    case 'r':
+    case 'R':
+      return 'restart';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The LLM panel in jsdom: no WebGPU here (what the panel says), the OpenAI-compatible
+ * endpoint path end to end against a local HTTP server (a ready 'llm' simulator is handed
+ * over), the API key kept out of localStorage, and the template editor's warnings.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
+import { llmState } from '../../src/ui/llm/llm-state.svelte';
+import type { UserSimulator } from '../../src/core/simulator/simulator';
+
+let server: Server;
+let base = '';
+const auth: (string | undefined)[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    auth.push(req.headers.authorization);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', '*');
+    if (req.method === 'OPTIONS') return void res.end();
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ data: [{ id: 'tiny-model' }] }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+describe('LLM panel', () => {
+  afterEach(() => cleanup());
+
+  it('says there is no WebGPU and what to do', async () => {
+    render(LlmPanel, { onsimulator: () => {} });
+    const status = await screen.findByTestId('llm-gpu-status');
+    await waitFor(() => expect(status.dataset.available).toBe('false'));
+    const msg = await screen.findByText(/no WebGPU/i, { selector: '[data-testid="llm-message"]' });
+    expect(msg.dataset.code).toBe('no-webgpu');
+    expect(msg.textContent).toMatch(/OpenAI-compatible engine or the rule-based simulator/);
+  });
+
+  it('connects to an OpenAI-compatible endpoint and hands over an llm simulator; the key stays out of localStorage', async () => {
+    const sims: (UserSimulator | null)[] = [];
+    render(LlmPanel, { onsimulator: (s: UserSimulator | null) => sims.push(s) });
+    await fireEvent.click(screen.getByTestId('llm-engine-openai'));
+    const url = screen.getByTestId('llm-openai-url') as HTMLInputElement;
+    await fireEvent.input(url, { target: { value: base } });
+    await fireEvent.input(screen.getByTestId('llm-openai-model'), { target: { value: 'tiny-model' } });
+    await fireEvent.input(screen.getByTestId('llm-openai-key'), { target: { value: 'sk-secret-123' } });
+    await fireEvent.change(screen.getByTestId('llm-openai-key'));
+    await fireEvent.click(screen.getByTestId('llm-openai-use'));
+    await waitFor(() => expect(sims.at(-1)?.name).toBe('llm'));
+    expect(auth.at(-1)).toBe('Bearer sk-secret-123');
+    expect(await screen.findByText(/Connected: tiny-model is available/)).toBeTruthy();
+    const stored = JSON.stringify({ ...localStorage });
+    expect(stored).toContain('tiny-model');
+    expect(stored).not.toContain('sk-secret-123');
+    expect(sessionStorage.getItem('recoworld.llm.apiKey')).toBeNull();
+    expect((sims.at(-1) as unknown as { templates: { system: string } }).templates.system).toContain('{{persona}}');
+  });
+
+  it('flags unknown placeholders in the templates', async () => {
+    llmState.settings.engine = 'webllm';
+    render(LlmPanel, { onsimulator: () => {} });
+    const sys = screen.getByTestId('llm-template-system') as HTMLTextAreaElement;
+    await fireEvent.input(sys, { target: { value: sys.value + ' {{mood}}' } });
+    expect((await screen.findByTestId('llm-template-warning')).textContent).toContain('{{mood}}');
+  });
+});
