@@ -78,7 +78,11 @@ export function buildReflection(s: SessionState, rng: Rng, start: SessionStart):
   const tr = start.user.traits;
   if (start.instructionsEnabled && s.instructions.length < s.p.maxInstructions) {
     const prob = tr.instructionPropensity * (s.failures === 0 ? 1 : s.failures === 1 ? 0.55 : 0.25);
-    if (rng.next() < prob) instruction = composeInstruction(s, rng, start, cands[0]);
+    if (rng.next() < prob) {
+      // Usually the strongest complaint; sometimes the second one (people do not always lead with the main one).
+      const pick = cands.length > 1 && cands[1].strength >= 0.5 * cands[0].strength && rng.next() < 0.3 ? cands[1] : cands[0];
+      instruction = composeInstruction(s, rng, start, pick);
+    }
   }
   if (instruction) s.instructions.push(instruction.text);
   return { reasons, instruction };

@@ -177,7 +177,7 @@ export class RuleSession implements SimSession {
     const isMovie = item.format === 'movie';
     const long = !isMovie && dur > s.prefDurSec * 1.5;
     if (long) {
-      score -= 0.15 * Math.min(1, (dur / s.prefDurSec - 1) / 3) * (1 - 0.5 * w);
+      score -= 0.25 * Math.min(1, (dur / s.prefDurSec - 1) / 3) * (1 - 0.5 * w);
       rs[nr++] = 'too_long';
     } else if (!isMovie && dur > 0 && dur <= 20 && this.start.context.device === 'mobile') {
       score += 0.03;
@@ -275,9 +275,10 @@ export class RuleSession implements SimSession {
       const d = p.interestLearningRate * (engagement - 0.35);
       s.interest[t] = clamp01(w + d * (d > 0 ? 1 - w : w));
       if (w < p.moderateInterest) win[W.NovelEngaged]++;
-      const u = (0.35 + 0.65 * frac) * score + (liked ? 0.05 : 0);
+      // Another clip of a worn-out topic, or a long video abandoned early, is no joy.
+      const u = (0.35 + 0.65 * frac) * score * (1 - fat) - 0.25 * fat + (liked ? 0.05 : 0) - (long && frac < 0.3 ? 0.2 : 0);
       s.satisfaction = clamp01(s.satisfaction + 0.18 * (u - 0.3) + (novel ? 0.05 * traits.curiosity : 0));
-      s.boredom = clamp01(s.boredom - (novel || w < p.moderateInterest ? 0.25 : 0.06 * score) + (overEngaged ? 0.05 : 0));
+      s.boredom = clamp01(s.boredom - (novel || w < p.moderateInterest ? 0.25 : 0.06 * score) + (s.exposures[t] > 3 ? 0.12 * fat : 0));
     } else {
       s.skips[t]++;
       s.winSkips[t]++;
