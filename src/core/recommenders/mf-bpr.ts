@@ -49,10 +49,10 @@ export class MfBprRecommender extends ScoringRecommender {
   constructor(options?: Record<string, unknown>) {
     super();
     this.factors = Math.round(numOption(options, 'factors', 32, 1, 256));
-    this.epochs = Math.round(numOption(options, 'epochs', 20, 1, 1000));
+    this.epochs = Math.round(numOption(options, 'epochs', 30, 1, 1000));
     this.lr = numOption(options, 'learningRate', 0.05, 1e-5, 1);
     this.reg = numOption(options, 'regularization', 0.01, 0, 1);
-    this.maxSteps = Math.round(numOption(options, 'maxSteps', 2_000_000, 1, 1e9));
+    this.maxSteps = Math.round(numOption(options, 'maxSteps', 2_500_000, 1, 1e9));
     this.minSteps = Math.round(numOption(options, 'minSteps', 200_000, 0, 1e9));
   }
 
