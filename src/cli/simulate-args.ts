@@ -25,6 +25,8 @@ export interface SimulateOptions {
   out: string | null;
   json: boolean;
   quiet: boolean;
+  /** Print each session as text (default when one session runs without --json). */
+  transcript: boolean;
   help: boolean;
 }
 
@@ -60,6 +62,8 @@ Options:
   --reward NAME        step reward: ${REWARD_NAMES.join(', ')}           [default: ${DEFAULTS.reward}]
   --out FILE.jsonl     write one line per session: its Gym-style transitions
   --json               print exactly one JSON object on stdout (progress goes to stderr)
+  --transcript         print every session as text, item by item (on stderr with
+                       --json); the default for a single session without --json
   --quiet              no progress output
   -h, --help           show this help
 
@@ -95,6 +99,7 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
         out: { type: 'string' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        transcript: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -124,6 +129,7 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     out: out ?? null,
     json: !!values.json,
     quiet: !!values.quiet,
+    transcript: !!values.transcript,
     help: !!values.help,
   };
 }

@@ -22,6 +22,7 @@ import { createProgress, silentProgress } from './progress';
 import { HELP, UsageError, parseSimulateArgs, type SimulateOptions } from './simulate-args';
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
+import { formatTranscript } from './transcript';
 
 function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommender: Recommender } {
   if (!simulators.has(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" is unknown. Known: ${simulators.names().join(', ')}`);
@@ -58,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   const pending = new Map<string, Transition[]>();
   const records: SessionRecord[] = [];
   const progress = o.quiet || o.users < 2 ? silentProgress : createProgress(o.users, 'users');
+  const transcript = o.transcript || (!o.json && o.users === 1 && o.sessions === 1);
   let fitMs = 0;
   let errors = 0;
 
@@ -91,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
       : undefined,
     onTrajectory: async (t, w) => {
       records.push(sessionRecord(t));
+      if (transcript) (o.json ? process.stderr : process.stdout).write(formatTranscript(t, index) + '\n\n');
       if (t.endReason === 'error') errors++;
       if (out) {
         const key = `${w.userIndex}/${w.sessionIndex}`;
