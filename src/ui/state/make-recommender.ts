@@ -1,12 +1,12 @@
 /**
- * Builds the recommender for a run. The instruction-following toggle (`follow`) is
- * passed through here; the instruction-following recommender issue wires it up by
- * editing this file (for now `follow` is handed to the factory as an option).
+ * Builds the recommender for a run: the registered base recommender, wrapped by the
+ * instruction-following recommender when `follow` is on (its stored name is then
+ * "<base>+follow", e.g. "content+follow").
  */
-import { recommenders } from '../../core/recommenders/registry';
+import { createRecommender, FOLLOW_SUFFIX } from '../../core/recommenders/agentic';
 import type { Recommender } from '../../core/types';
 
-/** A fresh, not yet fitted recommender registered as `name`. */
+/** A fresh, not yet fitted recommender: `name` is a registered base name. */
 export function makeRecommender(name: string, follow: boolean): Recommender {
-  return recommenders.get(name).create({ follow });
+  return createRecommender(follow ? `${name}${FOLLOW_SUFFIX}` : name);
 }
