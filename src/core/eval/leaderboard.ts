@@ -1,0 +1,242 @@
+/**
+ * The leaderboard: every base recommender, plain and with instruction following, over one
+ * fixed, stated benchmark (catalog, seeded users, settings). It composes the evaluation
+ * protocols that already exist rather than re-implementing them:
+ *   - `runCompare` for watch time, turns, items viewed, retention and the user's verdict,
+ *   - `runInstructionSuite` for instruction compliance (the 64-case suite),
+ *   - `offlineScore` for NDCG@10 / Recall@10 on held-out interactions,
+ * plus intra-list diversity and catalogue coverage of each recommender's first list.
+ * Pure and deterministic: the same config gives the same rows.
+ */
+import { buildCatalogIndex } from '../catalog/catalog-index';
+import { visibleProfile } from '../env/observation';
+import type { MeanCI } from '../metrics/summary';
+import { coverage, intraListDiversity } from '../metrics/offline';
+import { createRecommender } from '../recommenders/agentic';
+import { createRng } from '../rng';
+import type { AbortLike, UserSimulator } from '../simulator/simulator';
+import type { Catalog, Context, Item, UserProfile } from '../types';
+import { defaultContext } from '../users/context';
+import { samplePopulation } from '../users/population';
+import { runCompare } from './compare';
+import { buildInstructionSuite, runInstructionSuite } from './instruction-suite';
+import { offlineScore, quadrant } from './ndcg-retention';
+
+/** The fixed benchmark of the leaderboard (shown with the table; the CLI uses the same figures by default). */
+export const BENCHMARK = {
+  catalogId: 'shortvideo',
+  /** Personas first, then seeded `samplePopulation` variants (as `npm run evaluate`). */
+  users: 200,
+  seed: 42,
+  listSize: 6,
+  maxTurns: 8,
+  simulator: 'rule-based',
+  instructionsEnabled: true,
+  /** Cut-off of the offline metrics (NDCG@n, Recall@n). */
+  offlineN: 10,
+} as const;
+
+/** One sentence describing a benchmark, for the view and exported tables. */
+export function describeBenchmark(b: BenchmarkSettings = BENCHMARK): string {
+  return (
+    `Catalog "${b.catalogId}", ${b.users} seeded users (personas, then population variants), seed ${b.seed}, ` +
+    `lists of ${b.listSize}, at most ${b.maxTurns} turns, ${b.simulator} simulator, instructions ${b.instructionsEnabled ? 'on' : 'off'}; ` +
+    `instruction compliance on the 64-case suite; NDCG@${b.offlineN} and Recall@${b.offlineN} on the personas' last 20% of history.`
+  );
+}
+
+/** The settings of a benchmark (BENCHMARK, or a smaller one for tests). */
+export interface BenchmarkSettings {
+  catalogId: string;
+  users: number;
+  seed: number;
+  listSize: number;
+  maxTurns: number;
+  simulator: string;
+  instructionsEnabled: boolean;
+  offlineN: number;
+}
+
+export interface LeaderboardConfig {
+  catalog: Catalog;
+  /** The built-in personas (the instruction suite's users, offline training/held-out data). */
+  personas: UserProfile[];
+  /** Base recommender names; each runs plain and with "+follow". */
+  bases: string[];
+  simulator: UserSimulator;
+  /** Settings (default BENCHMARK); `users`, `seed`, `listSize`, `maxTurns` are used. */
+  settings?: Partial<BenchmarkSettings>;
+  /** Checked between stages; a cancelled run rejects with an Error named 'AbortError'. */
+  signal?: AbortLike;
+  /** Context of each user's session (default: the user's home, weekday evening, phone). */
+  contextFor?: (u: UserProfile) => Context;
+}
+
+/** Where a run is: the stage, steps done over all stages, and the recommender at hand. */
+export interface LeaderboardProgress {
+  stage: 'sessions' | 'instructions' | 'offline' | 'lists';
+  done: number;
+  total: number;
+  recommender: string;
+}
+
+export interface LeaderboardRow {
+  recommender: string;
+  base: string;
+  follows: boolean;
+  sessions: number;
+  watchSec: MeanCI;
+  turns: MeanCI;
+  itemsViewed: MeanCI;
+  /** The simulator's return probability after the session. */
+  retention: MeanCI;
+  /** Instructions per session. */
+  instructions: MeanCI;
+  /** Share of the suite's cases passed. */
+  compliance: number;
+  compliancePassed: number;
+  complianceCases: number;
+  ndcg: number;
+  recall: number;
+  offlineUsers: number;
+  /** Share of instructions after which satisfaction recovered on the next list (null: no instructions). */
+  verdict: number | null;
+  verdictInstructions: number;
+  /** Mean intra-list diversity of the first list of each user (1 - mean pairwise topic/tag similarity). */
+  diversity: number;
+  /** Share of the catalog's items in at least one user's first list. */
+  coverage: number;
+  /** The paper's quadrant relative to the medians of this table. */
+  quadrant: 'exploitation' | 'repetitive' | 'exploration' | 'weak';
+}
+
+export interface LeaderboardResult {
+  benchmark: BenchmarkSettings;
+  /** `describeBenchmark(benchmark)`. */
+  description: string;
+  bases: string[];
+  rows: LeaderboardRow[];
+  medians: { ndcg: number; retention: number };
+}
+
+/** Personas first, then seeded population variants (the same users as `npm run evaluate`). */
+export function benchmarkUsers(personas: UserProfile[], n: number, seed: number): UserProfile[] {
+  if (n <= personas.length) return personas.slice(0, n);
+  return personas.concat(samplePopulation(personas, n - personas.length, createRng(seed).fork('population')));
+}
+
+/** Median (upper middle for even counts, as the CLI's ndcg-retention protocol). */
+export function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+}
+
+function abortError(): Error {
+  const e = new Error('Leaderboard run cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+/**
+ * Each user's first list (turn 0, no instruction) from a freshly fitted recommender:
+ * mean intra-list diversity and catalogue coverage. Cheap next to the sessions.
+ */
+async function firstLists(name: string, cfg: LeaderboardConfig, users: UserProfile[], s: BenchmarkSettings, contextFor: (u: UserProfile) => Context) {
+  const index = buildCatalogIndex(cfg.catalog);
+  const rec = createRecommender(name);
+  rec.fit?.({ catalog: cfg.catalog, users: cfg.personas }, createRng(s.seed).fork(`fit:${name}`));
+  const lists: string[][] = [];
+  let ild = 0;
+  for (const u of users) {
+    const slate = await rec.recommend(
+      { userId: u.id, profile: visibleProfile(u), context: contextFor(u), history: u.history, turn: 0, shown: [], instruction: null },
+      s.listSize,
+      createRng(s.seed).fork(`first:${u.id}`),
+    );
+    lists.push(slate.itemIds);
+    ild += intraListDiversity(slate.itemIds.map((id) => index.byId.get(id)).filter((i): i is Item => i !== undefined));
+  }
+  return { diversity: users.length ? ild / users.length : 0, coverage: coverage(lists, cfg.catalog.items.length) };
+}
+
+/** Run the benchmark. `onProgress` is called after each recommender of each stage. */
+export async function runLeaderboard(cfg: LeaderboardConfig, onProgress?: (p: LeaderboardProgress) => void): Promise<LeaderboardResult> {
+  const s: BenchmarkSettings = { ...BENCHMARK, ...cfg.settings };
+  const contextFor = cfg.contextFor ?? defaultContext;
+  const names = cfg.bases.flatMap((b) => [b, `${b}+follow`]);
+  const total = names.length * 4;
+  let done = 0;
+  const step = (stage: LeaderboardProgress['stage'], recommender: string) => onProgress?.({ stage, done: ++done, total, recommender });
+  const check = () => {
+    if (cfg.signal?.aborted) throw abortError();
+  };
+  const users = benchmarkUsers(cfg.personas, s.users, s.seed);
+
+  check();
+  const cmp = await runCompare({
+    catalog: cfg.catalog,
+    users,
+    trainingUsers: cfg.personas,
+    contextFor,
+    simulator: cfg.simulator,
+    bases: cfg.bases,
+    seed: s.seed,
+    listSize: s.listSize,
+    maxTurns: s.maxTurns,
+    onProgress: (_d, _t, name) => step('sessions', name),
+  });
+
+  const cases = buildInstructionSuite(cfg.catalog, cfg.personas);
+  const suite = new Map<string, { compliance: number; passed: number; cases: number }>();
+  for (const name of names) {
+    check();
+    const rec = createRecommender(name);
+    rec.fit?.({ catalog: cfg.catalog, users: cfg.personas }, createRng(s.seed).fork(`fit:${name}`));
+    const r = await runInstructionSuite(rec, cases, cfg.catalog, cfg.personas, s.seed);
+    suite.set(name, { compliance: r.compliance, passed: r.passed, cases: r.cases });
+    step('instructions', name);
+  }
+
+  const offline = new Map<string, { ndcg: number; recall: number; users: number }>();
+  for (const name of names) {
+    check();
+    offline.set(name, await offlineScore(name, cfg.catalog, cfg.personas, contextFor, s.offlineN, s.seed));
+    step('offline', name);
+  }
+
+  const listStats = new Map<string, { diversity: number; coverage: number }>();
+  for (const name of names) {
+    check();
+    listStats.set(name, await firstLists(name, cfg, users, s, contextFor));
+    step('lists', name);
+  }
+
+  const partial = cmp.rows.map((r) => {
+    const q = suite.get(r.recommender)!;
+    const o = offline.get(r.recommender)!;
+    const l = listStats.get(r.recommender)!;
+    return {
+      recommender: r.recommender,
+      base: r.base,
+      follows: r.follows,
+      sessions: r.sessions,
+      watchSec: r.watchSec,
+      turns: r.turns,
+      itemsViewed: r.itemsViewed,
+      retention: r.retention,
+      instructions: r.instructions,
+      compliance: q.compliance,
+      compliancePassed: q.passed,
+      complianceCases: q.cases,
+      ndcg: o.ndcg,
+      recall: o.recall,
+      offlineUsers: o.users,
+      verdict: r.verdict.instructions ? r.verdict.recovered / r.verdict.instructions : null,
+      verdictInstructions: r.verdict.instructions,
+      diversity: l.diversity,
+      coverage: l.coverage,
+    };
+  });
+  const medians = { ndcg: median(partial.map((r) => r.ndcg)), retention: median(partial.map((r) => r.retention.mean)) };
+  const rows: LeaderboardRow[] = partial.map((r) => ({ ...r, quadrant: quadrant(r.ndcg, r.retention.mean, medians.ndcg, medians.retention) }));
+  return { benchmark: s, description: describeBenchmark(s), bases: [...cfg.bases], rows, medians };
+}
