@@ -118,6 +118,14 @@ describe('simulate: bad options exit with code 2', () => {
     expect(r.stderr).toMatch(/ratings\.csv:\d+:/);
   });
 
+  it('without --json prints a transcript of a single session and the summary table', async () => {
+    const r = await simulate(['--recommender', 'trending', '--turns', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Session trending\/persona-maya\//);
+    expect(r.stdout).toMatch(/List 1 \(10 items/);
+    expect(r.stdout).toMatch(/watch seconds \/ session/);
+  });
+
   it('--help prints the options', async () => {
     const r = await simulate(['--help']);
     expect(r.code).toBe(0);

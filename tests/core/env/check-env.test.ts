@@ -94,3 +94,37 @@ describe('checkEnv over every registered recommender x simulator (built-in catal
     }
   }
 });
+
+describe('checkEnv on MovieLens profiles (held-out data must not leak)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { importMovieLens } = await import('../../../src/core/catalog/movielens');
+  const dir = join(__dirname, '../../fixtures/movielens/ml-latest');
+  const files = Object.fromEntries(['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv'].map((f) => [f, readFileSync(join(dir, f))]));
+  const ml = importMovieLens(files);
+
+  it('the fixture users have held-out interactions', () => {
+    expect(ml.users.some((u) => (u.heldOut ?? []).length > 0)).toBe(true);
+  });
+
+  for (const rec of ['popular', 'item-knn', 'mf-bpr']) {
+    it(`${rec} x rule-based`, async () => {
+      const problems = await checkEnv({
+        catalog: ml.catalog, users: ml.users, contextFor: defaultContext,
+        simulator: () => simulators.get('rule-based').create(), recommender: () => recommenders.get(rec).create(),
+        listSize: 3, maxTurns: 3,
+      });
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('reports a leak when an observation carries held-out data', async () => {
+    const user = ml.users.find((u) => (u.heldOut ?? []).length > 0)!;
+    const leaky = { ...user, history: user.history.concat(user.heldOut!.slice(0, 1)) };
+    const problems = await checkEnv({
+      catalog: ml.catalog, users: [leaky], contextFor: defaultContext, instructionModes: [false],
+      simulator: () => simulators.get('rule-based').create(), recommender: () => recommenders.get('popular').create(), listSize: 3,
+    });
+    expect(problems.join('\n')).toMatch(/leaks held-out interaction/);
+  });
+});
