@@ -73,6 +73,7 @@ export function currentImportance(entry: MemoryEntry, now: number, halfLifeHours
  */
 export function pruneMemory(memory: UserMemory, now: number, halfLifeHours: number): number {
   const before = memory.interactions.length;
+  if (before === 0) return 0;
   let kept = memory.interactions.filter((e) => currentImportance(e, now, halfLifeHours) >= memory.retentionThreshold);
   if (kept.length > MAX_MEMORY_ENTRIES) {
     const ranked = kept
@@ -141,6 +142,8 @@ export interface MemoryDigest {
 
 /** Summarise memory at `now` into per-topic signals (Eq. 4's memory term). */
 export function memoryDigest(memory: UserMemory, now: number, f: CatalogFeatures, halfLifeHours: number): MemoryDigest {
+  // A fresh user (benchmarks, first sessions) needs no per-topic arrays at all.
+  if (memory.interactions.length === 0 && memory.sessions.length === 0) return EMPTY_DIGEST;
   for (const e of memory.interactions) f.topic(e.topic);
   for (const s of memory.sessions) {
     for (const t of s.tiredTopics) f.topic(t);
@@ -178,6 +181,15 @@ export function memoryDigest(memory: UserMemory, now: number, f: CatalogFeatures
   }
   return { engaged, skipped, fatigue, creators, seen, last: memory.sessions[memory.sessions.length - 1] };
 }
+
+const EMPTY_DIGEST: MemoryDigest = Object.freeze({
+  engaged: new Float64Array(0),
+  skipped: new Float64Array(0),
+  fatigue: new Float64Array(0),
+  creators: new Map<number, number>(),
+  seen: new Set<string>(),
+  last: undefined,
+});
 
 const historySets = new WeakMap<readonly Interaction[], Set<string>>();
 

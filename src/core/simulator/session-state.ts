@@ -29,24 +29,26 @@ export const W = {
 export class SessionState {
   /** Capacity of the per-topic arrays (grows with the catalog features). */
   cap = 0;
-  interest = new Float64Array(0);
+  // Per-topic arrays: views into one buffer (one allocation per session instead of eleven).
+  interest!: Float64Array;
   /** Fatigue as of the item counter in `fatigueAt` (decays lazily). */
-  fatigue = new Float64Array(0);
-  fatigueAt = new Int32Array(0);
-  exposures = new Int32Array(0);
-  skips = new Int32Array(0);
+  fatigue!: Float64Array;
+  fatigueAt!: Float64Array;
+  exposures!: Float64Array;
+  skips!: Float64Array;
   /** Engagement accumulated this session per topic. */
-  engaged = new Float64Array(0);
+  engaged!: Float64Array;
   /** Memory: decayed positive / skip importance per topic. */
-  memEngaged = new Float64Array(0);
-  memSkipped = new Float64Array(0);
+  memEngaged!: Float64Array;
+  memSkipped!: Float64Array;
   /** Window (since the last instruction) exposures and skips per topic. */
-  winExposures = new Int32Array(0);
-  winSkips = new Int32Array(0);
+  winExposures!: Float64Array;
+  winSkips!: Float64Array;
+  isActive!: Float64Array;
   /** Topics with any state, in order of first touch (for snapshots and summaries). */
   active: number[] = [];
-  isActive = new Uint8Array(0);
-  window = new Float64Array(W.Size);
+  /** Window counters, indexed by `W`. */
+  window: number[] = new Array<number>(W.Size).fill(0);
 
   satisfaction = 0.7;
   boredom = 0;
@@ -87,33 +89,17 @@ export class SessionState {
     this.ensure(f.topicIds.length);
   }
 
-  /** Make room for topic index `t` (topics may appear mid-session). */
+  /** Make room for `size` topics (topics may appear mid-session). */
   ensure(size: number): void {
     if (size <= this.cap) return;
     const n = Math.max(size, this.cap * 2, 16);
-    const gf = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const gi = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.interest = gf(this.interest);
-    this.fatigue = gf(this.fatigue);
-    this.fatigueAt = gi(this.fatigueAt);
-    this.exposures = gi(this.exposures);
-    this.skips = gi(this.skips);
-    this.engaged = gf(this.engaged);
-    this.memEngaged = gf(this.memEngaged);
-    this.memSkipped = gf(this.memSkipped);
-    this.winExposures = gi(this.winExposures);
-    this.winSkips = gi(this.winSkips);
-    const a = new Uint8Array(n);
-    a.set(this.isActive);
-    this.isActive = a;
+    const buf = new Float64Array(n * FIELDS.length);
+    const self = this as unknown as Record<(typeof FIELDS)[number], Float64Array>;
+    FIELDS.forEach((name, k) => {
+      const view = buf.subarray(k * n, (k + 1) * n);
+      if (this.cap > 0) view.set(self[name]);
+      self[name] = view;
+    });
     this.cap = n;
   }
 
@@ -152,7 +138,7 @@ export class SessionState {
   }
 
   resetWindow(): void {
-    this.window.fill(0);
+    for (let k = 0; k < W.Size; k++) this.window[k] = 0;
     this.winExposures.fill(0);
     this.winSkips.fill(0);
   }
@@ -182,6 +168,12 @@ export class SessionState {
     };
   }
 }
+
+/** The per-topic fields that live in the shared buffer. */
+const FIELDS = [
+  'interest', 'fatigue', 'fatigueAt', 'exposures', 'skips', 'engaged',
+  'memEngaged', 'memSkipped', 'winExposures', 'winSkips', 'isActive',
+] as const;
 
 /** The shared, frozen empty record of 'scalars' snapshots. */
 export const EMPTY: Record<string, number> = Object.freeze({}) as Record<string, number>;
