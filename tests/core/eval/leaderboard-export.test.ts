@@ -1,0 +1,65 @@
+/** The leaderboard exports: exact CSV (quoting), JSON and Markdown of a fixed result. */
+import { describe, expect, it } from 'vitest';
+import { LEADERBOARD_COLUMNS, csvField, mdCell, toCsv, toJson, toMarkdown } from '../../../src/core/eval/export-table';
+import { fixtureResult } from './leaderboard-fixture';
+
+describe('csvField', () => {
+  it('quotes only what needs quoting and doubles quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' pad')).toBe('" pad"');
+    expect(csvField(0.5)).toBe('0.5');
+    expect(csvField(NaN)).toBe('');
+    expect(csvField(null)).toBe('');
+  });
+});
+
+describe('toCsv', () => {
+  it('writes a header with interval columns and one exact line per row', () => {
+    const lines = toCsv(fixtureResult).split('\r\n');
+    expect(lines[0]).toBe(
+      'recommender,watch_sec,watch_sec_lo,watch_sec_hi,turns,turns_lo,turns_hi,items_viewed,items_viewed_lo,items_viewed_hi,retention,retention_lo,retention_hi,compliance,verdict,ndcg,recall,diversity,coverage,quadrant,sessions,compliance_passed,compliance_cases,verdict_instructions',
+    );
+    expect(lines[1]).toBe('popular,120.5,108.25,132.75,3,2.5,3.5,12,10,14,0.5,0.45,0.55,0.125,,0.05,0.2,0.6,0.05,repetitive,10,8,64,0');
+    expect(lines[2]).toBe('popular+follow,150.25,139.75,160.75,3,2.5,3.5,12,10,14,0.75,0.73,0.77,0.8125,0.5,0.1235,0.2,0.6,0.1,exploitation,10,52,64,8');
+    expect(lines[3]).toBe('');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('quotes a recommender name holding a comma', () => {
+    const r = { ...fixtureResult, rows: [{ ...fixtureResult.rows[0], recommender: 'a,"b"' }] };
+    expect(toCsv(r).split('\r\n')[1].startsWith('"a,""b""",120.5,')).toBe(true);
+  });
+});
+
+describe('toJson', () => {
+  it('round-trips the result, with NaN as null', () => {
+    expect(JSON.parse(toJson(fixtureResult))).toEqual(fixtureResult);
+    const nan = { ...fixtureResult, rows: [{ ...fixtureResult.rows[0], ndcg: NaN }] };
+    expect(JSON.parse(toJson(nan)).rows[0].ndcg).toBeNull();
+  });
+});
+
+describe('toMarkdown', () => {
+  it('writes the benchmark line and an aligned table of the displayed cells', () => {
+    const md = toMarkdown(fixtureResult).split('\n');
+    expect(md[0]).toBe(`Benchmark: ${fixtureResult.description}`);
+    expect(md[2]).toBe('| Recommender | Watch s | Turns | Items | Retention | Compliance | User verdict | NDCG@10 | Recall@10 | Diversity | Coverage | Quadrant |');
+    expect(md[3]).toBe('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    expect(md[4]).toBe('| popular | 120.5 [108.3, 132.8] | 3.00 [2.50, 3.50] | 12.0 [10.0, 14.0] | 0.500 [0.450, 0.550] | 12.5% | – | 0.0500 | 0.2000 | 0.600 | 5.0% | repetitive |');
+    expect(md[5]).toBe('| popular+follow | 150.3 [139.8, 160.8] | 3.00 [2.50, 3.50] | 12.0 [10.0, 14.0] | 0.750 [0.730, 0.770] | 81.3% | 50.0% | 0.1235 | 0.2000 | 0.600 | 10.0% | exploitation |');
+    expect(md).toHaveLength(7);
+  });
+
+  it('escapes pipes in cells', () => {
+    expect(mdCell('a|b')).toBe('a\\|b');
+    const r = { ...fixtureResult, rows: [{ ...fixtureResult.rows[0], recommender: 'x|y' }] };
+    expect(toMarkdown(r)).toContain('| x\\|y | 120.5');
+  });
+
+  it('has as many header cells as columns', () => {
+    expect(toMarkdown(fixtureResult).split('\n')[2].split(' | ')).toHaveLength(LEADERBOARD_COLUMNS.length);
+  });
+});
