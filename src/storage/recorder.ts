@@ -143,6 +143,13 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
     finished = true;
     if (traj) {
       unsavedTrajectory = traj;
+      // The trajectory is the truth about what ran (e.g. "content+follow" where the
+      // caller's meta said "content"): keep the row in step with it.
+      if (traj.recommender && traj.recommender !== session.recommender) {
+        if (!meta.title) session.title = `${session.userName ?? session.userId} x ${traj.recommender}`;
+        session.recommender = traj.recommender;
+        session.searchText = searchTextOf(session);
+      }
       session.endReason = traj.endReason;
       session.metrics = traj.metrics;
       session.status = traj.endReason === 'stopped' ? 'stopped' : 'complete';

@@ -32,6 +32,19 @@ describe('createRecorder', () => {
     db.close();
   });
 
+  it('takes the recommender name from the final trajectory when the meta said otherwise', async () => {
+    const db = await openDb(dbName());
+    const { meta, events } = sampleSession('f');
+    const rec = createRecorder(db, { ...meta, recommender: 'content' });
+    for (const e of events) rec.onEvent(e);
+    await rec.done;
+    const row = await db.sessions.get(rec.id);
+    expect(row?.recommender).toBe('popular');
+    expect(row?.title).toBe('Maya x popular');
+    expect((await listSessions(db, { recommender: 'popular' })).length).toBe(1);
+    db.close();
+  });
+
   it('never stores API keys', async () => {
     const db = await openDb(dbName());
     const { meta } = sampleSession();

@@ -1,0 +1,59 @@
+/**
+ * Steps shared by the e2e tests: open the app, run a session to its end, go to a view,
+ * read the first list and its decisions.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { appUrl, watchErrors } from '../browser/harness';
+
+/** Open the built app with a query (e.g. 'speed=16&seed=7'); resolves once the shell is up. */
+export async function openApp(context: BrowserContext, query = 'speed=16'): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(appUrl(query ? `?${query}` : ''));
+  await page.getByTestId('nav-live').waitFor();
+  return { page, errors };
+}
+
+/** Text of the session status pill. */
+export async function status(page: Page): Promise<string> {
+  return ((await page.getByTestId('session-status').textContent()) ?? '').trim();
+}
+
+/** Wait until the session status reads `want`. */
+export async function waitStatus(page: Page, want: string, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(
+    (w) => document.querySelector('[data-testid="session-status"]')?.textContent?.trim() === w,
+    want,
+    { timeout },
+  );
+}
+
+/** Press Run and wait for the session to end. */
+export async function runToEnd(page: Page): Promise<void> {
+  await page.getByTestId('run').click();
+  await waitStatus(page, 'ended');
+}
+
+/** Wait until the "session saved" line says it was saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForFunction(() => /saved \d/.test(document.querySelector('[data-testid="session-saved"]')?.textContent ?? ''), null, { timeout: 30_000 });
+}
+
+/** Titles and action badges of the first list, as the feed shows them. */
+export async function firstList(page: Page): Promise<{ titles: string[]; actions: string[] }> {
+  const turn = page.getByTestId('turn').first();
+  const cards = turn.getByTestId('item-card');
+  const titles = await cards.locator('.title').allTextContents();
+  const actions: string[] = [];
+  for (const card of await cards.all()) {
+    actions.push((await card.getByTestId('action-badge').allTextContents()).join('+'));
+  }
+  return { titles, actions };
+}
+
+/** Go to the history view and wait for its list (or empty message) to load. */
+export async function openHistory(page: Page): Promise<void> {
+  await page.getByTestId('nav-history').click();
+  await page.getByTestId('storage-used').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="history-row"], [data-testid="history-empty"]'), null, { timeout: 30_000 });
+}

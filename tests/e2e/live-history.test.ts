@@ -1,0 +1,93 @@
+/**
+ * The main path, against the built app in Chromium: run a default session and see
+ * reasoning, actions and mindset updates appear; reload and find the session in the
+ * history; replay it with the scrubbable timeline. A second run (seed 7, instruction
+ * following on) shows an instruction, the reply and the plan, and replays them.
+ * (The default seed-42 session ends without an instruction: Maya leaves silently.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { launchBrowser, screenshot, tempProfile, type LaunchedBrowser } from '../browser/harness';
+import { firstList, openApp, openHistory, runToEnd, waitSaved } from './helpers';
+
+let b: LaunchedBrowser;
+let profile: string;
+
+beforeAll(async () => {
+  profile = await tempProfile();
+  b = await launchBrowser({ userDataDir: profile });
+});
+afterAll(async () => {
+  await b?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+describe('live session, history and replay', () => {
+  it('runs a default session showing reasoning, actions and mindset updates, then replays it after a reload', async () => {
+    const { page, errors } = await openApp(b.context);
+    await runToEnd(page);
+    expect(await page.getByTestId('item-card').count()).toBeGreaterThan(1);
+    expect((await page.getByTestId('reasoning').first().textContent())?.trim().length).toBeGreaterThan(5);
+    expect(await page.getByTestId('action-badge').count()).toBeGreaterThan(1);
+    expect((await page.getByTestId('mindset-note').first().textContent())?.trim().length).toBeGreaterThan(5);
+    const live = await firstList(page);
+    const turns = await page.getByTestId('turn').count();
+    await waitSaved(page);
+    await screenshot(page, 'live');
+
+    await page.reload();
+    await page.getByTestId('nav-live').waitFor();
+    await openHistory(page);
+    const row = page.getByTestId('history-row').first();
+    expect(await row.getAttribute('data-status')).toBe('complete');
+    expect(await row.textContent()).toContain('content');
+    await screenshot(page, 'history');
+
+    await row.getByTestId('history-open').click();
+    const replay = page.getByTestId('replay');
+    await replay.waitFor();
+    const timeline = replay.getByTestId('timeline');
+    const max = Number(await timeline.getAttribute('max'));
+    expect(max).toBeGreaterThan(3);
+    // At the end: the whole session, the same first list and decisions as the live run.
+    expect(await replay.getByTestId('turn').count()).toBe(turns);
+    expect(await firstList(page)).toEqual(live);
+    await screenshot(page, 'replay');
+
+    // Drag back to the first item: one list, one decided card.
+    await timeline.fill('2');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="replay"] [data-testid="item-card"][data-state="done"]').length === 1);
+    expect(await replay.getByTestId('turn').count()).toBe(1);
+    // And to the middle: more decided, not everything.
+    await timeline.fill(String(Math.floor(max / 2)));
+    const mid = await replay.locator('[data-testid="item-card"][data-state="done"]').count();
+    expect(mid).toBeGreaterThan(1);
+    await timeline.fill('0');
+    expect(await replay.getByTestId('turn').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an instruction, the reply and the plan live and in the replay', async () => {
+    const { page, errors } = await openApp(b.context, 'seed=7&follow=1&speed=16');
+    await runToEnd(page);
+    const bubble = page.getByTestId('instruction-bubble').first();
+    const instruction = ((await bubble.textContent()) ?? '').trim();
+    expect(instruction.length).toBeGreaterThan(10);
+    expect(await page.getByTestId('reply-bubble').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('plan').count()).toBeGreaterThan(0);
+    await waitSaved(page);
+
+    await openHistory(page);
+    const row = page.getByTestId('history-row').first();
+    expect(await row.textContent()).toContain('content+follow');
+    await row.getByTestId('history-open').click();
+    const replay = page.getByTestId('replay');
+    await replay.waitFor();
+    expect(((await replay.getByTestId('instruction-bubble').first().textContent()) ?? '').trim()).toBe(instruction);
+    expect(await replay.getByTestId('reply-bubble').count()).toBeGreaterThan(0);
+    // Scrub to the first item: the instruction has not happened yet.
+    await replay.getByTestId('timeline').fill('2');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="replay"] [data-testid="instruction-bubble"]').length === 0);
+    expect(errors).toEqual([]);
+  });
+});
