@@ -232,7 +232,8 @@ export class RuleSession implements SimSession {
       watchSec = dur > 0 ? Math.min(dur, Math.max(1, Math.round(frac * dur))) : 0;
       if (watchSec > s.timeLeftSec) watchSec = Math.max(0, Math.min(dur, Math.floor(s.timeLeftSec)));
       frac = dur > 0 ? watchSec / dur : frac;
-      if (watchSec > 0 || dur === 0) as[na++] = 'watch';
+      if (watchSec > 0) as[na++] = 'watch';
+      else if (na === 0) as[na++] = 'click'; // nothing to watch (or no time left): a glance counts as a click
       const damp = overEngaged ? 0.35 : 1 - 0.5 * fat;
       const s15 = score * Math.sqrt(score);
       if (rng.next() < s15 * (0.45 + 0.9 * traits.activity) * damp) {

@@ -68,4 +68,55 @@ describe('reflection and instructions', () => {
     const near = far.map((it) => ({ ...it, id: `${it.id}-sf`, locale: 'San Francisco, CA' }));
     for (const r of many(near)) expect(r.reasons).not.toContain('not_local');
   });
+
+  it('explains less often after an ignored instruction', () => {
+    // First list: all hairstyling, until the user instructs. Then either more hairstyling
+    // (ignores "less hairstyling") or cooking (equally dull, but not what was complained about).
+    const hair = Array.from({ length: 200 }, (_, k) => makeItem('hairstyling', `Updo ${k}`, { id: `ig-h-${k}` }));
+    const cook = Array.from({ length: 200 }, (_, k) => makeItem('cooking', `Soup ${k}`, { id: `ig-c-${k}` }));
+    const second = (follow: Item[], seed: number): boolean | null => {
+      const s = createRuleBasedSimulator().startSession({
+        user: maya({ instructionPropensity: 1, timeBudgetSec: 100000 }),
+        context: EVENING,
+        memory: emptyMemory('maya'),
+        catalog,
+        rng: createRng(seed),
+        instructionsEnabled: true,
+      });
+      let k = 0;
+      let r: Reflection | null = null;
+      while (!r) if (s.decide(hair[k], k++, 0).actions.includes('leave')) r = s.reflect() as Reflection;
+      if (r.instruction?.kind !== 'less_of_topic') return null;
+      s.hearReply?.('Got it!');
+      for (let j = 0; j < follow.length; j++) {
+        if (s.decide(follow[j], j, 1).actions.includes('leave')) return (s.reflect() as Reflection).instruction !== null;
+      }
+      return null;
+    };
+    let ignored = 0;
+    let followed = 0;
+    let n = 0;
+    for (let seed = 0; seed < 200 && n < 25; seed++) {
+      const a = second(hair.slice(100), seed);
+      const b = second(cook, seed);
+      if (a === null || b === null) continue;
+      n++;
+      if (a) ignored++;
+      if (b) followed++;
+    }
+    expect(n).toBeGreaterThanOrEqual(10);
+    expect(followed).toBe(n); // propensity 1 and no failure: always explains again
+    expect(ignored).toBeLessThan(followed);
+  });
+
+  it('never leaves a zero-length item without an action', () => {
+    const s = createRuleBasedSimulator().startSession({
+      user: maya(), context: EVENING, memory: emptyMemory('maya'), catalog, rng: createRng(1), instructionsEnabled: true,
+    });
+    const friend = makeItem('ufc', 'Alex from the gym', { id: 'fs-0', format: 'friend_suggestion', durationSec: 0 });
+    const d = s.decide(friend, 0, 0);
+    expect(d.watchSec).toBe(0);
+    expect(d.actions.length).toBeGreaterThan(0);
+    expect(d.actions).not.toContain('watch');
+  });
 });
