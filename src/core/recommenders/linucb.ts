@@ -136,15 +136,42 @@ export class LinUcbRecommender extends ScoringRecommender {
     s = { ainv: new Float64Array(d * d), b: new Float64Array(d), theta: new Float64Array(d), updates: 0 };
     for (let j = 0; j < d; j++) s.ainv[j * d + j] = 1 / this.lambda;
     this.states.set(obs.userId, s);
-    // Warm start from the history: liked items as rewards, skipped ones as zeros.
+    // Warm start from the history: liked items as rewards, skipped ones as zeros. In one
+    // batch (A = lambda I + sum x x', then one inversion): cheaper than one
+    // Sherman-Morrison update per item once the history is longer than a few items.
     const index = this.requireIndex();
     const wh = weightHistory(obs.history, index, 100);
+    if (wh.items.length === 0) return s;
     const warmObs: Observation = { ...obs, shown: [] };
     this.prepare(warmObs);
+    const A = new Float64Array(d * d);
+    for (let j = 0; j < d; j++) A[j * d + j] = this.lambda;
+    const T = d - DENSE;
+    const cols = new Int32Array(DENSE + 1);
+    const vals = new Float64Array(DENSE + 1);
     for (let h = 0; h < wh.items.length; h++) {
+      const i = wh.items[h];
       const w = wh.weights[h];
-      this.update(s, wh.items[h], warmObs, w > 0 ? Math.min(1, 0.3 + 0.7 * w) : 0);
+      const r = w > 0 ? Math.min(1, 0.3 + 0.7 * w) : 0;
+      const z = this.dense(i, warmObs);
+      cols[0] = (this.feats as ItemFeatures).topic[i];
+      vals[0] = 1;
+      for (let j = 0; j < DENSE; j++) {
+        cols[j + 1] = T + j;
+        vals[j + 1] = z[j];
+      }
+      for (let a = 0; a <= DENSE; a++) {
+        s.b[cols[a]] += r * vals[a];
+        for (let c = 0; c <= DENSE; c++) A[cols[a] * d + cols[c]] += vals[a] * vals[c];
+      }
     }
+    invertInto(A, d, s.ainv);
+    for (let a = 0; a < d; a++) {
+      let v = 0;
+      for (let c = 0; c < d; c++) v += s.ainv[a * d + c] * s.b[c];
+      s.theta[a] = v;
+    }
+    s.updates = wh.items.length;
     return s;
   }
 
@@ -295,6 +322,32 @@ export class LinUcbRecommender extends ScoringRecommender {
     if (!s || !this.feats) return out;
     this.feats.topicIds.forEach((t, i) => (out[t] = s.theta[i]));
     return out;
+  }
+}
+
+/**
+ * Inverse of a symmetric positive definite d x d matrix (row-major) into `out`, by
+ * Gauss-Jordan elimination; `m` is destroyed. Pivots stay positive for SPD input.
+ */
+export function invertInto(m: Float64Array, d: number, out: Float64Array): void {
+  out.fill(0);
+  for (let j = 0; j < d; j++) out[j * d + j] = 1;
+  for (let p = 0; p < d; p++) {
+    const piv = m[p * d + p];
+    const inv = 1 / piv;
+    for (let c = 0; c < d; c++) {
+      m[p * d + c] *= inv;
+      out[p * d + c] *= inv;
+    }
+    for (let r = 0; r < d; r++) {
+      if (r === p) continue;
+      const f = m[r * d + p];
+      if (f === 0) continue;
+      for (let c = 0; c < d; c++) {
+        m[r * d + c] -= f * m[p * d + c];
+        out[r * d + c] -= f * out[p * d + c];
+      }
+    }
   }
 }
 

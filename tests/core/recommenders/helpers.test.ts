@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invertInto } from '../../../src/core/recommenders/linucb';
 import { scaleCatalog } from '../../../src/core/recommenders/scale';
 import { interactionStrength, weightHistory } from '../../../src/core/recommenders/signals';
 import { buildTfIdf, cosineNeighbours, rowVector } from '../../../src/core/recommenders/text-features';
@@ -84,6 +85,25 @@ describe('cosineNeighbours', () => {
       expect(dot(i, i)).toBeCloseTo(1, 10);
     }
     expect(acc.every((v) => v === 0) && seen.every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('invertInto', () => {
+  it('inverts a symmetric positive definite matrix', () => {
+    const d = 12;
+    const rng = createRng(4);
+    const x = Array.from({ length: 30 }, () => Array.from({ length: d }, () => rng.next() - 0.5));
+    const a = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) a[i * d + i] = 1;
+    for (const v of x) for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) a[i * d + j] += v[i] * v[j];
+    const inv = new Float64Array(d * d);
+    invertInto(a.slice(), d, inv);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        let s = 0;
+        for (let k = 0; k < d; k++) s += a[i * d + k] * inv[k * d + j];
+        expect(s).toBeCloseTo(i === j ? 1 : 0, 9);
+      }
   });
 });
 
