@@ -128,7 +128,7 @@ export class LiveController {
           listSize: settings.listSize,
           maxTurns: settings.turns,
           instructionsEnabled: settings.instructions,
-          startedAt: Date.now(),
+          // No startedAt: the run uses the catalog's clock, so a shared link replays exactly.
           signal: abort.signal,
         },
         sink,
