@@ -66,3 +66,16 @@ describe('live controller without storage', () => {
     expect(c.session.savedAt).toBeNull();
   });
 });
+
+describe('live controller preview', () => {
+  it('shows the chosen (edited) user before the first run', async () => {
+    const data = new DataStore();
+    await data.use('shortvideo');
+    const c = new LiveController(instant());
+    c.preview(decodeSettings('edits=' + encodeURIComponent('{"traits":{"timeBudgetSec":321},"interests":{"fishing":0.1}}')), data);
+    expect(c.session.timeBudgetSec).toBe(321);
+    expect(c.session.timeLeftSec).toBe(321);
+    expect(c.session.interests.fishing).toBe(0.1);
+    expect(c.user?.source).toBe('edited');
+  });
+});

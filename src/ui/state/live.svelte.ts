@@ -141,6 +141,18 @@ export class LiveController {
     }
   }
 
+  /** Before any run: show the chosen user's budget and interests in the mindset panel. */
+  preview(settings: Settings, data: DataStore): void {
+    if (this.session.status !== 'idle') return;
+    const base = pickUser(data.users, settings.user);
+    if (!base) return;
+    const user = applyEdits(base, settings.edits);
+    this.user = user;
+    this.session.timeBudgetSec = user.traits.timeBudgetSec;
+    this.session.timeLeftSec = user.traits.timeBudgetSec;
+    this.session.interests = { ...user.interests };
+  }
+
   /** Stop the current run (it is stored as 'stopped' up to its last completed item). */
   async stop(): Promise<void> {
     this.runId++;
