@@ -12,9 +12,21 @@ const BAY_AREA = new Set([
   'san francisco bay area', 'bay area', 'sf bay area', 'sf', 'east bay', 'south bay', 'silicon valley',
 ]);
 
+const keys = new Map<string, string>();
+
 /** Region key of a place string: lower-case city (first comma part), Bay Area cities folded together. */
 export function localeKey(place: string): string {
   if (!place) return '';
+  let k = keys.get(place);
+  if (k === undefined) {
+    k = computeKey(place);
+    // Places are few (catalog locales, user locations); the cap only guards odd inputs.
+    if (keys.size < 10_000) keys.set(place, k);
+  }
+  return k;
+}
+
+function computeKey(place: string): string {
   const city = place.split(',')[0].trim().toLowerCase();
   if (BAY_AREA.has(city) || place.toLowerCase().includes('bay area')) return 'san francisco bay area';
   return city;

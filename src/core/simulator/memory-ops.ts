@@ -68,24 +68,33 @@ export function currentImportance(entry: MemoryEntry, now: number, halfLifeHours
 
 /**
  * Forget: drops entries whose current importance is below the memory's retention threshold,
- * and beyond `MAX_MEMORY_ENTRIES` the least important. Mutates `memory`; returns how many
- * entries were dropped.
+ * and beyond `MAX_MEMORY_ENTRIES` the least important. Mutates `memory` (the interactions
+ * array is compacted in place); returns how many entries were dropped.
  */
 export function pruneMemory(memory: UserMemory, now: number, halfLifeHours: number): number {
-  const before = memory.interactions.length;
+  const list = memory.interactions;
+  const before = list.length;
   if (before === 0) return 0;
-  let kept = memory.interactions.filter((e) => currentImportance(e, now, halfLifeHours) >= memory.retentionThreshold);
-  if (kept.length > MAX_MEMORY_ENTRIES) {
-    const ranked = kept
+  // In-place compaction; same test as currentImportance(e) >= threshold, without a closure.
+  const k = Math.LN2 / (Math.max(1e-6, halfLifeHours) * HOUR_MS);
+  const thr = memory.retentionThreshold;
+  let w = 0;
+  for (let i = 0; i < before; i++) {
+    const e = list[i];
+    const dt = now - e.at;
+    if ((dt > 0 ? e.importance * Math.exp(-dt * k) : e.importance) >= thr) list[w++] = e;
+  }
+  list.length = w;
+  if (w > MAX_MEMORY_ENTRIES) {
+    const ranked = list
       .map((e, i) => ({ i, v: currentImportance(e, now, halfLifeHours) }))
       .sort((a, b) => b.v - a.v || a.i - b.i)
       .slice(0, MAX_MEMORY_ENTRIES)
       .map((r) => r.i)
       .sort((a, b) => a - b);
-    kept = ranked.map((i) => kept[i]);
+    memory.interactions = ranked.map((i) => list[i]);
   }
-  memory.interactions = kept;
-  return before - kept.length;
+  return before - memory.interactions.length;
 }
 
 /** Append interaction entries (oldest first). Mutates `memory`. */

@@ -66,13 +66,15 @@ export class RuleSession implements SimSession {
     const last = memory.sessions[memory.sessions.length - 1];
     this.startedAt = start.startedAt ?? (last ? last.startedAt + last.durationSec * 1000 + DAY_MS : catalog.now);
     pruneMemory(memory, this.startedAt, p.memoryHalfLifeHours);
-    for (const id of Object.keys(user.interests)) this.f.topic(id);
-    const digest = memoryDigest(memory, this.startedAt, this.f, p.memoryHalfLifeHours);
-    const s = (this.s = new SessionState(this.f, p, user, context));
-    s.ensure(this.f.topicIds.length);
-    for (const [id, w] of Object.entries(user.interests)) {
-      const t = this.f.topicIndex.get(id) as number;
-      s.interest[t] = clamp01(w);
+    const f = this.f;
+    const interestIds = Object.keys(user.interests);
+    const interestTopics: number[] = [];
+    for (const id of interestIds) interestTopics.push(f.topic(id));
+    const digest = memoryDigest(memory, this.startedAt, f, p.memoryHalfLifeHours);
+    const s = (this.s = new SessionState(f, p, user, context));
+    for (let k = 0; k < interestIds.length; k++) {
+      const t = interestTopics[k];
+      s.interest[t] = clamp01(user.interests[interestIds[k]]);
       s.touch(t);
     }
     // Memory feeds the start state (Eq. 4): engaged topics strengthen, tired topics stay tired.
