@@ -4,7 +4,13 @@
  * 'shader-f16', offers only q4f32 builds; loading a model when the weights cannot be
  * downloaded (all requests off this machine are refused here) gives a clear message, and
  * the app stays usable with the rule-based simulator.
+ *
+ * Then the same panel with the OpenAI-compatible engine against a scripted chat-completions
+ * server on 127.0.0.1 (canned replies, no model): thoughts stream into the item cards, a bad
+ * item is marked as a fallback, the instruction reaches the recommender.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type LaunchedBrowser } from './harness';
@@ -59,5 +65,75 @@ describe('WebGPU and the LLM panel in Chromium', () => {
     await page.getByTestId('run').click();
     await waitStatus(page, 'ended');
     expect(await page.getByTestId('item-card').count()).toBeGreaterThan(0);
+  });
+});
+
+/** Canned replies by item: item 2 of list 1 is unusable (fallback), item 4 of list 1 leaves with an instruction, item 3 of list 2 leaves silently. */
+function cannedReply(userMessage: string): string {
+  const m = /# Item (\d+) of list (\d+)\n"([^"]*)"/.exec(userMessage);
+  const [pos, list, title] = m ? [Number(m[1]), Number(m[2]), m[3]] : [0, 0, '?'];
+  const base = { watch_seconds: 5, comment: '', interest: 7, satisfaction: 6, mindset: 'Still here.', reflection: '', reasons: [] as string[], instruction: '' };
+  if (list === 1 && pos === 2) return 'I would rather not answer in JSON.';
+  if (list === 1 && pos === 4) return JSON.stringify({ ...base, thought: `Scripted thought: done with "${title}"`, actions: ['skip', 'leave'], watch_seconds: 0, satisfaction: 2, reflection: 'Not my kind of feed.', reasons: ['off_interest'], instruction: 'More fishing please.' });
+  if (list === 2 && pos === 3) return JSON.stringify({ ...base, thought: `Scripted thought: leaving after "${title}"`, actions: ['leave'], watch_seconds: 0, reflection: 'Enough for today.', reasons: ['satisfied'] });
+  return JSON.stringify({ ...base, thought: `Scripted thought about "${title}"`, actions: ['watch'] });
+}
+
+describe('the LLM simulator through an OpenAI-compatible endpoint, in the app', () => {
+  let server: Server;
+  let endpoint = '';
+  let b2: LaunchedBrowser;
+  let calls = 0;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.end();
+      if (req.url?.endsWith('/models')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        return void res.end(JSON.stringify({ data: [{ id: 'scripted' }] }));
+      }
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        calls++;
+        const body = JSON.parse(raw) as { messages: { content: string }[] };
+        const text = cannedReply(body.messages[1]?.content ?? '');
+        res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+        for (let i = 0; i < text.length; i += 12) res.write(`data: ${JSON.stringify({ model: 'scripted', choices: [{ delta: { content: text.slice(i, i + 12) } }] })}\n\n`);
+        res.write(`data: ${JSON.stringify({ model: 'scripted', choices: [], usage: { prompt_tokens: 700, completion_tokens: 60 } })}\n\n`);
+        res.end('data: [DONE]\n\n');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    b2 = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await b2?.close();
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it('streams thoughts into the cards, marks the fallback, and passes the instruction on', async () => {
+    const { page: p, errors } = await openApp(b2.context, 'speed=16&turns=2&k=5&sim=llm&seed=42');
+    await p.getByTestId('llm-engine-openai').check();
+    await p.getByTestId('llm-openai-url').fill(endpoint);
+    await p.getByTestId('llm-openai-model').fill('scripted');
+    await p.getByTestId('llm-openai-use').click();
+    await p.locator('[data-testid="llm-message"][data-code="endpoint"]').filter({ hasText: 'Connected' }).waitFor();
+    await p.getByTestId('run').click();
+    await waitStatus(p, 'ended');
+    const cards = await p.getByTestId('item-card').allTextContents();
+    expect(cards.some((c) => c.includes('Scripted thought about'))).toBe(true);
+    expect(await p.locator('.badge.fallback').count()).toBeGreaterThanOrEqual(1);
+    expect(await p.getByTestId('instruction-bubble').first().textContent()).toContain('More fishing please.');
+    expect(calls).toBeGreaterThanOrEqual(8); // 1 + 3 (retries of item 2) + items 3, 4 + list 2
+    expect(await p.getByTestId('llm-stats').textContent()).toContain('700 + 60 tok');
+    await screenshot(p, 'llm-endpoint-session');
+    expect(errors).toEqual([]);
   });
 });
