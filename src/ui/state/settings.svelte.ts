@@ -12,10 +12,16 @@ export class SettingsState {
     this.value = decodeSettings(query);
   }
 
-  /** Change some settings (and the URL). */
+  /** Change some settings (and the URL). Switching views adds a history entry (Back works). */
   set(patch: Partial<Settings>): void {
+    const newView = patch.view !== undefined && patch.view !== this.value.view;
     Object.assign(this.value, patch);
-    this.writeUrl();
+    this.writeUrl(newView);
+  }
+
+  /** Re-read the settings from the address bar (Back/Forward). */
+  reloadFromUrl(): void {
+    if (typeof location !== 'undefined') this.value = decodeSettings(location.search);
   }
 
   /** The link that reproduces the current run. */
@@ -26,9 +32,11 @@ export class SettingsState {
   }
 
   /** Write the settings into the address bar without adding a history entry. */
-  writeUrl(): void {
+  writeUrl(push = false): void {
     if (typeof history === 'undefined') return;
     const q = encodeSettings($state.snapshot(this.value) as Settings);
-    history.replaceState(null, '', location.pathname + (q ? '?' + q : '') + location.hash);
+    const url = location.pathname + (q ? '?' + q : '') + location.hash;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
 }
