@@ -8,9 +8,9 @@
  * object on stdout (progress on stderr).
  */
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { SectionResult } from './sections/common';
+import { CLOCK, type SectionResult } from './sections/common';
 
 /** Sections in the order they run: name -> module path (relative to this file). */
 const SECTIONS: [string, string][] = [
@@ -79,7 +79,13 @@ async function main(): Promise<void> {
     Object.assign(result, r);
     titles.push([mod.title ?? name, Object.keys(r)]);
   }
-  result.machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length };
+  result.machine = {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
+    clock: CLOCK === 'cpu' ? 'process CPU time' : 'wall clock',
+  };
   result.targetsMissed = missedTargets(result);
   if (values.json) {
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -93,8 +99,8 @@ async function main(): Promise<void> {
     for (const [k, v] of rows) lines.push(`  ${k.padEnd(w)}  ${formatValue(v).padStart(12)}  ${targetNote(k, v)}`);
     lines.push('');
   }
-  const m = result.machine as { node: string; cpu: string; cores: number };
-  lines.push(`node ${m.node}, ${m.cpu} (${m.cores} cores)`);
+  const m = result.machine as { node: string; cpu: string; cores: number; loadAverage1m: number; clock: string };
+  lines.push(`node ${m.node}, ${m.cpu} (${m.cores} cores, load ${m.loadAverage1m}); timed by ${m.clock}`);
   const missed = result.targetsMissed as string[];
   lines.push(missed.length ? `targets missed:\n  ${missed.join('\n  ')}` : 'all targets met');
   process.stdout.write(lines.join('\n') + '\n');
