@@ -160,3 +160,12 @@ describe('LLM simulator with a scripted engine', () => {
     expect(sim.templates.system).toContain('{{persona}}');
   });
 });
+
+describe('llmSessionMeta', () => {
+  it('gives the templates and the engine id for the LLM simulator, nothing for others', async () => {
+    const { llmSessionMeta } = await import('../../src/core/simulator/llm');
+    const sim = createLlmSimulator({ engine: new ScriptedEngine([]), fallback: stubFallback() });
+    expect(llmSessionMeta(sim)).toEqual({ promptTemplates: { system: sim.templates.system, item: sim.templates.item }, model: 'scripted' });
+    expect(llmSessionMeta(stubFallback())).toEqual({});
+  });
+});

@@ -4,3 +4,4 @@ export { DEFAULT_TEMPLATES, ITEM_VARIABLES, SYSTEM_VARIABLES, renderTemplate, un
 export { compressedMemoryText, fullHistoryText, type SeenItem } from './memory-text';
 export { itemMessage, systemMessage, mindsetText } from './prompt';
 export { initialMindset } from './mindset-update';
+export { isLlmSimulator, llmSessionMeta } from './session-meta';
