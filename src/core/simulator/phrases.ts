@@ -18,7 +18,7 @@ const T = (kind: InstructionKind, text: string): InstructionTemplate => ({ kind,
 export const REPETITIVE_INTEREST: readonly InstructionTemplate[] = [
   T('related_but_different', "There's too much {X}; show me something different but related."),
   T('related_but_different', 'Too much {X} for one sitting. Something related but different, please.'),
-  T('related_but_different', 'I like {X}, but this is too much of it. Show me something close to it, just not the same.'),
+  T('related_but_different', "I like {X}, but that's too much {X}. Something close to it, just different."),
   T('less_of_topic', 'Okay, I have seen enough {X} for today. Mix it up a bit.'),
 ];
 
@@ -32,14 +32,14 @@ export const REPETITIVE_INTEREST_RELATED: readonly InstructionTemplate[] = [
 export const REPETITIVE_OTHER: readonly InstructionTemplate[] = [
   T('less_of_topic', "There's way too much {X} here. Show me more {Z}."),
   T('less_of_topic', "Enough {X}, please. I'd rather see {Z}."),
-  T('less_of_topic', 'Why is my feed all {X}? I want {Z}.'),
+  T('less_of_topic', 'Why is my feed all {X}? Less {X}, more {Z}.'),
 ];
 
 /** Off-interest content: name what to drop and what to bring. */
 export const OFF_INTEREST: readonly InstructionTemplate[] = [
   T('more_of_topic', "I'm not into {X}. Show me more {Z}."),
   T('less_of_topic', "Please stop showing me {X}; I'd rather see {Z}."),
-  T('more_of_topic', "{X} isn't for me. Show me more {Z}."),
+  T('more_of_topic', 'No more {X} for me. Show me more {Z}.'),
   T('less_of_topic', 'Less {X}, please. How about some {Z}?'),
 ];
 
@@ -78,13 +78,13 @@ export const STALE: readonly InstructionTemplate[] = [
 ];
 
 export const LOW_QUALITY_CREATOR: readonly InstructionTemplate[] = [
-  T('creator', 'These look low-effort. Show me more from {C}.'),
+  T('creator', 'This is all low-effort. Show me more from {C}.'),
   T('creator', 'The quality is poor. Anything new from {C}?'),
 ];
 
 export const LOW_QUALITY: readonly InstructionTemplate[] = [
   T('more_of_topic', 'The quality here is poor. Show me better {Z} videos.'),
-  T('more_of_topic', 'These look cheap. Show me some well-made {Z} content.'),
+  T('more_of_topic', 'This is all low-effort. Show me better {Z} content.'),
 ];
 
 /** Short comments; {X} is the topic label. */
