@@ -169,3 +169,20 @@ describe('llmSessionMeta', () => {
     expect(llmSessionMeta(stubFallback())).toEqual({});
   });
 });
+
+describe('sampling seeds', () => {
+  it('sends a seed per request, the same for the same run seed', async () => {
+    const seedsOf = async (runSeed: number) => {
+      const engine = new ScriptedEngine([good(), good()]);
+      const s = createLlmSimulator({ engine, fallback: stubFallback() }).startSession({ user: maya, context, memory: emptyMemory(maya.id), catalog, rng: createRng(runSeed), instructionsEnabled: true });
+      await s.decide(items[0], 0, 0);
+      await s.decide(items[1], 1, 0);
+      return engine.requests.map((r) => r.seed);
+    };
+    const a = await seedsOf(7);
+    expect(a.every((x) => Number.isInteger(x))).toBe(true);
+    expect(a[0]).not.toBe(a[1]);
+    expect(await seedsOf(7)).toEqual(a);
+    expect(await seedsOf(8)).not.toEqual(a);
+  });
+});

@@ -9,7 +9,7 @@
 import { ChatEngineError, isAbortError, type ChatEngine, type ChatMessage, type ChatRequest } from '../../llm/chat-engine';
 import { ITEM_REPLY_JSON_SCHEMA, ITEM_REPLY_SCHEMA_NAME, type ItemReply } from '../../llm/decision-schema';
 import { parseItemReply } from '../../llm/parse-reply';
-import type { EndReason, Item, ItemDecision, LlmUsage, Mindset, Reflection, SessionSummary } from '../../types';
+import type { EndReason, Item, ItemDecision, LlmUsage, Mindset, Reflection, Rng, SessionSummary } from '../../types';
 import type { SessionStart, SimSession, UserSimulator } from '../simulator';
 import { compressedMemoryText, type MemoryTextOptions, type SeenItem } from './memory-text';
 import { initialMindset, mindsetNote, nextMindset, reasonCodes } from './mindset-update';
@@ -70,6 +70,8 @@ class LlmSession implements SimSession {
   private reflectFromFallback = false;
   private readonly instructions: string[] = [];
   private lastReply: string | null = null;
+  /** Per-request sampling seeds (engines that honour `seed` then replay a run exactly). */
+  private readonly seeds: Rng;
 
   constructor(
     private readonly start: SessionStart,
@@ -78,6 +80,7 @@ class LlmSession implements SimSession {
     private readonly maxRetries: number,
   ) {
     this.current = initialMindset(start.user);
+    this.seeds = start.rng.fork('llm-seeds');
     this.byId = new Map(start.catalog.items.map((i) => [i.id, i]));
     this.system = systemMessage(templates, {
       user: start.user,
@@ -111,6 +114,7 @@ class LlmSession implements SimSession {
       const stream = new ThoughtStream();
       let separated = attempt === 0 || !emittedAny;
       const req: ChatRequest = { messages, temperature: this.opts.temperature ?? 0.7, maxTokens: this.opts.maxTokens ?? 400 };
+      req.seed = this.seeds.int(2_147_483_647);
       if (this.opts.model) req.model = this.opts.model;
       if (this.opts.useSchema !== false) req.responseFormat = { type: 'json_object', schema: ITEM_REPLY_JSON_SCHEMA, name: ITEM_REPLY_SCHEMA_NAME };
       let text: string;
