@@ -85,6 +85,15 @@ export class CatalogFeatures {
     return t;
   }
 
+  /** A creator's display name (the catalog's `creators`), else its id. */
+  creatorName(c: number): string {
+    const id = this.creatorIds[c] ?? '';
+    if (!this.creatorNames) this.creatorNames = new Map(this.catalog.creators.map((x) => [x.id, x.name]));
+    return this.creatorNames.get(id) || id;
+  }
+
+  private creatorNames: Map<string, string> | null = null;
+
   /** The topic's label as it reads inside a sentence ("hairstyling", "UFC"), cached. */
   sentenceLabel(t: number): string {
     let s = this.sentenceLabels[t];

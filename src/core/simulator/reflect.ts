@@ -154,7 +154,7 @@ function composeInstruction(s: SessionState, rng: Rng, start: SessionStart, top:
       list = P.STALE;
       break;
     case 'low_quality':
-      list = z >= 0 ? P.LOW_QUALITY : P.BORED;
+      list = s.favCreator > 0 ? P.LOW_QUALITY_CREATOR : z >= 0 ? P.LOW_QUALITY : P.BORED;
       break;
     case 'not_local':
       list = P.NOT_LOCAL;
@@ -175,11 +175,13 @@ function composeInstruction(s: SessionState, rng: Rng, start: SessionStart, top:
     Z: z >= 0 ? label(z) : '',
     R: r >= 0 ? label(r) : '',
     P: placePhrase(place),
+    C: s.favCreator > 0 ? s.f.creatorName(s.favCreator) : '',
   });
   // Targets (analysis only) name what the sentence mentions; follow-up judges against them.
   const mentioned = (slot: string, t: number) => (t >= 0 && tpl.text.includes(slot) ? [t] : []);
   const topics = [...mentioned('{X}', x), ...mentioned('{Z}', z), ...mentioned('{R}', r)];
-  const targets = tpl.kind === 'local_trending' ? [place] : topics.map((t) => s.f.topicIds[t]);
+  const targets =
+    tpl.kind === 'local_trending' ? [place] : tpl.kind === 'creator' ? [s.f.creatorIds[s.favCreator]] : topics.map((t) => s.f.topicIds[t]);
   s.followKind = tpl.kind;
   s.followTopics = tpl.kind === 'more_of_topic' ? mentioned('{Z}', z) : tpl.kind === 'related_but_different' && x < 0 ? mentioned('{R}', r) : mentioned('{X}', x);
   return { text, kind: tpl.kind, targets };

@@ -93,6 +93,13 @@ export class RuleSession implements SimSession {
     this.seenMem = digest.seen;
     this.seenHist = historyItemIds(user.history);
     this.favCreators = digest.creators;
+    let best = 1; // at least one strong interaction's worth
+    for (const [c, v] of digest.creators) {
+      if (v > best || (v === best && c < s.favCreator)) {
+        best = v;
+        s.favCreator = c;
+      }
+    }
     const tr = user.traits;
     s.budgetSec = Math.max(10, tr.timeBudgetSec * contextBudgetFactor(context) * (0.85 + 0.3 * this.rng.next()));
     s.timeLeftSec = s.budgetSec;

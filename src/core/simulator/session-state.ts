@@ -71,6 +71,8 @@ export class SessionState {
   awaitingList = false;
   lastTurn = -1;
   leaveKind: 'time_up' | 'dissatisfied' | 'bored' | null = null;
+  /** Creator index the user engaged with most in memory (-1 if none stands out). */
+  favCreator = -1;
   userLocale = -1;
   ctxLocale = -1;
 

@@ -119,4 +119,33 @@ describe('reflection and instructions', () => {
     expect(d.actions.length).toBeGreaterThan(0);
     expect(d.actions).not.toContain('watch');
   });
+
+  it('low-quality feeds make a user with a favourite creator ask for that creator', () => {
+    const poor = Array.from({ length: 60 }, (_, k) =>
+      makeItem(['f1', 'cars', 'boating', 'cooking'][k % 4], `Blurry ${k}`, { id: `lq-${k}`, quality: 0.1, locale: 'San Francisco, CA' }),
+    );
+    const kinds: string[] = [];
+    for (let seed = 0; seed < 12; seed++) {
+      const memory = emptyMemory('maya');
+      for (let k = 0; k < 5; k++) {
+        memory.interactions.push({ itemId: `ufc-${k}`, topic: 'ufc', action: 'share', at: catalog.now - 3_600_000, watchSec: 40, importance: 0.95 });
+      }
+      const s = createRuleBasedSimulator().startSession({
+        user: maya({ instructionPropensity: 1 }), context: EVENING, memory, catalog, rng: createRng(seed), instructionsEnabled: true, startedAt: catalog.now,
+      });
+      for (let k = 0; k < poor.length; k++) {
+        if (s.decide(poor[k], k, 0).actions.includes('leave')) {
+          const r = s.reflect() as Reflection;
+          expect(r.reasons).toContain('low_quality');
+          if (r.instruction?.kind === 'creator') {
+            expect(r.instruction.text).toContain('@ufc_creator');
+            expect(r.instruction.targets).toEqual(['@ufc_creator']);
+          }
+          kinds.push(r.instruction?.kind ?? 'none');
+          break;
+        }
+      }
+    }
+    expect(kinds.filter((k) => k === 'creator').length).toBeGreaterThanOrEqual(4);
+  });
 });
