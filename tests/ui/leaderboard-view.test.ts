@@ -1,0 +1,109 @@
+/**
+ * The leaderboard view in jsdom: renders the rows of a given result, sorts on header
+ * click with aria-sort, runs through an injected runner with progress, cancels, caches
+ * the result, and draws both charts.
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import LeaderboardView from '../../src/ui/leaderboard/LeaderboardView.svelte';
+import { CACHE_KEY, clearMemoryCache, loadCached, type LeaderboardRunner } from '../../src/ui/leaderboard/leaderboard-state.svelte';
+import type { LeaderboardResult } from '../../src/core/eval/leaderboard';
+import { fixtureResult } from '../core/eval/leaderboard-fixture';
+
+const names = () => screen.getAllByTestId('leaderboard-row').map((r) => within(r).getByRole('rowheader').textContent);
+
+beforeEach(() => {
+  clearMemoryCache();
+  localStorage.clear();
+});
+afterEach(cleanup);
+
+describe('LeaderboardView', () => {
+  it('renders one row per recommender with the displayed cells, the benchmark and both charts', () => {
+    render(LeaderboardView, { initial: fixtureResult });
+    expect(names()).toEqual(['popular', 'popular+follow']);
+    const first = screen.getAllByTestId('leaderboard-row')[0];
+    expect(first.textContent).toContain('120.5 [108.3, 132.8]');
+    expect(first.textContent).toContain('12.5%');
+    expect(screen.getByTestId('leaderboard-benchmark').textContent).toContain('10 seeded users');
+    expect(screen.getAllByTestId('ndcg-retention-point')).toHaveLength(2);
+    expect(screen.getByTestId('watch-bar-popular')).toBeTruthy();
+    expect(screen.getByTestId('watch-bar-popular+follow')).toBeTruthy();
+    expect(screen.getByTestId('chart-ndcg-retention').textContent).toContain('repetitive');
+  });
+
+  it('sorts on header click and flips on a second click, with aria-sort', async () => {
+    render(LeaderboardView, { initial: fixtureResult });
+    const btn = screen.getByTestId('leaderboard-sort-compliance');
+    const th = btn.closest('th')!;
+    expect(th.getAttribute('aria-sort')).toBeNull();
+    await fireEvent.click(btn);
+    expect(th.getAttribute('aria-sort')).toBe('descending');
+    expect(names()).toEqual(['popular+follow', 'popular']);
+    await fireEvent.click(btn);
+    expect(th.getAttribute('aria-sort')).toBe('ascending');
+    expect(names()).toEqual(['popular', 'popular+follow']);
+    // A missing value (the plain row's verdict) sorts last in both directions.
+    await fireEvent.click(screen.getByTestId('leaderboard-sort-verdict'));
+    expect(names()).toEqual(['popular+follow', 'popular']);
+    expect(th.getAttribute('aria-sort')).toBeNull();
+  });
+
+  it('runs through the runner with progress, shows and caches the result', async () => {
+    let finish!: (r: LeaderboardResult) => void;
+    const runner: LeaderboardRunner = (_req, opts) =>
+      new Promise((resolve) => {
+        opts.onProgress?.({ stage: 'offline', done: 3, total: 4, recommender: 'popular+follow' });
+        finish = resolve;
+      });
+    render(LeaderboardView, { initial: null, runner });
+    expect(screen.getByTestId('leaderboard-empty')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('leaderboard-run'));
+    await waitFor(() => expect(screen.getByTestId('leaderboard-progress').textContent).toContain('75%'));
+    expect(screen.getByTestId('leaderboard-progress').textContent).toContain('offline NDCG/Recall: popular+follow');
+    expect((screen.getByTestId('leaderboard-run') as HTMLButtonElement).disabled).toBe(true);
+    finish(fixtureResult);
+    await waitFor(() => expect(screen.getAllByTestId('leaderboard-row')).toHaveLength(2));
+    expect(JSON.parse(localStorage.getItem(CACHE_KEY)!)).toEqual(fixtureResult);
+    cleanup();
+    // Revisiting the tab (no initial given) shows the cached result.
+    render(LeaderboardView, {});
+    expect(names()).toEqual(['popular', 'popular+follow']);
+  });
+
+  it('cancels a run: the signal aborts and the previous table stays', async () => {
+    let seen: AbortSignal | undefined;
+    const runner: LeaderboardRunner = (_req, opts) =>
+      new Promise((_res, reject) => {
+        seen = opts.signal;
+        opts.signal?.addEventListener('abort', () => {
+          const e = new Error('cancelled');
+          e.name = 'AbortError';
+          reject(e);
+        });
+      });
+    render(LeaderboardView, { initial: fixtureResult, runner });
+    await fireEvent.click(screen.getByTestId('leaderboard-run'));
+    await fireEvent.click(await screen.findByTestId('leaderboard-cancel'));
+    expect(seen?.aborted).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('leaderboard-error').textContent).toContain('Cancelled'));
+    expect(names()).toEqual(['popular', 'popular+follow']);
+    expect(screen.queryByTestId('leaderboard-cancel')).toBeNull();
+  });
+
+  it('shows a failed run as text', async () => {
+    const runner: LeaderboardRunner = () => Promise.reject(new Error('<b>boom</b>'));
+    render(LeaderboardView, { initial: null, runner });
+    await fireEvent.click(screen.getByTestId('leaderboard-run'));
+    const err = await screen.findByTestId('leaderboard-error');
+    expect(err.textContent).toBe('<b>boom</b>');
+    expect(err.querySelector('b')).toBeNull();
+  });
+
+  it('ignores a corrupt cache', () => {
+    localStorage.setItem(CACHE_KEY, '{not json');
+    expect(loadCached()).toBeNull();
+    localStorage.setItem(CACHE_KEY, JSON.stringify({ rows: 'x' }));
+    expect(loadCached()).toBeNull();
+  });
+});
