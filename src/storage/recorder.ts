@@ -105,8 +105,12 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
 
   async function writeOnce(): Promise<void> {
     if (!sessionDirty && unsavedEvents.length === 0 && !unsavedTrajectory) return;
+    // Take what is queued now; events arriving during the write queue up anew (never
+    // alias the live queue: they would be dropped with the batch).
     const events = unsavedEvents;
+    unsavedEvents = [];
     const traj = unsavedTrajectory;
+    sessionDirty = false;
     const row = { ...session, summary: { ...session.summary } };
     try {
       await db.transaction('rw', db.sessions, db.events, db.trajectories, async () => {
@@ -114,12 +118,12 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
         if (traj) await db.trajectories.put({ id: session.id, trajectory: traj, items: [...items.values()] });
         await db.sessions.put(row);
       });
-      // Only drop what was written; events queued meanwhile stay.
-      unsavedEvents = unsavedEvents.slice(events.length);
       if (unsavedTrajectory === traj) unsavedTrajectory = null;
-      sessionDirty = false;
       error = null;
     } catch (e) {
+      // Keep the batch (in order, before anything newer) for the next attempt.
+      unsavedEvents = events.concat(unsavedEvents);
+      sessionDirty = true;
       error = toStorageError(e);
       opts.onError?.(error);
       reportStorageIssue(error);

@@ -45,6 +45,23 @@ describe('createRecorder', () => {
     db.close();
   });
 
+  it('keeps events that arrive while a write is in flight', async () => {
+    const db = await openDb(dbName());
+    const { meta, events } = sampleSession('race');
+    const rec = createRecorder(db, meta);
+    // The creation write is in flight; events arrive one macrotask apart, as in the app.
+    for (const e of events) {
+      rec.onEvent(e);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await rec.done;
+    const stored = await db.events.where('sessionId').equals(rec.id).sortBy('seq');
+    expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i));
+    expect(stored[0].kind).toBe('list');
+    expect(stored).toHaveLength(events.filter((e) => !['session_start', 'item_start', 'thought_delta', 'session_end'].includes(e.type)).length);
+    db.close();
+  });
+
   it('never stores API keys', async () => {
     const db = await openDb(dbName());
     const { meta } = sampleSession();
