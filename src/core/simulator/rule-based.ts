@@ -2,6 +2,7 @@
  * The rule-based user simulator (the default): seeded, synchronous, fast. See
  * docs/simulator.md for the model; rule-session.ts for one session's logic.
  */
+import type { Item, ItemDecision, Reflection } from '../types';
 import type { SessionStart, SimSession, UserSimulator } from './simulator';
 import { resolveParams, type RuleParams } from './rule-params';
 import { RuleSession, type SnapshotMode } from './rule-session';
@@ -21,13 +22,24 @@ export interface RuleBasedOptions {
   params?: Partial<RuleParams>;
 }
 
+/** A session whose answers are plain values (the rule-based fast path). */
+export interface SyncSimSession extends SimSession {
+  decide(item: Item, position: number, turn: number): ItemDecision;
+  reflect(): Reflection;
+}
+
+/** The rule-based simulator: a `UserSimulator` whose sessions answer synchronously. */
+export interface RuleBasedSimulator extends UserSimulator {
+  startSession(start: SessionStart): SyncSimSession;
+}
+
 /** Create the rule-based simulator. */
-export function createRuleBasedSimulator(options: RuleBasedOptions = {}): UserSimulator {
+export function createRuleBasedSimulator(options: RuleBasedOptions = {}): RuleBasedSimulator {
   const params = resolveParams(options.params);
   const snapshots: SnapshotMode = options.snapshots === 'scalars' ? 'scalars' : 'full';
   return {
     name: 'rule-based',
-    startSession(start: SessionStart): SimSession {
+    startSession(start: SessionStart): SyncSimSession {
       return new RuleSession(start, params, snapshots);
     },
   };

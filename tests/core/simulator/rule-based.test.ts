@@ -7,14 +7,13 @@ import type { Catalog, Item, ItemDecision, Reflection, UserProfile } from '../..
 import { ACTION_TYPES } from '../../../src/core/types';
 import { createRng } from '../../../src/core/rng';
 import { emptyMemory } from '../../../src/core/simulator/memory';
-import { createRuleBasedSimulator, type RuleBasedOptions } from '../../../src/core/simulator/rule-based';
-import type { SimSession } from '../../../src/core/simulator/simulator';
+import { createRuleBasedSimulator, type RuleBasedOptions, type SyncSimSession } from '../../../src/core/simulator/rule-based';
 import { simulators } from '../../../src/core/simulator/registry';
 import { EVENING, makeCatalog, makeItem, maya } from './fixtures';
 
 const catalog = makeCatalog();
 
-function start(seed: number, user: UserProfile = maya(), opts: RuleBasedOptions = {}, instructionsEnabled = true, cat: Catalog = catalog): SimSession {
+function start(seed: number, user: UserProfile = maya(), opts: RuleBasedOptions = {}, instructionsEnabled = true, cat: Catalog = catalog): SyncSimSession {
   return createRuleBasedSimulator(opts).startSession({
     user,
     context: EVENING,
@@ -26,7 +25,7 @@ function start(seed: number, user: UserProfile = maya(), opts: RuleBasedOptions 
 }
 
 /** Feed `items` as lists of `k` until the user leaves silently (or items run out). */
-function play(s: SimSession, items: Item[], k = 10): { decisions: ItemDecision[]; reflections: Reflection[] } {
+function play(s: SyncSimSession, items: Item[], k = 10): { decisions: ItemDecision[]; reflections: Reflection[] } {
   const decisions: ItemDecision[] = [];
   const reflections: Reflection[] = [];
   let turn = 0;
