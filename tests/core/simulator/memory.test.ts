@@ -132,4 +132,30 @@ describe('memory in sessions', () => {
     expect(s2sum.startedAt).toBeGreaterThan(m.sessions[0].startedAt);
     if (m.interactions.some((e) => e.itemId === catalog.items[1].id)) expect(d.reasons).toContain('seen_before');
   });
+
+  it('reproduces several sessions with memory exactly from the same seeds', () => {
+    const runAll = () => {
+      const m = emptyMemory('maya');
+      const out: unknown[] = [];
+      for (let k = 0; k < 3; k++) {
+        const s = start(m, 10 + k);
+        const items = catalog.items.slice(k * 7, k * 7 + 25);
+        for (let i = 0; i < items.length; i++) {
+          const d = s.decide(items[i], i % 10, Math.floor(i / 10)) as ItemDecision;
+          out.push(d);
+          if (d.actions.includes('leave')) {
+            const r = s.reflect();
+            out.push(r);
+            break;
+          }
+        }
+        out.push(s.end('left_silent'));
+      }
+      return { out, m };
+    };
+    const a = runAll();
+    const b = runAll();
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(a.m.sessions.map((x) => x.sessionIndex)).toEqual([0, 1, 2]);
+  });
 });
