@@ -18,5 +18,7 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: 'r', ctrlKey: true })).toBeNull();
     expect(shortcutFor({ key: ' ', targetTag: 'BUTTON' })).toBeNull();
     expect(shortcutFor({ key: 'n', targetTag: 'BUTTON' })).toBe('step');
+    // After clicking Run, Space pauses instead of pressing Run again.
+    expect(shortcutFor({ key: ' ', targetTag: 'BUTTON', targetTransport: true })).toBe('toggle');
   });
 });

@@ -13,6 +13,8 @@ export interface KeyLike {
   /** Tag name of the focused element (INPUT, TEXTAREA, SELECT, BUTTON...). */
   targetTag?: string;
   targetEditable?: boolean;
+  /** True when the focused element is a transport button (run, pause, step, restart). */
+  targetTransport?: boolean;
 }
 
 /** The command for a key press, or null (typing in a field never triggers one). */
@@ -25,8 +27,9 @@ export function shortcutFor(e: KeyLike): ShortcutCommand | null {
       return 'help';
     case ' ':
     case 'Spacebar':
-      // Space on a focused button presses that button instead.
-      return tag === 'BUTTON' ? null : 'toggle';
+      // Space on a focused button presses that button, except on the transport buttons:
+      // after clicking Run, Space must pause rather than press Run again.
+      return tag === 'BUTTON' && !e.targetTransport ? null : 'toggle';
     case 'n':
     case 'N':
     case 'ArrowRight':
