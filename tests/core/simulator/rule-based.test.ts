@@ -237,4 +237,27 @@ describe('rule-based simulator', () => {
     for (let k = 0; k < 3; k++) f.decide(fishing[k], k, 0);
     expect(f.mindset.interests.fishing).toBeGreaterThan(maya().interests.fishing);
   });
+
+  it('context shifts patience and time: a phone at night gives up sooner than a TV on a weekend evening', () => {
+    const count = (context: typeof EVENING) => {
+      let total = 0;
+      let budget = 0;
+      for (let seed = 0; seed < 20; seed++) {
+        const s = createRuleBasedSimulator().startSession({
+          user: maya(), context, memory: emptyMemory('maya'), catalog, rng: createRng(seed), instructionsEnabled: false,
+        });
+        budget += s.mindset.timeLeftSec;
+        const items = mixed(seed);
+        for (let k = 0; k < items.length; k++) {
+          total++;
+          if (s.decide(items[k], k, 0).actions.includes('leave')) break;
+        }
+      }
+      return { total, budget };
+    };
+    const night = count({ timeOfDay: 'night', dayOfWeek: 2, device: 'mobile', location: 'Oakland, CA' });
+    const tv = count({ timeOfDay: 'evening', dayOfWeek: 6, device: 'tv', location: 'Oakland, CA' });
+    expect(tv.budget).toBeGreaterThan(night.budget * 1.5);
+    expect(tv.total).toBeGreaterThan(night.total);
+  });
 });
