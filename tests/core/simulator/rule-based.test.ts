@@ -260,4 +260,19 @@ describe('rule-based simulator', () => {
     expect(tv.budget).toBeGreaterThan(night.budget * 1.5);
     expect(tv.total).toBeGreaterThan(night.total);
   });
+
+  it('conformity pulls toward popular items', () => {
+    const hit = makeItem('f1', 'Viral overtake', { id: 'hit', likes: 5_000_000, shares: 200_000, comments: 90_000 });
+    const flop = makeItem('f1', 'Quiet lap', { id: 'flop', likes: 2, shares: 0, comments: 0 });
+    const gap = (conformity: number) => {
+      let g = 0;
+      for (let seed = 0; seed < 20; seed++) {
+        g += (start(seed, maya({ conformity })).decide(hit, 0, 0).interest - start(seed, maya({ conformity })).decide(flop, 0, 0).interest);
+      }
+      return g / 20;
+    };
+    expect(gap(1)).toBeGreaterThan(gap(0) + 0.05);
+    expect(start(1, maya({ conformity: 1 })).decide(hit, 0, 0).reasons).toContain('popular');
+    expect(start(1, maya({ conformity: 0 })).decide(hit, 0, 0).reasons).not.toContain('popular');
+  });
 });
