@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
-import { appConfigFor, estimateDownloadMB, fitsAdapter, modelCatalogue, modelsForAdapter } from '../../src/llm/webllm/catalogue';
+import { appConfigFor, estimateDownloadMB, fitsAdapter, modelCatalogue, modelsForAdapter, sizeWarning } from '../../src/llm/webllm/catalogue';
 import { parseProgress } from '../../src/llm/webllm/progress';
 import { explainLoadError } from '../../src/llm/webllm/load-errors';
 import { WebLlmEngine, type MlcChunk, type MlcEngineLike } from '../../src/llm/webllm/webllm-engine';
@@ -36,6 +36,13 @@ describe('model catalogue', () => {
     expect(fitsAdapter(m, 999)).toBe('no');
     expect(fitsAdapter(m, 1000)).toBe('yes');
     expect(fitsAdapter({ ...m, bufferBytes: undefined }, 1000)).toBe('unknown');
+  });
+  it('warns when a model may be too big for the device', () => {
+    const big = { ...all[0], vramMB: 2600, bufferBytes: undefined };
+    expect(sizeWarning(big, { maxStorageBufferBindingSize: null, deviceMemoryGB: 4 })).toMatch(/2\.5 GB of GPU memory.*4 GB of RAM/);
+    expect(sizeWarning(big, { maxStorageBufferBindingSize: null, deviceMemoryGB: 8 })).toBeNull();
+    expect(sizeWarning(big, { maxStorageBufferBindingSize: null, deviceMemoryGB: null })).toBeNull();
+    expect(sizeWarning({ ...big, bufferBytes: 2e9 }, { maxStorageBufferBindingSize: 1e9, deviceMemoryGB: null })).toMatch(/will not load here/);
   });
   it('points weights and libraries at a self-hosted base URL', () => {
     const cfg = appConfigFor(prebuiltAppConfig, 'https://models.example.org/webllm/');

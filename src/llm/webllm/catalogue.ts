@@ -79,6 +79,19 @@ export function fitsAdapter(m: ModelOption, maxStorageBufferBindingSize: number 
 }
 
 /**
+ * A warning when the model may not fit: WebLLM's buffer-size need above the adapter's limit
+ * (certain), or its GPU memory need above half the device's RAM (a guess: WebGPU does not
+ * report GPU memory; integrated GPUs share system RAM). Null when nothing suggests a problem.
+ */
+export function sizeWarning(m: ModelOption, gpu: { maxStorageBufferBindingSize: number | null; deviceMemoryGB: number | null }): string | null {
+  if (fitsAdapter(m, gpu.maxStorageBufferBindingSize) === 'no') return `${m.label} needs larger GPU buffers than this adapter allows: it will not load here. Pick a smaller model.`;
+  if (gpu.deviceMemoryGB !== null && m.vramMB > gpu.deviceMemoryGB * 1024 * 0.5) {
+    return `${m.label} needs about ${(m.vramMB / 1024).toFixed(1)} GB of GPU memory; this device reports ${gpu.deviceMemoryGB} GB of RAM, so it may be too big. A smaller model is safer.`;
+  }
+  return null;
+}
+
+/**
  * The app config to load with: WebLLM's prebuilt one, or the same models served from a
  * self-hosted base URL (`<base>/<model id>/resolve/main/…` for weights, `<base>/libs/<wasm>`
  * for the model libraries; see docs/llm.md).

@@ -17,6 +17,8 @@ export interface GpuReport {
   shaderF16: boolean;
   maxBufferSize: number | null;
   maxStorageBufferBindingSize: number | null;
+  /** `navigator.deviceMemory` (GB of RAM, Chrome only, capped at 8): a rough bound for GPUs that share system memory. */
+  deviceMemoryGB: number | null;
 }
 
 interface AdapterInfoLike {
@@ -39,11 +41,11 @@ interface GpuLike {
 
 const NONE: GpuReport = {
   available: false, vendor: '', architecture: '', device: '', description: '', isFallbackAdapter: false, shaderF16: false,
-  maxBufferSize: null, maxStorageBufferBindingSize: null,
+  maxBufferSize: null, maxStorageBufferBindingSize: null, deviceMemoryGB: null,
 };
 
 /** Probe WebGPU. Never throws. Pass `navigator` (or a stand-in in tests). */
-export async function detectWebGpu(nav: { gpu?: unknown } | undefined = typeof navigator === 'undefined' ? undefined : navigator): Promise<GpuReport> {
+export async function detectWebGpu(nav: { gpu?: unknown; deviceMemory?: number } | undefined = typeof navigator === 'undefined' ? undefined : navigator): Promise<GpuReport> {
   const gpu = nav?.gpu as GpuLike | undefined;
   if (!gpu) {
     return { ...NONE, reason: 'This browser has no WebGPU. Use a recent Chrome or Edge (or Safari 26+, Firefox 141+ on Windows); on Linux, Chrome needs the flag enable-unsafe-webgpu. Or pick the OpenAI-compatible engine or the rule-based simulator.' };
@@ -77,5 +79,6 @@ export async function detectWebGpu(nav: { gpu?: unknown } | undefined = typeof n
     shaderF16: adapter.features.has('shader-f16'),
     maxBufferSize: adapter.limits.maxBufferSize ?? null,
     maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize ?? null,
+    deviceMemoryGB: typeof nav?.deviceMemory === 'number' ? nav.deviceMemory : null,
   };
 }
