@@ -15,6 +15,8 @@ export interface FormattableReport extends RunSummary {
   instructionsEnabled: boolean;
   reward: string;
   errors: number;
+  stopped?: boolean;
+  llmModel?: string | null;
   out?: string;
   timing: { totalMs: number; fitMs: number; simulateMs: number; sessionsPerSecond: number; decisionsPerSecond: number };
 }
@@ -51,7 +53,11 @@ export function formatSummary(r: FormattableReport): string {
       ['actions', actions || '-'],
       ['end reasons', ends || '-'],
       ['time', `${(r.timing.totalMs / 1000).toFixed(2)} s (fit ${r.timing.fitMs} ms, ${r.timing.sessionsPerSecond} sessions/s)`],
+      ...(r.llm
+        ? ([['LLM (' + (r.llmModel ?? '?') + ')', `${r.llm.decisions} decisions, ${r.llm.fallbacks} fallbacks, ${r.llm.promptTokens} + ${r.llm.completionTokens} tokens`]] as [string, string][])
+        : []),
       ...(r.out ? ([['trajectories', r.out]] as [string, string][]) : []),
+      ...(r.stopped ? ([['stopped', 'before the end (Ctrl-C or a failing first session)']] as [string, string][]) : []),
       ...(r.errors ? ([['failed sessions', String(r.errors)]] as [string, string][]) : []),
     ]),
     '',

@@ -25,6 +25,11 @@ export interface SimulateOptions {
   out: string | null;
   json: boolean;
   quiet: boolean;
+  /** --simulator llm: OpenAI-compatible base URL, model, env var holding the API key, idle timeout. */
+  llmUrl: string | null;
+  llmModel: string | null;
+  llmKeyEnv: string | null;
+  llmTimeoutSec: number;
   /** Print each session as text (default when one session runs without --json). */
   transcript: boolean;
   help: boolean;
@@ -51,7 +56,8 @@ Options:
                        ml-100k files)                               [default: ${DEFAULTS.catalog}]
   --users N            number of users: personas first, then sampled variants of them
                        (MovieLens: the first N users of the dataset) [default: ${DEFAULTS.users}]
-  --simulator NAME     user simulator                               [default: ${DEFAULTS.simulator}]
+  --simulator NAME     user simulator: rule-based, or llm (an OpenAI-compatible
+                       endpoint, see the --llm-* options)           [default: ${DEFAULTS.simulator}]
   --recommender NAME   recommender                                  [default: ${DEFAULTS.recommender}]
   --seed N             seed of the whole run (0 .. 4294967295)      [default: ${DEFAULTS.seed}]
   --turns N            most lists per session                       [default: ${DEFAULTS.turns}]
@@ -65,6 +71,10 @@ Options:
   --transcript         print every session as text, item by item (on stderr with
                        --json); the default for a single session without --json
   --quiet              no progress output
+  --llm-url URL        --simulator llm: base URL, e.g. http://127.0.0.1:11434/v1
+  --llm-model NAME     --simulator llm: model name as the server knows it
+  --llm-key-env VAR    --simulator llm: environment variable holding the API key
+  --llm-timeout SEC    --simulator llm: seconds without a byte before a call fails [default: 120]
   -h, --help           show this help
 
 Exit codes: 0 done, 1 a run or import failed, 2 bad options.`;
@@ -100,6 +110,10 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
         transcript: { type: 'boolean' },
+        'llm-url': { type: 'string' },
+        'llm-model': { type: 'string' },
+        'llm-key-env': { type: 'string' },
+        'llm-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -112,6 +126,9 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
   if (!isRewardName(reward)) throw new UsageError(`--reward must be one of ${REWARD_NAMES.join(', ')}, got "${reward}"`);
   const out = str('out');
   if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a file name');
+  if ((str('llm-url') || str('llm-model')) && (str('simulator') ?? DEFAULTS.simulator) !== 'llm') {
+    throw new UsageError('--llm-url and --llm-model only apply with --simulator llm');
+  }
   for (const k of ['catalog', 'simulator', 'recommender']) {
     if (str(k) !== undefined && str(k)!.trim() === '') throw new UsageError(`--${k} needs a value`);
   }
@@ -130,6 +147,10 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     json: !!values.json,
     quiet: !!values.quiet,
     transcript: !!values.transcript,
+    llmUrl: str('llm-url') ?? null,
+    llmModel: str('llm-model') ?? null,
+    llmKeyEnv: str('llm-key-env') ?? null,
+    llmTimeoutSec: intOption('llm-timeout', str('llm-timeout'), 120, 1, 3600),
     help: !!values.help,
   };
 }

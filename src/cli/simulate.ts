@@ -23,16 +23,19 @@ import { HELP, UsageError, parseSimulateArgs, type SimulateOptions } from './sim
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
+import { createCliLlmSimulator } from './llm-simulator';
 
 function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommender: Recommender } {
-  if (!simulators.has(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" is unknown. Known: ${simulators.names().join(', ')}`);
+  const known = [...new Set([...simulators.names(), 'llm'])];
+  if (!known.includes(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" is unknown. Known: ${known.join(', ')}`);
   if (!recommenders.has(o.recommender)) {
     throw new UsageError(`--recommender "${o.recommender}" is unknown. Known: ${recommenders.names().join(', ')}`);
   }
   let simulator: UserSimulator;
   try {
-    simulator = simulators.get(o.simulator).create();
+    simulator = o.simulator === 'llm' ? createCliLlmSimulator(o) : simulators.get(o.simulator).create();
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`--simulator "${o.simulator}" cannot run headless here: ${(e as Error).message}`);
   }
   return { simulator, recommender: recommenders.get(o.recommender).create() };
@@ -62,6 +65,16 @@ export async function main(argv: string[]): Promise<number> {
   const transcript = o.transcript || (!o.json && o.users === 1 && o.sessions === 1);
   let fitMs = 0;
   let errors = 0;
+  // Ctrl-C stops after the current item (the session ends as 'stopped', the summary is
+  // still printed); a second Ctrl-C exits at once. A first session that fails stops the
+  // run too: that is a wrong URL or model, not bad luck.
+  const stop = { aborted: false };
+  const onSigint = () => {
+    if (stop.aborted) process.exit(130);
+    stop.aborted = true;
+    process.stderr.write('\nsimulate: stopping after the current item (Ctrl-C again to quit)\n');
+  };
+  process.on('SIGINT', onSigint);
 
   const tFit = performance.now();
   recommender.fit?.({ catalog: world.catalog, users: world.training }, createFitRng(o.seed, recommender.name));
@@ -83,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     reward: o.reward,
     sessionsPerUser: o.sessions,
     keepTrajectories: false,
+    signal: stop,
     onStep: out
       ? (t, w) => {
           const key = `${w.userIndex}/${w.sessionIndex}`;
@@ -94,7 +108,10 @@ export async function main(argv: string[]): Promise<number> {
     onTrajectory: async (t, w) => {
       records.push(sessionRecord(t));
       if (transcript) (o.json ? process.stderr : process.stdout).write(formatTranscript(t, index) + '\n\n');
-      if (t.endReason === 'error') errors++;
+      if (t.endReason === 'error') {
+        errors++;
+        if (errors === records.length) stop.aborted = true;
+      }
       if (out) {
         const key = `${w.userIndex}/${w.sessionIndex}`;
         const transitions = pending.get(key) ?? [];
@@ -110,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
     onProgress: (p) => progress.update(p.done, `${p.sessions} sessions`),
   });
   progress.finish();
+  process.off('SIGINT', onSigint);
   const simMs = performance.now() - tSim;
   if (out) {
     out.end();
@@ -132,6 +150,8 @@ export async function main(argv: string[]): Promise<number> {
     sessionsPerUser: o.sessions,
     reward: o.reward,
     errors,
+    stopped: result.stopped,
+    ...(o.simulator === 'llm' ? { llmModel: o.llmModel, llmUrl: o.llmUrl } : {}),
     ...(o.out ? { out: o.out } : {}),
     timing: {
       loadMs: Math.round(tLoaded - t0),
@@ -140,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
       totalMs: Math.round(totalMs),
       sessionsPerSecond: Math.round(summary.sessions / (simMs / 1000)),
       decisionsPerSecond: Math.round(summary.decisions / (simMs / 1000)),
+      ...(summary.llm ? { llmMeanLatencyMs: Math.round(records.reduce((s, r) => s + r.llmLatencyMs, 0) / Math.max(1, records.reduce((s, r) => s + r.llmCalls, 0))) } : {}),
     },
   };
   process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatSummary(report) + '\n');

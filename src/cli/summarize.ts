@@ -19,12 +19,39 @@ export interface SessionRecord {
   returnProbability: number;
   actions: Record<ActionType, number>;
   endReason: EndReason;
+  /** LLM simulators: calls made, items decided by the fallback, tokens, summed latency. */
+  llmCalls: number;
+  fallbacks: number;
+  promptTokens: number;
+  completionTokens: number;
+  llmLatencyMs: number;
 }
 
 /** The record of a finished trajectory. */
 export function sessionRecord(t: Trajectory): SessionRecord {
   const m = t.metrics;
+  let llmCalls = 0;
+  let fallbacks = 0;
+  let promptTokens = 0;
+  let completionTokens = 0;
+  let llmLatencyMs = 0;
+  for (const turn of t.turns) {
+    for (const d of turn.decisions) {
+      if (d.fallback) fallbacks++;
+      if (d.llm) {
+        llmCalls += 1 + d.llm.retries;
+        promptTokens += d.llm.promptTokens;
+        completionTokens += d.llm.completionTokens;
+        llmLatencyMs += d.llm.latencyMs;
+      }
+    }
+  }
   return {
+    llmCalls,
+    fallbacks,
+    promptTokens,
+    completionTokens,
+    llmLatencyMs,
     userId: t.userId,
     watchSec: m.watchSec,
     itemsViewed: m.itemsViewed,
@@ -54,6 +81,8 @@ export interface RunSummary {
   actions: Record<ActionType, number>;
   endReasons: Partial<Record<EndReason, number>>;
   ci: { watchSeconds: MeanCI; itemsViewed: MeanCI; turns: MeanCI; reward: MeanCI; sessionSeconds: MeanCI };
+  /** Present when an LLM simulator ran: decisions it made, fallbacks to the rule-based one, tokens. */
+  llm?: { decisions: number; fallbacks: number; promptTokens: number; completionTokens: number };
 }
 
 const round = (x: number, digits = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
@@ -83,6 +112,14 @@ export function summarize(records: readonly SessionRecord[]): RunSummary {
     reward: roundCI(meanCI(records.map((r) => r.reward))),
     sessionSeconds: roundCI(meanCI(records.map((r) => r.sessionSec))),
   };
+  const llm = { decisions: 0, fallbacks: 0, promptTokens: 0, completionTokens: 0 };
+  for (const r of records) {
+    llm.decisions += r.llmCalls > 0 ? r.decisions - r.fallbacks : 0;
+    llm.fallbacks += r.fallbacks;
+    llm.promptTokens += r.promptTokens;
+    llm.completionTokens += r.completionTokens;
+  }
+  const usedLlm = records.some((r) => r.llmCalls > 0 || r.fallbacks > 0);
   return {
     sessions: records.length,
     users: new Set(records.map((r) => r.userId)).size,
@@ -98,5 +135,6 @@ export function summarize(records: readonly SessionRecord[]): RunSummary {
     actions,
     endReasons,
     ci,
+    ...(usedLlm ? { llm } : {}),
   };
 }
