@@ -21,11 +21,11 @@ import type { SessionStart, SimSession } from './simulator';
 import type { UserMemory } from './memory';
 import { catalogFeatures, type CatalogFeatures } from './item-features';
 import { appendSession, entryImportance, historyItemIds, memoryDigest, pruneMemory, recordInteractions } from './memory-ops';
+import { InteractionLog, initialState, summarizeSession } from './session-init';
 import type { RuleParams } from './rule-params';
 import { SessionState, W } from './session-state';
 import { COMMENTS, choose, fill } from './phrases';
 import { buildReflection, complies } from './reflect';
-import { contextBudgetFactor, contextPatience, preferredDurationSec } from './context-effects';
 
 const DAY_MS = 86_400_000;
 /** Formats read or browsed rather than watched: opening them is a click. */
@@ -44,71 +44,29 @@ export class RuleSession implements SimSession {
   private readonly seenHist: Set<string>;
   private readonly favCreators: Map<number, number>;
   private summary: SessionSummary | null = null;
-  // Interaction log of this session, as parallel arrays (no object per decision).
-  private readonly logItem: string[] = [];
-  private readonly logTopic: number[] = [];
-  private readonly logAction: ActionType[] = [];
+  private readonly log = new InteractionLog();
   private readonly scratchReasons: ReasonCode[] = [];
   private readonly scratchActions: ActionType[] = [];
-  private readonly logWatch: number[] = [];
-  private readonly logImportance: number[] = [];
-  private readonly logElapsed: number[] = [];
 
   constructor(
     private readonly start: SessionStart,
     private readonly p: RuleParams,
     private readonly snapshots: SnapshotMode,
   ) {
-    const { user, context, catalog, memory } = start;
+    const { catalog, memory } = start;
     this.f = catalogFeatures(catalog);
     this.rng = start.rng;
     this.memory = memory;
     const last = memory.sessions[memory.sessions.length - 1];
     this.startedAt = start.startedAt ?? (last ? last.startedAt + last.durationSec * 1000 + DAY_MS : catalog.now);
     pruneMemory(memory, this.startedAt, p.memoryHalfLifeHours);
-    const f = this.f;
-    const interestIds = Object.keys(user.interests);
-    const interestTopics: number[] = [];
-    for (const id of interestIds) interestTopics.push(f.topic(id));
-    const digest = memoryDigest(memory, this.startedAt, f, p.memoryHalfLifeHours);
-    const s = (this.s = new SessionState(f, p, user, context));
-    for (let k = 0; k < interestIds.length; k++) {
-      const t = interestTopics[k];
-      s.interest[t] = clamp01(user.interests[interestIds[k]]);
-      s.touch(t);
-    }
-    // Memory feeds the start state (Eq. 4): engaged topics strengthen, tired topics stay tired.
-    for (let t = 0; t < digest.engaged.length; t++) {
-      s.memEngaged[t] = digest.engaged[t];
-      s.memSkipped[t] = digest.skipped[t];
-      if (digest.engaged[t] > 0) {
-        s.interest[t] = Math.min(1, s.interest[t] + 0.15 * (1 - Math.exp(-digest.engaged[t] / 2)));
-        s.touch(t);
-      }
-      if (digest.fatigue[t] > 0) {
-        s.fatigue[t] = digest.fatigue[t] * (0.5 + user.traits.fatigueSensitivity);
-        s.touch(t);
-      }
-    }
+    // Interest topics first, so the digest's per-topic arrays cover them.
+    for (const id of Object.keys(start.user.interests)) this.f.topic(id);
+    const digest = memoryDigest(memory, this.startedAt, this.f, p.memoryHalfLifeHours);
+    this.s = initialState(start, p, this.f, digest, last);
     this.seenMem = digest.seen;
-    this.seenHist = historyItemIds(user.history);
+    this.seenHist = historyItemIds(start.user.history);
     this.favCreators = digest.creators;
-    let best = 1; // at least one strong interaction's worth
-    for (const [c, v] of digest.creators) {
-      if (v > best || (v === best && c < s.favCreator)) {
-        best = v;
-        s.favCreator = c;
-      }
-    }
-    const tr = user.traits;
-    s.budgetSec = Math.max(10, tr.timeBudgetSec * contextBudgetFactor(context) * (0.85 + 0.3 * this.rng.next()));
-    s.timeLeftSec = s.budgetSec;
-    s.leaveThreshold = p.leaveThreshold + contextPatience(context);
-    s.prefDurSec = preferredDurationSec(context);
-    // Mood carries over a little from the last session.
-    s.satisfaction = clamp01(p.startSatisfaction + (last ? 0.2 * (last.finalSatisfaction - 0.5) : 0));
-    s.userLocale = this.f.locale(user.location);
-    s.ctxLocale = this.f.locale(context.location);
   }
 
   get mindset(): Mindset {
@@ -328,7 +286,7 @@ export class RuleSession implements SimSession {
     const reasons = rs.slice(0, nr);
     const actions = as.slice(0, na);
     const primary: ActionType = shared ? 'share' : comment ? 'comment' : liked ? 'like' : engage ? (watchSec > 0 ? 'watch' : 'click') : 'skip';
-    this.log(item.id, t, primary, watchSec, entryImportance(actions, frac, this.start.context, local));
+    this.log.add(item.id, t, primary, watchSec, entryImportance(actions, frac, this.start.context, local), s.elapsedSec);
     return {
       itemId: item.id,
       position,
@@ -365,35 +323,12 @@ export class RuleSession implements SimSession {
   }
 
   end(reason: EndReason): SessionSummary {
-    if (this.summary) return this.summary;
-    const s = this.s;
-    const f = this.f;
-    const entries = this.logItem.map((itemId, k) => ({
-      itemId,
-      topic: f.topicIds[this.logTopic[k]],
-      action: this.logAction[k],
-      at: this.startedAt + Math.round(this.logElapsed[k] * 1000),
-      watchSec: this.logWatch[k],
-      importance: this.logImportance[k],
-    }));
-    recordInteractions(this.memory, entries);
-    const endAt = this.startedAt + Math.round(s.elapsedSec * 1000);
-    pruneMemory(this.memory, endAt, this.p.memoryHalfLifeHours);
-    const top = s.active.filter((t) => s.engaged[t] > 0).sort((a, b) => s.engaged[b] - s.engaged[a] || a - b);
-    const tired = s.active.filter((t) => s.fatigueNow(t) >= 0.4 || (s.exposures[t] >= 3 && s.skips[t] * 2 >= s.exposures[t]));
-    this.summary = {
-      sessionIndex: this.memory.sessions.length,
-      startedAt: this.startedAt,
-      durationSec: Math.round(s.elapsedSec),
-      itemsViewed: s.n,
-      watchSec: s.watchSecTotal,
-      endReason: reason,
-      finalSatisfaction: Math.round(s.satisfaction * 1000) / 1000,
-      topTopics: top.slice(0, 3).map((t) => f.topicIds[t]),
-      tiredTopics: tired.map((t) => f.topicIds[t]),
-      instructions: s.instructions.slice(),
-    };
-    appendSession(this.memory, this.summary);
+    if (!this.summary) {
+      recordInteractions(this.memory, this.log.entries(this.f, this.startedAt));
+      pruneMemory(this.memory, this.startedAt + Math.round(this.s.elapsedSec * 1000), this.p.memoryHalfLifeHours);
+      this.summary = summarizeSession(this.s, reason, this.startedAt, this.memory.sessions.length);
+      appendSession(this.memory, this.summary);
+    }
     return this.summary;
   }
 
@@ -407,15 +342,6 @@ export class RuleSession implements SimSession {
       s.grace = Math.max(s.grace, 1);
       s.resetWindow();
     }
-  }
-
-  private log(itemId: string, t: number, primary: ActionType, watchSec: number, importance: number): void {
-    this.logItem.push(itemId);
-    this.logTopic.push(t);
-    this.logAction.push(primary);
-    this.logWatch.push(watchSec);
-    this.logImportance.push(importance);
-    this.logElapsed.push(this.s.elapsedSec);
   }
 }
 
