@@ -322,6 +322,7 @@ export class RecoEnv implements Env {
       for (const id of action.itemIds) s.shownSet.delete(id);
     } else if (turn) {
       reward = turn.reward = rewardOf(this.reward, decisions);
+      s.implicit = implicitSignals(decisions, this.index.byId);
     }
     this.finish(reason);
     return {
