@@ -38,8 +38,8 @@ describe('LLM panel', () => {
   it('says there is no WebGPU and what to do', async () => {
     render(LlmPanel, { onsimulator: () => {} });
     const status = await screen.findByTestId('llm-gpu-status');
-    await waitFor(() => expect(status.dataset.available).toBe('false'));
-    const msg = await screen.findByText(/no WebGPU/i, { selector: '[data-testid="llm-message"]' });
+    await waitFor(() => expect(status.dataset.available).toBe('false'), { timeout: 10_000 });
+    const msg = await screen.findByText(/no WebGPU/i, { selector: '[data-testid="llm-message"]' }, { timeout: 10_000 });
     expect(msg.dataset.code).toBe('no-webgpu');
     expect(msg.textContent).toMatch(/OpenAI-compatible engine or the rule-based simulator/);
   });
@@ -54,9 +54,9 @@ describe('LLM panel', () => {
     await fireEvent.input(screen.getByTestId('llm-openai-key'), { target: { value: 'sk-secret-123' } });
     await fireEvent.change(screen.getByTestId('llm-openai-key'));
     await fireEvent.click(screen.getByTestId('llm-openai-use'));
-    await waitFor(() => expect(sims.at(-1)?.name).toBe('llm'));
+    await waitFor(() => expect(sims.at(-1)?.name).toBe('llm'), { timeout: 10_000 });
     expect(auth.at(-1)).toBe('Bearer sk-secret-123');
-    expect(await screen.findByText(/Connected: tiny-model is available/)).toBeTruthy();
+    expect(await screen.findByText(/Connected: tiny-model is available/, {}, { timeout: 10_000 })).toBeTruthy();
     const stored = JSON.stringify({ ...localStorage });
     expect(stored).toContain('tiny-model');
     expect(stored).not.toContain('sk-secret-123');
