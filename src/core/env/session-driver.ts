@@ -43,6 +43,11 @@ export interface RunConfig {
   onThoughtDelta?: (turn: number, position: number, text: string) => void;
   /** Retention model for `metrics.returnProbability` (default: the simulator's `returnModel`). */
   retention?: (sessions: SessionSummary[]) => ReturnEstimate;
+  /**
+   * Id of the trajectory. Default `<recommender>/<user id>/<seed>/<session index>`, which is
+   * the same for reruns with other settings: a store keyed by it should pass its own.
+   */
+  trajectoryId?: string;
   /** Called after every step with the Gym-style transition (the CLI's JSONL uses it). */
   onStep?: (t: Transition) => void;
 }
@@ -101,7 +106,7 @@ export function makeEnv(cfg: RunConfig, onEvent?: EventSink): RecoEnv {
  */
 export async function driveSession(
   env: RecoEnv,
-  cfg: Pick<RunConfig, 'recommender' | 'user' | 'seed' | 'listSize' | 'signal' | 'onStep'> & {
+  cfg: Pick<RunConfig, 'recommender' | 'user' | 'seed' | 'listSize' | 'signal' | 'onStep' | 'trajectoryId'> & {
     startedAt?: number;
     context?: Context;
   },
@@ -113,7 +118,7 @@ export async function driveSession(
   const { recommender, seed } = cfg;
   recommender.resetSession?.(cfg.user.id);
   const rng = recommenderRng(seed);
-  let { observation } = await env.reset({ seed, options: { startedAt: cfg.startedAt, context: cfg.context } });
+  let { observation } = await env.reset({ seed, options: { startedAt: cfg.startedAt, context: cfg.context, trajectoryId: cfg.trajectoryId } });
   await emit({ type: 'session_start', trajectoryId: env.trajectory().id, userId: cfg.user.id, seed });
   try {
     for (;;) {

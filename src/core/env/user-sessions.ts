@@ -76,7 +76,8 @@ export async function runUserSessions(cfg: UserSessionsConfig, onEvent?: EventSi
   let context = cfg.context;
   let churned = false;
   for (let i = 0; i < cfg.sessions; i++) {
-    const t = await driveSession(env, { ...cfg, seed: sessionSeed(cfg.seed, i), startedAt, context }, onEvent);
+    const trajectoryId = cfg.trajectoryId === undefined ? undefined : i === 0 ? cfg.trajectoryId : `${cfg.trajectoryId}/${i}`;
+    const t = await driveSession(env, { ...cfg, seed: sessionSeed(cfg.seed, i), startedAt, context, trajectoryId }, onEvent);
     trajectories.push(t);
     if (i === cfg.sessions - 1 || t.endReason === 'stopped' || cfg.signal?.aborted) break;
     const { returnProbability, returnAfterHours } = t.metrics;

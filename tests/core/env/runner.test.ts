@@ -165,3 +165,12 @@ describe('runBatch', () => {
     expect(r.runs[0].trajectories).toHaveLength(1);
   });
 });
+
+describe('trajectory ids', () => {
+  it('default to recommender/user/seed/index and can be given', async () => {
+    expect((await runSession(cfg())).id).toBe('ordered/u1/11/0');
+    expect((await runSession(cfg({ trajectoryId: 'run-7' }))).id).toBe('run-7');
+    const many = await runUserSessions({ ...cfg({ trajectoryId: 'run-8' }), sessions: 2, churn: false });
+    expect(many.trajectories.map((t) => t.id)).toEqual(['run-8', 'run-8/1']);
+  });
+});
