@@ -41,7 +41,6 @@ describe('live session, history and replay', () => {
     const row = page.getByTestId('history-row').first();
     expect(await row.getAttribute('data-status')).toBe('complete');
     expect(await row.textContent()).toContain('content');
-    await screenshot(page, 'history');
 
     await row.getByTestId('history-open').click();
     const replay = page.getByTestId('replay');
@@ -80,6 +79,8 @@ describe('live session, history and replay', () => {
     await openHistory(page);
     const row = page.getByTestId('history-row').first();
     expect(await row.textContent()).toContain('content+follow');
+    expect(await page.getByTestId('history-row').count()).toBe(2);
+    await screenshot(page, 'history');
     await row.getByTestId('history-open').click();
     const replay = page.getByTestId('replay');
     await replay.waitFor();
