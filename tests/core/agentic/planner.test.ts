@@ -110,3 +110,22 @@ describe('rule-based planner', () => {
     expect(p.moreCreators).toContain(creator.id);
   });
 });
+
+describe('rule-based planner: pronouns point at the last list', () => {
+  it('"too much of it" means the topic that filled the last list', () => {
+    const shown = [...index.byTopic.get('ufc')!.slice(0, 4), ...index.byTopic.get('fishing')!.slice(0, 1)].map((i) => i.id);
+    const p = plan("There's too much of it, show me something different but related", { shown });
+    expect(p.lessTopics).toEqual(['ufc']);
+    expect(p.moreTopics).not.toContain('ufc');
+  });
+
+  it('"more like this" means the topic the user engaged with most', () => {
+    const shown = index.byTopic.get('f1')!.slice(0, 3).map((i) => i.id);
+    const p = plan('More like this please', { shown, implicit: { skips: 1, shortWatches: 0, engaged: 2, left: false, topicEngagement: { f1: 2, ufc: -1 } } });
+    expect(p.moreTopics).toEqual(['f1']);
+  });
+
+  it('common words ("look", "good") do not name topics', () => {
+    expect(plan('That look is good').moreTopics).not.toContain('makeup');
+  });
+});

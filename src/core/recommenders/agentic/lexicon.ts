@@ -45,6 +45,7 @@ const STOP = new Set([
   'what', 'people', 'are', 'is', 'in', 'on', 'for', 'with', 'too', 'much', 'many', 'please', 'want', 'see', 'fun', 'life',
   'tips', 'day', 'best', 'how', 'you', 'your', 'it', 'all', 'just', 'only', 'get', 'make', 'watching', 'watch', 'bored',
   'interesting', 'local', 'news', 'short', 'shorter', 'long', 'longer', 'latest', 'fresh', 'trending', 'popular', 'area',
+  'look', 'looks', 'good', 'great', 'cool', 'nice', 'thing', 'things', 'one', 'ones', 'again', 'kind', 'type', 'sort', 'same',
 ]);
 
 /** Lower-case, strip accents and punctuation, split into words. */

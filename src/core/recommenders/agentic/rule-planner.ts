@@ -38,6 +38,7 @@ const SHORT_CUES = ['shorter', 'short', 'quick', 'quicker', 'too long', 'bite si
 const RECENT_CUES = ['fresh', 'latest', 'recent', 'new', 'today', 'this week', 'just posted', 'newer', 'old stuff', 'stale', 'outdated'];
 const TRENDING_CUES = ['trending', 'popular', 'viral', 'everyone', 'people are watching', 'what people', 'hot right now', 'buzz'];
 const LOCAL_CUES = ['near me', 'nearby', 'local', 'around here', 'my area', 'my city', 'my town', 'close to me', 'in town'];
+const PRONOUNS = ['it', 'this', 'these', 'that', 'those', 'them'];
 const DIVERSE_CUES = ['variety', 'mix', 'diverse', 'different', 'all the same', 'repetitive', 'same thing', 'one topic'];
 
 const FORMAT_CUES: [string, ItemFormat][] = [
@@ -155,6 +156,28 @@ export function rulePlan(input: PlanInput): Plan {
       } else if (pol > 0) {
         for (const loc of lexicon.placeLocales.get(id) ?? [id]) uniqPush(plan.locations, loc);
       }
+    }
+  }
+  // Pronouns ("too much of it", "more like this") point at the last list: the topic the
+  // user engaged with most (positive) or that filled the list / was skipped most (negative).
+  if (plan.moreTopics.length + plan.lessTopics.length === 0 && hasAny(all, PRONOUNS)) {
+    const eng = Object.entries(obs.implicit?.topicEngagement ?? {}).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+    const counts = new Map<string, number>();
+    for (const id of obs.shown.slice(-10)) {
+      const t = index.byId.get(id)?.topic;
+      if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    const dominant = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    if (hasAny(all, NEG_CUES)) {
+      const t = eng[0] && eng[0][1] < 0 ? eng[0][0] : dominant;
+      if (t) {
+        plan.lessTopics.push(t);
+        negTopicsFromText.push(t);
+      }
+    } else {
+      const best = eng[eng.length - 1];
+      const t = best && best[1] > 0 ? best[0] : dominant;
+      if (t) plan.moreTopics.push(t);
     }
   }
   plan.moreTopics = plan.moreTopics.filter((t) => !plan.lessTopics.includes(t));
