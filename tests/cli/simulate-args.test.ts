@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, UsageError, parseSimulateArgs } from '../../src/cli/simulate-args';
+import { createProgress } from '../../src/cli/progress';
+import { summarize, type SessionRecord } from '../../src/cli/summarize';
+
+describe('parseSimulateArgs', () => {
+  it('has the documented defaults', () => {
+    expect(parseSimulateArgs([])).toMatchObject({
+      catalog: 'shortvideo', users: 1, simulator: 'rule-based', recommender: DEFAULTS.recommender, seed: 42,
+      turns: 10, listSize: 10, instructions: true, sessions: 1, reward: 'watch', out: null, json: false,
+    });
+  });
+  it('reads every option', () => {
+    const o = parseSimulateArgs(['--catalog', 'x', '--users', '5', '--seed', '0', '--turns', '3', '--list-size', '4', '--no-instructions', '--sessions', '2', '--reward', 'likes', '--out', 'a.jsonl', '--json', '--quiet']);
+    expect(o).toMatchObject({ catalog: 'x', users: 5, seed: 0, turns: 3, listSize: 4, instructions: false, sessions: 2, reward: 'likes', out: 'a.jsonl', json: true, quiet: true });
+  });
+  it('refuses bad values with a UsageError naming the option', () => {
+    expect(() => parseSimulateArgs(['--seed', '-1'])).toThrow(UsageError);
+    expect(() => parseSimulateArgs(['--seed', '4294967296'])).toThrow(/--seed must be between 0 and 4294967295/);
+    expect(() => parseSimulateArgs(['--turns', '2.5'])).toThrow(/--turns must be a whole number/);
+    expect(() => parseSimulateArgs(['--json=yes'])).toThrow(UsageError);
+    expect(() => parseSimulateArgs(['--out', ''])).toThrow(/--out needs a file name/);
+  });
+});
+
+describe('progress', () => {
+  it('draws a bar on a terminal and ends the line', () => {
+    const written: string[] = [];
+    const stream = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const p = createProgress(4, 'users', stream);
+    p.update(4, '4 sessions');
+    p.finish();
+    expect(written[0]).toMatch(/^\r\[#{30}\] 4\/4 users .* 4 sessions/);
+    expect(written[1]).toBe('\n');
+  });
+});
+
+describe('summarize', () => {
+  const rec = (over: Partial<SessionRecord>): SessionRecord => ({
+    userId: 'u', watchSec: 0, itemsViewed: 0, turns: 1, decisions: 0, instructions: 0, reward: 0, sessionSec: 0, returnProbability: 0.5,
+    actions: { click: 0, comment: 0, share: 0, like: 0, watch: 0, skip: 0, leave: 0 }, endReason: 'left_silent',
+    llmCalls: 0, fallbacks: 0, promptTokens: 0, completionTokens: 0, llmLatencyMs: 0, ...over,
+  });
+  it('totals, means and counts (hand-computed)', () => {
+    const s = summarize([
+      rec({ userId: 'a', watchSec: 10, itemsViewed: 4, turns: 2, decisions: 4, instructions: 1, actions: { click: 1, comment: 0, share: 0, like: 2, watch: 3, skip: 1, leave: 1 } }),
+      rec({ userId: 'b', watchSec: 30, itemsViewed: 6, turns: 1, decisions: 6, endReason: 'time_up', actions: { click: 0, comment: 1, share: 0, like: 0, watch: 5, skip: 1, leave: 1 } }),
+    ]);
+    expect(s).toMatchObject({ sessions: 2, users: 2, turns: 3, decisions: 10, instructions: 1, meanWatchSeconds: 20, meanItemsViewed: 5, meanTurns: 1.5 });
+    expect(s.actions).toEqual({ click: 1, comment: 1, share: 0, like: 2, watch: 8, skip: 2, leave: 2 });
+    expect(s.endReasons).toEqual({ left_silent: 1, time_up: 1 });
+    // mean 20, s = 14.142, se = 10, t(0.975, 1) = 12.706 -> [-107.06, 147.06]
+    expect(s.ci.watchSeconds.lo).toBeCloseTo(-107.062, 2);
+    expect(s.llm).toBeUndefined();
+  });
+});
