@@ -14,6 +14,10 @@ import { evaluateFidelity } from '../core/eval/fidelity';
 import { buildInstructionSuite, runInstructionSuite } from '../core/eval/instruction-suite';
 import { offlineScore, quadrant } from '../core/eval/ndcg-retention';
 import { runReorder } from '../core/eval/reorder';
+import { runJudgeBatch } from '../core/eval/judge-batch';
+import { runLeaderboard } from '../core/eval/leaderboard';
+import { toMarkdown } from '../core/eval/export-table';
+import { writeFile } from 'node:fs/promises';
 import { createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
 import { recommenders } from '../core/recommenders/registry';
 import { createRng } from '../core/rng';
@@ -23,7 +27,7 @@ import { defaultContext } from '../core/users/context';
 import { builtinUsers } from './load-world';
 import { readDatasetFolder } from './read-dataset';
 
-const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention'] as const;
+const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention', 'leaderboard', 'judge'] as const;
 type Protocol = (typeof PROTOCOLS)[number];
 
 export const EVALUATE_HELP = `Usage: npm run evaluate -- --protocol NAME [options]
@@ -38,6 +42,9 @@ Protocols:
   fidelity         simulator fidelity against real users on MovieLens (needs --dataset):
                    accuracy, precision, recall, F1 of engage-or-skip at --ratio 1|3|9
   ndcg-retention   each recommender's offline NDCG@10 against simulated retention
+  leaderboard      the leaderboard's fixed benchmark (every base, plain and +follow)
+  judge            rule-based judge of each session (was the instruction followed,
+                   was the user better off); --out FILE writes the passing ones as JSONL
 
 Options:
   --dataset DIR          a MovieLens folder (ml-latest, ml-latest-small or ml-100k layout)
@@ -49,6 +56,7 @@ Options:
   --turns N              turn limit per session (default 8)
   --list-size N          items per list (default 6)
   --json                 print exactly one JSON object on stdout
+  --out FILE             judge: write the passing trajectories as JSONL
   --help                 this text`;
 
 class UsageError extends Error {}
@@ -64,6 +72,7 @@ interface Options {
   turns: number;
   listSize: number;
   json: boolean;
+  out?: string;
 }
 
 function int(name: string, v: string | undefined, def: number, min: number): number {
@@ -92,6 +101,7 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
         turns: { type: 'string' },
         'list-size': { type: 'string' },
         json: { type: 'boolean' },
+        out: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -118,6 +128,7 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
     turns: int('turns', values.turns as string | undefined, 8, 1),
     listSize: int('list-size', values['list-size'] as string | undefined, 6, 1),
     json: Boolean(values.json),
+    out: values.out as string | undefined,
   };
 }
 
@@ -153,6 +164,30 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
       progress('instructions', ++i, names.length);
     }
     return { protocol: 'instructions', seed: o.seed, cases: cases.length, compliance };
+  }
+  if (o.protocol === 'leaderboard') {
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
+    const settings = { users: o.users, seed: o.seed, listSize: o.listSize, maxTurns: o.turns };
+    const lb = await runLeaderboard({ catalog, personas, bases: o.bases, simulator: sim(), settings }, (p) => progress(`leaderboard ${p.stage}`, p.done, p.total));
+    return { protocol: 'leaderboard', ...lb, markdown: toMarkdown(lb) };
+  }
+  if (o.protocol === 'judge') {
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
+    const j = await runJudgeBatch({
+      catalog,
+      users: builtinUsers(personas, o.users, o.seed),
+      trainingUsers: personas,
+      contextFor: defaultContext,
+      simulator: sim(),
+      recommenders: o.bases.flatMap((b) => [b, `${b}+follow`]),
+      seed: o.seed,
+      listSize: o.listSize,
+      maxTurns: o.turns,
+      onProgress: (d, t) => progress('judge', d, t),
+    });
+    if (o.out) await writeFile(o.out, j.jsonl);
+    const recs = Object.fromEntries(j.rows.map((r) => [r.recommender, { sessions: r.sessions, judged: r.judged, passed: r.passed, passRate: r4(r.judged ? r.passed / r.judged : 0) }]));
+    return { protocol: 'judge', judge: j.judge, seed: o.seed, users: o.users, kept: j.rows.reduce((n, r) => n + r.passed, 0), out: o.out ?? null, recommenders: recs };
   }
   if (o.protocol === 'compare' || o.protocol === 'ndcg-retention') {
     const { catalog, users, training } = o.dataset
@@ -216,6 +251,8 @@ function printTable(res: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(res.recommenders as Record<string, Record<string, { mean: number; lo: number; hi: number }>>)) {
       out.push(`${k.padEnd(22)} ${v.watchSeconds.mean.toFixed(1).padStart(7)} [${v.watchSeconds.lo.toFixed(1)}, ${v.watchSeconds.hi.toFixed(1)}]`.padEnd(50) + `${v.turns.mean.toFixed(2).padStart(6)}       ${v.retention.mean.toFixed(3)}`);
     }
+  } else if (res.protocol === 'leaderboard') {
+    out.push(String(res.markdown));
   } else if (res.protocol === 'ndcg-retention') {
     out.push('', 'recommender            NDCG@10   retention   quadrant');
     for (const p of res.points as { recommender: string; ndcg: number; retention: number; quadrant: string }[]) out.push(`${p.recommender.padEnd(22)} ${p.ndcg.toFixed(4)}    ${p.retention.toFixed(3)}       ${p.quadrant}`);
