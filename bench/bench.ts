@@ -67,6 +67,12 @@ function formatValue(v: unknown): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } }, strict: true });
   const only = values.only ? new Set(values.only.split(',')) : null;
+  const unknown = [...(only ?? [])].filter((n) => !SECTIONS.some(([name]) => name === n));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown section ${unknown.join(', ')} (known: ${SECTIONS.map(([n]) => n).join(', ')})\n`);
+    process.exitCode = 2;
+    return;
+  }
   const result: Record<string, unknown> = {};
   const titles: [string, string[]][] = [];
   for (const [name, path] of SECTIONS) {
