@@ -129,3 +129,21 @@ describe('rule-based planner: pronouns point at the last list', () => {
     expect(plan('That look is good').moreTopics).not.toContain('makeup');
   });
 });
+
+describe('rule-based planner: cue words in context', () => {
+  it('"local" inside a topic name is not a place cue; "today" alone is not a recency cue', () => {
+    const p = plan('Less bay area local news, please. How about some anime?');
+    expect(p.lessTopics).toEqual(['local-news']);
+    expect(p.moreTopics).toEqual(['anime']);
+    expect(p.locations).toEqual([]);
+    expect(plan('Okay, I have seen enough fishing for today. Mix it up a bit.').preferRecent).toBe(false);
+    expect(plan("This all feels old. Show me what's new today.").preferRecent).toBe(true);
+  });
+
+  it('"something close to it, just different" explores neighbours of the named topic', () => {
+    const p = plan("I like travel, but that's too much travel. Something close to it, just different.");
+    expect(p.lessTopics).toEqual(['travel']);
+    expect(p.moreTopics.length).toBeGreaterThan(0);
+    for (const t of p.moreTopics) expect(index.related.get('travel')).toContain(t);
+  });
+});

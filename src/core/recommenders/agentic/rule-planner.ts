@@ -33,12 +33,12 @@ const NEG_CUES = [
 ];
 const POS_CUES = ['more', 'show me', 'want', 'love', 'like', 'into', 'give me', 'only', 'just', 'about', 'some'];
 const EXPLORE_CUES = ['bored', 'boring', 'interesting', 'something new', 'surprise', 'new stuff', 'fresh ideas', 'mix it up', 'something else', 'same old', 'variety', 'explore'];
-const RELATED_CUES = ['different but related', 'related', 'similar', 'adjacent', 'along those lines', 'like this but', 'but different'];
+const RELATED_CUES = ['different but related', 'related', 'similar', 'adjacent', 'along those lines', 'like this but', 'but different', 'close to it', 'close to that', 'just different', 'nearby topics'];
 const SHORT_CUES = ['shorter', 'short', 'quick', 'quicker', 'too long', 'bite sized', 'brief', 'less than a minute'];
-const RECENT_CUES = ['fresh', 'latest', 'recent', 'new', 'today', 'this week', 'just posted', 'newer', 'old stuff', 'stale', 'outdated'];
+const RECENT_CUES = ['fresh', 'latest', 'recent', 'whats new', 'new today', 'from today', 'posted today', 'this week', 'just posted', 'newer', 'old stuff', 'stale', 'outdated', 'feels old', 'all old'];
 const TRENDING_CUES = ['trending', 'popular', 'viral', 'everyone', 'people are watching', 'what people', 'hot right now', 'buzz'];
 const LOCAL_CUES = ['near me', 'nearby', 'local', 'around here', 'my area', 'my city', 'my town', 'close to me', 'in town'];
-const PRONOUNS = ['it', 'this', 'these', 'that', 'those', 'them'];
+const PRONOUNS = ['of it', 'of this', 'of that', 'of these', 'of those', 'of them', 'like this', 'like that', 'like these', 'like those', 'this stuff', 'that stuff', 'this kind', 'that kind'];
 const DIVERSE_CUES = ['variety', 'mix', 'diverse', 'different', 'all the same', 'repetitive', 'same thing', 'one topic'];
 
 const FORMAT_CUES: [string, ItemFormat][] = [
@@ -138,7 +138,11 @@ export function adjacentTopics(anchors: string[], index: CatalogIndex, strength:
 export function rulePlan(input: PlanInput): Plan {
   const { instruction, observation: obs, index, lexicon } = input;
   const plan = emptyPlan('rules');
-  const all = normalizeWords(instruction);
+  // Cue words are read outside entity names: "local" in "Bay Area local news" is a topic, not a place cue.
+  const words = normalizeWords(instruction);
+  const covered = new Uint8Array(words.length);
+  for (const m of findEntities(lexicon, words)) for (let i = m.start; i < m.end; i++) covered[i] = 1;
+  const all = words.map((w, i) => (covered[i] ? '_' : w));
   const strength = userTopicStrength(obs, index);
   const negTopicsFromText: string[] = [];
 
