@@ -34,7 +34,7 @@ export class LiveController {
   readonly human = new HumanInput();
   /** Simulator provided by the LLM panel when the simulator is 'llm'. */
   llmSimulator = $state.raw<UserSimulator | null>(null);
-  /** Recommender of the current run (settings may change while it plays). */
+  /** Label of the current run's recommender (settings may change while it plays). */
   recommender = $state('');
   /** The user of the current run (with edits applied). */
   user = $state.raw<UserProfile | null>(null);
@@ -69,7 +69,7 @@ export class LiveController {
       ]);
       const context = applyContext(defaultContext(user), settings);
       const recName = opts.recommender ?? settings.rec;
-      this.recommender = recName;
+      this.recommender = settings.follow ? `${recName}, following instructions` : recName;
       const recommender: Recommender = makeRecommender(recName, settings.follow);
       recommender.fit?.({ catalog, users: data.users }, createRng(settings.seed).fork('fit'));
       const simulator = await this.simulatorFor(settings);
