@@ -19,12 +19,15 @@ import { openApp, waitStatus } from '../e2e/helpers';
 let b: LaunchedBrowser;
 let page: Page;
 const offMachine: string[] = [];
+/** While true, requests off this machine hang (an interrupted download); otherwise they fail at once. */
+let hang = false;
 
 beforeAll(async () => {
   b = await launchBrowser({ webgpu: true });
   // Refuse anything that is not the app's own server, deterministically (no DNS waits).
   await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
     offMachine.push(route.request().url());
+    if (hang) return new Promise<void>(() => {});
     return route.abort('internetdisconnected');
   });
   ({ page } = await openApp(b.context, 'speed=16&turns=1'));
@@ -38,7 +41,10 @@ describe('WebGPU and the LLM panel in Chromium', () => {
   it('finds the adapter, reports a CPU fallback without shader-f16 and offers only q4f32 models', async () => {
     await page.getByTestId('setting-simulator').selectOption('llm');
     const status = page.getByTestId('llm-gpu-status');
-    await page.waitForFunction(() => document.querySelector('[data-testid="llm-gpu-status"]')?.getAttribute('data-available') !== 'unknown', null, { timeout: 30_000 });
+    await page.waitForFunction(() => {
+      const v = document.querySelector('[data-testid="llm-gpu-status"]')?.getAttribute('data-available');
+      return v === 'true' || v === 'false';
+    }, null, { timeout: 30_000 });
     expect(await status.getAttribute('data-available')).toBe('true');
     expect(await status.getAttribute('data-fallback')).toBe('true');
     expect(await status.getAttribute('data-f16')).toBe('false');
@@ -49,6 +55,18 @@ describe('WebGPU and the LLM panel in Chromium', () => {
     expect(options.length).toBeGreaterThanOrEqual(4);
     expect(options.every((o) => o.includes('q4f32') && !o.includes('q4f16'))).toBe(true);
     expect(options.some((o) => o.includes('Qwen2.5 0.5B'))).toBe(true);
+  });
+
+  it('cancels a download that hangs, saying what was kept', async () => {
+    hang = true;
+    await page.getByTestId('llm-load').click();
+    await page.getByTestId('llm-cancel').click();
+    const msg = page.locator('[data-testid="llm-message"][data-code="load-error"]');
+    await msg.waitFor();
+    expect(await msg.getAttribute('data-level')).toBe('warn');
+    expect(await msg.textContent()).toMatch(/was cancelled.*loading again resumes/);
+    expect(await page.getByTestId('llm-cancel').count()).toBe(0);
+    hang = false;
   });
 
   it('says clearly that the weights could not be downloaded, and the app stays usable', async () => {
@@ -124,7 +142,10 @@ describe('the LLM simulator through an OpenAI-compatible endpoint, in the app', 
     await p.getByTestId('llm-openai-url').fill(endpoint);
     await p.getByTestId('llm-openai-model').fill('scripted');
     await p.getByTestId('llm-openai-use').click();
-    await p.locator('[data-testid="llm-message"][data-code="endpoint"]').filter({ hasText: 'Connected' }).waitFor();
+    await p.locator('[data-testid="llm-message"][data-code="endpoint"]').filter({ hasText: 'Connected' }).waitFor().catch(async (e: unknown) => {
+      await screenshot(p, 'llm-endpoint-connect-failed');
+      throw e;
+    });
     await p.getByTestId('run').click();
     await waitStatus(p, 'ended');
     const cards = await p.getByTestId('item-card').allTextContents();

@@ -17,6 +17,8 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** GPU memory the model needs (for the out-of-memory message). */
   vramMB?: number;
+  /** Cancels the download/load: the worker is terminated (shards already fetched stay cached). */
+  signal?: AbortSignal;
   /** Told about device-lost recovery. */
   onRecover?: (state: 'recovering' | 'recovered' | 'failed', detail: string) => void;
 }
@@ -33,14 +35,24 @@ async function createOnce(opts: LoadOptions, track: { worker: Worker | null; mlc
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'webllm' });
   track.worker = worker;
   const last: { p: LoadProgress | null } = { p: null };
+  let onAbort: (() => void) | null = null;
+  const cancelled = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new ModelLoadError('aborted', `Loading ${opts.modelId} was cancelled. The shards already downloaded stay cached; loading again resumes from there.`));
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  cancelled.catch(() => {});
   try {
-    const mlc = await webllm.CreateWebWorkerMLCEngine(worker, opts.modelId, {
-      appConfig,
-      initProgressCallback: (r) => {
-        last.p = parseProgress(r, last.p);
-        opts.onProgress?.(last.p);
-      },
-    });
+    const mlc = await Promise.race([
+      webllm.CreateWebWorkerMLCEngine(worker, opts.modelId, {
+        appConfig,
+        initProgressCallback: (r) => {
+          last.p = parseProgress(r, last.p);
+          opts.onProgress?.(last.p);
+        },
+      }),
+      cancelled,
+    ]);
     track.mlc = mlc as unknown as MlcEngineLike;
     const p = last.p;
     opts.onProgress?.({ phase: 'ready', fraction: 1, mbDone: p?.mbDone ?? null, mbTotal: p?.mbTotal ?? null, mbPerSec: null, elapsedSec: p?.elapsedSec ?? 0, text: 'Ready' });
@@ -49,6 +61,8 @@ async function createOnce(opts: LoadOptions, track: { worker: Worker | null; mlc
     worker.terminate();
     track.worker = null;
     throw explainLoadError(e, opts.modelId, opts.vramMB);
+  } finally {
+    if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
   }
 }
 

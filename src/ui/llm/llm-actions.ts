@@ -46,8 +46,17 @@ export async function refreshCache(state: LlmState): Promise<void> {
   }
 }
 
+let loadCtrl: AbortController | null = null;
+
+/** Cancel a model download/load in progress. */
+export function cancelLoad(): void {
+  loadCtrl?.abort();
+}
+
 /** Download (first time) and load the chosen WebLLM model. */
 export async function loadModel(state: LlmState): Promise<void> {
+  loadCtrl = new AbortController();
+  const signal = loadCtrl.signal;
   const modelId = state.settings.webllm.modelId;
   const option = state.models.find((m) => m.id === modelId);
   state.clear('load-error', 'too-big', 'device');
@@ -62,6 +71,7 @@ export async function loadModel(state: LlmState): Promise<void> {
       modelId,
       selfHostedBase: state.settings.webllm.selfHostedBase || null,
       vramMB: option?.vramMB,
+      signal,
       onProgress: (p) => (state.progress = p),
       onRecover: (s, detail) => {
         if (s === 'recovering') state.say('device', 'warn', `${detail}`);
@@ -77,9 +87,12 @@ export async function loadModel(state: LlmState): Promise<void> {
     state.say('loaded', 'info', `${option?.label ?? modelId} is loaded.`);
     await refreshCache(state);
   } catch (e) {
-    state.phase = 'error';
     const kind = (e as { kind?: string }).kind;
-    state.say(kind === 'too_big' ? 'too-big' : 'load-error', 'error', e instanceof Error ? e.message : String(e));
+    state.phase = kind === 'aborted' ? 'idle' : 'error';
+    state.say(kind === 'too_big' ? 'too-big' : 'load-error', kind === 'aborted' ? 'warn' : 'error', e instanceof Error ? e.message : String(e));
+    await refreshCache(state);
+  } finally {
+    loadCtrl = null;
   }
 }
 
