@@ -33,7 +33,7 @@ describe('live session, history and replay', () => {
     const live = await firstList(page);
     const turns = await page.getByTestId('turn').count();
     await waitSaved(page);
-    await screenshot(page, 'live');
+    await screenshot(page, 'e2e-live');
 
     await page.reload();
     await page.getByTestId('nav-live').waitFor();
