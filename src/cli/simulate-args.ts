@@ -58,7 +58,8 @@ Options:
                        (MovieLens: the first N users of the dataset) [default: ${DEFAULTS.users}]
   --simulator NAME     user simulator: rule-based, or llm (an OpenAI-compatible
                        endpoint, see the --llm-* options)           [default: ${DEFAULTS.simulator}]
-  --recommender NAME   recommender                                  [default: ${DEFAULTS.recommender}]
+  --recommender NAME   recommender; NAME+follow wraps it with the instruction-
+                       following recommender (e.g. content+follow)  [default: ${DEFAULTS.recommender}]
   --seed N             seed of the whole run (0 .. 4294967295)      [default: ${DEFAULTS.seed}]
   --turns N            most lists per session                       [default: ${DEFAULTS.turns}]
   --list-size N        items per list (1 .. 100)                    [default: ${DEFAULTS.listSize}]

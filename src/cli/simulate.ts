@@ -12,6 +12,7 @@ import type { Transition } from '../core/env/session-driver';
 import { ImportError } from '../core/catalog/import-error';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import { recommenders } from '../core/recommenders/registry';
+import { FOLLOW_SUFFIX, createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
 import { createRng } from '../core/rng';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
@@ -28,8 +29,10 @@ import { createCliLlmSimulator } from './llm-simulator';
 function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommender: Recommender } {
   const known = [...new Set([...simulators.names(), 'llm'])];
   if (!known.includes(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" is unknown. Known: ${known.join(', ')}`);
-  if (!recommenders.has(o.recommender)) {
-    throw new UsageError(`--recommender "${o.recommender}" is unknown. Known: ${recommenders.names().join(', ')}`);
+  if (!isKnownRecommender(o.recommender)) {
+    throw new UsageError(
+      `--recommender "${o.recommender}" is unknown. Known: ${recommenders.names().join(', ')} (add ${FOLLOW_SUFFIX} to follow instructions)`,
+    );
   }
   let simulator: UserSimulator;
   try {
@@ -38,7 +41,7 @@ function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommen
     if (e instanceof UsageError) throw e;
     throw new UsageError(`--simulator "${o.simulator}" cannot run headless here: ${(e as Error).message}`);
   }
-  return { simulator, recommender: recommenders.get(o.recommender).create() };
+  return { simulator, recommender: createRecommender(o.recommender) };
 }
 
 async function writeLine(out: WriteStream, line: string): Promise<void> {

@@ -3,6 +3,7 @@ import { checkEnv } from '../../../src/core/env/check-env';
 import { buildCatalogIndex } from '../../../src/core/catalog/catalog-index';
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../../src/core/catalog/builtin';
 import { recommenders } from '../../../src/core/recommenders/registry';
+import { createRecommender } from '../../../src/core/recommenders/agentic';
 import { simulators } from '../../../src/core/simulator/registry';
 import { defaultContext } from '../../../src/core/users/context';
 import type { Recommender, Slate } from '../../../src/core/types';
@@ -79,14 +80,16 @@ describe('checkEnv over every registered recommender x simulator (built-in catal
     expect(recommenders.names().length).toBeGreaterThanOrEqual(7);
   });
 
+  // Every registered recommender, plus instruction-following wrappers (replies, plans).
+  const names = [...recommenders.names(), 'popular+follow', 'content+follow'];
   for (const sim of sims) {
-    for (const rec of recommenders.names()) {
+    for (const rec of names) {
       it(`${rec} x ${sim}`, async () => {
         const problems = await checkEnv({
           catalog, index, users, contextFor: defaultContext,
           training: { catalog, users: personas },
           simulator: () => simulators.get(sim).create(),
-          recommender: () => recommenders.get(rec).create(),
+          recommender: () => createRecommender(rec),
           listSize: 8, maxTurns: 4,
         });
         expect(problems).toEqual([]);
