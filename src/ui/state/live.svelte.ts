@@ -5,6 +5,7 @@
  */
 import type { EventSink, SessionEvent } from '../../core/env/environment';
 import { createRng } from '../../core/rng';
+import { llmSessionMeta } from '../../core/simulator/llm/session-meta';
 import type { UserSimulator } from '../../core/simulator/simulator';
 import type { Recommender, UserProfile } from '../../core/types';
 import { createHumanSimulator } from '../human/human-simulator';
@@ -97,6 +98,8 @@ export class LiveController {
               instructionsEnabled: settings.instructions,
               context,
               settings: { ...$state.snapshot(settings), rec: recName },
+              // Prompt templates and model of an LLM run (never its API key).
+              ...llmSessionMeta(simulator),
             },
             lookup,
             {
