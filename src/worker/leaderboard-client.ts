@@ -3,7 +3,7 @@
  * promise of the result. Cancelling posts `cancel` and then terminates the worker (a stage
  * can take many seconds); the next run starts a fresh worker.
  */
-import type { FromLeaderboardWorker, LeaderboardProgress, LeaderboardRequest, LeaderboardResult, ToLeaderboardWorker } from './leaderboard-protocol';
+import type { FromLeaderboardWorker, JudgedOutcome, LeaderboardProgress, LeaderboardRequest, LeaderboardResult, ToLeaderboardWorker } from './leaderboard-protocol';
 
 /** Something that behaves like a Worker (the real one, or a fake in tests). */
 export interface LeaderboardWorkerLike {
@@ -18,9 +18,23 @@ export interface LeaderboardRunOptions {
   signal?: AbortSignal;
 }
 
+export interface JudgeRunOptions {
+  onProgress?: (done: number, total: number, recommender: string) => void;
+  signal?: AbortSignal;
+}
+
 export interface LeaderboardClient {
   run(request: LeaderboardRequest, opts?: LeaderboardRunOptions): Promise<LeaderboardResult>;
+  /** The benchmark's sessions judged (rule-based); the passing ones as JSONL. */
+  judge(request: LeaderboardRequest, opts?: JudgeRunOptions): Promise<JudgedOutcome>;
   terminate(): void;
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  onProgress?: (p: LeaderboardProgress) => void;
+  onJudgeProgress?: JudgeRunOptions['onProgress'];
 }
 
 /** Error of a cancelled run (name 'AbortError'). */
@@ -39,7 +53,7 @@ export function createLeaderboardWorker(): LeaderboardWorkerLike {
 export function createLeaderboardClient(factory: () => LeaderboardWorkerLike = createLeaderboardWorker): LeaderboardClient {
   let worker: LeaderboardWorkerLike | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve(r: LeaderboardResult): void; reject(e: Error): void; onProgress?: (p: LeaderboardProgress) => void }>();
+  const pending = new Map<number, Pending>();
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
@@ -52,9 +66,11 @@ export function createLeaderboardClient(factory: () => LeaderboardWorkerLike = c
       const p = pending.get(m.id);
       if (!p) return;
       if (m.type === 'progress') p.onProgress?.(m.progress);
+      else if (m.type === 'judge-progress') p.onJudgeProgress?.(m.done, m.total, m.recommender);
       else {
         pending.delete(m.id);
         if (m.type === 'result') p.resolve(m.result);
+        else if (m.type === 'judged') p.resolve(m.outcome);
         else p.reject(m.cancelled ? cancelledError() : new Error(m.message));
       }
     });
@@ -65,30 +81,32 @@ export function createLeaderboardClient(factory: () => LeaderboardWorkerLike = c
     worker = w;
     return w;
   };
+  const send = <T>(type: 'start' | 'judge', request: LeaderboardRequest, p: Omit<Pending, 'resolve' | 'reject'>, signal?: AbortSignal): Promise<T> => {
+    const id = nextId++;
+    const w = ensure();
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { ...p, resolve: resolve as (v: unknown) => void, reject });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!pending.has(id)) return;
+          w.postMessage({ type: 'cancel', id });
+          pending.delete(id);
+          reject(cancelledError());
+          // Stop the computation now rather than at the next stage boundary.
+          if (worker === w && pending.size === 0) {
+            w.terminate();
+            worker = null;
+          }
+        },
+        { once: true },
+      );
+      w.postMessage({ type, id, request: JSON.parse(JSON.stringify(request)) as LeaderboardRequest });
+    });
+  };
   return {
-    run(request, opts = {}) {
-      const id = nextId++;
-      const w = ensure();
-      return new Promise<LeaderboardResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject, onProgress: opts.onProgress });
-        opts.signal?.addEventListener(
-          'abort',
-          () => {
-            if (!pending.has(id)) return;
-            w.postMessage({ type: 'cancel', id });
-            pending.delete(id);
-            reject(cancelledError());
-            // Stop the computation now rather than at the next stage boundary.
-            if (worker === w && pending.size === 0) {
-              w.terminate();
-              worker = null;
-            }
-          },
-          { once: true },
-        );
-        w.postMessage({ type: 'start', id, request: JSON.parse(JSON.stringify(request)) as LeaderboardRequest });
-      });
-    },
+    run: (request, opts = {}) => send<LeaderboardResult>('start', request, { onProgress: opts.onProgress }, opts.signal),
+    judge: (request, opts = {}) => send<JudgedOutcome>('judge', request, { onJudgeProgress: opts.onProgress }, opts.signal),
     terminate() {
       worker?.terminate();
       worker = null;

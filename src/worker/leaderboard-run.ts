@@ -3,10 +3,12 @@
  * fallback can too): loads the built-in catalog and personas, then `runLeaderboard`.
  */
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
-import { BENCHMARK, runLeaderboard, type LeaderboardProgress, type LeaderboardResult } from '../core/eval/leaderboard';
+import { runJudgeBatch } from '../core/eval/judge-batch';
+import { BENCHMARK, benchmarkUsers, runLeaderboard, type LeaderboardProgress, type LeaderboardResult } from '../core/eval/leaderboard';
 import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
-import type { LeaderboardRequest } from './leaderboard-protocol';
+import { defaultContext } from '../core/users/context';
+import type { JudgedOutcome, LeaderboardRequest } from './leaderboard-protocol';
 
 /** Run the benchmark of `request`; rejects with an AbortError when `signal` is set between stages. */
 export async function runLeaderboardRequest(
@@ -21,4 +23,32 @@ export async function runLeaderboardRequest(
     { catalog, personas, bases, simulator: simulators.get(BENCHMARK.simulator).create(), settings, signal: opts.signal },
     opts.onProgress,
   );
+}
+
+/**
+ * The benchmark's sessions (same users, seeds and settings), each judged by the rule-based
+ * judge; the passing ones as JSONL for training.
+ */
+export async function runJudgeRequest(
+  request: LeaderboardRequest,
+  opts: { onProgress?: (done: number, total: number, recommender: string) => void; signal?: { readonly aborted: boolean } } = {},
+): Promise<JudgedOutcome> {
+  const [catalog, personas] = await Promise.all([loadBuiltinCatalog(BENCHMARK.catalogId), loadBuiltinPersonas()]);
+  const bases = request.bases?.length ? request.bases : recommenders.names();
+  const seed = request.seed ?? BENCHMARK.seed;
+  const r = await runJudgeBatch({
+    catalog,
+    users: benchmarkUsers(personas, request.users ?? BENCHMARK.users, seed),
+    trainingUsers: personas,
+    contextFor: defaultContext,
+    simulator: simulators.get(BENCHMARK.simulator).create(),
+    recommenders: bases.flatMap((b) => [b, `${b}+follow`]),
+    seed,
+    listSize: request.listSize ?? BENCHMARK.listSize,
+    maxTurns: request.maxTurns ?? BENCHMARK.maxTurns,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  });
+  if (opts.signal?.aborted) throw Object.assign(new Error('Judging cancelled'), { name: 'AbortError' });
+  return { judge: r.judge, rows: r.rows, jsonl: r.jsonl };
 }

@@ -4,7 +4,7 @@
  * worker on cancel so a long stage does not keep the CPU busy.
  */
 import type { FromLeaderboardWorker, ToLeaderboardWorker } from './leaderboard-protocol';
-import { runLeaderboardRequest } from './leaderboard-run';
+import { runJudgeRequest, runLeaderboardRequest } from './leaderboard-run';
 
 const signals = new Map<number, { aborted: boolean }>();
 const post = (m: FromLeaderboardWorker) => (self as unknown as { postMessage(m: FromLeaderboardWorker): void }).postMessage(m);
@@ -20,8 +20,13 @@ self.onmessage = async (ev: MessageEvent<ToLeaderboardWorker>) => {
   signals.set(msg.id, signal);
   const t0 = performance.now();
   try {
-    const result = await runLeaderboardRequest(msg.request, { signal, onProgress: (progress) => post({ type: 'progress', id: msg.id, progress }) });
-    post({ type: 'result', id: msg.id, result, elapsedMs: performance.now() - t0 });
+    if (msg.type === 'judge') {
+      const outcome = await runJudgeRequest(msg.request, { signal, onProgress: (done, total, recommender) => post({ type: 'judge-progress', id: msg.id, done, total, recommender }) });
+      post({ type: 'judged', id: msg.id, outcome });
+    } else {
+      const result = await runLeaderboardRequest(msg.request, { signal, onProgress: (progress) => post({ type: 'progress', id: msg.id, progress }) });
+      post({ type: 'result', id: msg.id, result, elapsedMs: performance.now() - t0 });
+    }
   } catch (e) {
     post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e), cancelled: signal.aborted });
   } finally {

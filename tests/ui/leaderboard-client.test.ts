@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLeaderboardClient, type LeaderboardWorkerLike } from '../../src/worker/leaderboard-client';
 import type { FromLeaderboardWorker, ToLeaderboardWorker } from '../../src/worker/leaderboard-protocol';
-import { runLeaderboardRequest } from '../../src/worker/leaderboard-run';
+import { runJudgeRequest, runLeaderboardRequest } from '../../src/worker/leaderboard-run';
 
 class FakeWorker implements LeaderboardWorkerLike {
   posted: ToLeaderboardWorker[] = [];
@@ -45,6 +45,24 @@ describe('createLeaderboardClient', () => {
     expect(r.benchmark.users).toBe(4);
     expect(stages).toEqual(['sessions:1/8', 'sessions:2/8', 'instructions:3/8', 'instructions:4/8', 'offline:5/8', 'offline:6/8', 'lists:7/8', 'lists:8/8']);
     expect(workers).toHaveLength(1);
+  }, 60_000);
+
+  it('judges through the worker: progress per recommender, then the JSONL of the kept sessions', async () => {
+    const client = createLeaderboardClient(
+      () =>
+        new FakeWorker((m, send) => {
+          if (m.type !== 'judge') return;
+          void runJudgeRequest(m.request, { onProgress: (done, total, recommender) => send({ type: 'judge-progress', id: m.id, done, total, recommender }) }).then((outcome) =>
+            send({ type: 'judged', id: m.id, outcome }),
+          );
+        }),
+    );
+    const seen: string[] = [];
+    const r = await client.judge({ bases: ['popular'], users: 6, maxTurns: 5 }, { onProgress: (d, t, name) => seen.push(`${d}/${t} ${name}`) });
+    expect(seen).toEqual(['1/2 popular', '2/2 popular+follow']);
+    expect(r.judge).toBe('rule');
+    expect(r.rows.map((x) => x.sessions)).toEqual([6, 6]);
+    expect(r.jsonl.split('\n').filter(Boolean)).toHaveLength(r.rows[0].passed + r.rows[1].passed);
   }, 60_000);
 
   it('rejects with the worker error message', async () => {

@@ -4,9 +4,9 @@
  * the result, and draws both charts.
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import LeaderboardView from '../../src/ui/leaderboard/LeaderboardView.svelte';
-import { CACHE_KEY, clearMemoryCache, loadCached, type LeaderboardRunner } from '../../src/ui/leaderboard/leaderboard-state.svelte';
+import { CACHE_KEY, clearMemoryCache, loadCached, type JudgeRunner, type LeaderboardRunner } from '../../src/ui/leaderboard/leaderboard-state.svelte';
 import type { LeaderboardResult } from '../../src/core/eval/leaderboard';
 import { fixtureResult } from '../core/eval/leaderboard-fixture';
 
@@ -98,6 +98,32 @@ describe('LeaderboardView', () => {
     const err = await screen.findByTestId('leaderboard-error');
     expect(err.textContent).toBe('<b>boom</b>');
     expect(err.querySelector('b')).toBeNull();
+  });
+
+  it('exports judged trajectories: runs the judge, downloads the JSONL, reports what was kept', async () => {
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:judged';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const jsonl = '{"trajectory":{"id":"t1"},"verdict":{"pass":true}}\n';
+    const judgeRunner: JudgeRunner = async (_req, opts) => {
+      opts.onProgress?.(1, 2, 'popular');
+      return { judge: 'rule', rows: [{ recommender: 'popular', sessions: 10, judged: 4, passed: 1 }, { recommender: 'popular+follow', sessions: 10, judged: 5, passed: 5 }], jsonl };
+    };
+    render(LeaderboardView, { initial: fixtureResult, judgeRunner });
+    await fireEvent.click(screen.getByTestId('leaderboard-judge'));
+    const note = await screen.findByTestId('leaderboard-judged');
+    expect(note.textContent).toContain('kept 6 of 9 sessions');
+    expect(note.textContent).toContain('popular+follow 5/5');
+    expect(clicked).toEqual(['judged-trajectories.jsonl']);
+    expect(await blobs[0].text()).toBe(jsonl);
+    click.mockRestore();
   });
 
   it('ignores a corrupt cache', () => {

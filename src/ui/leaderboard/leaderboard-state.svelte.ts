@@ -5,24 +5,26 @@
  * shape in tests.
  */
 import type { LeaderboardProgress, LeaderboardResult } from '../../core/eval/leaderboard';
-import type { LeaderboardRequest } from '../../worker/leaderboard-protocol';
+import type { LeaderboardClient } from '../../worker/leaderboard-client';
+import type { JudgedOutcome, LeaderboardRequest } from '../../worker/leaderboard-protocol';
 
 /** Runs a leaderboard request (the worker client, or in-process). */
 export type LeaderboardRunner = (req: LeaderboardRequest, opts: { onProgress?: (p: LeaderboardProgress) => void; signal?: AbortSignal }) => Promise<LeaderboardResult>;
 
+/** Runs the benchmark's sessions through the rule-based judge (the worker client, or in-process). */
+export type JudgeRunner = (req: LeaderboardRequest, opts: { onProgress?: (done: number, total: number, recommender: string) => void; signal?: AbortSignal }) => Promise<JudgedOutcome>;
+
 /** localStorage key of the cached result (versioned: a new shape gets a new key). */
 export const CACHE_KEY = 'recoworld.leaderboard.v1';
 
-let client: Promise<{ run: LeaderboardRunner }> | null = null;
+let client: Promise<LeaderboardClient> | null = null;
+const getClient = () => (client ??= import('../../worker/leaderboard-client').then((m) => m.createLeaderboardClient()));
 
 /** The default runner: one worker client, created on first use. */
-export const workerRunner: LeaderboardRunner = async (req, opts) => {
-  client ??= import('../../worker/leaderboard-client').then((m) => {
-    const c = m.createLeaderboardClient();
-    return { run: (r: LeaderboardRequest, o: Parameters<LeaderboardRunner>[1]) => c.run(r, o) };
-  });
-  return (await client).run(req, opts);
-};
+export const workerRunner: LeaderboardRunner = async (req, opts) => (await getClient()).run(req, opts);
+
+/** The default judge runner: the same worker client. */
+export const workerJudgeRunner: JudgeRunner = async (req, opts) => (await getClient()).judge(req, opts);
 
 let memory: LeaderboardResult | null = null;
 
@@ -62,6 +64,9 @@ export class LeaderboardState {
   progress = $state<LeaderboardProgress | null>(null);
   error = $state<string | null>(null);
   elapsedMs = $state<number | null>(null);
+  judging = $state(false);
+  judgeProgress = $state<{ done: number; total: number; recommender: string } | null>(null);
+  judged = $state<JudgedOutcome | null>(null);
   private abort: AbortController | null = null;
 
   constructor(
@@ -69,12 +74,39 @@ export class LeaderboardState {
     initial: LeaderboardResult | null = loadCached(),
     private readonly request: LeaderboardRequest = {},
     private readonly now: () => number = () => performance.now(),
+    private readonly judgeRunner: JudgeRunner = workerJudgeRunner,
   ) {
     this.result = initial;
   }
 
+  /** True while a benchmark or a judging run is in progress (one at a time). */
+  get busy(): boolean {
+    return this.running || this.judging;
+  }
+
+  /** Judge the benchmark's sessions; resolves with the outcome (null when cancelled or failed). */
+  async judge(): Promise<JudgedOutcome | null> {
+    if (this.busy) return null;
+    this.judging = true;
+    this.error = null;
+    this.judgeProgress = null;
+    this.abort = new AbortController();
+    try {
+      const r = await this.judgeRunner(this.request, { signal: this.abort.signal, onProgress: (done, total, recommender) => (this.judgeProgress = { done, total, recommender }) });
+      this.judged = r;
+      return r;
+    } catch (e) {
+      const cancelled = e instanceof Error && e.name === 'AbortError';
+      this.error = cancelled ? 'Judging cancelled.' : e instanceof Error ? e.message : String(e);
+      return null;
+    } finally {
+      this.judging = false;
+      this.abort = null;
+    }
+  }
+
   async run(): Promise<void> {
-    if (this.running) return;
+    if (this.busy) return;
     this.running = true;
     this.error = null;
     this.progress = null;
