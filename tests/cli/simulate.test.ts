@@ -61,6 +61,12 @@ describe('simulate --json', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('runs an instruction-following recommender (NAME+follow)', async () => {
+    const r = await simulate(['--json', '--users', '3', '--recommender', 'content+follow']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ recommender: 'content+follow', sessions: 3 });
+  });
+
   it('reads a MovieLens folder', async () => {
     const r = await simulate(['--json', '--catalog', ML_FIXTURE, '--users', '2', '--recommender', 'item-knn']);
     expect(r.code).toBe(0);
