@@ -8,6 +8,7 @@
  *   await b.close();
  */
 import { inject } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,4 +105,22 @@ export function watchErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * Simulate a crash: SIGKILL the browser process of a persistent launch (found by its
+ * unique profile directory; only the process this harness started), then let
+ * playwright notice. Nothing gets a chance to flush or close cleanly.
+ */
+export async function crashBrowser(b: LaunchedBrowser): Promise<void> {
+  if (!b.userDataDir) throw new Error('crashBrowser needs a persistent launch (userDataDir)');
+  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const main = ps
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.includes(`--user-data-dir=${b.userDataDir}`) && !l.includes('--type='))
+    .map((l) => Number(l.split(/\s+/, 1)[0]));
+  if (main.length !== 1) throw new Error(`expected one browser process for ${b.userDataDir}, found ${main.length}`);
+  process.kill(main[0], 'SIGKILL');
+  await b.context.close().catch(() => {});
 }

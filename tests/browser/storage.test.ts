@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { serveStatic } from './global-setup';
 import type { Page } from 'playwright-core';
-import { launchBrowser, tempProfile } from './harness';
+import { crashBrowser, launchBrowser, tempProfile } from './harness';
 import { sampleSession } from '../storage/fixtures';
 
 type StorageModule = typeof import('../../src/storage/index');
@@ -72,8 +72,8 @@ describe('storage in real Chromium (IndexedDB)', () => {
       },
       { meta, partial },
     );
-    // The "crash": close the whole browser without ending the session.
-    await b.close();
+    // The crash: SIGKILL the browser process mid-session.
+    await crashBrowser(b);
 
     b = await launchBrowser({ userDataDir: profile });
     page = await b.context.newPage();
