@@ -37,8 +37,8 @@ function traj(id: string, before: string[], after: string[], instruction: Instru
   ];
   return {
     id, seed: 1, userId: 'persona-maya', recommender: 'content+follow', simulator: 'rule-based', catalogId: catalog.id, context, instructionsEnabled: true, turns,
-    endReason: 'max_turns', startedAt: 0,
-    metrics: { watchSec: 0, itemsViewed: 4, actions: {} as never, turns: 2, instructions: instruction ? 1 : 0, endReason: 'max_turns', sessionSec: 0, returnProbability: 0.5, returnAfterHours: 12 },
+    endReason: 'turn_limit', startedAt: 0,
+    metrics: { watchSec: 0, itemsViewed: 4, actions: {} as never, turns: 2, instructions: instruction ? 1 : 0, endReason: 'turn_limit', sessionSec: 0, returnProbability: 0.5, returnAfterHours: 12 },
   };
 }
 
