@@ -1,0 +1,35 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../src/ui/App.svelte';
+
+describe('app shell', () => {
+  afterEach(() => {
+    cleanup();
+    history.replaceState(null, '', '/');
+  });
+
+  it('has the five views, switches view through the URL and falls back from a stale recommender', async () => {
+    history.replaceState(null, '', '/?rec=no-such-recommender&seed=77');
+    render(App);
+    for (const v of ['live', 'compare', 'batch', 'leaderboard', 'history']) expect(screen.getByTestId(`nav-${v}`)).toBeTruthy();
+    expect(new URLSearchParams(location.search).get('rec')).toBeNull();
+    expect(new URLSearchParams(location.search).get('seed')).toBe('77');
+    expect(screen.getByTestId('session-status').textContent).toBe('idle');
+    await fireEvent.click(screen.getByTestId('nav-compare'));
+    expect(new URLSearchParams(location.search).get('view')).toBe('compare');
+    expect(screen.queryByTestId('feed')).toBeNull();
+    await fireEvent.click(screen.getByTestId('nav-live'));
+    expect(screen.getByTestId('feed')).toBeTruthy();
+  });
+
+  it('opens the help with ? and ignores shortcuts typed into fields', async () => {
+    render(App);
+    const dialog = document.querySelector('dialog') as HTMLDialogElement;
+    expect(dialog).toBeTruthy();
+    await fireEvent.keyDown(screen.getByTestId('setting-seed'), { key: 'r' });
+    expect(screen.getByTestId('session-status').textContent).toBe('idle');
+    expect(dialog.open).toBe(false);
+    await fireEvent.keyDown(window, { key: '?' });
+    expect(dialog.open).toBe(true);
+  });
+});
