@@ -114,6 +114,22 @@ export function exportPendingSession(rec: { session: SessionRecord; events: Even
   return JSON.stringify(file);
 }
 
+/** Several recorders' in-memory data as one all-data export file (see `unsavedRecorders`). */
+export function exportPendingSessions(recs: { pending(): { session: SessionRecord; events: EventRecord[]; trajectory: Trajectory | null } }[], now: number = Date.now()): string {
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    kind: 'all',
+    exportedAt: now,
+    schemaVersion: SCHEMA_VERSION,
+    sessions: recs.map((r) => {
+      const p = r.pending();
+      return { session: cleanSession(p.session), events: p.events, trajectory: p.trajectory };
+    }),
+  };
+  return JSON.stringify(file);
+}
+
 /** Trajectories as JSONL (one per line). Sessions without a final trajectory are rebuilt from events. */
 export async function exportJsonl(db: RecoDb, ids?: string[]): Promise<string> {
   const rows = ids ?? (await db.sessions.orderBy('startedAt').primaryKeys());
@@ -237,9 +253,8 @@ export async function importText(db: RecoDb, text: string): Promise<ImportResult
   const p = parseImport(text);
   try {
     await db.transaction('rw', db.sessions, db.events, db.trajectories, async () => {
-      const ids = p.sessions.map((s) => s.id);
-      await db.events.where('sessionId').anyOf(ids).delete();
-      await db.trajectories.bulkDelete(ids);
+      // Keys are stable ([sessionId+seq], session id = trajectory id + start time), so
+      // putting replaces what an earlier import or recording of the same run wrote.
       await db.sessions.bulkPut(p.sessions);
       if (p.events.length) await db.events.bulkPut(p.events);
       if (p.trajectories.length) await db.trajectories.bulkPut(p.trajectories);

@@ -49,12 +49,27 @@ export interface Recorder {
   done: Promise<void>;
   /** The last write failure, or null. */
   readonly error: StorageError | null;
-  /** Records not yet in the database (kept in memory after a failed write). */
-  pending(): { session: SessionRecord; events: EventRecord[]; trajectory: Trajectory | null };
+  /**
+   * The whole session as recorded so far (every event, kept in memory for the run), and
+   * how many events the database has not taken yet (after a failed write): what an
+   * export of unsaved data writes.
+   */
+  pending(): { session: SessionRecord; events: EventRecord[]; trajectory: Trajectory | null; unsaved: number };
   /** Wait for queued writes (retrying failed ones once). */
   flush(): Promise<void>;
   /** End a run that will not emit `session_end` (e.g. reset mid-run): status 'stopped'. */
   stop(): Promise<void>;
+}
+
+/** Recorders holding data the database did not take (after a failed write). */
+const unsaved = new Set<Recorder>();
+
+/**
+ * Recorders whose data is (partly) only in memory because writes failed (quota, closed
+ * database): the history view offers to export them so nothing is lost silently.
+ */
+export function unsavedRecorders(): Recorder[] {
+  return [...unsaved];
 }
 
 /** Snapshot of the fields a replay card shows. */
@@ -95,6 +110,9 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
   const items = new Map<string, ItemSnapshot>();
   let unsavedEvents: EventRecord[] = [];
   let unsavedTrajectory: Trajectory | null = null;
+  /** Every event of the run (a session is at most a few hundred): for exports when the database fails. */
+  const allEvents: EventRecord[] = [];
+  let finalTrajectory: Trajectory | null = null;
   let sessionDirty = true;
   let seq = 0;
   let error: StorageError | null = null;
@@ -120,11 +138,13 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
       });
       if (unsavedTrajectory === traj) unsavedTrajectory = null;
       error = null;
+      if (!unsavedEvents.length && !sessionDirty && !unsavedTrajectory) unsaved.delete(recorder);
     } catch (e) {
       // Keep the batch (in order, before anything newer) for the next attempt.
       unsavedEvents = events.concat(unsavedEvents);
       sessionDirty = true;
       error = toStorageError(e);
+      unsaved.add(recorder);
       opts.onError?.(error);
       reportStorageIssue(error);
     }
@@ -137,7 +157,9 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
 
   function add(turn: number, body: StoredEventBody): void {
     const at = now();
-    unsavedEvents.push({ ...body, sessionId: session.id, seq: seq++, turn, at } as EventRecord);
+    const rec = { ...body, sessionId: session.id, seq: seq++, turn, at } as EventRecord;
+    unsavedEvents.push(rec);
+    allEvents.push(rec);
     session.updatedAt = at;
     sessionDirty = true;
   }
@@ -147,6 +169,7 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
     finished = true;
     if (traj) {
       unsavedTrajectory = traj;
+      finalTrajectory = traj;
       // The trajectory is the truth about what ran (e.g. "content+follow" where the
       // caller's meta said "content"): keep the row in step with it.
       if (traj.recommender && traj.recommender !== session.recommender) {
@@ -214,18 +237,19 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
 
   void enqueue();
 
-  return {
+  const recorder: Recorder = {
     id: session.id,
     onEvent: (e) => handle(e),
     done,
     get error() {
       return error;
     },
-    pending: () => ({ session: { ...session }, events: [...unsavedEvents], trajectory: unsavedTrajectory }),
+    pending: () => ({ session: { ...session, summary: { ...session.summary } }, events: [...allEvents], trajectory: finalTrajectory, unsaved: unsavedEvents.length }),
     flush: () => enqueue(),
     stop: () => {
       finish(null);
       return done;
     },
   };
+  return recorder;
 }

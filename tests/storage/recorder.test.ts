@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/open';
-import { createRecorder } from '../../src/storage/recorder';
+import { createRecorder, unsavedRecorders } from '../../src/storage/recorder';
+import { exportPendingSessions, importText } from '../../src/storage/export';
 import { loadSession, markInterrupted, listSessions } from '../../src/storage/queries';
 import { dbName, item, sampleSession, sid } from './fixtures';
 
@@ -119,14 +120,22 @@ describe('createRecorder', () => {
     expect(errors).toContain('quota');
     expect(rec.error?.kind).toBe('quota');
     expect(rec.error?.message).toMatch(/Storage is full/);
-    expect(rec.pending().events.length).toBe(3); // list + 2 decisions
+    expect(rec.pending().unsaved).toBe(3); // list + 2 decisions
+    expect(rec.pending().events).toHaveLength(3);
     expect(await db.events.count()).toBe(0);
+    expect(unsavedRecorders()).toContain(rec);
+    // What the person can export meanwhile: a valid file with the whole session so far.
+    const other = await openDb(dbName());
+    await importText(other, exportPendingSessions(unsavedRecorders()));
+    expect((await loadSession(other, rec.id))?.trajectory.turns[0].decisions).toHaveLength(2);
+    other.close();
 
     (db.events as unknown as { bulkPut: unknown }).bulkPut = realPut;
     for (const e of events.slice(6)) rec.onEvent(e);
     await rec.done;
     expect(rec.error).toBeNull();
-    expect(rec.pending().events).toHaveLength(0);
+    expect(rec.pending().unsaved).toBe(0);
+    expect(unsavedRecorders()).not.toContain(rec);
     const stored = events.filter((e) => !['session_start', 'item_start', 'thought_delta', 'session_end'].includes(e.type));
     expect(await db.events.where('sessionId').equals(sid('q')).count()).toBe(stored.length);
     db.close();

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import HistoryView from '../../src/ui/history/HistoryView.svelte';
 import { openDb } from '../../src/storage/open';
 import { createRecorder } from '../../src/storage/recorder';
@@ -86,6 +86,29 @@ describe('HistoryView', () => {
     const err = await screen.findByTestId('import-error');
     expect(err.textContent).toMatch(/bad\.json: Session record 1 \(id z\): session\.title/);
     expect(screen.getAllByTestId('history-row')).toHaveLength(2);
+    db.close();
+  });
+
+  it('offers to export sessions the database refused (quota), as an importable file', async () => {
+    const db = await seeded();
+    const { meta, events } = sampleSession('full');
+    const rec = createRecorder(db, meta);
+    await rec.flush();
+    (db.events as unknown as { bulkPut: unknown }).bulkPut = () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    for (const e of events.slice(0, 5)) rec.onEvent(e);
+    await rec.flush();
+    expect(rec.error?.kind).toBe('quota');
+
+    const blobs: Blob[] = [];
+    const create = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: () => {} });
+    render(HistoryView, { dbFactory: async () => db });
+    await fireEvent.click(await screen.findByTestId('export-unsaved'));
+    expect(create).toHaveBeenCalledOnce();
+    const file = JSON.parse(await blobs[0].text());
+    expect(file.format).toBe('recoworld-playground');
+    expect(file.sessions.map((x: { session: { id: string } }) => x.session.id)).toContain(rec.id);
+    expect(file.sessions.find((x: { session: { id: string } }) => x.session.id === rec.id).events).toHaveLength(2); // list + first decision
     db.close();
   });
 });

@@ -3,7 +3,8 @@
  * the filtered list, opening a session for replay, delete, export/import, storage use.
  */
 import type { RecoDb, SessionRecord } from '../../storage/db';
-import { exportAll, exportJsonl, exportSession, importText } from '../../storage/export';
+import { exportAll, exportJsonl, exportPendingSessions, exportSession, importText } from '../../storage/export';
+import { unsavedRecorders } from '../../storage/recorder';
 import { getAppDb, onStorageIssue } from '../../storage/open';
 import {
   deleteSession,
@@ -38,6 +39,8 @@ export class HistoryState {
   importError = $state<string | null>(null);
   notice = $state<string | null>(null);
   opened = $state<LoadedSession | null>(null);
+  /** Sessions held only in memory because the database refused writes. */
+  unsaved = $state(0);
   ready = $state(false);
 
   private db: RecoDb | null = null;
@@ -47,7 +50,11 @@ export class HistoryState {
 
   /** Open the database, mark cut-off sessions as interrupted and load the list. */
   async init(now: number = Date.now()): Promise<void> {
-    this.off = onStorageIssue((e) => (this.error = e.message));
+    this.off = onStorageIssue((e) => {
+      this.error = e.message;
+      this.unsaved = unsavedRecorders().length;
+    });
+    this.unsaved = unsavedRecorders().length;
     try {
       this.db = await this.dbFactory();
       await markInterrupted(this.db, now);
@@ -115,6 +122,12 @@ export class HistoryState {
     if (!this.db) return;
     const ids = this.rows.map((r) => r.id);
     downloadText(`recoworld-trajectories-${stamp(Date.now())}.jsonl`, await exportJsonl(this.db, ids), 'application/x-ndjson');
+  }
+
+  /** Download the sessions the database did not take (kept in memory), as one importable file. */
+  exportUnsaved(): void {
+    const recs = unsavedRecorders();
+    if (recs.length) downloadText(`recoworld-unsaved-${stamp(Date.now())}.json`, exportPendingSessions(recs));
   }
 
   /** Import a file (export JSON or JSONL); a malformed one sets `importError` and writes nothing. */
