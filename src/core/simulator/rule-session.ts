@@ -26,10 +26,13 @@ import type { RuleParams } from './rule-params';
 import { SessionState, W } from './session-state';
 import { COMMENTS, choose, fill } from './phrases';
 import { buildReflection, complies } from './reflect';
+import { MovieTaste } from './movie-taste';
 
 const DAY_MS = 86_400_000;
 /** Formats read or browsed rather than watched: opening them is a click. */
 const CLICKY = new Set(['text_post', 'image', 'friend_suggestion']);
+/** Share of a skipped clip's boredom and satisfaction cost that a skipped movie carries. */
+const MOVIE_SKIP_COST = 0.5;
 
 /** How decisions carry the mindset: a full snapshot, or scalars with shared empty records. */
 export type SnapshotMode = 'full' | 'scalars';
@@ -47,6 +50,8 @@ export class RuleSession implements SimSession {
   private readonly log = new InteractionLog();
   private readonly scratchReasons: ReasonCode[] = [];
   private readonly scratchActions: ActionType[] = [];
+  /** Built on the first movie of the session (movie catalogs only). */
+  private movieTaste: MovieTaste | null = null;
 
   constructor(
     private readonly start: SessionStart,
@@ -95,7 +100,21 @@ export class RuleSession implements SimSession {
     let base: number;
     let novel = false;
     let unrelated = false;
-    if (w >= p.strongInterest) {
+    const isMovie = item.format === 'movie';
+    if (isMovie) {
+      // Movies: genre taste relative to the catalog, era and the movie's own appeal
+      // (movie-taste.ts) instead of the primary genre's interest band.
+      const m = (this.movieTaste ??= new MovieTaste(this.start.user, f));
+      base = m.appeal(item, i);
+      const lift = m.genreLift;
+      if (lift >= 2) rs[nr++] = 'strong_interest';
+      else if (lift >= 1) rs[nr++] = 'related_interest';
+      else if (lift >= 0.5) rs[nr++] = 'weak_interest';
+      else {
+        unrelated = true;
+        rs[nr++] = 'unrelated';
+      }
+    } else if (w >= p.strongInterest) {
       base = 0.5 + 0.5 * w;
       rs[nr++] = 'strong_interest';
     } else if (w >= p.moderateInterest) {
@@ -134,14 +153,14 @@ export class RuleSession implements SimSession {
       score *= 0.55;
     }
     const pop = f.popularity[i];
-    score += 0.16 * traits.conformity * (pop - 0.4);
+    // For movies, popularity (and through it the crowd's verdict) is already in the appeal.
+    if (!isMovie) score += 0.16 * traits.conformity * (pop - 0.4);
     if (traits.conformity * pop >= 0.4) rs[nr++] = 'popular';
     const q = f.quality[i];
-    score += 0.14 * (q - 0.5);
+    if (!isMovie) score += 0.14 * (q - 0.5);
     if (q >= 0.88) rs[nr++] = 'high_quality';
     else if (q < 0.3) rs[nr++] = 'low_quality';
     const dur = f.durationSec[i];
-    const isMovie = item.format === 'movie';
     const long = !isMovie && dur > s.prefDurSec * 1.5;
     if (long) {
       score -= 0.25 * Math.min(1, (dur / s.prefDurSec - 1) / 3) * (1 - 0.5 * w);
@@ -228,7 +247,9 @@ export class RuleSession implements SimSession {
     s.elapsedSec += spent;
     s.watchSecTotal += watchSec;
     s.touch(t);
-    s.fatigue[t] = fat + p.fatigueGrowth * traits.fatigueSensitivity * (1 - fat) * (skipped ? 0.6 : 1);
+    // Passing over a movie poster does not tire a genre the way swiping past a clip does.
+    // Watching a movie tires its genre less than a run of clips does (a third as much).
+    s.fatigue[t] = fat + p.fatigueGrowth * traits.fatigueSensitivity * (1 - fat) * (isMovie ? (skipped ? 0 : 1 / 3) : skipped ? 0.6 : 1);
     s.fatigueAt[t] = s.n;
     s.n++;
     s.exposures[t]++;
@@ -253,8 +274,10 @@ export class RuleSession implements SimSession {
       win[W.Skips]++;
       if (unrelated) win[W.OffSkips]++;
       s.interest[t] = clamp01(w - p.interestLearningRate * 0.5 * w);
-      s.boredom = clamp01(s.boredom + 0.08 + 0.05 * fat + (s.winExposures[t] >= 3 ? 0.05 : 0));
-      s.satisfaction = clamp01(s.satisfaction - 0.18 * (0.25 + 0.3 * s.boredom + 0.25 * score));
+      // Browsing past movie titles is part of picking one: half the cost of a skipped clip.
+      const cost = isMovie ? MOVIE_SKIP_COST : 1;
+      s.boredom = clamp01(s.boredom + cost * (0.08 + 0.05 * fat + (s.winExposures[t] >= 3 ? 0.05 : 0)));
+      s.satisfaction = clamp01(s.satisfaction - cost * 0.18 * (0.25 + 0.3 * s.boredom + 0.25 * score));
     }
     if (long && (skipped || frac < 0.3)) win[W.LongBad]++;
     if (q < 0.35 && (skipped || frac < 0.3)) win[W.LowQualityBad]++;
