@@ -4,7 +4,9 @@
  * subpath /recoworld/ (proving the build works from any static host's subpath).
  * Tests read the URL with `inject('appBaseUrl')` (see harness.ts `appUrl`).
  *
- * Set RECOWORLD_SKIP_BUILD=1 to serve an existing dist/ without rebuilding.
+ * Set RECOWORLD_SKIP_BUILD=1 to serve an existing build without rebuilding, and
+ * RECOWORLD_TEST_OUTDIR=<dir> to build somewhere other than dist/ (e.g. when two
+ * checkouts' test runs would otherwise rebuild the same dist/ under each other).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -71,11 +73,12 @@ export async function serveStatic(root: string): Promise<Server> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = process.cwd();
+  const outDir = resolve(root, process.env.RECOWORLD_TEST_OUTDIR || 'dist');
   if (!process.env.RECOWORLD_SKIP_BUILD) {
     const { build } = await import('vite');
-    await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true } });
+    await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   }
-  const server = await serveStatic(resolve(root, 'dist'));
+  const server = await serveStatic(outDir);
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   const url = `http://127.0.0.1:${port}${SUBPATH}`;
