@@ -80,7 +80,22 @@ describe('live session, history and replay', () => {
     const row = page.getByTestId('history-row').first();
     expect(await row.textContent()).toContain('content+follow');
     expect(await page.getByTestId('history-row').count()).toBe(2);
+    expect(await page.getByTestId('storage-used').textContent()).toMatch(/Storage used \d[\d.]* ?[kMG]?B of \d[\d.]* ?[kMGT]?B/);
     await screenshot(page, 'history');
+    // Search and filters narrow the list.
+    await page.getByTestId('history-search').fill('follow');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 1);
+    await page.getByTestId('history-search').fill('');
+    await page.getByTestId('history-filter-recommender').selectOption('content');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 1);
+    expect(await page.getByTestId('history-row').first().textContent()).toContain('seed 42');
+    await page.getByTestId('history-filter-recommender').selectOption('');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 2);
+    // Ask for persistent storage: the browser answers either way, and the view says which.
+    if (await page.getByTestId('persist-storage').count()) {
+      await page.getByTestId('persist-storage').click();
+      await page.waitForFunction(() => /persistent/.test(document.querySelector('[data-testid="history-notice"]')?.textContent ?? ''));
+    }
     await row.getByTestId('history-open').click();
     const replay = page.getByTestId('replay');
     await replay.waitFor();
