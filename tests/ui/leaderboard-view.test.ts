@@ -23,7 +23,9 @@ describe('LeaderboardView', () => {
     render(LeaderboardView, { initial: fixtureResult });
     expect(names()).toEqual(['popular', 'popular+follow']);
     const first = screen.getAllByTestId('leaderboard-row')[0];
-    expect(first.textContent).toContain('120.5 [108.3, 132.8]');
+    const watch = within(first).getAllByRole('cell')[0];
+    expect(watch.firstChild?.textContent).toBe('120.5');
+    expect(watch.querySelector('.ci')?.textContent).toBe('[108.3, 132.8]');
     expect(first.textContent).toContain('12.5%');
     expect(screen.getByTestId('leaderboard-benchmark').textContent).toContain('10 seeded users');
     expect(screen.getAllByTestId('ndcg-retention-point')).toHaveLength(2);
