@@ -1,20 +1,17 @@
 /**
  * Matching places loosely: "Oakland, CA" and "San Francisco Bay Area, CA" are the same
- * neighbourhood for a viewer, so both map to one region key. Pure string work, done once
- * per catalog item (cached) and once per session.
+ * neighbourhood for a viewer, so both map to one region key. Which cities are in the Bay
+ * Area is decided in one place for the whole project (`isBayArea`, users/context.ts).
+ * Pure string work, done once per catalog item (cached) and once per session.
  */
+import { isBayArea } from '../users/context';
 
-/** Cities that belong to the San Francisco Bay Area (lower-case). */
-const BAY_AREA = new Set([
-  'san francisco', 'oakland', 'berkeley', 'san jose', 'palo alto', 'mountain view', 'sunnyvale',
-  'fremont', 'hayward', 'richmond', 'alameda', 'daly city', 'san mateo', 'redwood city',
-  'santa clara', 'cupertino', 'menlo park', 'walnut creek', 'emeryville', 'sausalito',
-  'san francisco bay area', 'bay area', 'sf bay area', 'sf', 'east bay', 'south bay', 'silicon valley',
-]);
+/** The region key every Bay Area place maps to. */
+const BAY_KEY = 'san francisco bay area';
 
 const keys = new Map<string, string>();
 
-/** Region key of a place string: lower-case city (first comma part), Bay Area cities folded together. */
+/** Region key of a place string: lower-case city (first comma part), Bay Area places folded together. */
 export function localeKey(place: string): string {
   if (!place) return '';
   let k = keys.get(place);
@@ -27,14 +24,14 @@ export function localeKey(place: string): string {
 }
 
 function computeKey(place: string): string {
-  const city = place.split(',')[0].trim().toLowerCase();
-  if (BAY_AREA.has(city) || place.toLowerCase().includes('bay area')) return 'san francisco bay area';
-  return city;
+  // "Bay Area" spelled out in any form ("SF Bay Area", "East Bay Area") is the region too.
+  if (isBayArea(place) || place.toLowerCase().includes('bay area')) return BAY_KEY;
+  return place.split(',')[0].trim().toLowerCase();
 }
 
 /** How a person names the place in a sentence: "the Bay Area", "Chicago". */
 export function placePhrase(place: string): string {
   if (!place) return 'my area';
-  if (localeKey(place) === 'san francisco bay area') return 'the Bay Area';
+  if (localeKey(place) === BAY_KEY) return 'the Bay Area';
   return place.split(',')[0].trim();
 }
