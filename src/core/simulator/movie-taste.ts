@@ -10,13 +10,14 @@
  * of a large catalog is mostly familiarity (most catalog movies have a handful of
  * ratings), then distinctive genre taste and era. See docs/simulator.md ("Movies").
  *
- * Built once per session on the first movie (O(history + topics)); `appeal` is O(tags).
+ * Built once per session on the first movie (O(interests); the era centre, O(history), is
+ * cached per history array); `appeal` is O(tags).
  * Reads only the visible profile (interests, traits, history) and the catalog.
  */
-import type { Item, UserProfile } from '../types';
+import type { Interaction, Item, UserProfile } from '../types';
 import type { CatalogFeatures } from './item-features';
 
-const YEAR_MS = 365.25 * 86_400_000;
+const YEAR_DAYS = 365.25;
 
 /** Weights of the movie appeal (logit scale); fitted on ml-latest-small, see docs/simulator.md. */
 export const MOVIE_WEIGHTS = Object.freeze({
@@ -30,7 +31,7 @@ export const MOVIE_WEIGHTS = Object.freeze({
   eraPerDecade: 0.65,
   /** Subtracted per unit of conformity: users who watch what everyone watches want it more popular still. */
   conformityShift: 3,
-  /** Logit at which the appeal is "even" (score 0.5). */
+  /** Intercept of the logit: sets how selective users are (they engage from an appeal of about 0.39). */
   offset: -0.9,
 });
 
@@ -68,12 +69,30 @@ function itemGenres(item: Item, topics: Set<string>): string[] {
   return out;
 }
 
+/** Era centres per history array (sessions of one user share it); the length guards in-place appends. */
+const eraCache = new WeakMap<readonly Interaction[], { f: CatalogFeatures; length: number; center: number }>();
+
+/** Median age in days (before the catalog's now) of the catalog movies in a history; NaN when none is known. */
+function eraCenter(history: readonly Interaction[], f: CatalogFeatures): number {
+  const hit = eraCache.get(history);
+  if (hit && hit.f === f && hit.length === history.length) return hit.center;
+  const times: number[] = [];
+  for (const x of history) {
+    const i = f.itemIndex.get(x.itemId);
+    if (i !== undefined) times.push(f.ageDays[i]);
+  }
+  times.sort((a, b) => a - b);
+  const center = times.length ? times[times.length >> 1] : NaN;
+  eraCache.set(history, { f, length: history.length, center });
+  return center;
+}
+
 /** One user's movie taste over one catalog. */
 export class MovieTaste {
   /** Genre lift: the user's share of interest in a genre over the catalog's share of it. */
   private readonly lift = new Map<string, number>();
   private readonly topics: Set<string>;
-  /** Median release time of the movies in the history (NaN when unknown). */
+  /** Median age (days before the catalog's now) of the movies in the history; NaN when unknown. */
   readonly eraCenter: number;
   private readonly popWeight: number;
   private readonly bias: number;
@@ -90,13 +109,7 @@ export class MovieTaste {
       const cat = g.share.get(id);
       if (sum > 0 && cat) this.lift.set(id, user.interests[id] / sum / cat);
     }
-    const times: number[] = [];
-    for (const x of user.history) {
-      const i = f.itemIndex.get(x.itemId);
-      if (i !== undefined) times.push(f.catalog.items[i]?.publishedAt ?? NaN);
-    }
-    const known = times.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
-    this.eraCenter = known.length ? known[known.length >> 1] : NaN;
+    this.eraCenter = eraCenter(user.history, f);
     const k = MOVIE_WEIGHTS.conformityGain;
     this.popWeight = MOVIE_WEIGHTS.popularity * (1 - k / 2 + k * user.traits.conformity);
     this.bias = MOVIE_WEIGHTS.offset - MOVIE_WEIGHTS.conformityShift * user.traits.conformity;
@@ -120,7 +133,7 @@ export class MovieTaste {
     }
     const lift = liftSum / n;
     this.genreLift = lift;
-    const gap = Number.isFinite(this.eraCenter) ? Math.abs(item.publishedAt - this.eraCenter) / YEAR_MS : 0;
+    const gap = Number.isFinite(this.eraCenter) ? Math.abs(this.f.ageDays[i] - this.eraCenter) / YEAR_DAYS : 0;
     this.eraGapYears = gap;
     const z = this.bias + this.popWeight * this.f.popularity[i] + W.genre * Math.log(0.1 + lift) - W.eraPerDecade * Math.min(3, gap / 10);
     return 1 / (1 + Math.exp(-z));
