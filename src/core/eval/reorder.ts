@@ -1,6 +1,8 @@
 /**
  * The paper's list-reordering protocol (§2, "Evaluating User Simulators"): the simulated
- * user reviews an initial list item by item, stops at break points and instructs; the
+ * user reviews an initial list item by item, stops at break points (every `breakEvery`
+ * items, through the simulator's optional `checkIn`, and whenever it is about to leave)
+ * and instructs; the
  * instruction-following recommender reorders the remaining items (no new items); this
  * goes on until the user leaves without an instruction or the list ends. The final list
  * (the items reviewed, in order, then the last reordering of the rest) is compared with
@@ -34,6 +36,8 @@ export interface ReorderConfig {
   seed: number;
   /** At most this many users (default all with held-out positives). */
   maxUsers?: number;
+  /** A break point every this many items, where a simulator with `checkIn` may instruct (default 5; 0: only when leaving). */
+  breakEvery?: number;
 }
 
 export interface ReorderResult {
@@ -86,15 +90,22 @@ export async function reorderSession(
   let pos = 0;
   let instructions = 0;
   let decisionsSinceBreak: ItemDecision[] = [];
+  const breakEvery = cfg.breakEvery ?? 5;
   while (pos < list.length) {
     const item = index.byId.get(list[pos]);
     if (!item) break;
     const d = await session.decide(item, pos, instructions);
     decisionsSinceBreak.push(d);
     pos++;
-    if (!d.actions.includes('leave')) continue;
-    const reflection = await session.reflect();
-    if (!reflection.instruction) break;
+    const leaving = d.actions.includes('leave');
+    const breakPoint = !leaving && breakEvery > 0 && decisionsSinceBreak.length >= breakEvery && pos < list.length;
+    if (!leaving && !(breakPoint && session.checkIn)) continue;
+    const reflection = leaving ? await session.reflect() : await session.checkIn!();
+    if (!reflection.instruction) {
+      if (leaving) break;
+      decisionsSinceBreak = [];
+      continue;
+    }
     instructions++;
     const plan = await planner.plan({
       instruction: reflection.instruction.text,

@@ -88,6 +88,25 @@ export function buildReflection(s: SessionState, rng: Rng, start: SessionStart):
   return { reasons, instruction };
 }
 
+/** Smallest complaint strength that makes a content user speak up at a break point. */
+export const CHECK_IN_MIN_STRENGTH = 0.25;
+
+/**
+ * A break point without leaving (the paper's list-reordering protocol): the user pauses,
+ * looks back at the items since the last instruction and, when something is clearly off
+ * (a complaint of at least `CHECK_IN_MIN_STRENGTH`), says what to change. Nothing about
+ * leaving changes; the instruction counts towards the session's cap.
+ */
+export function buildCheckIn(s: SessionState, rng: Rng, start: SessionStart): Reflection {
+  const cands = dissatisfactionReasons(s).filter((c) => c.strength >= CHECK_IN_MIN_STRENGTH);
+  if (!start.instructionsEnabled || s.instructions.length >= s.p.maxInstructions || cands.length === 0) {
+    return { reasons: cands.length ? cands.map((c) => c.reason) : ['satisfied'], instruction: null };
+  }
+  const instruction = composeInstruction(s, rng, start, cands[0]);
+  s.instructions.push(instruction.text);
+  return { reasons: cands.map((c) => c.reason), instruction };
+}
+
 /** The strongest interest the window has shown least (what the user would ask for). */
 function wantedTopic(s: SessionState, exclude: number): number {
   let best = -1;

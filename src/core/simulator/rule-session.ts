@@ -25,7 +25,7 @@ import { InteractionLog, initialState, summarizeSession } from './session-init';
 import type { RuleParams } from './rule-params';
 import { SessionState, W } from './session-state';
 import { COMMENTS, choose, fill } from './phrases';
-import { buildReflection, complies } from './reflect';
+import { buildCheckIn, buildReflection, complies } from './reflect';
 import { MovieTaste } from './movie-taste';
 
 const DAY_MS = 86_400_000;
@@ -331,6 +331,13 @@ export class RuleSession implements SimSession {
       this.s.awaitingList = true;
       this.s.leaveKind = null;
     }
+    return r;
+  }
+
+  /** A break point without leaving (list-reordering protocol): an instruction when something is clearly off. */
+  checkIn(): Reflection {
+    const r = buildCheckIn(this.s, this.rng, this.start);
+    if (r.instruction) this.s.resetWindow();
     return r;
   }
 

@@ -63,6 +63,12 @@ export interface SimSession {
   decide(item: Item, position: number, turn: number): MaybePromise<ItemDecision>;
   /** Called after a decision that includes 'leave': reasons and an instruction or null. */
   reflect(): MaybePromise<Reflection>;
+  /**
+   * Optional: a break point without leaving (the paper's list-reordering protocol). The
+   * user pauses and may say what to change; returns the reflection, with an instruction or
+   * null. Simulators without it only instruct when they leave.
+   */
+  checkIn?(): MaybePromise<Reflection>;
   /** The recommender replied to an instruction with a message; the user may adjust expectations. */
   hearReply?(message: string): void;
   /** Close the session; returns the summary stored in session-wise memory. */
