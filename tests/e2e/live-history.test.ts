@@ -1,9 +1,9 @@
 /**
- * The main path, against the built app in Chromium: run a default session and see
- * reasoning, actions and mindset updates appear; reload and find the session in the
- * history; replay it with the scrubbable timeline. A second run (seed 7, instruction
- * following on) shows an instruction, the reply and the plan, and replays them.
- * (The default seed-42 session ends without an instruction: Maya leaves silently.)
+ * The main path, against the built app in Chromium: run a traditional session (seed 42,
+ * instruction following off) and see reasoning, actions and mindset updates appear;
+ * reload and find the session in the history; replay it with the scrubbable timeline.
+ * Then the default session (seed 7, instruction following on) shows an instruction, the
+ * reply and the plan, and replays them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 describe('live session, history and replay', () => {
-  it('runs a default session showing reasoning, actions and mindset updates, then replays it after a reload', async () => {
-    const { page, errors } = await openApp(b.context);
+  it('runs a traditional session showing reasoning, actions and mindset updates, then replays it after a reload', async () => {
+    const { page, errors } = await openApp(b.context, 'speed=16&seed=42&follow=0');
     await runToEnd(page);
     expect(await page.getByTestId('item-card').count()).toBeGreaterThan(1);
     expect((await page.getByTestId('reasoning').first().textContent())?.trim().length).toBeGreaterThan(5);
@@ -66,8 +66,8 @@ describe('live session, history and replay', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows an instruction, the reply and the plan live and in the replay', async () => {
-    const { page, errors } = await openApp(b.context, 'seed=7&follow=1&speed=16');
+  it('the default session shows an instruction, the reply and the plan live and in the replay', async () => {
+    const { page, errors } = await openApp(b.context);
     await runToEnd(page);
     const bubble = page.getByTestId('instruction-bubble').first();
     const instruction = ((await bubble.textContent()) ?? '').trim();

@@ -92,7 +92,8 @@ export class LiveController {
               seed: settings.seed,
               userId: user.id,
               userName: user.name,
-              recommender: recName,
+              // The stored name says whether instructions were followed ("content+follow").
+              recommender: recommender.name,
               simulator: simulator.name,
               catalogId: catalog.id,
               instructionsEnabled: settings.instructions,

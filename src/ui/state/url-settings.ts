@@ -153,11 +153,13 @@ export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
   sim: enumSpec('sim', 'sim', SIMULATOR_KINDS, 'rule-based'),
   rec: slugSpec('rec', 'rec', 'content'),
   rec2: slugSpec('rec2', 'rec2', 'popular'),
-  follow: boolSpec('follow', 'follow', false),
+  // The playground is about instruction following: on by default, and a seed whose
+  // default session shows an instruction, the reply and the next list.
+  follow: boolSpec('follow', 'follow', true),
   instructions: boolSpec('instructions', 'instr', true),
   listSize: intSpec('listSize', 'k', 5, 1, 20),
   turns: intSpec('turns', 'turns', 6, 1, 50),
-  seed: intSpec('seed', 'seed', 42, 0, 4_294_967_295),
+  seed: intSpec('seed', 'seed', 7, 0, 4_294_967_295),
   speed: {
     key: 'speed',
     param: 'speed',
