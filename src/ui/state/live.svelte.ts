@@ -11,7 +11,7 @@ import type { Recommender, UserProfile } from '../../core/types';
 import { createHumanSimulator } from '../human/human-simulator';
 import { HumanInput } from '../human/human-input.svelte';
 import type { DataStore } from './data.svelte';
-import { makeRecommender } from './make-recommender';
+import { engineOf, makeRecommender } from './make-recommender';
 import { Playback } from './playback.svelte';
 import { applyContext, applyEdits, pickUser } from './run-config';
 import { SessionState } from './session.svelte';
@@ -71,7 +71,9 @@ export class LiveController {
       const context = applyContext(defaultContext(user), settings);
       const recName = opts.recommender ?? settings.rec;
       this.recommender = settings.follow ? `${recName}, following instructions` : recName;
-      const recommender: Recommender = makeRecommender(recName, settings.follow);
+      // The LLM planner uses the engine of the LLM panel; without one, the rules plan.
+      const plannerEngine = settings.follow && settings.planner === 'llm' ? engineOf(this.llmSimulator) : null;
+      const recommender: Recommender = makeRecommender(recName, settings.follow, plannerEngine);
       recommender.fit?.({ catalog, users: data.users }, createRng(settings.seed).fork('fit'));
       const simulator = await this.simulatorFor(settings);
       if (id !== this.runId) return;

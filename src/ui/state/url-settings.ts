@@ -12,6 +12,8 @@ export const VIEWS = ['live', 'compare', 'batch', 'leaderboard', 'history'] as c
 export type View = (typeof VIEWS)[number];
 
 export const SIMULATOR_KINDS = ['rule-based', 'llm', 'human'] as const;
+/** Planners of the instruction-following recommender: rule-based, or an LLM (the engine set up in the LLM panel). */
+export const PLANNERS = ['rules', 'llm'] as const;
 export type SimulatorKind = (typeof SIMULATOR_KINDS)[number];
 
 export const TIMES_OF_DAY = ['', 'morning', 'afternoon', 'evening', 'night'] as const;
@@ -39,6 +41,8 @@ export interface Settings {
   /** Second recommender of the Compare view. */
   rec2: string;
   follow: boolean;
+  /** Planner of the instruction-following recommender. */
+  planner: (typeof PLANNERS)[number];
   instructions: boolean;
   listSize: number;
   turns: number;
@@ -156,6 +160,7 @@ export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
   // The playground is about instruction following: on by default, and a seed whose
   // default session shows an instruction, the reply and the next list.
   follow: boolSpec('follow', 'follow', true),
+  planner: enumSpec('planner', 'planner', PLANNERS, 'rules'),
   instructions: boolSpec('instructions', 'instr', true),
   listSize: intSpec('listSize', 'k', 5, 1, 20),
   turns: intSpec('turns', 'turns', 6, 1, 50),
