@@ -41,6 +41,19 @@ describe('item card', () => {
     expect(container.textContent).toContain('fallback');
   });
 
+  it("shows the LLM call's tokens, latency and speed under an LLM decision, nothing for rule-based ones", () => {
+    const d = { ...decision('a', 0, ['watch'], 10, { satisfaction: 0.7, timeLeftSec: 300 }), llm: { promptTokens: 812, completionTokens: 64, latencyMs: 2400, tokensPerSec: 26.7, retries: 1, model: 'Qwen2.5-0.5B' } };
+    render(ItemCard, { item: item('a'), decision: d, state: 'done' });
+    const cost = screen.getByTestId('llm-cost').textContent ?? '';
+    expect(cost).toContain('812 + 64 tokens');
+    expect(cost).toContain('2.4 s');
+    expect(cost).toContain('27 tok/s');
+    expect(cost).toContain('1 retry');
+    cleanup();
+    render(ItemCard, { item: item('a'), decision: decision('a', 0, ['watch'], 10, { satisfaction: 0.7, timeLeftSec: 300 }), state: 'done' });
+    expect(screen.queryByTestId('llm-cost')).toBeNull();
+  });
+
   it('shows an LLM thought as text (untrusted), streamed or final', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const { container } = render(ItemCard, { item: item('a', { title: evil }), thought: evil, state: 'current' });
