@@ -20,12 +20,12 @@ import { toMarkdown } from '../core/eval/export-table';
 import { writeFile } from 'node:fs/promises';
 import { createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
 import { recommenders } from '../core/recommenders/registry';
-import { createRng } from '../core/rng';
 import { simulators } from '../core/simulator/registry';
 import type { Catalog, UserProfile } from '../core/types';
 import { defaultContext } from '../core/users/context';
 import { builtinUsers } from './load-world';
 import { readDatasetFolder } from './read-dataset';
+import { fitRng } from '../core/env/fit-rng';
 
 const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention', 'leaderboard', 'judge'] as const;
 type Protocol = (typeof PROTOCOLS)[number];
@@ -158,7 +158,7 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
     let i = 0;
     for (const name of names) {
       const rec = createRecommender(name);
-      rec.fit?.({ catalog, users: personas }, createRng(o.seed).fork(`fit:${name}`));
+      rec.fit?.({ catalog, users: personas }, fitRng(o.seed, name));
       const res = await runInstructionSuite(rec, cases, catalog, personas, o.seed);
       compliance[name] = { compliance: r4(res.compliance), passed: res.passed, byKind: Object.fromEntries(Object.entries(res.byKind).map(([k, v]) => [k, r4(v.compliance)])) };
       progress('instructions', ++i, names.length);

@@ -13,7 +13,6 @@ import { ImportError } from '../core/catalog/import-error';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import { recommenders } from '../core/recommenders/registry';
 import { FOLLOW_SUFFIX, createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
-import { createRng } from '../core/rng';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
 import type { Recommender } from '../core/types';
@@ -25,6 +24,7 @@ import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
 import { createCliLlmSimulator } from './llm-simulator';
+import { fitRng } from '../core/env/fit-rng';
 
 function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommender: Recommender } {
   const known = [...new Set([...simulators.names(), 'llm'])];
@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSigint);
 
   const tFit = performance.now();
-  recommender.fit?.({ catalog: world.catalog, users: world.training }, createFitRng(o.seed, recommender.name));
+  recommender.fit?.({ catalog: world.catalog, users: world.training }, fitRng(o.seed, recommender.name));
   fitMs = performance.now() - tFit;
 
   const tSim = performance.now();
@@ -171,9 +171,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The same stream `runBatch` would fit with (seed fork "fit:<name>"); fitting here lets the CLI time it. */
-function createFitRng(seed: number, name: string) {
-  return createRng(seed).fork(`fit:${name}`);
-}
 
 const isEntry = process.argv[1] && /simulate\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {

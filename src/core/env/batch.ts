@@ -9,12 +9,13 @@
  */
 import type { CatalogIndex } from '../catalog/catalog-index';
 import { buildCatalogIndex } from '../catalog/catalog-index';
-import { createRng, hashString } from '../rng';
+import { hashString } from '../rng';
 import type { UserSimulator, AbortLike } from '../simulator/simulator';
 import type { Catalog, Context, Recommender, SessionMetrics, TrainingData, Trajectory, UserProfile } from '../types';
 import type { RewardName } from './reward';
 import { SessionError, type Transition } from './session-driver';
 import { runUserSessions } from './user-sessions';
+import { fitRng } from './fit-rng';
 
 export interface BatchProgress {
   /** Users finished so far (over all recommenders). */
@@ -92,7 +93,7 @@ export async function runBatch(cfg: BatchConfig): Promise<BatchResult> {
   let sessions = 0;
   for (const recommender of cfg.recommenders) {
     if (cfg.signal?.aborted) return { runs, stopped: true };
-    if (training) recommender.fit?.(training, createRng(cfg.seed).fork(`fit:${recommender.name}`));
+    if (training) recommender.fit?.(training, fitRng(cfg.seed, recommender.name));
     const run: BatchRun = { recommender: recommender.name, metrics: [], trajectories: [], errors: [] };
     runs.push(run);
     for (let u = 0; u < cfg.users.length; u++) {

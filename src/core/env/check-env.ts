@@ -19,13 +19,13 @@
  */
 import type { CatalogIndex } from '../catalog/catalog-index';
 import { buildCatalogIndex } from '../catalog/catalog-index';
-import { createRng } from '../rng';
 import type { UserSimulator } from '../simulator/simulator';
 import type { Catalog, Context, Observation, Recommender, Slate, TrainingData, Trajectory, UserProfile } from '../types';
 import { checkEvents, checkObservation, checkSlate, checkSteps, checkTrajectory } from './check-rules';
 import type { SessionEvent, StepResult } from './environment';
 import { RecoEnv } from './reco-env';
 import { recommenderRng, runSession } from './runner';
+import { fitRng } from './fit-rng';
 
 export interface CheckEnvOptions {
   catalog: Catalog;
@@ -58,7 +58,7 @@ async function runByHand(o: CheckEnvOptions, index: CatalogIndex, user: UserProf
   const problems: string[] = [];
   const steps: StepResult[] = [];
   const recommender = o.recommender();
-  recommender.fit?.(o.training ?? { catalog: o.catalog, users: o.users }, createRng(seed).fork(`fit:${recommender.name}`));
+  recommender.fit?.(o.training ?? { catalog: o.catalog, users: o.users }, fitRng(seed, recommender.name));
   recommender.resetSession?.(user.id);
   const env = new RecoEnv({
     catalog: o.catalog,
@@ -132,7 +132,7 @@ export async function checkEnv(o: CheckEnvOptions): Promise<string[]> {
         if (JSON.stringify(a.steps) !== JSON.stringify(b.steps)) report(['the same seed gave different step results']);
 
         const recommender = o.recommender();
-        recommender.fit?.(o.training ?? { catalog: o.catalog, users: o.users }, createRng(seed).fork(`fit:${recommender.name}`));
+        recommender.fit?.(o.training ?? { catalog: o.catalog, users: o.users }, fitRng(seed, recommender.name));
         const events: SessionEvent[] = [];
         const c = await runSession(
           {

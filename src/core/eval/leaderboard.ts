@@ -21,6 +21,7 @@ import { samplePopulation } from '../users/population';
 import { runCompare } from './compare';
 import { buildInstructionSuite, runInstructionSuite } from './instruction-suite';
 import { offlineScore, quadrant } from './ndcg-retention';
+import { fitRng } from '../env/fit-rng';
 
 /** The fixed benchmark of the leaderboard (shown with the table; the CLI uses the same figures by default). */
 export const BENCHMARK = {
@@ -143,7 +144,7 @@ function abortError(): Error {
 async function firstLists(name: string, cfg: LeaderboardConfig, users: UserProfile[], s: BenchmarkSettings, contextFor: (u: UserProfile) => Context) {
   const index = buildCatalogIndex(cfg.catalog);
   const rec = createRecommender(name);
-  rec.fit?.({ catalog: cfg.catalog, users: cfg.personas }, createRng(s.seed).fork(`fit:${name}`));
+  rec.fit?.({ catalog: cfg.catalog, users: cfg.personas }, fitRng(s.seed, name));
   const lists: string[][] = [];
   let ild = 0;
   for (const u of users) {
@@ -190,7 +191,7 @@ export async function runLeaderboard(cfg: LeaderboardConfig, onProgress?: (p: Le
   for (const name of names) {
     check();
     const rec = createRecommender(name);
-    rec.fit?.({ catalog: cfg.catalog, users: cfg.personas }, createRng(s.seed).fork(`fit:${name}`));
+    rec.fit?.({ catalog: cfg.catalog, users: cfg.personas }, fitRng(s.seed, name));
     const r = await runInstructionSuite(rec, cases, cfg.catalog, cfg.personas, s.seed);
     suite.set(name, { compliance: r.compliance, passed: r.passed, cases: r.cases });
     step('instructions', name);

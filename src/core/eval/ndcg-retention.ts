@@ -11,6 +11,7 @@ import { createRecommender } from '../recommenders/agentic';
 import { createRng } from '../rng';
 import { splitByTime } from '../users/split';
 import type { Catalog, Context, Interaction, Slate, UserProfile } from '../types';
+import { fitRng } from '../env/fit-rng';
 
 /** Interactions that count as relevant in held-out data: a like/share/comment, a rating >= 4, or a watch without rating. */
 export function isPositive(it: Interaction): boolean {
@@ -38,7 +39,7 @@ export interface OfflineScore {
 export async function offlineScore(name: string, catalog: Catalog, users: UserProfile[], contextFor: (u: UserProfile) => Context, n = 10, seed = 1): Promise<OfflineScore> {
   const split = withHeldOut(users);
   const rec = createRecommender(name);
-  rec.fit?.({ catalog, users: split.map((u) => ({ ...u, heldOut: undefined })) }, createRng(seed).fork(`fit:${name}`));
+  rec.fit?.({ catalog, users: split.map((u) => ({ ...u, heldOut: undefined })) }, fitRng(seed, name));
   const index = buildCatalogIndex(catalog);
   let ndcg = 0;
   let recall = 0;
