@@ -27,6 +27,7 @@ import { SessionState, W } from './session-state';
 import { COMMENTS, choose, fill } from './phrases';
 import { buildCheckIn, buildReflection, complies } from './reflect';
 import { MovieTaste } from './movie-taste';
+import { clamp01 } from '../math';
 
 const DAY_MS = 86_400_000;
 /** Formats read or browsed rather than watched: opening them is a click. */
@@ -375,6 +376,3 @@ export class RuleSession implements SimSession {
   }
 }
 
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}

@@ -11,6 +11,7 @@ import type { CatalogFeatures } from './item-features';
 import type { RuleParams } from './rule-params';
 import { SessionState } from './session-state';
 import { contextBudgetFactor, contextPatience, preferredDurationSec } from './context-effects';
+import { clamp01 } from '../math';
 
 /**
  * The state a session starts from: the profile's interests; memory's engaged topics
@@ -109,6 +110,3 @@ export function summarizeSession(s: SessionState, reason: EndReason, startedAt: 
   };
 }
 
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}

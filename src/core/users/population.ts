@@ -5,6 +5,7 @@
 import type { Rng, Traits, UserProfile } from '../types';
 import { normal } from '../rng';
 import { TRAIT_RANGES, clampTraits } from './personas';
+import { clamp01 } from '../math';
 
 const FIRST_NAMES = [
   'Alex', 'Bianca', 'Carlos', 'Deepa', 'Eli', 'Fatima', 'Gabe', 'Hana', 'Isaac', 'Jade', 'Kofi', 'Leah',
@@ -16,9 +17,6 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function clamp01(x: number): number {
-  return Math.min(1, Math.max(0, x));
-}
 
 /**
  * `n` variants of the personas, each based on persona `i mod personas.length`: interests

@@ -19,6 +19,7 @@ import type {
   Reflection,
   SessionSummary,
 } from '../../core/types';
+import { clamp01 } from '../../core/math';
 
 /** What the person chose for one item. */
 export interface HumanChoice {
@@ -39,9 +40,6 @@ export interface HumanInputSource {
 /** Seconds a skipped item costs (scrolling past it). */
 const SKIP_COST_SEC = 2;
 
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
 
 /** Normalise a choice: known actions only, watch seconds clamped to the item, leave last. */
 export function normaliseChoice(choice: HumanChoice, item: Item): HumanChoice {
