@@ -114,6 +114,15 @@ export function exportPendingSession(rec: { session: SessionRecord; events: Even
   return JSON.stringify(file);
 }
 
+/**
+ * A single-session export file built from a trajectory alone: what the live view offers
+ * for download when the database could not be used at all (private mode, blocked), so a
+ * session is never lost silently. It imports like any exported session.
+ */
+export function exportTrajectoryFile(t: Trajectory, now: number = Date.now()): string {
+  return exportPendingSession({ session: sessionFromTrajectory(t), events: [], trajectory: t }, now);
+}
+
 /** Several recorders' in-memory data as one all-data export file (see `unsavedRecorders`). */
 export function exportPendingSessions(recs: { pending(): { session: SessionRecord; events: EventRecord[]; trajectory: Trajectory | null } }[], now: number = Date.now()): string {
   const file: ExportFile = {

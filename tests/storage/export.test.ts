@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/open';
 import { createRecorder } from '../../src/storage/recorder';
 import { deleteSession, listSessions, loadSession, loadTrajectory } from '../../src/storage/queries';
-import { exportAll, exportJsonl, exportSession, importText, ImportFileError, parseImport } from '../../src/storage/export';
+import { exportAll, exportJsonl, exportSession, exportTrajectoryFile, importText, ImportFileError, parseImport } from '../../src/storage/export';
 import type { RecoDb } from '../../src/storage/db';
 import { dbName, item, sampleSession, sid } from './fixtures';
 
@@ -54,6 +54,17 @@ describe('export and import', () => {
     expect(res.kind).toBe('session');
     expect((await listSessions(db)).map((s) => s.id).sort()).toEqual([sid('one'), sid('two')]);
     db.close();
+  });
+
+  it('a trajectory alone (database unusable) downloads as a file that imports like an exported session', async () => {
+    const db = await seeded(['t1']);
+    const t = (await loadTrajectory(db, sid('t1')))!;
+    const text = exportTrajectoryFile(t, 5);
+    expect(JSON.parse(text)).toMatchObject({ format: 'recoworld-playground', kind: 'session', exportedAt: 5 });
+    const other = await openDb(dbName());
+    const res = await importText(other, text);
+    expect(res.sessions).toBe(1);
+    expect(await loadTrajectory(other, (await listSessions(other))[0].id)).toEqual(t);
   });
 
   it('round-trips trajectories as JSONL', async () => {
