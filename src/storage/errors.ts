@@ -21,7 +21,7 @@ const MESSAGES: Record<StorageErrorKind, string> = {
   versionchange:
     'A newer version of RecoWorld opened in another tab and upgraded the history database. Reload this tab to keep saving.',
   unavailable:
-    'This browser does not allow local storage here (private mode or storage disabled), so sessions are not saved. Use export to keep a session.',
+    'This browser does not allow local storage here (private mode or storage disabled), so sessions are not saved. Download each session from this banner when it ends.',
   closed: 'The history database was closed. Reload the page to keep saving; unsaved items are kept in memory.',
   unknown: 'Saving to the history database failed.',
 };
@@ -54,7 +54,8 @@ function namesOf(e: unknown): string[] {
 export function toStorageError(e: unknown): StorageError {
   if (e instanceof StorageError) return e;
   const names = namesOf(e);
-  const detail = e instanceof Error ? e.message : String(e);
+  // Dexie appends "Please visit <short link>" to some messages: not useful to a user offline.
+  const detail = (e instanceof Error ? e.message : String(e)).replace(/\s*Please visit https?:\/\/\S+/gi, '').trim();
   const has = (...n: string[]) => names.some((x) => n.includes(x));
   if (has('QuotaExceededError')) return new StorageError('quota', undefined, e);
   if (has('MissingAPIError', 'SecurityError')) return new StorageError('unavailable', detail, e);

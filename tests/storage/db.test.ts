@@ -63,6 +63,7 @@ describe('schema versions and migration', () => {
     expect(quota.kind).toBe('quota');
     expect(quota.message).toMatch(/full/);
     expect(toStorageError({ name: 'MissingAPIError', message: 'no indexedDB' }).kind).toBe('unavailable');
+    expect(toStorageError(Object.assign(new Error('IndexedDB API missing. Please visit https://tinyurl.com/x'), { name: 'MissingAPIError' })).message).not.toContain('tinyurl');
     expect(toStorageError(new Error('boom')).kind).toBe('unknown');
   });
 });
