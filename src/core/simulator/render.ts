@@ -82,9 +82,25 @@ export function renderReasons(d: ItemDecision, item?: Item, labels?: TopicLabels
     if (extra.length >= MAX_MODIFIERS) break;
     if (has(code)) extra.push(phrase);
   }
-  const parts = main ? [main, ...extra.slice(0, MAX_MODIFIERS)] : extra.slice(0, MAX_MODIFIERS + 1);
-  return cap(parts.join(', '));
+  if (!main) return cap(extra.slice(0, MAX_MODIFIERS + 1).join(', '));
+  // Table 2's telegraphic style, with contrast made explicit: a liked item's drawbacks
+  // (and a skipped item's merits) follow a "but" instead of reading as more reasons.
+  const kept = extra.slice(0, MAX_MODIFIERS);
+  const positiveMain = interest || has('related_interest') || has('novel_topic');
+  const contrasts = (phrase: string) => (positiveMain ? NEGATIVE_PHRASES.has(phrase) : POSITIVE_PHRASES.has(phrase));
+  const same = kept.filter((x) => !contrasts(x));
+  const other = kept.filter(contrasts);
+  const head = [main, ...same].join(', ');
+  return cap(other.length ? `${head}, but ${other.join(' and ')}` : head);
 }
+
+/** Modifier phrases that speak against an item, and ones that speak for it. */
+const NEGATIVE_PHRASES = new Set(
+  MODIFIERS.filter(([c]) => ['time_up', 'dissatisfied', 'bored', 'seen_before', 'too_long', 'low_quality', 'stale'].includes(c)).map(([, p]) => p),
+);
+const POSITIVE_PHRASES = new Set(
+  MODIFIERS.filter(([c]) => ['favourite_creator', 'local', 'popular', 'high_quality', 'fresh', 'short_and_easy', 'context_fit'].includes(c)).map(([, p]) => p),
+);
 
 const ACTION_WORD = {
   click: 'Click',

@@ -37,6 +37,17 @@ describe('render', () => {
     expect(renderReasons(dec({ reasons: ['related_interest'], topic: 'deep-sea' }))).toBe('Related to my deep sea interest');
   });
 
+  it("puts a liked item's drawbacks and a skipped item's merits after a 'but'", () => {
+    expect(renderReasons(dec({ reasons: ['strong_interest', 'low_quality', 'stale'] }), ufc, catalog)).toBe(
+      "Strong interest, I've engaged with this before, but looks low-effort and old news",
+    );
+    expect(renderReasons(dec({ reasons: ['strong_interest', 'local', 'stale'] }), ufc, catalog)).toBe(
+      "Strong interest, I've engaged with this before, from around here, but old news",
+    );
+    expect(renderReasons(dec({ reasons: ['unrelated', 'local'] }), hair, catalog)).toBe('Unrelated, but from around here');
+    expect(renderReasons(dec({ reasons: ['unrelated', 'too_long'] }), hair, catalog)).toBe('Unrelated, too long for now');
+  });
+
   it('renders the action line', () => {
     expect(renderAction(dec({ reasons: [], actions: ['watch', 'like'], watchSec: 20 }), fishing)).toBe('Watch 20s / 45s, Like');
     expect(renderAction(dec({ reasons: [], actions: ['click', 'watch', 'like', 'comment'], watchSec: 30 }))).toBe('Click, Watch 30s, Like, Comment');
