@@ -23,7 +23,8 @@ import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import type { Catalog, UserProfile } from '../core/types';
 import { defaultContext } from '../core/users/context';
-import { builtinUsers } from './load-world';
+import { personasThenPopulation } from '../core/users/population';
+import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
 import { fitRng } from '../core/env/fit-rng';
 
@@ -175,7 +176,7 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
     const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
     const j = await runJudgeBatch({
       catalog,
-      users: builtinUsers(personas, o.users, o.seed),
+      users: personasThenPopulation(personas, o.users, o.seed),
       trainingUsers: personas,
       contextFor: defaultContext,
       simulator: sim(),
@@ -192,7 +193,7 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
   if (o.protocol === 'compare' || o.protocol === 'ndcg-retention') {
     const { catalog, users, training } = o.dataset
       ? await loadDataset(o.dataset).then((d) => ({ catalog: d.catalog, users: d.users.slice(0, o.users), training: d.users }))
-      : await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]).then(([catalog, personas]) => ({ catalog, users: builtinUsers(personas, o.users, o.seed), training: personas }));
+      : await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]).then(([catalog, personas]) => ({ catalog, users: personasThenPopulation(personas, o.users, o.seed), training: personas }));
     const cmp = await runCompare({
       catalog,
       users,
@@ -226,7 +227,6 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
       const off = await offlineScore(r.recommender, catalog, training, defaultContext, 10, o.seed);
       points.push({ recommender: r.recommender, ndcg: r4(off.ndcg), recall: r4(off.recall), offlineUsers: off.users, retention: r4(r.retention.mean), watchSeconds: r4(r.watchSec.mean) });
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const nm = median(points.map((p) => p.ndcg));
     const rm = median(points.map((p) => p.retention));
     return { protocol: 'ndcg-retention', seed: o.seed, users: users.length, points: points.map((p) => ({ ...p, quadrant: quadrant(p.ndcg, p.retention, nm, rm) })) };

@@ -5,9 +5,8 @@
 import { stat } from 'node:fs/promises';
 import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { importMovieLens } from '../core/catalog/movielens';
-import { createRng } from '../core/rng';
 import type { Catalog, UserProfile } from '../core/types';
-import { samplePopulation } from '../core/users/population';
+import { personasThenPopulation } from '../core/users/population';
 import { readDatasetFolder } from './read-dataset';
 import { UsageError } from './simulate-args';
 
@@ -28,12 +27,6 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-/** Personas first, then `samplePopulation` variants for the rest. */
-export function builtinUsers(personas: UserProfile[], n: number, seed: number): UserProfile[] {
-  if (n <= personas.length) return personas.slice(0, n);
-  return personas.concat(samplePopulation(personas, n - personas.length, createRng(seed).fork('population')));
-}
-
 /**
  * Load the world of a run. An unknown catalog id that is not a folder is a UsageError;
  * a malformed dataset is the importer's ImportError (file and line named).
@@ -41,7 +34,7 @@ export function builtinUsers(personas: UserProfile[], n: number, seed: number): 
 export async function loadWorld(catalogArg: string, nUsers: number, seed: number): Promise<World> {
   if (BUILTIN_CATALOGS.some((c) => c.id === catalogArg)) {
     const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogArg), loadBuiltinPersonas()]);
-    const users = builtinUsers(personas, nUsers, seed);
+    const users = personasThenPopulation(personas, nUsers, seed);
     return { catalog, users, training: users.length >= personas.length ? users : personas, source: 'builtin' };
   }
   if (!(await isDirectory(catalogArg))) {

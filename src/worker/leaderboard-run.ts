@@ -4,7 +4,8 @@
  */
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { runJudgeBatch } from '../core/eval/judge-batch';
-import { BENCHMARK, benchmarkUsers, runLeaderboard, type LeaderboardProgress, type LeaderboardResult } from '../core/eval/leaderboard';
+import { BENCHMARK, runLeaderboard, type LeaderboardProgress, type LeaderboardResult } from '../core/eval/leaderboard';
+import { personasThenPopulation } from '../core/users/population';
 import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
@@ -38,7 +39,7 @@ export async function runJudgeRequest(
   const seed = request.seed ?? BENCHMARK.seed;
   const r = await runJudgeBatch({
     catalog,
-    users: benchmarkUsers(personas, request.users ?? BENCHMARK.users, seed),
+    users: personasThenPopulation(personas, request.users ?? BENCHMARK.users, seed),
     trainingUsers: personas,
     contextFor: defaultContext,
     simulator: simulators.get(BENCHMARK.simulator).create(),

@@ -3,7 +3,7 @@
  * history as interactions, and the implicit signals of the last list. Kept apart from
  * the environment so the contract checker can test the same rules.
  */
-import type { ImplicitSignals, Interaction, Item, ItemDecision, Observation, UserProfile } from '../types';
+import type { Context, ImplicitSignals, Interaction, Item, ItemDecision, Observation, UserProfile } from '../types';
 
 /** The visible part of a profile (types.ts `Observation.profile`): copied, never the live object. */
 export function visibleProfile(user: UserProfile): Observation['profile'] {
@@ -65,4 +65,9 @@ export function interactionsOf(d: ItemDecision, at: number): Interaction[] {
   return d.actions.map((action) =>
     action === 'watch' ? { itemId: d.itemId, action, at, watchSec: d.watchSec } : { itemId: d.itemId, action, at },
   );
+}
+
+/** What a recommender sees before a user's first list (offline scoring, protocols' initial lists). */
+export function firstObservation(user: UserProfile, context: Context): Observation {
+  return { userId: user.id, profile: visibleProfile(user), context, history: user.history, turn: 0, shown: [], instruction: null };
 }

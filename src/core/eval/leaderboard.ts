@@ -9,7 +9,7 @@
  * Pure and deterministic: the same config gives the same rows.
  */
 import { buildCatalogIndex } from '../catalog/catalog-index';
-import { visibleProfile } from '../env/observation';
+import { firstObservation } from '../env/observation';
 import type { MeanCI } from '../metrics/summary';
 import { coverage, intraListDiversity } from '../metrics/offline';
 import { createRecommender } from '../recommenders/agentic';
@@ -17,7 +17,7 @@ import { createRng } from '../rng';
 import type { AbortLike, UserSimulator } from '../simulator/simulator';
 import type { Catalog, Context, Item, UserProfile } from '../types';
 import { defaultContext } from '../users/context';
-import { samplePopulation } from '../users/population';
+import { personasThenPopulation } from '../users/population';
 import { runCompare } from './compare';
 import { buildInstructionSuite, runInstructionSuite } from './instruction-suite';
 import { offlineScore, quadrant } from './ndcg-retention';
@@ -120,11 +120,6 @@ export interface LeaderboardResult {
   medians: { ndcg: number; retention: number };
 }
 
-/** Personas first, then seeded population variants (the same users as `npm run evaluate`). */
-export function benchmarkUsers(personas: UserProfile[], n: number, seed: number): UserProfile[] {
-  if (n <= personas.length) return personas.slice(0, n);
-  return personas.concat(samplePopulation(personas, n - personas.length, createRng(seed).fork('population')));
-}
 
 /** Median (upper middle for even counts, as the CLI's ndcg-retention protocol). */
 export function median(xs: number[]): number {
@@ -149,7 +144,7 @@ async function firstLists(name: string, cfg: LeaderboardConfig, users: UserProfi
   let ild = 0;
   for (const u of users) {
     const slate = await rec.recommend(
-      { userId: u.id, profile: visibleProfile(u), context: contextFor(u), history: u.history, turn: 0, shown: [], instruction: null },
+      firstObservation(u, contextFor(u)),
       s.listSize,
       createRng(s.seed).fork(`first:${u.id}`),
     );
@@ -170,7 +165,7 @@ export async function runLeaderboard(cfg: LeaderboardConfig, onProgress?: (p: Le
   const check = () => {
     if (cfg.signal?.aborted) throw abortError();
   };
-  const users = benchmarkUsers(cfg.personas, s.users, s.seed);
+  const users = personasThenPopulation(cfg.personas, s.users, s.seed);
 
   check();
   const cmp = await runCompare({

@@ -5,7 +5,7 @@
  * retention = repetitive; low NDCG + high retention = effective exploration.
  */
 import { buildCatalogIndex } from '../catalog/catalog-index';
-import { visibleProfile } from '../env/observation';
+import { firstObservation } from '../env/observation';
 import { ndcgAtN, recallAtN } from '../metrics/offline';
 import { createRecommender } from '../recommenders/agentic';
 import { createRng } from '../rng';
@@ -48,7 +48,7 @@ export async function offlineScore(name: string, catalog: Catalog, users: UserPr
     const relevant = new Set((u.heldOut ?? []).filter(isPositive).map((h) => h.itemId).filter((id) => index.byId.has(id)));
     if (relevant.size === 0) continue;
     const slate: Slate = await rec.recommend(
-      { userId: u.id, profile: visibleProfile(u), context: contextFor(u), history: u.history, turn: 0, shown: [], instruction: null },
+      firstObservation(u, contextFor(u)),
       n,
       createRng(seed).fork(u.id),
     );

@@ -9,7 +9,7 @@
  * the initial one by Recall@N and NDCG@N against the user's held-out items.
  */
 import { buildCatalogIndex, type CatalogIndex } from '../catalog/catalog-index';
-import { implicitSignals, visibleProfile } from '../env/observation';
+import { firstObservation, implicitSignals, visibleProfile } from '../env/observation';
 import { ndcgAtN, recallAtN } from '../metrics/offline';
 import { createRecommender } from '../recommenders/agentic';
 import { buildLexicon } from '../recommenders/agentic/lexicon';
@@ -146,7 +146,7 @@ export async function runReorder(cfg: ReorderConfig): Promise<ReorderResult> {
   for (const u of picked) {
     const relevant = new Set((u.heldOut ?? []).filter(isPositive).map((h) => h.itemId));
     const slate = await base.recommend(
-      { userId: u.id, profile: visibleProfile(u), context: cfg.contextFor(u), history: u.history, turn: 0, shown: [], instruction: null },
+      firstObservation(u, cfg.contextFor(u)),
       len,
       createRng(cfg.seed).fork(u.id),
     );

@@ -3,7 +3,7 @@
  * collaborative recommenders on more than 24 users.
  */
 import type { Rng, Traits, UserProfile } from '../types';
-import { normal } from '../rng';
+import { createRng, normal } from '../rng';
 import { TRAIT_RANGES, clampTraits } from './personas';
 import { clamp01 } from '../math';
 
@@ -58,4 +58,13 @@ export function samplePopulation(personas: readonly UserProfile[], n: number, rn
     out.push(variant);
   }
   return out;
+}
+
+/**
+ * The users of an N-user run: the personas first, then seeded population variants of them
+ * (`npm run simulate`, `npm run evaluate` and the leaderboard all use the same users).
+ */
+export function personasThenPopulation(personas: readonly UserProfile[], n: number, seed: number): UserProfile[] {
+  if (n <= personas.length) return personas.slice(0, n);
+  return personas.concat(samplePopulation(personas, n - personas.length, createRng(seed).fork('population')));
 }

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../../src/core/catalog/builtin';
-import { BENCHMARK, benchmarkUsers, describeBenchmark, runLeaderboard, type LeaderboardProgress, type LeaderboardResult } from '../../../src/core/eval/leaderboard';
+import { BENCHMARK, describeBenchmark, runLeaderboard, type LeaderboardProgress, type LeaderboardResult } from '../../../src/core/eval/leaderboard';
+import { personasThenPopulation as benchmarkUsers } from '../../../src/core/users/population';
 import { simulators } from '../../../src/core/simulator/registry';
 import type { Catalog, UserProfile } from '../../../src/core/types';
 
