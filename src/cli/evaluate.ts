@@ -26,6 +26,10 @@ import { defaultContext } from '../core/users/context';
 import { personasThenPopulation } from '../core/users/population';
 import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
+import { intOption, UsageError } from './simulate-args';
+
+/** Upper bound of the numeric options (the seed's range). */
+const MAX = 4_294_967_295;
 import { fitRng } from '../core/env/fit-rng';
 
 const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention', 'leaderboard', 'judge'] as const;
@@ -60,7 +64,6 @@ Options:
   --out FILE             judge: write the passing trajectories as JSONL
   --help                 this text`;
 
-class UsageError extends Error {}
 
 interface Options {
   protocol: Protocol;
@@ -74,13 +77,6 @@ interface Options {
   listSize: number;
   json: boolean;
   out?: string;
-}
-
-function int(name: string, v: string | undefined, def: number, min: number): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${v}"`);
-  return n;
 }
 
 /** Parse argv; throws UsageError with a clear message. Returns null for --help. */
@@ -113,7 +109,7 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
   const protocol = values.protocol as string | undefined;
   if (!protocol) throw new UsageError(`--protocol is required: one of ${PROTOCOLS.join(', ')}`);
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol "${protocol}" is unknown: one of ${PROTOCOLS.join(', ')}`);
-  const ratio = int('ratio', values.ratio as string | undefined, 1, 1);
+  const ratio = intOption('ratio', values.ratio as string | undefined, 1, 1, MAX);
   if (![1, 3, 9].includes(ratio)) throw new UsageError(`--ratio must be 1, 3 or 9, got ${ratio}`);
   const bases = values.recommenders ? String(values.recommenders).split(',').map((s) => s.trim()).filter(Boolean) : recommenders.names();
   for (const b of bases) if (!recommenders.has(b)) throw new UsageError(`--recommenders: "${b}" is unknown. Known: ${recommenders.names().join(', ')}`);
@@ -122,12 +118,12 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
     protocol: protocol as Protocol,
     dataset: values.dataset as string | undefined,
     ratio,
-    seed: int('seed', values.seed as string | undefined, 42, 0),
-    users: int('users', values.users as string | undefined, 200, 1),
-    maxUsers: values['max-users'] === undefined ? undefined : int('max-users', values['max-users'] as string, 0, 1),
+    seed: intOption('seed', values.seed as string | undefined, 42, 0, MAX),
+    users: intOption('users', values.users as string | undefined, 200, 1, MAX),
+    maxUsers: values['max-users'] === undefined ? undefined : intOption('max-users', values['max-users'] as string, 0, 1, MAX),
     bases,
-    turns: int('turns', values.turns as string | undefined, 8, 1),
-    listSize: int('list-size', values['list-size'] as string | undefined, 6, 1),
+    turns: intOption('turns', values.turns as string | undefined, 8, 1, MAX),
+    listSize: intOption('list-size', values['list-size'] as string | undefined, 6, 1, MAX),
     json: Boolean(values.json),
     out: values.out as string | undefined,
   };

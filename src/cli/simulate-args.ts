@@ -80,7 +80,8 @@ Options:
 
 Exit codes: 0 done, 1 a run or import failed, 2 bad options.`;
 
-function intOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+/** A whole-number option in [min, max]; a clear UsageError otherwise. */
+export function intOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
   const n = Number(raw);

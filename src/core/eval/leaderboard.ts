@@ -10,7 +10,6 @@
  */
 import { buildCatalogIndex } from '../catalog/catalog-index';
 import { firstObservation } from '../env/observation';
-import type { MeanCI } from '../metrics/summary';
 import { coverage, intraListDiversity } from '../metrics/offline';
 import { createRecommender } from '../recommenders/agentic';
 import { createRng } from '../rng';
@@ -18,7 +17,7 @@ import type { AbortLike, UserSimulator } from '../simulator/simulator';
 import type { Catalog, Context, Item, UserProfile } from '../types';
 import { defaultContext } from '../users/context';
 import { personasThenPopulation } from '../users/population';
-import { runCompare } from './compare';
+import { runCompare, type CompareRow } from './compare';
 import { buildInstructionSuite, runInstructionSuite } from './instruction-suite';
 import { offlineScore, quadrant } from './ndcg-retention';
 import { fitRng } from '../env/fit-rng';
@@ -81,18 +80,8 @@ export interface LeaderboardProgress {
   recommender: string;
 }
 
-export interface LeaderboardRow {
-  recommender: string;
-  base: string;
-  follows: boolean;
-  sessions: number;
-  watchSec: MeanCI;
-  turns: MeanCI;
-  itemsViewed: MeanCI;
-  /** The simulator's return probability after the session. */
-  retention: MeanCI;
-  /** Instructions per session. */
-  instructions: MeanCI;
+/** A compare row (watch time, turns, items, retention, instructions with CIs) plus the leaderboard's columns. */
+export interface LeaderboardRow extends Omit<CompareRow, 'verdict'> {
   /** Share of the suite's cases passed. */
   compliance: number;
   compliancePassed: number;
