@@ -8,7 +8,7 @@
  */
 
 /** Views reachable from the nav. */
-export const VIEWS = ['live', 'compare', 'batch', 'leaderboard', 'history'] as const;
+export const VIEWS = ['live', 'compare', 'batch', 'leaderboard', 'history', 'fidelity', 'train', 'creator', 'items'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const SIMULATOR_KINDS = ['rule-based', 'llm', 'human'] as const;
