@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/llm/**/*.test.ts', 'tests/storage/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/llm/**/*.test.ts', 'tests/storage/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
