@@ -1,0 +1,166 @@
+/**
+ * The offline embedding: TF-IDF over each item's title, description, tags, topic,
+ * sub-topic and creator (the content recommender's features), reduced to `dim` dense
+ * dimensions by a seeded randomized truncated SVD (Halko, Martinsson & Tropp 2011:
+ * a Gaussian sketch, power iterations, then an exact eigen-decomposition of the small
+ * projected matrix). No download, pure core, the same vectors for the same seed.
+ *
+ * Instructions and other free text are projected with the same TF-IDF vocabulary and
+ * SVD basis, so "more like the crab boil one" lands near the crab boil items.
+ */
+import { buildTfIdf, tokenize, type TfIdfMatrix } from '../recommenders/text-features';
+import { normal } from '../rng';
+import type { Catalog, Rng } from '../types';
+import { orthonormalizeColumns, symmetricEigen } from './linalg';
+import { normalizeInPlace, normalizeRows, type ItemVectors } from './vectors';
+
+/** Model name of the offline embedding in `ItemVectors.model`. */
+export const OFFLINE_MODEL = 'offline';
+
+/** Default number of dimensions. */
+export const OFFLINE_DIM = 64;
+
+/** The fitted projection: TF-IDF vocabulary plus the right singular vectors. */
+export interface OfflineBasis {
+  vocab: Map<string, number>;
+  idf: Float64Array;
+  /** Feature count x dim, row-major: column j is the j-th right singular vector. */
+  basis: Float64Array;
+  dim: number;
+  /** Singular values, descending. */
+  singular: Float64Array;
+}
+
+/** Item vectors plus the basis that projects new text into the same space. */
+export interface OfflineEmbedding {
+  vectors: ItemVectors;
+  basis: OfflineBasis;
+}
+
+export interface OfflineOptions {
+  dim?: number;
+  /** Power iterations of the randomized SVD (more = closer to the exact SVD). Default 4. */
+  powerIterations?: number;
+  /** Extra sketch columns beyond `dim`. Default 10. */
+  oversample?: number;
+}
+
+/** y (rows x l) = A (rows x V, CSR) * x (V x l). */
+function mulA(m: TfIdfMatrix, x: Float64Array, l: number, rows: number): Float64Array {
+  const y = new Float64Array(rows * l);
+  for (let i = 0; i < rows; i++) {
+    for (let j = m.rowPtr[i]; j < m.rowPtr[i + 1]; j++) {
+      const c = m.rowCols[j];
+      const v = m.rowVals[j];
+      for (let k = 0; k < l; k++) y[i * l + k] += v * x[c * l + k];
+    }
+  }
+  return y;
+}
+
+/** z (V x l) = A^T (V x rows) * y (rows x l). */
+function mulAT(m: TfIdfMatrix, y: Float64Array, l: number, rows: number, cols: number): Float64Array {
+  const z = new Float64Array(cols * l);
+  for (let i = 0; i < rows; i++) {
+    for (let j = m.rowPtr[i]; j < m.rowPtr[i + 1]; j++) {
+      const c = m.rowCols[j];
+      const v = m.rowVals[j];
+      for (let k = 0; k < l; k++) z[c * l + k] += v * y[i * l + k];
+    }
+  }
+  return z;
+}
+
+/**
+ * Fit the offline embedding of a catalog. Vectors are L2-normalised; dims beyond the
+ * rank of the TF-IDF matrix (tiny catalogs) are dropped, so `dim` may come out smaller.
+ */
+export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOptions = {}): OfflineEmbedding {
+  const items = catalog.items;
+  if (items.length === 0) throw new Error(`Catalog "${catalog.id}" has no items to embed`);
+  const m = buildTfIdf(items);
+  const rows = items.length;
+  const cols = m.vocab.size;
+  const want = Math.max(1, Math.min(opts.dim ?? OFFLINE_DIM, rows, cols));
+  const l = Math.min(want + (opts.oversample ?? 10), rows, cols);
+  const omega = new Float64Array(cols * l);
+  for (let i = 0; i < omega.length; i++) omega[i] = normal(rng);
+  let y = mulA(m, omega, l, rows);
+  orthonormalizeColumns(y, rows, l);
+  for (let q = 0; q < (opts.powerIterations ?? 4); q++) {
+    const z = mulAT(m, y, l, rows, cols);
+    orthonormalizeColumns(z, cols, l);
+    y = mulA(m, z, l, rows);
+    orthonormalizeColumns(y, rows, l);
+  }
+  // B^T = A^T Q (V x l); C = B B^T (l x l) = its Gram matrix; C = U diag(s^2) U^T.
+  const bt = mulAT(m, y, l, rows, cols);
+  const c = new Float64Array(l * l);
+  for (let f = 0; f < cols; f++) {
+    const o = f * l;
+    for (let a = 0; a < l; a++) {
+      const va = bt[o + a];
+      if (va === 0) continue;
+      for (let b = a; b < l; b++) c[a * l + b] += va * bt[o + b];
+    }
+  }
+  for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) c[a * l + b] = c[b * l + a];
+  const { values, vectors: u } = symmetricEigen(c, l);
+  let dim = 0;
+  while (dim < want && values[dim] > 1e-9 * Math.max(values[0], 1e-30)) dim++;
+  dim = Math.max(dim, 1);
+  const singular = new Float64Array(dim);
+  for (let k = 0; k < dim; k++) singular[k] = Math.sqrt(Math.max(values[k], 0));
+  // Right singular vectors V_k = B^T U_k / s_k (V x dim), sign fixed so the largest entry is positive.
+  const basis = new Float64Array(cols * dim);
+  for (let k = 0; k < dim; k++) {
+    const s = singular[k] || 1;
+    let big = 0;
+    for (let f = 0; f < cols; f++) {
+      let v = 0;
+      for (let a = 0; a < l; a++) v += bt[f * l + a] * u[a * l + k];
+      v /= s;
+      basis[f * dim + k] = v;
+      if (Math.abs(v) > Math.abs(big)) big = v;
+    }
+    if (big < 0) for (let f = 0; f < cols; f++) basis[f * dim + k] = -basis[f * dim + k];
+  }
+  // Item vectors = A V_k, normalised.
+  const data = new Float32Array(rows * dim);
+  for (let i = 0; i < rows; i++) {
+    for (let j = m.rowPtr[i]; j < m.rowPtr[i + 1]; j++) {
+      const f = m.rowCols[j];
+      const v = m.rowVals[j];
+      for (let k = 0; k < dim; k++) data[i * dim + k] += v * basis[f * dim + k];
+    }
+  }
+  normalizeRows(data, dim);
+  return {
+    vectors: { catalogId: catalog.id, model: OFFLINE_MODEL, dim, ids: items.map((i) => i.id), data },
+    basis: { vocab: m.vocab, idf: m.idf, basis, dim, singular },
+  };
+}
+
+/**
+ * Project free text (an instruction, a query) into the embedding space. Each word counts
+ * as itself and as a tag or topic of the same name where the catalog has one ("crab"
+ * matches the title word and #crab). Null when no word is in the vocabulary.
+ */
+export function embedText(basis: OfflineBasis, text: string): Float32Array | null {
+  const tf = new Map<number, number>();
+  for (const w of tokenize(text)) {
+    for (const key of [w, `tag:${w}`, `topic:${w}`]) {
+      const c = basis.vocab.get(key);
+      if (c !== undefined) tf.set(c, (tf.get(c) ?? 0) + 1);
+    }
+  }
+  if (tf.size === 0) return null;
+  const out = new Float32Array(basis.dim);
+  for (const [c, f] of tf) {
+    const w = (1 + Math.log(f)) * basis.idf[c];
+    for (let k = 0; k < basis.dim; k++) out[k] += w * basis.basis[c * basis.dim + k];
+  }
+  let n = 0;
+  for (const v of out) n += v * v;
+  return n > 0 ? normalizeInPlace(out) : null;
+}
