@@ -78,19 +78,35 @@ export type ChatErrorKind =
   | 'http'
   | 'bad_response'
   | 'device_lost'
-  | 'not_loaded';
+  | 'not_loaded'
+  /** The reply broke a bound (length, bytes, one stream line): the server may be looping. */
+  | 'too_long'
+  /** The engine was configured wrongly (e.g. a URL with a password in it). */
+  | 'config';
+
+/** Details an engine adds to an error, for its own retry logic and for tests. */
+export interface ChatErrorDetails {
+  /** The failure may pass (refused connection, 429, 5xx before any reply text): worth retrying. */
+  transient?: boolean;
+  /** What the server's `Retry-After` asked for, in ms. */
+  retryAfterMs?: number;
+  /** Attempts made before giving up (1 = no retry). */
+  attempts?: number;
+}
 
 /** A failed engine call, with a message written for the person using the app. */
 export class ChatEngineError extends Error {
   readonly kind: ChatErrorKind;
   /** HTTP status for kind 'http'. */
   readonly status?: number;
+  readonly details: ChatErrorDetails;
 
-  constructor(kind: ChatErrorKind, message: string, status?: number) {
+  constructor(kind: ChatErrorKind, message: string, status?: number, details: ChatErrorDetails = {}) {
     super(message);
     this.name = kind === 'aborted' ? 'AbortError' : 'ChatEngineError';
     this.kind = kind;
     this.status = status;
+    this.details = details;
   }
 }
 
