@@ -60,6 +60,9 @@ Options:
                        endpoint, see the --llm-* options)           [default: ${DEFAULTS.simulator}]
   --recommender NAME   recommender; NAME+follow wraps it with the instruction-
                        following recommender (e.g. content+follow)  [default: ${DEFAULTS.recommender}]
+                       or an HTTP recommender: http://127.0.0.1:PORT/PATH
+  --recommender-module FILE  an ES module recommender (docs/recommender-api.md),
+                       used as module:NAME
   --seed N             seed of the whole run (0 .. 4294967295)      [default: ${DEFAULTS.seed}]
   --turns N            most lists per session                       [default: ${DEFAULTS.turns}]
   --list-size N        items per list (1 .. 100)                    [default: ${DEFAULTS.listSize}]

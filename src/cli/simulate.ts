@@ -25,6 +25,7 @@ import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
 import { createCliLlmSimulator } from './llm-simulator';
 import { fitRng } from '../core/env/fit-rng';
+import { prepareExternalRecommenders } from './external-recommenders';
 
 function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommender: Recommender } {
   const known = [...new Set([...simulators.names(), 'llm'])];
@@ -51,7 +52,8 @@ async function writeLine(out: WriteStream, line: string): Promise<void> {
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
-  const o = parseSimulateArgs(argv);
+  // http://... recommenders and --recommender-module FILE (docs/recommender-api.md).
+  const o = parseSimulateArgs(await prepareExternalRecommenders(argv));
   if (o.help) {
     process.stdout.write(HELP + '\n');
     return 0;

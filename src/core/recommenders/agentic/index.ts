@@ -6,6 +6,7 @@
 import { recommenders } from '../registry';
 import type { Recommender } from '../../types';
 import { InstructionFollowingRecommender, type InstructionFollowingOptions } from './instruction-following';
+import { createExternalRecommender, isExternalName } from '../remote/external';
 
 /** Suffix that marks an instruction-following wrapper in stored names, URLs and the CLI. */
 export const FOLLOW_SUFFIX = '+follow';
@@ -17,7 +18,9 @@ export function parseRecommenderName(name: string): { base: string; follow: bool
 
 /** True when `name` is a registered base name, with or without the follow suffix. */
 export function isKnownRecommender(name: string): boolean {
-  return recommenders.has(parseRecommenderName(name).base);
+  const { base } = parseRecommenderName(name);
+  // External names (http:..., module:...) are resolved by remote/external.ts.
+  return recommenders.has(base) || isExternalName(base);
 }
 
 /** Create a recommender (unfitted) from a name like "item-knn" or "item-knn+follow". */
@@ -27,7 +30,7 @@ export function createRecommender(
   follow?: InstructionFollowingOptions,
 ): Recommender {
   const { base, follow: wrap } = parseRecommenderName(name);
-  const rec = recommenders.get(base).create(options);
+  const rec = createExternalRecommender(base, options) ?? recommenders.get(base).create(options);
   return wrap ? new InstructionFollowingRecommender(rec, follow) : rec;
 }
 

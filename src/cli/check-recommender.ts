@@ -1,0 +1,90 @@
+/**
+ * `npm run check-recommender -- URL|FILE [--json] [--timeout MS] [--catalog ID]`: runs the
+ * contract checker on your own recommender (an HTTP URL speaking the common API, or an
+ * ES module file) and lists every violation in plain words. Exit codes: 0 no violation,
+ * 1 violations found, 2 bad options.
+ */
+import { parseArgs } from 'node:util';
+import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
+import { createRecommender } from '../core/recommenders/agentic';
+import { checkRecommender, type CheckRecommenderReport } from '../core/recommenders/remote/check-recommender';
+import { isHttpName } from '../core/recommenders/remote/external';
+import { simulators } from '../core/simulator/registry';
+import { defaultContext } from '../core/users/context';
+import { loadRecommenderModule, prepareExternalRecommenders } from './external-recommenders';
+import { UsageError, intOption } from './simulate-args';
+
+export const HELP = `Usage: npm run check-recommender -- URL|FILE [options]
+
+Checks your recommender against the common API (docs/recommender-api.md): single lists
+(k = 6, k = 1, a nearly exhausted catalog, an instruction), then whole sessions with
+instructions on and off, each run three times with one seed. Every violation is listed.
+
+  URL                  an HTTP recommender, e.g. http://127.0.0.1:8001/recommend
+  FILE                 an ES module recommender, e.g. examples/module/my-rec.mjs
+  --catalog ID         built-in catalog                             [default: shortvideo]
+  --timeout MS         per call                                     [default: 10000]
+  --json               print one JSON object {recommender, ok, problems, checks}
+  -h, --help
+
+Exit codes: 0 no violation, 1 violations found, 2 bad options.`;
+
+/** Render a report for people. */
+export function formatReport(r: CheckRecommenderReport): string {
+  const lines = [`Checked ${r.recommender}:`, ...r.checks.map((c) => `  - ${c}`), ''];
+  if (r.problems.length === 0) lines.push('No violations: it honours the contract.');
+  else lines.push(`${r.problems.length} violation${r.problems.length === 1 ? '' : 's'}:`, ...r.problems.map((p) => `  x ${p}`));
+  return lines.join('\n');
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: argv,
+        strict: true,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, timeout: { type: 'string' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  })();
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('give exactly one URL or module file to check');
+  const target = positionals[0];
+  const timeoutMs = intOption('timeout', values.timeout, 10_000, 1, 600_000);
+  const catalogId = values.catalog ?? 'shortvideo';
+  if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
+  await prepareExternalRecommenders([]);
+  const name = isHttpName(target) ? target : await loadRecommenderModule(target);
+  const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogId), loadBuiltinPersonas()]);
+  const report = await checkRecommender({
+    catalog,
+    users: personas,
+    contextFor: defaultContext,
+    simulator: () => simulators.get('rule-based').create(),
+    recommender: () => createRecommender(name, { timeoutMs }),
+    onStage: values.json ? undefined : (s) => process.stderr.write(`checking ${s}...\n`),
+  });
+  const ok = report.problems.length === 0;
+  process.stdout.write((values.json ? JSON.stringify({ ...report, ok }) : formatReport(report)) + '\n');
+  return ok ? 0 : 1;
+}
+
+const isEntry = process.argv[1] && /check-recommender\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`check-recommender: ${err instanceof UsageError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
+      process.exitCode = err instanceof UsageError ? 2 : 1;
+    },
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * "Check my recommender": the contract checker (env/check-env.ts) run on a user's own
+ * recommender (HTTP or module), plus probes of the protocol's edges (k of 1, a catalog
+ * nearly exhausted, an instruction). Reports each violation once, in plain words.
+ */
+import { checkEnv } from '../../env/check-env';
+import { fitRng } from '../../env/fit-rng';
+import { firstObservation } from '../../env/observation';
+import { recommenderRng } from '../../env/session-driver';
+import type { UserSimulator } from '../../simulator/simulator';
+import type { Catalog, Context, Observation, Recommender, UserProfile } from '../../types';
+
+export interface CheckRecommenderOptions {
+  catalog: Catalog;
+  /** A few users (the built-in personas); the first ones are used. */
+  users: UserProfile[];
+  contextFor: (u: UserProfile) => Context;
+  simulator: () => UserSimulator;
+  /** A fresh, unfitted recommender (the checker fits it). */
+  recommender: () => Recommender;
+  seed?: number;
+  /** How many users to run sessions for (default 2). */
+  sessionUsers?: number;
+  /** Called with a short label before each stage (progress). */
+  onStage?: (label: string) => void;
+}
+
+export interface CheckRecommenderReport {
+  recommender: string;
+  /** Plain-language violations, each once; empty: the recommender honours the contract. */
+  problems: string[];
+  /** What was checked, one line each (shown with a passing report too). */
+  checks: string[];
+}
+
+/** Strip "[user x, instructions on] turn 2: " prefixes and "Recommender NAME: " so repeats collapse. */
+function core(message: string, name: string): string {
+  return message
+    .replace(/^\[[^\]]*\]\s*/, '')
+    .replace(/^turn \d+:\s*/, '')
+    .replace(/^threw:\s*/, '')
+    .replace(/^Session \S+ failed:\s*/, '')
+    .replace(`Recommender ${name}: `, '');
+}
+
+/** Run the checks; never throws for the recommender's faults (they are the report). */
+export async function checkRecommender(o: CheckRecommenderOptions): Promise<CheckRecommenderReport> {
+  const seed = o.seed ?? 7;
+  const users = o.users.slice(0, o.sessionUsers ?? 2);
+  const name = o.recommender().name;
+  /** [where, message]: `where` names the probe ('' for sessions). */
+  const raw: [string, string][] = [];
+  const checks: string[] = [];
+
+  // 1. Probes of the protocol on single calls.
+  o.onStage?.('single lists');
+  const probe = async (label: string, obs: Observation, k: number) => {
+    checks.push(label);
+    const rec = o.recommender();
+    try {
+      rec.fit?.({ catalog: o.catalog, users: o.users }, fitRng(seed, rec.name));
+      rec.resetSession?.(obs.userId);
+      await rec.recommend(obs, k, recommenderRng(seed));
+    } catch (e) {
+      raw.push([label, (e as Error)?.message ?? String(e)]);
+    }
+  };
+  const user = users[0];
+  if (user) {
+    const first = firstObservation(user, o.contextFor(user));
+    await probe('a first list of 6', first, 6);
+    await probe('a list of 1', first, 1);
+    const all = o.catalog.items.map((i) => i.id);
+    const nearlyAll = all.slice(0, Math.max(0, all.length - 3));
+    await probe('a list of 6 when only 3 unshown items remain', { ...first, shown: nearlyAll, turn: 1 }, 6);
+    await probe('a list after an instruction', { ...first, instruction: 'Show me something different, less of the same please', turn: 1 }, 6);
+  }
+
+  // 2. Whole sessions through the contract checker (determinism, slates, steps).
+  o.onStage?.('sessions');
+  checks.push(`sessions of ${users.length} users with instructions on and off, each run three times with one seed (determinism)`);
+  const sessions = await checkEnv({ catalog: o.catalog, users, contextFor: o.contextFor, simulator: o.simulator, recommender: o.recommender, seed, listSize: 6, maxTurns: 3 });
+  for (const m of sessions) raw.push([/^\[[^\]]*\]/.exec(m)?.[0] ?? 'sessions', m]);
+
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const [where, m] of raw) {
+    const key = core(m, name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(`${key} (${where})`);
+  }
+  return { recommender: name, problems, checks };
+}

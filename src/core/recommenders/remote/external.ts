@@ -1,0 +1,85 @@
+/**
+ * Names of recommenders that live outside the playground, usable wherever a built-in's
+ * name is (Live, Compare, Batch, the leaderboard, the CLI), with "+follow" too:
+ *   - `http://HOST:PORT/PATH` or `https://...`: an HTTP server speaking the common API;
+ *   - `module:NAME`: a JavaScript module loaded by the adapter (the CLI imports the file,
+ *     the app runs it in its own Worker) and registered here under NAME.
+ *
+ * The core opens no connection itself: the adapter installs how HTTP is reached
+ * (`setHttpEndpointFactory`) and registers loaded modules (`registerModuleEndpoint`).
+ */
+import type { Recommender } from '../../types';
+import { RemoteRecommender, type RecommenderEndpoint, type RemoteOptions } from './remote-recommender';
+
+/** Prefix of module recommenders' names. */
+export const MODULE_PREFIX = 'module:';
+
+type EndpointFactory = () => RecommenderEndpoint;
+
+let httpFactory: ((url: string) => RecommenderEndpoint) | null = null;
+const modules = new Map<string, EndpointFactory>();
+
+/** True for an `http:`/`https:` URL name. */
+export function isHttpName(name: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(name);
+}
+
+/** True for a `module:NAME` name. */
+export function isModuleName(name: string): boolean {
+  return name.startsWith(MODULE_PREFIX) && name.length > MODULE_PREFIX.length;
+}
+
+/** True for any external name (whether or not it can be created here). */
+export function isExternalName(name: string): boolean {
+  return isHttpName(name) || isModuleName(name);
+}
+
+/** Install how HTTP recommenders are reached here (fetch in the browser and in Node). */
+export function setHttpEndpointFactory(factory: ((url: string) => RecommenderEndpoint) | null): void {
+  httpFactory = factory;
+}
+
+/** Register a loaded module under `module:NAME` (replacing an earlier one of that name). */
+export function registerModuleEndpoint(name: string, factory: EndpointFactory): string {
+  const full = name.startsWith(MODULE_PREFIX) ? name : `${MODULE_PREFIX}${name}`;
+  if (!isModuleName(full) || /\+follow$/.test(full)) throw new Error(`Module recommender name ${JSON.stringify(name)} is not usable`);
+  modules.set(full, factory);
+  return full;
+}
+
+/** Forget a registered module. */
+export function unregisterModuleEndpoint(name: string): void {
+  modules.delete(name);
+}
+
+/** The registered module names (for menus). */
+export function moduleNames(): string[] {
+  return [...modules.keys()];
+}
+
+/** True when `name` is an external name that can be created here. */
+export function canCreateExternal(name: string): boolean {
+  if (isHttpName(name)) return httpFactory !== null;
+  return modules.has(name);
+}
+
+/**
+ * Create the external recommender `name` (unfitted); null when the name is not external.
+ * An external name that cannot be reached from here is a clear error.
+ */
+export function createExternalRecommender(name: string, options?: Record<string, unknown>): Recommender | null {
+  if (!isExternalName(name)) return null;
+  const opts: RemoteOptions = {};
+  const t = Number(options?.timeoutMs);
+  if (Number.isFinite(t) && t > 0) opts.timeoutMs = t;
+  if (isHttpName(name)) {
+    if (!httpFactory) throw new Error(`Recommender ${name}: HTTP recommenders are not available here (no HTTP transport installed)`);
+    return new RemoteRecommender(httpFactory(name), opts);
+  }
+  const f = modules.get(name);
+  if (!f) {
+    const known = moduleNames();
+    throw new Error(`Recommender ${name} is not loaded${known.length ? ` (loaded: ${known.join(', ')})` : ''}: load the module first`);
+  }
+  return new RemoteRecommender(f(), opts);
+}

@@ -1,0 +1,73 @@
+/**
+ * A JavaScript module as a recommender endpoint (Node: the CLI; the app's worker uses the
+ * same shape through postMessage). The module implements the common API as functions:
+ *
+ *   export default {
+ *     name: 'my-rec',                                  // optional; default: the file name
+ *     recommend(request) { return { items: [...] } },  // required; may be async
+ *     reset(request) {},                               // optional
+ *     fit(request) {},                                 // optional
+ *   };
+ *
+ * (named exports `recommend`, `reset`, `fit`, `name` work too). Requests and replies are
+ * exactly those of the HTTP API (docs/recommender-api.md), so one checker serves both.
+ */
+import type { ApiRequest } from '../core/recommenders/remote/protocol';
+import type { EndpointReply } from '../core/recommenders/remote/reply';
+import type { RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
+
+/** What a recommender module exports. */
+export interface RecommenderModule {
+  name?: string;
+  recommend: (request: unknown) => unknown;
+  reset?: (request: unknown) => unknown;
+  fit?: (request: unknown) => unknown;
+}
+
+/** The recommender object of an imported module namespace, or a clear error. */
+export function recommenderModuleOf(ns: Record<string, unknown>, file: string): RecommenderModule {
+  const d = ns.default as Record<string, unknown> | undefined;
+  const src = d && typeof d === 'object' && typeof d.recommend === 'function' ? d : ns;
+  if (typeof src.recommend !== 'function') {
+    throw new Error(`${file} does not export a recommend(request) function (export default { recommend(request) { ... } })`);
+  }
+  for (const k of ['reset', 'fit']) {
+    if (src[k] !== undefined && typeof src[k] !== 'function') throw new Error(`${file}: "${k}" is exported but is not a function`);
+  }
+  if (src.name !== undefined && typeof src.name !== 'string') throw new Error(`${file}: "name" must be a string`);
+  return src as unknown as RecommenderModule;
+}
+
+/** A short module name from its file name: "./recs/my-rec.mjs" -> "my-rec". */
+export function moduleNameFromFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.(m?js|cjs|ts)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'module';
+}
+
+/**
+ * An endpoint calling the module's functions in this thread. A call that rejects or throws
+ * is a plain error; one that does not settle within the deadline fails (a synchronous
+ * endless loop cannot be stopped in-thread: the app runs modules in a Worker for that).
+ */
+export function moduleEndpoint(mod: RecommenderModule, name: string): RecommenderEndpoint {
+  return {
+    name,
+    async call(request: ApiRequest, { timeoutMs }): Promise<EndpointReply> {
+      const fn = request.op === 'recommend' ? mod.recommend : request.op === 'reset' ? mod.reset : mod.fit;
+      if (!fn) return { kind: 'value', value: {} };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${request.op}() did not return within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        const value = await Promise.race([Promise.resolve().then(() => fn.call(mod, request)), deadline]);
+        return { kind: 'value', value: request.op === 'recommend' ? value : {} };
+      } catch (e) {
+        const msg = (e as Error)?.message ?? String(e);
+        throw new Error(/did not return within/.test(msg) ? msg : `${request.op}() threw: ${msg}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
