@@ -176,7 +176,14 @@ export type ReasonCode =
   | 'context_fit'
   | 'time_up'
   | 'dissatisfied'
-  | 'bored';
+  | 'bored'
+  // Movie response model (issue 8): which part of the prediction drove the decision.
+  | 'taste_match'
+  | 'taste_mismatch'
+  | 'genre_rated_high'
+  | 'genre_rated_low'
+  | 'crowd_favourite'
+  | 'obscure';
 
 /** The user's state of mind after an item (the paper's "mindset"). */
 export interface Mindset {
@@ -239,6 +246,10 @@ export interface ItemDecision {
   fallback?: boolean;
   /** LLM cost/speed figures for this decision, when an LLM produced it. */
   llm?: LlmUsage;
+  /** The rating (catalog scale, e.g. 0.5-5) the user would give this movie, when the simulator predicts one (fidelity protocol, issue 8). */
+  rating?: number;
+  /** Whether the user would like (rate >= 4) the movie had they watched it, when the simulator says. */
+  likes?: boolean;
 }
 
 /** Prompt/completion accounting for one LLM call. */
@@ -454,6 +465,11 @@ export interface SessionMetrics {
   /** Probability the user returns, and hours until the next session (retention signal). */
   returnProbability: number;
   returnAfterHours: number;
+  /**
+   * LLM simulators only: decisions, how many the rule-based fallback made, and their share
+   * (a session with share >= 0.5 is flagged as mostly fallbacks). Absent for other simulators.
+   */
+  llmFallback?: { decisions: number; fallbacks: number; share: number };
 }
 
 /** A whole session. What storage keeps, what exports carry, what metrics read. */

@@ -79,13 +79,38 @@ describe('LLM simulator with a scripted engine', () => {
     expect(d2.fallback).toBeUndefined();
   });
 
-  it('retries engine errors and falls back, but rethrows errors retrying cannot fix', async () => {
-    const five = new ChatEngineError('http', 'Server error 500', 500);
-    const { s } = session([five, five, five]);
-    expect((await s.decide(items[0], 0, 0)).fallback).toBe(true);
-    const { s: s2, engine } = session([new ChatEngineError('http', 'Unauthorized: check the API key', 401), good()]);
-    await expect(s2.decide(items[0], 0, 0)).rejects.toThrow(/API key/);
-    expect(engine.remaining).toBe(1);
+  it('re-asks after item-level engine errors and falls back (marked), but rethrows errors re-asking cannot fix', async () => {
+    const bad = new ChatEngineError('bad_response', 'The server sent a stream event that is not JSON: <', undefined);
+    const tooBig = new ChatEngineError('http', 'The server rejected the request (413).', 413);
+    const { s, engine: e1 } = session([bad, tooBig, bad]);
+    const d = await s.decide(items[0], 0, 0);
+    expect(d.fallback).toBe(true);
+    expect(d.llm?.retries).toBe(2);
+    expect(e1.requests).toHaveLength(3);
+    // The error text goes back to the model with the re-ask.
+    expect(e1.requests[1].messages.at(-1)?.content).toContain('not JSON');
+    for (const fatal of [
+      new ChatEngineError('http', 'Unauthorized: check the API key', 401),
+      new ChatEngineError('http', 'Server error 500. Gave up after 4 attempts', 500),
+      new ChatEngineError('http', 'Rate limited. Gave up after 4 attempts', 429),
+      new ChatEngineError('network', 'Cannot reach http://127.0.0.1:9/v1/chat/completions (connection refused)'),
+    ]) {
+      const { s: s2, engine } = session([fatal, good()]);
+      await expect(s2.decide(items[0], 0, 0)).rejects.toBe(fatal);
+      expect(engine.remaining).toBe(1);
+    }
+  });
+
+  it('stops (no silent fallback) when every try of an item times out', async () => {
+    const slow = () => new ChatEngineError('timeout', 'No answer from http://x/v1/chat/completions for 1 s (timeout).');
+    const { s } = session([slow(), slow(), slow()]);
+    const err = await s.decide(items[0], 0, 0).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/3 tries for this item all timed out/) });
+    // One timeout among usable replies is re-asked as before.
+    const { s: s2 } = session([slow(), good()]);
+    const d = await s2.decide(items[0], 0, 0);
+    expect(d.fallback).toBeUndefined();
+    expect(d.llm?.retries).toBe(1);
   });
 
   it('leaves with the reflection and the instruction', async () => {

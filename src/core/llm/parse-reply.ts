@@ -42,7 +42,7 @@ export function parseItemReply(text: string, opts: ParseOptions): ParseResult {
   }
   if (!actions.includes('watch') && !actions.includes('click')) watchSec = 0;
 
-  const comment = typeof raw.comment === 'string' ? raw.comment.trim() : '';
+  const comment = capped('comment', typeof raw.comment === 'string' ? raw.comment.trim() : '', TEXT_CAPS.comment, notes);
   if (actions.includes('comment') && !comment) return { ok: false, error: 'comment action without comment text' };
 
   const interest = toScore(raw.interest);
@@ -57,10 +57,11 @@ export function parseItemReply(text: string, opts: ParseOptions): ParseResult {
     comment,
     interest,
     satisfaction,
-    mindset: str(raw.mindset ?? raw.mindset_update ?? raw.update),
-    reflection: str(raw.reflection),
+    mindset: capped('mindset', str(raw.mindset ?? raw.mindset_update ?? raw.update), TEXT_CAPS.mindset, notes),
+    reflection: capped('reflection', str(raw.reflection), TEXT_CAPS.reflection, notes),
     reasons: normalizeReasons(raw.reasons),
-    instruction: str(raw.instruction).replace(/^(none|null|n\/a)$/i, ''),
+    // Capped before it reaches a recommender (which may match it against the whole catalog).
+    instruction: capped('instruction', str(raw.instruction).replace(/^(none|null|n\/a)$/i, ''), TEXT_CAPS.instruction, notes),
   };
   if (actions.includes('leave') && !candidate.reflection) return { ok: false, error: 'leave without reflection' };
   const parsed = itemReplySchema.safeParse(candidate);
@@ -71,10 +72,26 @@ export function parseItemReply(text: string, opts: ParseOptions): ParseResult {
   return { ok: true, reply: parsed.data, repaired: extracted.repaired, notes };
 }
 
+/** Keys a reply may not set: assigning `__proto__` on a plain object would swap its prototype. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Keys lower-cased with '_' for spaces and dashes, into a prototype-less object; prototype keys are dropped. */
 function lowerKeys(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k.toLowerCase().replace(/[\s-]+/g, '_')] = v;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    const key = k.toLowerCase().replace(/[\s-]+/g, '_');
+    if (!FORBIDDEN_KEYS.has(key)) out[key] = v;
+  }
   return out;
+}
+
+/** Longest text kept per field (characters); longer text is cut and the cut noted. */
+export const TEXT_CAPS = { instruction: 500, comment: 1000, mindset: 1000, reflection: 2000 } as const;
+
+function capped(field: string, text: string, max: number, notes: string[]): string {
+  if (text.length <= max) return text;
+  notes.push(`${field} cut from ${text.length} to ${max} characters`);
+  return text.slice(0, max);
 }
 
 function str(v: unknown): string {

@@ -5,6 +5,7 @@
  */
 import type { ActionType, EndReason, ItemDecision, SessionMetrics, Turn } from '../types';
 import { ACTION_TYPES } from '../types';
+import { llmFallbackStats } from '../llm/fallback-share';
 
 /**
  * Seconds a user spends on an item they do not watch (a glance at the thumbnail or the
@@ -70,5 +71,12 @@ export function sessionMetrics(turns: readonly Turn[], endReason: EndReason, ret
     sessionSec,
     returnProbability: retention?.returnProbability ?? 0,
     returnAfterHours: retention?.returnAfterHours ?? 0,
+    ...llmFallbackMetric(turns),
   };
+}
+
+/** `{ llmFallback }` for sessions of an LLM simulator, `{}` otherwise (rule-based metrics stay unchanged). */
+function llmFallbackMetric(turns: readonly Turn[]): Pick<SessionMetrics, 'llmFallback'> {
+  const stats = llmFallbackStats(turns.flatMap((t) => t.decisions));
+  return stats ? { llmFallback: stats } : {};
 }

@@ -41,11 +41,18 @@ export interface LlmUserSimulator extends UserSimulator {
   readonly engine: ChatEngine;
 }
 
-/** Engine errors that retrying cannot fix and that the person must see (wrong key, wrong URL, lost GPU). */
+/**
+ * Engine errors that re-asking cannot fix and that the person must see: wrong key, URL or
+ * model, a lost GPU, a bad configuration, and a server that is unreachable or answers only
+ * 429/5xx (the HTTP engine has already retried those with backoff). Deciding every item
+ * with the rule-based fallback instead would be a silent fallback under an "llm" label.
+ * A 400/413/422 may be about this one prompt (too long, a value the server dislikes), so
+ * it is re-asked and, failing that, the item falls back (marked).
+ */
 function isFatal(e: unknown): boolean {
   if (!(e instanceof ChatEngineError)) return false;
-  if (e.kind === 'device_lost' || e.kind === 'not_loaded') return true;
-  return e.kind === 'http' && (e.status === 401 || e.status === 403 || e.status === 404);
+  if (e.kind === 'device_lost' || e.kind === 'not_loaded' || e.kind === 'network' || e.kind === 'config') return true;
+  return e.kind === 'http' && e.status !== 400 && e.status !== 413 && e.status !== 422;
 }
 
 /** Create the LLM simulator. */
@@ -108,6 +115,8 @@ class LlmSession implements SimSession {
     let messages = base;
     const usage: LlmUsage = { promptTokens: 0, completionTokens: 0, latencyMs: 0, tokensPerSec: 0, retries: 0, model: this.opts.model ?? this.opts.engine.id };
     let emittedAny = false;
+    // Every attempt for this item timed out: the server is not answering, stop rather than fall back.
+    let lastTimeout: ChatEngineError | null = null;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       if (hooks?.signal?.aborted) throw new ChatEngineError('aborted', 'Stopped');
       usage.retries = attempt;
@@ -139,15 +148,21 @@ class LlmSession implements SimSession {
         if (res.model) usage.model = res.model;
       } catch (e) {
         if (isAbortError(e) || isFatal(e)) throw e;
+        if (e instanceof ChatEngineError && e.kind === 'timeout' && (attempt === 0 || lastTimeout)) lastTimeout = e;
+        else lastTimeout = null;
         messages = [...base, retryMessage(e instanceof Error ? e.message : String(e))];
         continue;
       }
+      lastTimeout = null;
       const parsed = parseItemReply(text, { durationSec: item.durationSec });
       if (parsed.ok) {
         usage.tokensPerSec = usage.latencyMs > 0 ? usage.completionTokens / (usage.latencyMs / 1000) : 0;
         return this.fromReply(item, position, parsed.reply, usage);
       }
       messages = [...base, { role: 'assistant', content: text }, retryMessage(parsed.error)];
+    }
+    if (lastTimeout) {
+      throw new ChatEngineError('timeout', `${lastTimeout.message} (${this.maxRetries + 1} tries for this item all timed out; the run stops instead of deciding with the rule-based fallback)`);
     }
     usage.retries = this.maxRetries;
     usage.tokensPerSec = usage.latencyMs > 0 ? usage.completionTokens / (usage.latencyMs / 1000) : 0;
