@@ -61,6 +61,8 @@ export interface SessionMeta {
   promptTemplates?: Record<string, string>;
   /** LLM model id, if any. */
   model?: string;
+  /** The user's time budget and interests before the first item (so a replay starts where the live view did). */
+  start?: { timeBudgetSec: number; interests: Record<string, number> };
 }
 
 /** A row of the `sessions` table. */

@@ -65,6 +65,6 @@ describe('mindset panel', () => {
     expect(screen.queryByTestId('summary')).toBeNull();
     s.apply({ type: 'session_end', trajectory: trajectory() });
     flushSync();
-    expect(screen.getByTestId('summary').textContent).toContain('left silent');
+    expect(screen.getByTestId('summary').textContent).toContain('left without saying');
   });
 });

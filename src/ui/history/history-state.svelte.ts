@@ -100,10 +100,51 @@ export class HistoryState {
     this.opened = null;
   }
 
+  /** The last deletion as an importable file, so it can be undone (kept in memory only). */
+  undoable = $state<{ text: string; what: string } | null>(null);
+
+  /** Delete one session; it can be brought back with `undo()` until the next deletion. */
   async remove(id: string): Promise<void> {
     if (!this.db) return;
-    await deleteSession(this.db, id);
-    this.notice = 'Session deleted.';
+    try {
+      const backup = await exportSession(this.db, id);
+      await deleteSession(this.db, id);
+      this.undoable = { text: backup, what: 'Session deleted.' };
+      this.notice = null;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+    await this.refresh();
+    await this.refreshInfo();
+  }
+
+  /** Delete every stored session (end of a class); undoable like a single deletion. */
+  async removeAll(): Promise<void> {
+    if (!this.db) return;
+    try {
+      const backup = await exportAll(this.db);
+      const all = await listSessions(this.db, {});
+      for (const r of all) await deleteSession(this.db, r.id);
+      this.undoable = { text: backup, what: `${all.length} session${all.length === 1 ? '' : 's'} deleted.` };
+      this.notice = null;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+    await this.refresh();
+    await this.refreshInfo();
+  }
+
+  /** Bring back what the last deletion removed. */
+  async undo(): Promise<void> {
+    const u = this.undoable;
+    if (!this.db || !u) return;
+    this.undoable = null;
+    try {
+      const res = await importText(this.db, u.text);
+      this.notice = `Restored ${res.sessions} session${res.sessions === 1 ? '' : 's'}.`;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
     await this.refresh();
     await this.refreshInfo();
   }

@@ -6,6 +6,7 @@
 import type { SessionEvent } from '../../core/env/environment';
 import type { Item, Trajectory } from '../../core/types';
 import type { ItemSnapshot } from '../../storage/db';
+import { endReasonText } from '../live/end-reason';
 
 /** One point of the timeline. */
 export interface ReplayStep {
@@ -13,6 +14,8 @@ export interface ReplayStep {
   end: number;
   kind: 'list' | 'item' | 'leave' | 'instruction' | 'end';
   turn: number;
+  /** Position of the item in its list (item and leave steps). */
+  position?: number;
   label: string;
 }
 
@@ -38,6 +41,7 @@ export function replayScript(t: Trajectory, complete: boolean): ReplayScript {
         end: events.length,
         kind: left ? 'leave' : 'item',
         turn: turn.index,
+        position: d.position,
         label: `turn ${turn.index + 1}, item ${d.position + 1}: ${d.actions.join(' + ')}`,
       });
     }
@@ -51,7 +55,7 @@ export function replayScript(t: Trajectory, complete: boolean): ReplayScript {
   }
   if (complete) {
     events.push({ type: 'session_end', trajectory: t });
-    steps.push({ end: events.length, kind: 'end', turn: t.turns.length - 1, label: `ended: ${t.endReason}` });
+    steps.push({ end: events.length, kind: 'end', turn: t.turns.length - 1, label: `ended: ${endReasonText(t.endReason)}` });
   }
   return { events, steps };
 }
@@ -72,11 +76,65 @@ export function itemFromSnapshot(s: ItemSnapshot): Item {
   };
 }
 
-/** The time budget and starting interests of a stored session, read back from its first decision. */
-export function initialState(t: Trajectory): { timeBudgetSec: number; interests: Record<string, number> } {
+/** What a replay starts from: the user's time budget and interests before the first item. */
+export interface ReplayStart {
+  timeBudgetSec: number;
+  interests: Record<string, number>;
+}
+
+/**
+ * The start state stored with the session (`SessionMeta.start`), checked field by field
+ * (imported files are untrusted); null when absent or malformed.
+ */
+export function storedStart(v: unknown): ReplayStart | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as { timeBudgetSec?: unknown; interests?: unknown };
+  if (typeof o.timeBudgetSec !== 'number' || !Number.isFinite(o.timeBudgetSec) || o.timeBudgetSec <= 0) return null;
+  if (!o.interests || typeof o.interests !== 'object' || Array.isArray(o.interests)) return null;
+  const interests: Record<string, number> = {};
+  for (const [k, w] of Object.entries(o.interests as Record<string, unknown>)) {
+    if (typeof w === 'number' && Number.isFinite(w)) interests[k] = w;
+  }
+  return { timeBudgetSec: o.timeBudgetSec, interests };
+}
+
+/**
+ * The start state of a replay: the stored one when the session has it (sessions recorded
+ * by this version), else an estimate read back from the first decision (older sessions and
+ * imports: the budget is then a lower bound and the interests are after the first item).
+ */
+export function initialState(t: Trajectory, stored?: unknown): ReplayStart & { estimated: boolean } {
+  const s = storedStart(stored);
+  if (s) return { ...s, estimated: false };
+  return { ...estimateStart(t), estimated: true };
+}
+
+function estimateStart(t: Trajectory): ReplayStart {
   const first = t.turns.find((x) => x.decisions.length)?.decisions[0];
   if (!first) return { timeBudgetSec: 0, interests: {} };
   let budget = 0;
   for (const turn of t.turns) for (const d of turn.decisions) budget = Math.max(budget, d.mindset.timeLeftSec);
   return { timeBudgetSec: Math.max(budget, first.mindset.timeLeftSec + first.watchSec), interests: { ...first.mindset.interests } };
+}
+
+/** "content, following instructions" for a stored "content+follow", as the live view labels it. */
+export function recommenderLabel(stored: string): string {
+  return stored.endsWith('+follow') ? `${stored.slice(0, -'+follow'.length)}, following instructions` : stored;
+}
+
+/** CSS selector (inside the replay's feed) of what a timeline step shows, to scroll it into view. */
+export function stepSelector(step: ReplayStep | undefined, turnOrdinal: number): string | null {
+  if (!step) return null;
+  const turn = `[data-testid="turn"]:nth-of-type(${turnOrdinal + 1})`;
+  switch (step.kind) {
+    case 'list':
+      return turn;
+    case 'item':
+    case 'leave':
+      return `${turn} [data-testid="item-card"]:nth-of-type(${(step.position ?? 0) + 1})`;
+    case 'instruction':
+      return `${turn} [data-testid="instruction-bubble"]`;
+    case 'end':
+      return '[data-testid="end-reason"]';
+  }
 }

@@ -100,6 +100,8 @@ export class LiveController {
               catalogId: catalog.id,
               instructionsEnabled: settings.instructions,
               context,
+              // What a replay needs to start exactly where the live view started.
+              start: { timeBudgetSec: user.traits.timeBudgetSec, interests: { ...user.interests } },
               settings: { ...$state.snapshot(settings), rec: recName },
               // Prompt templates and model of an LLM run (never its API key).
               ...llmSessionMeta(simulator),
