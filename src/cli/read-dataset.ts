@@ -4,11 +4,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { MOVIELENS_FILES } from '../core/catalog/movielens';
+import { ImportError } from '../core/catalog/import-error';
+import { MAX_FILE_BYTES, MOVIELENS_FILES } from '../core/catalog/movielens';
 
 /**
- * Read the MovieLens files present in `dir`. Throws a plain Error when the folder does
- * not exist, is not a folder, or holds none of the known files.
+ * Read the MovieLens files present in `dir`. Throws an `ImportError` (one line, no stack
+ * needed) when the folder does not exist, is not a folder, holds none of the known files,
+ * or one of them is a folder, unreadable or too large.
  */
 export async function readDatasetFolder(dir: string): Promise<Record<string, Uint8Array>> {
   const abs = resolve(dir);
@@ -16,19 +18,34 @@ export async function readDatasetFolder(dir: string): Promise<Record<string, Uin
   try {
     isDir = (await stat(abs)).isDirectory();
   } catch {
-    throw new Error(`Dataset folder not found: ${abs}`);
+    throw new ImportError(abs, null, 'Dataset folder not found');
   }
-  if (!isDir) throw new Error(`Not a folder: ${abs} (pass the folder that holds the MovieLens files)`);
+  if (!isDir) throw new ImportError(abs, null, 'Not a folder (pass the folder that holds the MovieLens files)');
   const files: Record<string, Uint8Array> = {};
   for (const name of MOVIELENS_FILES) {
+    const path = join(abs, name);
+    let size: number;
     try {
-      files[name] = new Uint8Array(await readFile(join(abs, name)));
+      const st = await stat(path);
+      if (st.isDirectory()) throw new ImportError(name, null, `is a folder, not a file (in ${abs})`);
+      if (!st.isFile()) throw new ImportError(name, null, `is not a regular file (in ${abs})`);
+      size = st.size;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      if (e instanceof ImportError) throw e;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new ImportError(name, null, `cannot be read: ${(e as Error).message}`);
+    }
+    if (size > MAX_FILE_BYTES) {
+      throw new ImportError(name, null, `file is ${size.toLocaleString('en-US')} bytes; the importer reads files up to ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`);
+    }
+    try {
+      files[name] = new Uint8Array(await readFile(path));
+    } catch (e) {
+      throw new ImportError(name, null, `cannot be read: ${(e as Error).message}`);
     }
   }
   if (Object.keys(files).length === 0) {
-    throw new Error(`No MovieLens files in ${abs}: expected movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k)`);
+    throw new ImportError(abs, null, 'No MovieLens files in this folder: expected movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k)');
   }
   return files;
 }

@@ -5,7 +5,7 @@
  *   u.data  user id \t item id \t rating (1..5) \t timestamp (seconds)
  *   u.user  user id | age | gender | occupation | zip code            (optional)
  */
-import { ImportError } from './import-error';
+import { ImportError, quoteValue } from './import-error';
 import {
   checkId,
   checkRating,
@@ -62,7 +62,7 @@ export function parseMl100k(files: Files): RawDataset {
     for (let g = 0; g < ML100K_GENRES.length; g++) {
       const flag = f[5 + g].trim();
       if (flag !== '0' && flag !== '1') {
-        throw new ImportError('u.item', line, `genre flag ${g + 1} ("${flag}") should be 0 or 1`);
+        throw new ImportError('u.item', line, `genre flag ${g + 1} (${quoteValue(flag, 40)}) should be 0 or 1`);
       }
       if (flag === '1' && ML100K_GENRES[g]) genres.push(ML100K_GENRES[g]);
     }
@@ -71,7 +71,7 @@ export function parseMl100k(files: Files): RawDataset {
     const releasedAt = parseReleaseDate(f[2]);
     const year = parsed.year ?? (releasedAt === null ? null : new Date(releasedAt).getUTCFullYear());
     movies.push({ movieId, title: parsed.title, year, releasedAt, genres });
-  });
+  }, 'u.item');
   if (movies.length === 0) throw new ImportError('u.item', null, 'file has no movies');
 
   const ratings: RawRating[] = [];
@@ -84,7 +84,8 @@ export function parseMl100k(files: Files): RawDataset {
     const rating = checkRating(f[2], 1, 5, 'u.data', line);
     const at = checkTimestamp(f[3], 'u.data', line);
     ratings.push({ userId, movieId, rating, at });
-  });
+  }, 'u.data');
+  if (ratings.length === 0) throw new ImportError('u.data', null, 'file has no ratings');
 
   const users = new Map<number, RawUser>();
   if (files['u.user'] !== undefined) {
@@ -93,9 +94,11 @@ export function parseMl100k(files: Files): RawDataset {
       if (f.length !== 5) throw new ImportError('u.user', line, `expected 5 '|'-separated columns (id, age, gender, occupation, zip), found ${f.length}`);
       const userId = checkId(f[0], 'user id', 'u.user', line);
       const age = f[1].trim() === '' ? null : parseIntStrict(f[1]);
-      if (f[1].trim() !== '' && age === null) throw new ImportError('u.user', line, `age "${f[1]}" is not a whole number`);
+      if ((f[1].trim() !== '' && age === null) || (age !== null && age > 130)) {
+        throw new ImportError('u.user', line, `age ${quoteValue(f[1], 40)} is not a whole number of years (0..130)`);
+      }
       const g = f[2].trim().toUpperCase();
-      if (g !== 'M' && g !== 'F' && g !== '') throw new ImportError('u.user', line, `gender "${f[2]}" should be M or F`);
+      if (g !== 'M' && g !== 'F' && g !== '') throw new ImportError('u.user', line, `gender ${quoteValue(f[2], 40)} should be M or F`);
       if (users.has(userId)) throw new ImportError('u.user', line, `user id ${userId} appears twice`);
       users.set(userId, {
         userId,
@@ -104,7 +107,7 @@ export function parseMl100k(files: Files): RawDataset {
         occupation: f[3].trim(),
         zip: f[4].trim(),
       });
-    });
+    }, 'u.user');
   }
 
   return { layout: 'ml-100k', movies, ratings, tags: [], users, ratingMin: 1, ratingMax: 5 };

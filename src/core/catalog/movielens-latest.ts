@@ -5,12 +5,12 @@
  *   tags.csv     userId,movieId,tag,timestamp  (optional)
  *   links.csv    movieId,imdbId,tmdbId         (optional; validated, not used)
  */
-import { ImportError } from './import-error';
+import { ImportError, quoteValue } from './import-error';
 import {
   checkId,
+  collectGenres,
   checkRating,
   checkTimestamp,
-  normaliseGenre,
   normaliseTag,
   parseTitle,
   type RawDataset,
@@ -32,7 +32,7 @@ function readCsv(files: Files, file: string, header: string[], onRow: (f: string
       sawHeader = true;
       const got = fields.map((f) => f.trim());
       if (got.length !== header.length || got.some((g, i) => g !== header[i])) {
-        throw new ImportError(file, line, `header should be "${header.join(',')}", found "${got.join(',')}"`);
+        throw new ImportError(file, line, `header should be "${header.join(',')}", found ${quoteValue(got.join(','))}`);
       }
       return;
     }
@@ -48,20 +48,19 @@ function readCsv(files: Files, file: string, header: string[], onRow: (f: string
 export function parseMlLatest(files: Files): RawDataset {
   const movies: RawMovie[] = [];
   const known = new Set<number>();
+  const allGenres = new Set<string>();
   readCsv(files, 'movies.csv', ['movieId', 'title', 'genres'], (f, line) => {
     const movieId = checkId(f[0], 'movieId', 'movies.csv', line);
     if (known.has(movieId)) throw new ImportError('movies.csv', line, `movieId ${movieId} appears twice`);
     const rawTitle = f[1].trim();
     if (!rawTitle) throw new ImportError('movies.csv', line, 'title is empty');
-    const genres: string[] = [];
-    for (const g of f[2].split('|')) {
-      const label = normaliseGenre(g);
-      if (label && !genres.includes(label)) genres.push(label);
-    }
+    const genres = collectGenres(f[2].split('|'), allGenres, 'movies.csv', line);
     known.add(movieId);
     const { title, year } = parseTitle(rawTitle);
     movies.push({ movieId, title, year, releasedAt: null, genres });
   });
+
+  if (movies.length === 0) throw new ImportError('movies.csv', null, 'file has no movies (only a header)');
 
   const ratings: RawRating[] = [];
   readCsv(files, 'ratings.csv', ['userId', 'movieId', 'rating', 'timestamp'], (f, line) => {
@@ -72,6 +71,7 @@ export function parseMlLatest(files: Files): RawDataset {
     const at = checkTimestamp(f[3], 'ratings.csv', line);
     ratings.push({ userId, movieId, rating, at });
   });
+  if (ratings.length === 0) throw new ImportError('ratings.csv', null, 'file has no ratings (only a header)');
 
   const tags: RawTag[] = [];
   if (files['tags.csv'] !== undefined) {

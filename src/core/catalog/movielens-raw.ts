@@ -3,7 +3,7 @@
  * they share (genre names, titles, number checks). Building the catalog and the users
  * from it is the same for ml-latest and ml-100k.
  */
-import { ImportError } from './import-error';
+import { ImportError, quoteValue } from './import-error';
 
 /** One movie as read from movies.csv or u.item. */
 export interface RawMovie {
@@ -98,32 +98,103 @@ export function parseTitle(raw: string): { title: string; year: number | null } 
   return { title, year };
 }
 
-/** A strict non-negative integer, or null. */
+/**
+ * Bounds on genres. Topic co-occurrence grows with the square of a movie's genre count,
+ * so one line listing 10,000 genres would cost 10^8 steps; real MovieLens movies have at
+ * most 10 genres out of 20.
+ */
+export const MAX_GENRES_PER_MOVIE = 32;
+export const MAX_GENRES = 500;
+
+/**
+ * A movie's genre labels, normalised and de-duplicated in file order. Throws naming the
+ * line when the movie has more than `MAX_GENRES_PER_MOVIE` or the catalog would have more
+ * than `MAX_GENRES` (`seen` collects the catalog's genres across calls).
+ */
+export function collectGenres(labels: string[], seen: Set<string>, file: string, line: number): string[] {
+  const genres = new Set<string>();
+  for (const g of labels) {
+    const label = normaliseGenre(g);
+    if (!label) continue;
+    genres.add(label);
+    if (genres.size > MAX_GENRES_PER_MOVIE) {
+      throw new ImportError(file, line, `the movie lists ${labels.length.toLocaleString('en-US')} genres; at most ${MAX_GENRES_PER_MOVIE} different ones are accepted`);
+    }
+  }
+  for (const g of genres) {
+    if (!seen.has(g)) {
+      seen.add(g);
+      if (seen.size > MAX_GENRES) throw new ImportError(file, line, `genre ${quoteValue(g, 60)} would be genre number ${seen.size}; at most ${MAX_GENRES} different genres are accepted`);
+    }
+  }
+  return [...genres];
+}
+
+/**
+ * Duplicate ratings (one user rating the same movie more than once) are resolved the way
+ * MovieLens itself does on re-rating: the latest rating stands (on equal timestamps, the
+ * one later in the file) and the earlier ones are dropped. Returns the ratings kept, in
+ * file order, and how many were dropped.
+ */
+export function dropDuplicateRatings(ratings: RawRating[]): { kept: RawRating[]; dropped: number } {
+  const best = new Map<number, number>();
+  const drop = new Uint8Array(ratings.length);
+  let dropped = 0;
+  for (let i = 0; i < ratings.length; i++) {
+    const prev = best.get(ratings[i].movieId);
+    if (prev === undefined) {
+      best.set(ratings[i].movieId, i);
+      continue;
+    }
+    dropped++;
+    if (ratings[i].at >= ratings[prev].at) {
+      drop[prev] = 1;
+      best.set(ratings[i].movieId, i);
+    } else drop[i] = 1;
+  }
+  return dropped ? { kept: ratings.filter((_, i) => !drop[i]), dropped } : { kept: ratings, dropped: 0 };
+}
+
+/** A strict non-negative integer written in decimal digits (no sign, no exponent), or null. May exceed 2^53. */
 export function parseIntStrict(s: string): number | null {
   const t = s.trim();
   if (!/^\d+$/.test(t)) return null;
   return Number(t);
 }
 
+/** Ratings are plain decimals ("4", "3.5", "4.0"): not "0x4", "4e0", "+4", " ", "Infinity". */
+const RATING_RE = /^\d{1,3}(?:\.\d{1,6})?$/;
+
 /** Checks a rating; throws an ImportError naming the file and line when it is not a number in range. */
 export function checkRating(s: string, min: number, max: number, file: string, line: number): number {
   const t = s.trim();
-  const r = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(r)) throw new ImportError(file, line, `rating "${s}" is not a number`);
+  if (!RATING_RE.test(t)) throw new ImportError(file, line, `rating ${quoteValue(s)} is not a number (write it in plain decimals, like 4 or 3.5)`);
+  const r = Number(t);
   if (r < min || r > max) throw new ImportError(file, line, `rating ${r} is outside ${min}..${max}`);
   return r;
 }
 
-/** Checks a positive integer id; throws naming the column when it is not one. */
+/** Checks a positive integer id; throws naming the column when it is not one, or is too large to stay exact. */
 export function checkId(s: string, column: string, file: string, line: number): number {
   const v = parseIntStrict(s);
-  if (v === null) throw new ImportError(file, line, `${column} "${s}" is not a whole number`);
+  if (v === null) throw new ImportError(file, line, `${column} ${quoteValue(s)} is not a whole number`);
+  if (!Number.isSafeInteger(v)) {
+    // Beyond 2^53 - 1 distinct ids round to the same number and would merge silently.
+    throw new ImportError(file, line, `${column} ${quoteValue(s.trim())} is larger than ${Number.MAX_SAFE_INTEGER} (2^53 - 1), the largest id kept exact`);
+  }
   return v;
 }
 
-/** Checks a Unix timestamp in seconds and returns epoch ms. */
+/** Earliest and latest accepted timestamps (seconds): 1970-01-01 up to, not including, 2100-01-01 UTC. */
+export const TIMESTAMP_MIN_SEC = 0;
+export const TIMESTAMP_MAX_SEC = Date.UTC(2100, 0, 1) / 1000;
+
+/** Checks a Unix timestamp in seconds (1970..2099) and returns epoch ms. */
 export function checkTimestamp(s: string, file: string, line: number): number {
   const v = parseIntStrict(s);
-  if (v === null) throw new ImportError(file, line, `timestamp "${s}" is not a whole number of seconds`);
+  if (v === null) throw new ImportError(file, line, `timestamp ${quoteValue(s)} is not a whole number of seconds`);
+  if (v < TIMESTAMP_MIN_SEC || v >= TIMESTAMP_MAX_SEC) {
+    throw new ImportError(file, line, `timestamp ${quoteValue(s.trim(), 40)} is outside 1970..2099 (seconds since 1970-01-01 UTC, at most ${TIMESTAMP_MAX_SEC - 1})`);
+  }
   return v * 1000;
 }

@@ -12,6 +12,19 @@ import { ImportError } from './import-error';
 
 const CHUNK = 8192;
 
+/**
+ * Longest record (a line, or a quoted record spanning lines) the readers accept, in
+ * characters. MovieLens lines are under 500 characters; the bound keeps one broken or
+ * hostile line from being carried through every later step (and echoed in a message).
+ */
+export const MAX_LINE_CHARS = 65_536;
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+function tooLong(file: string, line: number): ImportError {
+  return new ImportError(file, line, `line is longer than ${fmt(MAX_LINE_CHARS)} characters (a MovieLens line is a few hundred); is this the right file?`);
+}
+
 function codesToString(codes: number[], n: number, out: string[]): void {
   for (let i = 0; i < n; i += CHUNK) out.push(String.fromCharCode.apply(null, codes.slice(i, Math.min(n, i + CHUNK))));
 }
@@ -97,6 +110,7 @@ export function forEachCsvRecord(
   let line = 1;
   while (i < len) {
     const startLine = line;
+    const recordStart = i;
     const fields: string[] = [];
     // One record.
     for (;;) {
@@ -108,6 +122,11 @@ export function forEachCsvRecord(
         let from = i;
         for (;;) {
           if (i >= len) throw new ImportError(file, quoteLine, 'a quoted field is never closed (missing ")');
+          if (i - recordStart > MAX_LINE_CHARS) {
+            throw line > quoteLine
+              ? new ImportError(file, quoteLine, `a quoted field opened on this line is not closed within ${fmt(MAX_LINE_CHARS)} characters (missing ")`)
+              : tooLong(file, quoteLine);
+          }
           c = text.charCodeAt(i);
           if (c === 34) {
             if (i + 1 < len && text.charCodeAt(i + 1) === 34) {
@@ -126,6 +145,11 @@ export function forEachCsvRecord(
         fields.push(value);
         c = i < len ? text.charCodeAt(i) : -1;
         if (c !== 44 && c !== 10 && c !== 13 && c !== -1) {
+          // A quote that ran over a line break and then closed mid-field is almost always
+          // an unclosed quote on the line it opened: report that line, not the later one.
+          if (line > quoteLine) {
+            throw new ImportError(file, quoteLine, `a quoted field in column ${fields.length} is not closed on this line (missing "): it runs on to line ${line}`);
+          }
           throw new ImportError(file, line, `unexpected text after a closing quote in field ${fields.length}`);
         }
       } else {
@@ -135,6 +159,7 @@ export function forEachCsvRecord(
           if (c === 44 || c === 10 || c === 13) break;
           i++;
         }
+        if (i - recordStart > MAX_LINE_CHARS) throw tooLong(file, line);
         fields.push(text.slice(from, i));
         c = i < len ? c : -1;
       }
@@ -153,8 +178,11 @@ export function forEachCsvRecord(
   }
 }
 
-/** Lines of a delimiter-separated text without quoting (ml-100k), with 1-based numbers; blank lines skipped. */
-export function forEachLine(text: string, onLine: (line: string, lineNo: number) => void): void {
+/**
+ * Lines of a delimiter-separated text without quoting (ml-100k), with 1-based numbers;
+ * blank lines skipped. A line over `MAX_LINE_CHARS` throws an ImportError naming it.
+ */
+export function forEachLine(text: string, onLine: (line: string, lineNo: number) => void, file = 'file'): void {
   let lineNo = 0;
   let from = 0;
   const len = text.length;
@@ -164,6 +192,7 @@ export function forEachLine(text: string, onLine: (line: string, lineNo: number)
     lineNo++;
     let end = to;
     if (end > from && text.charCodeAt(end - 1) === 13) end--;
+    if (end - from > MAX_LINE_CHARS) throw tooLong(file, lineNo);
     if (end > from) onLine(text.slice(from, end), lineNo);
     from = to + 1;
   }

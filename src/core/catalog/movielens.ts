@@ -15,7 +15,7 @@ import { ImportError } from './import-error';
 import { parseMl100k } from './movielens-100k';
 import { buildMovieItems, movieItemId } from './movielens-catalog';
 import { parseMlLatest } from './movielens-latest';
-import type { RawDataset, RawRating } from './movielens-raw';
+import { dropDuplicateRatings, type RawDataset, type RawRating } from './movielens-raw';
 import { profileFromHistory, type HistoryCatalogView } from '../users/from-history';
 import { ratingToAction, splitByTime } from '../users/split';
 
@@ -41,11 +41,51 @@ export interface MovieLensOptions {
   durationSec?: number;
 }
 
+/** What an import read and what it did with it (shown after an import, printed by the CLI). */
+export interface MovieLensImportSummary {
+  movies: number;
+  /** Ratings kept (after duplicates were dropped). */
+  ratings: number;
+  /** Earlier ratings of a movie by a user who rated it again: dropped, the latest stands. */
+  duplicateRatingsDropped: number;
+  tags: number;
+  users: number;
+}
+
 export interface MovieLensImport {
   catalog: Catalog;
   /** One profile per user with ratings, in ascending user id; history and heldOut oldest first. */
   users: UserProfile[];
   layout: MovieLensLayout;
+  summary: MovieLensImportSummary;
+}
+
+/**
+ * Largest file the importer takes, in bytes (or characters for text). A JavaScript string
+ * holds at most about 2^29 characters; bigger MovieLens releases (ml-latest's 33 million
+ * ratings) would not fit in a tab's memory as profiles anyway.
+ */
+export const MAX_FILE_BYTES = 500_000_000;
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** One line for people: "9,742 movies, 100,836 ratings from 610 users, 3,683 tags (2 duplicate ratings: the latest of each kept)". */
+export function describeImportSummary(s: MovieLensImportSummary): string {
+  let out = `${fmt(s.movies)} movies, ${fmt(s.ratings)} ratings from ${fmt(s.users)} users, ${fmt(s.tags)} tags`;
+  if (s.duplicateRatingsDropped) {
+    out += ` (${fmt(s.duplicateRatingsDropped)} duplicate rating${s.duplicateRatingsDropped === 1 ? '' : 's'} dropped: when a user rated a movie more than once, the latest rating stands)`;
+  }
+  return out;
+}
+
+/** Throws an ImportError naming the first file over `MAX_FILE_BYTES`. */
+export function checkFileSizes(files: Record<string, string | Uint8Array | undefined>): void {
+  for (const [name, content] of Object.entries(files)) {
+    const size = content === undefined ? 0 : typeof content === 'string' ? content.length : content.byteLength;
+    if (size > MAX_FILE_BYTES) {
+      throw new ImportError(name, null, `file is ${fmt(size)} bytes; the importer reads files up to ${fmt(MAX_FILE_BYTES)} bytes (ml-latest-small and ml-100k fit easily)`);
+    }
+  }
 }
 
 /** User id -> profile id. */
@@ -77,6 +117,7 @@ export function importMovieLens(
   opts: MovieLensOptions = {},
 ): MovieLensImport {
   const layout = detectLayout(files);
+  checkFileSizes(files);
   const raw: RawDataset = layout === 'ml-latest' ? parseMlLatest(files) : parseMl100k(files);
   return buildImport(raw, opts);
 }
@@ -97,8 +138,13 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
   const userIds = [...byUser.keys()].sort((a, b) => a - b);
   const splits = new Map<number, { history: RawRating[]; heldOut: RawRating[] }>();
   const historyRatings: RawRating[] = [];
+  let duplicates = 0;
+  let kept = 0;
   for (const u of userIds) {
-    const s = splitByTime(byUser.get(u) as RawRating[], fraction);
+    const { kept: own, dropped } = dropDuplicateRatings(byUser.get(u) as RawRating[]);
+    duplicates += dropped;
+    kept += own.length;
+    const s = splitByTime(own, fraction);
     splits.set(u, s);
     for (const r of s.history) historyRatings.push(r);
   }
@@ -182,5 +228,12 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
     );
   });
 
-  return { catalog, users, layout: raw.layout };
+  const summary: MovieLensImportSummary = {
+    movies: raw.movies.length,
+    ratings: kept,
+    duplicateRatingsDropped: duplicates,
+    tags: raw.tags.length,
+    users: users.length,
+  };
+  return { catalog, users, layout: raw.layout, summary };
 }

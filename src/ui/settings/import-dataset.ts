@@ -13,7 +13,14 @@ export async function importDataset(files: File[], data: DataStore, settings: Se
   if (json.length === 1 && files.length === 1) {
     id = await data.importJsonCatalog(await json[0].text(), json[0].name);
   } else {
-    const contents = await readFileList(files);
+    let contents: Record<string, Uint8Array>;
+    try {
+      contents = await readFileList(files);
+    } catch (e) {
+      const o = e as { message?: string; file?: string; line?: number | null };
+      data.importProblem = { message: o.message ?? String(e), file: o.file, line: o.line ?? null };
+      return;
+    }
     if (!Object.keys(contents).length) {
       data.importProblem = {
         message: 'No MovieLens files found: choose the folder holding movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k), or one catalog .json file.',

@@ -11,12 +11,28 @@ function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-/** Read the known files of a FileList (from `<input type=file webkitdirectory>` or multiple). */
-export async function readFileList(files: Iterable<File>): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
+/** Largest file read (the importer's own limit, MAX_FILE_BYTES in core/catalog/movielens.ts). */
+const MAX_FILE_BYTES = 500_000_000;
+
+/**
+ * Read the known files of a FileList (from `<input type=file webkitdirectory>` or multiple)
+ * as bytes: the importer decodes them (ml-100k is latin1, which `File.text()` would garble).
+ * A file that cannot be read (a folder dropped under a file's name) or is too large throws
+ * an error naming it, before anything is imported.
+ */
+export async function readFileList(files: Iterable<File>): Promise<Record<string, Uint8Array>> {
+  const out: Record<string, Uint8Array> = {};
   for (const f of files) {
     const name = baseName(f.name);
-    if (MOVIELENS_FILES.includes(name)) out[name] = await f.text();
+    if (!MOVIELENS_FILES.includes(name)) continue;
+    if (f.size > MAX_FILE_BYTES) {
+      throw Object.assign(new Error(`${name}: file is ${f.size.toLocaleString('en-US')} bytes; the importer reads files up to ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`), { file: name, line: null });
+    }
+    try {
+      out[name] = new Uint8Array(await f.arrayBuffer());
+    } catch {
+      throw Object.assign(new Error(`${name}: cannot be read (is it a folder rather than a file?)`), { file: name, line: null });
+    }
   }
   return out;
 }

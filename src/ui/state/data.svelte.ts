@@ -25,6 +25,8 @@ export class DataStore {
   /** Catalogs the person imported in this tab, by id. */
   imported = $state.raw<Record<string, { catalog: Catalog; users: UserProfile[] }>>({});
   importProblem = $state<ImportProblem | null>(null);
+  /** What the last MovieLens import read ("9,742 movies, 100,836 ratings from 610 users..."), or null. */
+  importSummary = $state<string | null>(null);
   loading = $state(false);
   loadError = $state<string | null>(null);
 
@@ -61,10 +63,12 @@ export class DataStore {
   /** Import a MovieLens folder (base name -> contents). Returns the catalog id, or null on error. */
   async importMovieLens(files: Record<string, string | Uint8Array>): Promise<string | null> {
     this.importProblem = null;
+    this.importSummary = null;
     this.loading = true;
     try {
-      const { importMovieLens } = await import('../../core/catalog/movielens');
+      const { importMovieLens, describeImportSummary } = await import('../../core/catalog/movielens');
       const res = importMovieLens(files);
+      this.importSummary = `Imported ${describeImportSummary(res.summary)}.`;
       this.imported = { ...this.imported, [res.catalog.id]: { catalog: res.catalog, users: res.users } };
       this.setCatalog(res.catalog, res.users);
       return res.catalog.id;

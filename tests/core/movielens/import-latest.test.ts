@@ -101,3 +101,28 @@ describe('importMovieLens: ml-latest layout', async () => {
     expect(importMovieLens(asText)).toEqual(importMovieLens(files));
   });
 });
+
+describe('importMovieLens: duplicate ratings and the summary', () => {
+  const movies = 'movieId,title,genres\n1,A (1990),Drama\n2,B (1991),Comedy\n3,C (1992),Drama\n';
+  it('keeps the latest of a user\'s ratings of one movie (ties: the later line) and counts the dropped ones', () => {
+    const ratings = [
+      'userId,movieId,rating,timestamp',
+      '1,1,2.0,1000000300', // superseded by the later rating below
+      '1,2,4.0,1000000100',
+      '1,1,5.0,1000000400', // the latest rating of movie 1 stands
+      '1,3,1.0,1000000500', // equal timestamps: the later line stands
+      '1,3,3.0,1000000500',
+      '2,1,4.0,1000000000',
+      '1,2,1.0,1000000050', // older than the kept 4.0: dropped
+    ].join('\n');
+    const res = importMovieLens({ 'movies.csv': movies, 'ratings.csv': ratings }, { historyFraction: 1 });
+    expect(res.summary).toEqual({ movies: 3, ratings: 4, duplicateRatingsDropped: 3, tags: 0, users: 2 });
+    const u1 = res.users.find((u) => u.id === 'ml-user-1')!;
+    expect(u1.history.map((h) => [h.itemId, h.rating])).toEqual([['ml-2', 4], ['ml-1', 5], ['ml-3', 3]]);
+  });
+  it('says so in one line', async () => {
+    const { describeImportSummary } = await import('../../../src/core/catalog/movielens');
+    expect(describeImportSummary({ movies: 9742, ratings: 100836, duplicateRatingsDropped: 0, tags: 3683, users: 610 })).toBe('9,742 movies, 100,836 ratings from 610 users, 3,683 tags');
+    expect(describeImportSummary({ movies: 3, ratings: 4, duplicateRatingsDropped: 1, tags: 0, users: 2 })).toMatch(/1 duplicate rating dropped: when a user rated a movie more than once, the latest rating stands/);
+  });
+});
