@@ -6,6 +6,7 @@
 import { Registry } from '../registry';
 import type { Recommender } from '../types';
 import { createContent } from './content';
+import { createEmbedding } from './embedding';
 import { createItemKnn } from './item-knn';
 import { createLinUcb } from './linucb';
 import { createMfBpr } from './mf-bpr';
@@ -66,4 +67,13 @@ export const recommenders = new Registry<RecommenderFactory>('recommender')
     label: 'LinUCB bandit',
     description: 'A contextual bandit that learns from this user’s engagement as it goes, exploring topics it is unsure about.',
     create: (o) => createLinUcb(o),
+  })
+  .register({
+    name: 'embedding',
+    params: [
+      { name: 'lambda', label: 'Relevance vs variety (MMR λ)', type: 'number', default: 0.7, min: 0, max: 1, help: '1 ranks by similarity alone; lower values trade relevance for variety in the list.' },
+    ],
+    label: 'Embedding (MMR)',
+    description: 'Cosine similarity of item embeddings to the user’s engaged items, picked by maximal marginal relevance for variety.',
+    create: (o) => createEmbedding(o),
   });
