@@ -1,0 +1,148 @@
+/**
+ * The traps of a class, in real Chromium: human mode brings the instruction box into
+ * view and focus; a paused session is not thrown away by "Run"; a replay shows exactly
+ * what the live view showed at the same point.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchBrowser, tempProfile, type LaunchedBrowser } from '../browser/harness';
+import { openApp, openHistory, status, waitStatus } from './helpers';
+
+let b: LaunchedBrowser;
+let profile: string;
+
+beforeAll(async () => {
+  profile = await tempProfile();
+  b = await launchBrowser({ userDataDir: profile });
+});
+afterAll(async () => {
+  await b?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+/** The feed's turns and the mindset panel as markup, with what differs by nature removed. */
+async function snapshot(page: Page, root: string): Promise<{ feed: string; mindset: string }> {
+  return page.evaluate((r) => {
+    const scope = document.querySelector(r)!;
+    const clean = (h: string) => h.replace(/<!---->/g, '').replace(/\s+/g, ' ');
+    const turns = [...scope.querySelectorAll('[data-testid="turn"]')].map((t) => t.outerHTML).join('\n');
+    return { feed: clean(turns), mindset: clean(scope.querySelector('[data-testid="mindset-panel"]')!.outerHTML) };
+  }, root);
+}
+
+async function doneCards(page: Page, root = 'body'): Promise<number> {
+  return page.locator(`${root} [data-testid="item-card"][data-state="done"]`).count();
+}
+
+describe('a class in Chromium', () => {
+  it('human mode: focus follows the cards; leaving brings the instruction box into view and focus', async () => {
+    const { page, errors } = await openApp(b.context, 'sim=human&speed=16&seed=3');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('run').click();
+    await page.getByTestId('human-watch').waitFor();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'human-watch');
+    expect(await page.getByTestId('session-awaiting').textContent()).toContain('item 1 of list 1');
+    // Keyboard only: Enter on the focused button watches; focus moves to the next card.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-card"][data-state="done"]').length === 1);
+    await page.waitForFunction(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return a?.dataset.testid === 'human-watch' && a.closest('[data-testid="item-card"]')?.getAttribute('data-state') === 'current';
+    });
+    expect(await page.getByTestId('session-awaiting').textContent()).toContain('item 2 of list 1');
+    await page.getByTestId('human-leave').click();
+    const box = page.getByTestId('human-instruction');
+    await box.waitFor();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'human-instruction');
+    // In the window, not below the fold.
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid="instruction-prompt"]')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(await page.getByTestId('session-awaiting').textContent()).toContain('instruction');
+    await page.keyboard.type('more UFC please');
+    await page.getByTestId('human-send').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="turn"]').length === 2);
+    await page.getByTestId('human-leave').click();
+    await page.getByTestId('human-silent').click();
+    await waitStatus(page, 'ended');
+    expect(await page.locator('[data-testid="session-awaiting"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('"Run" while paused asks before discarding; the main button resumes', async () => {
+    const { page, errors } = await openApp(b.context, 'speed=0.5&seed=5');
+    await page.getByTestId('run').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-card"]').length > 0);
+    await page.getByTestId('pause').click();
+    await waitStatus(page, 'paused');
+    const main = page.locator('.controls button.primary');
+    expect(((await main.textContent()) ?? '').trim()).toBe('Resume');
+    await page.getByTestId('run').click();
+    await page.getByTestId('confirm-new-run').waitFor();
+    await page.getByTestId('confirm-no').click();
+    expect(await status(page)).toBe('paused');
+    // Restart by key asks too.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('r');
+    await page.getByTestId('confirm-new-run').waitFor();
+    await page.getByTestId('confirm-no').click();
+    expect(await status(page)).toBe('paused');
+    await main.click();
+    await waitStatus(page, 'running');
+    expect(errors).toEqual([]);
+  });
+
+  it('a replay is identical to the live view at every step it was stepped through', async () => {
+    const { page, errors } = await openApp(b.context, 'speed=16&seed=11&k=4&turns=3');
+    const live: { feed: string; mindset: string }[] = [];
+    for (let k = 1; k <= 4; k++) {
+      await page.getByTestId('step').click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="item-card"][data-state="done"]').length === n, k);
+      await waitStatus(page, 'paused');
+      live.push(await snapshot(page, 'main'));
+    }
+    expect(live[0].feed).toContain('data-testid="item-card"');
+    expect(live[0].mindset).toContain('time left');
+    await page.locator('.controls button.primary').click();
+    await waitStatus(page, 'ended');
+    const end = await snapshot(page, 'main');
+    const endReason = await page.getByTestId('end-reason').textContent();
+    expect(endReason).not.toMatch(/_/);
+    await page.waitForFunction(() => /saved \d/.test(document.querySelector('[data-testid="session-saved"]')?.textContent ?? ''));
+
+    await openHistory(page);
+    await page.getByTestId('history-open').first().click();
+    const replay = page.getByTestId('replay');
+    await replay.waitFor();
+    expect(await snapshot(page, '[data-testid="replay"]')).toEqual(end);
+    expect(await replay.getByTestId('replay-estimated').count()).toBe(0);
+    const max = Number(await replay.getByTestId('timeline').getAttribute('max'));
+    // Steps: the first list, then one per item (a leave among the first four would end the list).
+    for (let k = 1; k <= 4; k++) {
+      const label = await page.evaluate(
+        ({ pos }) => {
+          const el = document.querySelector('[data-testid="timeline"]') as HTMLInputElement;
+          el.value = String(pos);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          return document.querySelector('[data-testid="replay-position"]')?.textContent ?? '';
+        },
+        { pos: 1 + k },
+      );
+      expect(label).toBeDefined();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="replay"] [data-testid="item-card"][data-state="done"]').length === n, k);
+      expect(await doneCards(page, '[data-testid="replay"]')).toBe(k);
+      expect(await snapshot(page, '[data-testid="replay"]'), `position ${k}`).toEqual(live[k - 1]);
+    }
+    expect(max).toBeGreaterThan(5);
+    // The scrubbed item is in view.
+    const inView = await page.evaluate(() => {
+      const cards = document.querySelectorAll('[data-testid="replay"] [data-testid="turn"]:first-of-type [data-testid="item-card"]');
+      const r = cards[3].getBoundingClientRect();
+      return r.top < window.innerHeight && r.bottom > 0;
+    });
+    expect(inView).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
