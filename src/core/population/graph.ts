@@ -139,6 +139,8 @@ export interface GraphOptions {
   creatorWeight?: ArrayLike<number>;
   /** Home topic index of each creator (-1 unknown): users follow creators of topics they like. */
   creatorTopic?: ArrayLike<number>;
+  /** Follows of creators decided elsewhere (e.g. the followers of a new creator), added as given. */
+  extraCreatorFollows?: readonly Edge[];
 }
 
 function buckets(n: number, key: (u: number) => number): Map<number, number[]> {
@@ -196,7 +198,8 @@ export function generateGraph(pop: Population, creatorIds: readonly string[], op
       followed.push(v);
     }
   }
-  return graphFromEdges(n, creatorIds, edges, generateCreatorFollows(pop, creatorIds, opts, r));
+  const creatorFollows = generateCreatorFollows(pop, creatorIds, opts, r);
+  return graphFromEdges(n, creatorIds, edges, opts.extraCreatorFollows ? creatorFollows.concat(opts.extraCreatorFollows) : creatorFollows);
 }
 
 function generateCreatorFollows(pop: Population, creatorIds: readonly string[], opts: GraphOptions, r: Rng): Edge[] {
@@ -209,6 +212,8 @@ function generateCreatorFollows(pop: Population, creatorIds: readonly string[], 
   // Per topic, the cumulative creator weights (sampling in O(log C)).
   const perTopic: { ids: number[]; cum: number[] }[] = Array.from({ length: T + 1 }, () => ({ ids: [], cum: [] }));
   for (let c = 0; c < C; c++) {
+    // A creator with no weight (a new one) gets followers only as given (extraCreatorFollows).
+    if (!(weight[c] > 0)) continue;
     const t = topicOf[c] >= 0 && topicOf[c] < T ? topicOf[c] : T;
     const b = perTopic[t];
     b.ids.push(c);
