@@ -1,18 +1,18 @@
 /**
- * The batch itself, callable in-process (tests, CLI-like use) or from the worker:
- * loads the built-in catalog and personas, samples N users, runs `runBatch` with the
- * rule-based simulator and reduces the trajectories to rows and per-recommender
- * summaries (means with 95% CIs).
+ * The batch itself, callable in-process (tests, CLI-like use) or from the worker: loads
+ * the built-in catalog and personas, turns the request's run description into one run per
+ * chosen recommender with `buildRun` (the same users, training data, fitting stream and
+ * seeds as every other entry point), runs them and reduces the trajectories to rows and
+ * per-recommender summaries (means with 95% CIs).
  */
-import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
+import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
+import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import { runBatch } from '../core/env/batch';
 import { meanCI } from '../core/metrics/summary';
-import { createRecommender } from '../core/recommenders/agentic';
-import { createRng } from '../core/rng';
-import { simulators } from '../core/simulator/registry';
+import { buildRun } from '../core/run/build-run';
+import { canonicalTrajectory } from '../core/run/canonical';
+import { parseRunDescription } from '../core/run/description';
 import type { EndReason, SessionMetrics } from '../core/types';
-import { defaultContext } from '../core/users/context';
-import { samplePopulation } from '../core/users/population';
 import type { BatchOutcome, BatchRequest, BatchRunOptions, BatchSessionRow, BatchSummaryRow } from './protocol';
 
 /** Let the event loop run (a worker's cancel message, a page's paint) every `everyMs`. */
@@ -66,35 +66,46 @@ export function summarize(rows: BatchSessionRow[], errors: Record<string, number
 /** Run a batch request in this thread. Same interface as the worker client's `run`. */
 export async function runBatchRequest(req: BatchRequest, opts: BatchRunOptions = {}): Promise<BatchOutcome> {
   const t0 = performance.now();
-  const [catalog, personas] = await Promise.all([loadBuiltinCatalog(req.catalogId || undefined), loadBuiltinPersonas()]);
-  const users = samplePopulation(personas, req.users, createRng(req.seed).fork('population'));
-  const simulator = simulators.get('rule-based').create({ snapshots: 'scalars' });
-  const recs = req.recommenders.map((name) => createRecommender(name));
+  if (!req.recommenders.length) throw new Error('Choose at least one recommender.');
+  // Validate every recommender's description before any work (a bad name fails at once).
+  const runs = req.recommenders.map((name) => parseRunDescription({ ...req.run, recommender: { name, follow: name.endsWith('+follow'), planner: req.run.recommender?.planner } }));
+  const first = runs[0];
+  if (!BUILTIN_CATALOGS.some((c) => c.id === first.catalog)) {
+    throw new Error(`Batch runs use a built-in catalog (${BUILTIN_CATALOGS.map((c) => c.id).join(', ')}); got "${first.catalog}"`);
+  }
+  const [catalog, personas] = await Promise.all([loadBuiltinCatalog(first.catalog), loadBuiltinPersonas()]);
+  const world = { catalog, index: buildCatalogIndex(catalog), users: personas, personas };
   const rows: BatchSessionRow[] = [];
-  const pause = yielder(30);
-  const result = await runBatch({
-    catalog,
-    users,
-    contextFor: defaultContext,
-    simulator,
-    recommenders: recs,
-    seed: req.seed,
-    listSize: req.listSize,
-    maxTurns: req.maxTurns,
-    instructionsEnabled: req.instructionsEnabled,
-    sessionsPerUser: req.sessionsPerUser ?? 1,
-    startedAt: catalog.now,
-    signal: opts.signal,
-    keepTrajectories: false,
-    onTrajectory: (t, where) => {
-      rows.push(row(req.recommenders[req.recommenders.indexOf(where.recommender)] ?? where.recommender, t.userId, t.metrics));
-    },
-    onProgress: (p) => {
-      opts.onProgress?.(p);
-      return pause();
-    },
-  });
   const errors: Record<string, number> = {};
-  for (const r of result.runs) errors[r.recommender] = r.errors.length;
-  return { request: req, rows, summary: summarize(rows, errors), stopped: result.stopped, elapsedMs: performance.now() - t0 };
+  const pause = yielder(30);
+  let stopped = false;
+  let doneBefore = 0;
+  let sessionsBefore = 0;
+  for (let r = 0; r < runs.length && !stopped; r++) {
+    const name = req.recommenders[r];
+    const built = buildRun(runs[r], world, { simulatorOptions: { snapshots: 'scalars' } });
+    const total = built.users.length * runs.length;
+    let sessions = 0;
+    let done = 0;
+    const result = await runBatch({
+      ...built.batchConfig(),
+      startedAt: catalog.now,
+      signal: opts.signal,
+      keepTrajectories: false,
+      onTrajectory: (t) => {
+        sessions++;
+        rows.push({ ...row(name, t.userId, t.metrics), ...(req.canonical ? { canonical: canonicalTrajectory(t) } : {}) });
+      },
+      onProgress: (p) => {
+        done = p.done;
+        opts.onProgress?.({ ...p, recommender: name, done: doneBefore + p.done, total, sessions: sessionsBefore + p.sessions });
+        return pause();
+      },
+    });
+    doneBefore += done;
+    sessionsBefore += sessions;
+    errors[name] = result.runs[0]?.errors.length ?? 0;
+    stopped = result.stopped;
+  }
+  return { request: req, rows, summary: summarize(rows, errors), stopped, elapsedMs: performance.now() - t0 };
 }

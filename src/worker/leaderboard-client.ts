@@ -1,17 +1,11 @@
 /**
  * The page side of the leaderboard worker: `run(request, { onProgress, signal })` gives a
- * promise of the result. Cancelling posts `cancel` and then terminates the worker (a stage
- * can take many seconds); the next run starts a fresh worker.
+ * promise of the result. Cancelling rejects at once with an AbortError, posts `cancel`
+ * and then terminates the worker (a stage can take many seconds); the next run starts a
+ * fresh worker.
  */
-import type { FromLeaderboardWorker, JudgedOutcome, LeaderboardProgress, LeaderboardRequest, LeaderboardResult, ToLeaderboardWorker } from './leaderboard-protocol';
-
-/** Something that behaves like a Worker (the real one, or a fake in tests). */
-export interface LeaderboardWorkerLike {
-  postMessage(msg: ToLeaderboardWorker): void;
-  addEventListener(type: 'message', fn: (ev: MessageEvent<FromLeaderboardWorker>) => void): void;
-  addEventListener(type: 'error', fn: (ev: ErrorEvent) => void): void;
-  terminate(): void;
-}
+import type { JudgedOutcome, LeaderboardApi, LeaderboardProgress, LeaderboardRequest, LeaderboardResult } from './leaderboard-protocol';
+import { connect, namedError, type Client, type Endpoint } from './rpc';
 
 export interface LeaderboardRunOptions {
   onProgress?: (p: LeaderboardProgress) => void;
@@ -30,87 +24,55 @@ export interface LeaderboardClient {
   terminate(): void;
 }
 
-interface Pending {
-  resolve(v: unknown): void;
-  reject(e: Error): void;
-  onProgress?: (p: LeaderboardProgress) => void;
-  onJudgeProgress?: JudgeRunOptions['onProgress'];
-}
-
 /** Error of a cancelled run (name 'AbortError'). */
 export function cancelledError(): Error {
-  const e = new Error('Leaderboard run cancelled');
-  e.name = 'AbortError';
-  return e;
+  return namedError('AbortError', 'Leaderboard run cancelled');
 }
 
 /** The real worker (Vite bundles it as a separate module chunk). */
-export function createLeaderboardWorker(): LeaderboardWorkerLike {
-  return new Worker(new URL('./leaderboard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LeaderboardWorkerLike;
+export function createLeaderboardWorker(): Endpoint {
+  return new Worker(new URL('./leaderboard.worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint;
 }
 
 /** A client that starts a worker lazily through `factory` and replaces it after a cancel. */
-export function createLeaderboardClient(factory: () => LeaderboardWorkerLike = createLeaderboardWorker): LeaderboardClient {
-  let worker: LeaderboardWorkerLike | null = null;
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-  const failAll = (err: Error) => {
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  const ensure = (): LeaderboardWorkerLike => {
-    if (worker) return worker;
-    const w = factory();
-    w.addEventListener('message', (ev: MessageEvent<FromLeaderboardWorker>) => {
-      const m = ev.data;
-      const p = pending.get(m.id);
-      if (!p) return;
-      if (m.type === 'progress') p.onProgress?.(m.progress);
-      else if (m.type === 'judge-progress') p.onJudgeProgress?.(m.done, m.total, m.recommender);
-      else {
-        pending.delete(m.id);
-        if (m.type === 'result') p.resolve(m.result);
-        else if (m.type === 'judged') p.resolve(m.outcome);
-        else p.reject(m.cancelled ? cancelledError() : new Error(m.message));
-      }
-    });
-    w.addEventListener('error', (ev: ErrorEvent) => {
-      failAll(new Error(`Leaderboard worker failed: ${ev.message || 'could not start'}`));
-      worker = null;
-    });
-    worker = w;
-    return w;
-  };
-  const send = <T>(type: 'start' | 'judge', request: LeaderboardRequest, p: Omit<Pending, 'resolve' | 'reject'>, signal?: AbortSignal): Promise<T> => {
-    const id = nextId++;
-    const w = ensure();
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { ...p, resolve: resolve as (v: unknown) => void, reject });
+export function createLeaderboardClient(factory: () => Endpoint = createLeaderboardWorker): LeaderboardClient {
+  let current: Client<LeaderboardApi> | null = null;
+  const ensure = () => (current ??= connect<LeaderboardApi>(factory(), 'Leaderboard worker'));
+  const call = <K extends keyof LeaderboardApi & string>(
+    method: K,
+    request: LeaderboardRequest,
+    onProgress: ((p: LeaderboardApi[K]['progress']) => void) | undefined,
+    signal?: AbortSignal,
+  ): Promise<LeaderboardApi[K]['result']> => {
+    if (signal?.aborted) return Promise.reject(cancelledError());
+    const client = ensure();
+    const inner = new AbortController();
+    return new Promise((resolve, reject) => {
       signal?.addEventListener(
         'abort',
         () => {
-          if (!pending.has(id)) return;
-          w.postMessage({ type: 'cancel', id });
-          pending.delete(id);
+          inner.abort(); // posts cancel
           reject(cancelledError());
           // Stop the computation now rather than at the next stage boundary.
-          if (worker === w && pending.size === 0) {
-            w.terminate();
-            worker = null;
+          if (current === client && client.pending <= 1) {
+            current = null;
+            client.close('Leaderboard worker stopped after a cancel');
           }
         },
         { once: true },
       );
-      w.postMessage({ type, id, request: JSON.parse(JSON.stringify(request)) as LeaderboardRequest });
+      client.call(method, request, { onProgress, signal: inner.signal }).then(resolve, (e: Error) => {
+        if (e.message.startsWith('Leaderboard worker failed') && current === client) current = null;
+        reject(e);
+      });
     });
   };
   return {
-    run: (request, opts = {}) => send<LeaderboardResult>('start', request, { onProgress: opts.onProgress }, opts.signal),
-    judge: (request, opts = {}) => send<JudgedOutcome>('judge', request, { onJudgeProgress: opts.onProgress }, opts.signal),
+    run: (request, opts = {}) => call('run', request, opts.onProgress, opts.signal),
+    judge: (request, opts = {}) => call('judge', request, opts.onProgress && ((p) => opts.onProgress!(p.done, p.total, p.recommender)), opts.signal),
     terminate() {
-      worker?.terminate();
-      worker = null;
-      failAll(new Error('Leaderboard worker terminated'));
+      current?.close('Leaderboard worker terminated');
+      current = null;
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
- * The typed boundary between the page and the leaderboard worker (same style as the
- * batch worker's protocol.ts): one discriminated union per direction, plain data.
+ * The typed API of the leaderboard worker (served with rpc.ts in leaderboard.worker.ts):
  *
- *   page -> worker:  start | judge | cancel
- *   worker -> page:  progress | result | judged | error
+ *   run(LeaderboardRequest)   -> LeaderboardResult, progress: LeaderboardProgress
+ *   judge(LeaderboardRequest) -> JudgedOutcome,     progress: JudgeProgress
  */
 import type { JudgeBatchSummary } from '../core/eval/judge-batch';
 import type { LeaderboardProgress, LeaderboardResult } from '../core/eval/leaderboard';
+import type { Method } from './rpc';
 
 /** What to run: the fixed benchmark (BENCHMARK) unless a smaller one is asked for. */
 export interface LeaderboardRequest {
@@ -26,18 +26,17 @@ export interface JudgedOutcome {
   jsonl: string;
 }
 
-/** Page -> worker. `judge` runs the benchmark's sessions and judges them (no leaderboard). */
-export type ToLeaderboardWorker =
-  | { type: 'start'; id: number; request: LeaderboardRequest }
-  | { type: 'judge'; id: number; request: LeaderboardRequest }
-  | { type: 'cancel'; id: number };
+/** Progress of judging: recommenders done of total. */
+export interface JudgeProgress {
+  done: number;
+  total: number;
+  recommender: string;
+}
 
-/** Worker -> page. `cancelled` marks the error of a run stopped by `cancel`. */
-export type FromLeaderboardWorker =
-  | { type: 'progress'; id: number; progress: LeaderboardProgress }
-  | { type: 'result'; id: number; result: LeaderboardResult; elapsedMs: number }
-  | { type: 'judged'; id: number; outcome: JudgedOutcome }
-  | { type: 'judge-progress'; id: number; done: number; total: number; recommender: string }
-  | { type: 'error'; id: number; message: string; cancelled: boolean };
+/** The leaderboard worker's API. */
+export type LeaderboardApi = {
+  run: Method<LeaderboardRequest, LeaderboardResult, LeaderboardProgress>;
+  judge: Method<LeaderboardRequest, JudgedOutcome, JudgeProgress>;
+};
 
 export type { LeaderboardProgress, LeaderboardResult };

@@ -1,28 +1,25 @@
 /**
- * The typed boundary between the page and the batch worker: one discriminated union
- * per direction. Messages are plain data (structured-clone safe).
+ * The typed API of the batch worker (served with rpc.ts: `serve<BatchApi>` in
+ * batch.worker.ts, `connect<BatchApi>` in batch-client.ts). Plain data only.
  *
- *   page -> worker:  start | cancel
- *   worker -> page:  progress | result | error
+ *   run(BatchRequest) -> BatchOutcome, progress: BatchProgress; cancel stops after the current user.
  */
 import type { BatchProgress } from '../core/env/batch';
+import type { RunDescriptionInput } from '../core/run/description';
 import type { EndReason } from '../core/types';
 import type { MeanCI } from '../core/metrics/summary';
+import type { Method } from './rpc';
 
-/** What to run: N users x the chosen recommenders, with the rule-based simulator. */
+/**
+ * What to run: the run description (its users normally a population of N; a built-in
+ * catalog), once per chosen recommender with the description's recommender replaced.
+ */
 export interface BatchRequest {
-  /** Built-in catalog id (default 'shortvideo'). */
-  catalogId: string;
-  /** Number of simulated users (seeded variants of the built-in personas). */
-  users: number;
+  run: RunDescriptionInput;
   /** Recommender names, e.g. ['popular', 'content+follow']. */
   recommenders: string[];
-  seed: number;
-  maxTurns: number;
-  listSize: number;
-  instructionsEnabled: boolean;
-  /** Sessions per user (default 1). */
-  sessionsPerUser?: number;
+  /** Also return each session's decisions as canonical JSON (comparing entry points). */
+  canonical?: boolean;
 }
 
 /** One finished session, reduced to what the results table and charts need. */
@@ -35,6 +32,8 @@ export interface BatchSessionRow {
   instructions: number;
   returnProbability: number;
   endReason: EndReason;
+  /** `canonicalTrajectory` of the session, when the request asked for it. */
+  canonical?: string;
 }
 
 /** Per-recommender means with 95% confidence intervals. */
@@ -63,14 +62,8 @@ export interface BatchOutcome {
 
 export type { BatchProgress };
 
-/** Page -> worker. */
-export type ToWorker = { type: 'start'; id: number; request: BatchRequest } | { type: 'cancel'; id: number };
-
-/** Worker -> page. */
-export type FromWorker =
-  | { type: 'progress'; id: number; progress: BatchProgress }
-  | { type: 'result'; id: number; outcome: BatchOutcome }
-  | { type: 'error'; id: number; message: string };
+/** The batch worker's API. */
+export type BatchApi = { run: Method<BatchRequest, BatchOutcome, BatchProgress> };
 
 /** Options of a batch run, in-process or through the worker (same shape). */
 export interface BatchRunOptions {

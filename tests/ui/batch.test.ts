@@ -2,37 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { afterEach, describe, expect, it } from 'vitest';
 import BatchView from '../../src/ui/batch/BatchView.svelte';
 import { runBatchRequest, summarize } from '../../src/worker/batch-run';
-import { createBatchClient, type WorkerLike } from '../../src/worker/batch-client';
-import type { BatchRequest, FromWorker, ToWorker } from '../../src/worker/protocol';
+import type { BatchRequest } from '../../src/worker/protocol';
 
-const small: BatchRequest = { catalogId: 'shortvideo', users: 6, recommenders: ['popular', 'content+follow'], seed: 5, maxTurns: 4, listSize: 4, instructionsEnabled: true };
-
-/** A worker stand-in that runs the real worker logic in this thread, through the same messages. */
-function inThreadWorker(): WorkerLike & { posted: ToWorker[] } {
-  const listeners: ((ev: MessageEvent<FromWorker>) => void)[] = [];
-  const signals = new Map<number, { aborted: boolean }>();
-  const emit = (m: FromWorker) => setTimeout(() => listeners.forEach((l) => l({ data: m } as MessageEvent<FromWorker>)), 0);
-  const posted: ToWorker[] = [];
-  return {
-    posted,
-    postMessage(msg: ToWorker) {
-      posted.push(msg);
-      if (msg.type === 'cancel') {
-        signals.get(msg.id)!.aborted = true;
-        return;
-      }
-      const signal = { aborted: false };
-      signals.set(msg.id, signal);
-      runBatchRequest(msg.request, { signal, onProgress: (progress) => emit({ type: 'progress', id: msg.id, progress }) })
-        .then((outcome) => emit({ type: 'result', id: msg.id, outcome }))
-        .catch((e: Error) => emit({ type: 'error', id: msg.id, message: e.message }));
-    },
-    addEventListener(type: string, fn: (ev: never) => void) {
-      if (type === 'message') listeners.push(fn as (ev: MessageEvent<FromWorker>) => void);
-    },
-    terminate() {},
-  };
-}
+const small: BatchRequest = { run: { users: { kind: 'population', size: 6 }, seed: 5, turns: 4, listSize: 4, instructions: true }, recommenders: ['popular', 'content+follow'] };
 
 describe('batch run', () => {
   afterEach(() => cleanup());
@@ -50,27 +22,18 @@ describe('batch run', () => {
     expect(Object.values(a.summary[1].endReasons).reduce((x, n) => x + (n ?? 0), 0)).toBe(6);
     const b = await runBatchRequest(small);
     expect(b.rows).toEqual(a.rows);
-    const c = await runBatchRequest({ ...small, seed: 6 });
+    const c = await runBatchRequest({ ...small, run: { ...small.run, seed: 6 } });
     expect(c.rows).not.toEqual(a.rows);
     expect(summarize([])).toEqual([]);
   });
 
-  it('the worker client has the in-process interface: progress, result, cancel, errors', async () => {
-    const w = inThreadWorker();
-    const client = createBatchClient(w);
-    const seen: number[] = [];
-    const out = await client.run(small, { onProgress: (p) => seen.push(p.done) });
-    expect(out.rows).toEqual((await runBatchRequest(small)).rows);
-    expect(seen.length).toBeGreaterThan(0);
-
-    const ctrl = new AbortController();
-    const cancelled = client.run({ ...small, users: 400 }, { signal: ctrl.signal, onProgress: (p) => p.done >= 2 && ctrl.abort() });
-    const res = await cancelled;
-    expect(res.stopped).toBe(true);
-    expect(res.rows.length).toBeLessThan(800);
-    expect(w.posted.some((m) => m.type === 'cancel')).toBe(true);
-
-    await expect(client.run({ ...small, recommenders: ['no-such-recommender'] })).rejects.toThrow(/no-such-recommender/);
+  it('runs the personas first, then population variants (as every N-user run)', async () => {
+    const out = await runBatchRequest({ ...small, recommenders: ['popular'] });
+    const ids = out.rows.map((r) => r.userId);
+    expect(ids[0]).toBe('persona-maya');
+    expect(ids.every((id) => id.startsWith('persona-'))).toBe(true);
+    await expect(runBatchRequest({ ...small, recommenders: ['no-such-recommender'] })).rejects.toThrow(/"no-such-recommender" is unknown/);
+    await expect(runBatchRequest({ ...small, run: { ...small.run, catalog: 'elsewhere' } })).rejects.toThrow(/built-in catalog/);
   });
 
   it('BatchView runs a batch and shows progress, the results table and the charts', async () => {

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The leaderboard worker client against a fake worker that runs the real in-process
  * request (small benchmark): progress and result come through, errors reject, cancel
@@ -5,24 +6,34 @@
  * a fresh one.
  */
 import { describe, expect, it } from 'vitest';
-import { createLeaderboardClient, type LeaderboardWorkerLike } from '../../src/worker/leaderboard-client';
-import type { FromLeaderboardWorker, ToLeaderboardWorker } from '../../src/worker/leaderboard-protocol';
+import { createLeaderboardClient } from '../../src/worker/leaderboard-client';
+import type { LeaderboardApi } from '../../src/worker/leaderboard-protocol';
 import { runJudgeRequest, runLeaderboardRequest } from '../../src/worker/leaderboard-run';
+import { serve, type Endpoint, type Handlers, type RpcMessage } from '../../src/worker/rpc';
 
-class FakeWorker implements LeaderboardWorkerLike {
-  posted: ToLeaderboardWorker[] = [];
+/** A worker stand-in: the RPC served in this thread, recording what the page posted and whether it was terminated. */
+class FakeWorker implements Endpoint {
+  posted: RpcMessage[] = [];
   terminated = false;
-  private onMsg: ((ev: MessageEvent<FromLeaderboardWorker>) => void)[] = [];
-  constructor(private readonly behave: (m: ToLeaderboardWorker, send: (m: FromLeaderboardWorker) => void) => void) {}
-  postMessage(msg: ToLeaderboardWorker) {
-    this.posted.push(msg);
-    this.behave(msg, (m) => queueMicrotask(() => this.onMsg.forEach((f) => f({ data: m } as MessageEvent<FromLeaderboardWorker>))));
+  private readonly page: MessagePort;
+  constructor(handlers: Partial<Handlers<LeaderboardApi>>) {
+    const ch = new MessageChannel();
+    serve<LeaderboardApi>(ch.port1 as unknown as Endpoint, handlers as Handlers<LeaderboardApi>);
+    this.page = ch.port2;
+  }
+  postMessage(msg: unknown) {
+    this.posted.push(msg as RpcMessage);
+    this.page.postMessage(msg);
   }
   addEventListener(type: 'message' | 'error', fn: never) {
-    if (type === 'message') this.onMsg.push(fn);
+    if (type === 'message') this.page.addEventListener('message', fn);
+  }
+  start() {
+    this.page.start();
   }
   terminate() {
     this.terminated = true;
+    this.page.close();
   }
 }
 
@@ -30,12 +41,7 @@ describe('createLeaderboardClient', () => {
   it('runs a request through the worker: progress, then the result', async () => {
     const workers: FakeWorker[] = [];
     const client = createLeaderboardClient(() => {
-      const w = new FakeWorker((m, send) => {
-        if (m.type !== 'start') return;
-        void runLeaderboardRequest(m.request, { onProgress: (progress) => send({ type: 'progress', id: m.id, progress }) }).then((result) =>
-          send({ type: 'result', id: m.id, result, elapsedMs: 1 }),
-        );
-      });
+      const w = new FakeWorker({ run: (req, { progress }) => runLeaderboardRequest(req, { onProgress: progress }) });
       workers.push(w);
       return w;
     });
@@ -50,12 +56,7 @@ describe('createLeaderboardClient', () => {
   it('judges through the worker: progress per recommender, then the JSONL of the kept sessions', async () => {
     const client = createLeaderboardClient(
       () =>
-        new FakeWorker((m, send) => {
-          if (m.type !== 'judge') return;
-          void runJudgeRequest(m.request, { onProgress: (done, total, recommender) => send({ type: 'judge-progress', id: m.id, done, total, recommender }) }).then((outcome) =>
-            send({ type: 'judged', id: m.id, outcome }),
-          );
-        }),
+        new FakeWorker({ judge: (req, { progress }) => runJudgeRequest(req, { onProgress: (done, total, recommender) => progress({ done, total, recommender }) }) }),
     );
     const seen: string[] = [];
     const r = await client.judge({ bases: ['popular'], users: 6, maxTurns: 5 }, { onProgress: (d, t, name) => seen.push(`${d}/${t} ${name}`) });
@@ -66,14 +67,14 @@ describe('createLeaderboardClient', () => {
   }, 60_000);
 
   it('rejects with the worker error message', async () => {
-    const client = createLeaderboardClient(() => new FakeWorker((m, send) => m.type === 'start' && send({ type: 'error', id: m.id, message: 'no catalog', cancelled: false })));
+    const client = createLeaderboardClient(() => new FakeWorker({ run: () => Promise.reject(new Error('no catalog')) }));
     await expect(client.run({})).rejects.toThrow('no catalog');
   });
 
   it('cancels: posts cancel, rejects with AbortError, terminates, and starts a fresh worker next time', async () => {
     const workers: FakeWorker[] = [];
     const client = createLeaderboardClient(() => {
-      const w = new FakeWorker(() => {});
+      const w = new FakeWorker({ run: () => new Promise(() => {}) });
       workers.push(w);
       return w;
     });
@@ -81,9 +82,10 @@ describe('createLeaderboardClient', () => {
     const p = client.run({}, { signal: ac.signal });
     ac.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    expect(workers[0].posted.map((m) => m.type)).toEqual(['start', 'cancel']);
+    expect(workers[0].posted.map((m) => m.kind)).toEqual(['call', 'cancel']);
     expect(workers[0].terminated).toBe(true);
     void client.run({}).catch(() => {});
+    await new Promise((r) => setTimeout(r, 0));
     expect(workers).toHaveLength(2);
     client.terminate();
   });

@@ -3,6 +3,7 @@
  * outcome. The runner is injectable: the worker client in the app, the in-process
  * `runBatchRequest` in tests (same interface).
  */
+import { RUN_FIELDS } from '../../core/run/fields';
 import type { BatchOutcome, BatchProgress, BatchRequest, BatchRunOptions } from '../../worker/protocol';
 
 /** Runs a batch request (worker client or in-process). */
@@ -19,13 +20,16 @@ export const workerRunner: BatchRunner = async (req, opts) => {
   return (await sharedClient).run(req, opts);
 };
 
+const clampUsers = (n: number) => Math.min(BatchState.MAX_USERS, Math.max(1, Math.round(Number(n) || 1)));
+
 export class BatchState {
   users = $state(100);
   recommenders = $state<string[]>(['popular', 'content', 'content+follow']);
-  seed = $state(42);
-  maxTurns = $state(6);
-  listSize = $state(5);
-  instructionsEnabled = $state(true);
+  // Defaults and ranges: the run description's table (docs/run-description.md).
+  seed = $state(RUN_FIELDS.seed.default);
+  maxTurns = $state(RUN_FIELDS.turns.default);
+  listSize = $state(RUN_FIELDS.listSize.default);
+  instructionsEnabled = $state(RUN_FIELDS.instructions.default);
   running = $state(false);
   progress = $state<BatchProgress | null>(null);
   outcome = $state<BatchOutcome | null>(null);
@@ -34,17 +38,23 @@ export class BatchState {
 
   constructor(private readonly runner: BatchRunner = workerRunner) {}
 
-  /** The request the form describes (clamped to sane ranges). */
+  /** Most users of a batch in the browser. */
+  static readonly MAX_USERS = 10_000;
+
+  /** The request the form describes (clamped to the table's ranges): a population run per recommender. */
   request(): BatchRequest {
     const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(Number(v) || lo)));
+    const F = RUN_FIELDS;
     return {
-      catalogId: 'shortvideo',
-      users: clamp(this.users, 1, 10_000),
+      run: {
+        catalog: F.catalog.default,
+        users: { kind: 'population', size: clamp(this.users, 1, BatchState.MAX_USERS) },
+        seed: clamp(this.seed, F.seed.min, F.seed.max),
+        turns: clamp(this.maxTurns, F.turns.min, F.turns.max),
+        listSize: clamp(this.listSize, F.listSize.min, F.listSize.max),
+        instructions: this.instructionsEnabled,
+      },
       recommenders: [...this.recommenders],
-      seed: Math.round(Number(this.seed) || 0),
-      maxTurns: clamp(this.maxTurns, 1, 50),
-      listSize: clamp(this.listSize, 1, 20),
-      instructionsEnabled: this.instructionsEnabled,
     };
   }
 
@@ -62,7 +72,7 @@ export class BatchState {
     this.running = true;
     this.error = null;
     this.outcome = null;
-    this.progress = { done: 0, total: req.users * req.recommenders.length, recommender: '', userId: '', sessions: 0 };
+    this.progress = { done: 0, total: clampUsers(this.users) * req.recommenders.length, recommender: '', userId: '', sessions: 0 };
     this.abort = new AbortController();
     try {
       this.outcome = await this.runner(req, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
