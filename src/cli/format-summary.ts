@@ -17,6 +17,8 @@ export interface FormattableReport extends RunSummary {
   errors: number;
   stopped?: boolean;
   llmModel?: string | null;
+  /** Said out loud under the table (e.g. a run mostly decided by the LLM's fallback). */
+  warnings?: string[];
   out?: string;
   timing: { totalMs: number; fitMs: number; simulateMs: number; sessionsPerSecond: number; decisionsPerSecond: number };
 }
@@ -54,7 +56,7 @@ export function formatSummary(r: FormattableReport): string {
       ['end reasons', ends || '-'],
       ['time', `${(r.timing.totalMs / 1000).toFixed(2)} s (fit ${r.timing.fitMs} ms, ${r.timing.sessionsPerSecond} sessions/s)`],
       ...(r.llm
-        ? ([['LLM (' + (r.llmModel ?? '?') + ')', `${r.llm.decisions} decisions, ${r.llm.fallbacks} fallbacks, ${r.llm.promptTokens} + ${r.llm.completionTokens} tokens`]] as [string, string][])
+        ? ([['LLM (' + (r.llmModel ?? '?') + ')', `${r.llm.decisions} decisions, ${r.llm.fallbacks} fallbacks (${Math.round(r.llm.fallbackShare * 100)} %), ${r.llm.promptTokens} + ${r.llm.completionTokens} tokens`]] as [string, string][])
         : []),
       ...(r.out ? ([['trajectories', r.out]] as [string, string][]) : []),
       ...(r.stopped ? ([['stopped', 'before the end (Ctrl-C or a failing first session)']] as [string, string][]) : []),
@@ -62,5 +64,6 @@ export function formatSummary(r: FormattableReport): string {
     ]),
     '',
     '  (means with 95% confidence intervals, t distribution)',
+    ...(r.warnings ?? []).map((w) => `\n  WARNING: ${w}`),
   ].join('\n');
 }

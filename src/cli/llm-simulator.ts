@@ -3,23 +3,44 @@
  * OpenAI-compatible endpoint (Ollama, LM Studio, llama.cpp server, vLLM, a hosted API),
  * with the rule-based simulator as the per-item fallback. The API key is read from an
  * environment variable named on the command line, never passed as an argument (command
- * lines are visible to other users of the machine).
+ * lines are visible to other users of the machine), and a URL with a user name or password
+ * in it is refused (it would end up in the JSON summary and in error messages).
+ *
+ * Refused connections, 429 and 5xx are retried with jittered backoff (the jitter drawn from
+ * the run's seed) and `Retry-After`; each retry is said on stderr.
  */
+import { createRng } from '../core/rng';
 import { createLlmSimulator, type LlmUserSimulator } from '../core/simulator/llm';
 import { simulators } from '../core/simulator/registry';
 import { OpenAiCompatibleEngine } from '../llm/openai-engine';
+import { credentialsMessage, hasCredentials, redactUrl, stripControlChars } from '../llm/redact';
 import { UsageError, type SimulateOptions } from './simulate-args';
 
-/** Build the 'llm' simulator from the CLI options; a missing option is a UsageError. */
-export function createCliLlmSimulator(o: SimulateOptions, env: NodeJS.ProcessEnv = process.env): LlmUserSimulator {
+/** Build the 'llm' simulator from the CLI options; a missing option or a URL with credentials is a UsageError. */
+export function createCliLlmSimulator(o: SimulateOptions, env: NodeJS.ProcessEnv = process.env, stderr: { write(s: string): unknown } = process.stderr): LlmUserSimulator {
   if (!o.llmUrl || !o.llmModel) {
     throw new UsageError('--simulator llm needs --llm-url (e.g. http://127.0.0.1:11434/v1) and --llm-model');
   }
+  if (hasCredentials(o.llmUrl)) throw new UsageError(`--llm-url: ${credentialsMessage(o.llmUrl)}`);
   let apiKey: string | undefined;
   if (o.llmKeyEnv) {
     apiKey = env[o.llmKeyEnv];
     if (!apiKey) throw new UsageError(`--llm-key-env ${o.llmKeyEnv}: that environment variable is not set`);
   }
-  const engine = new OpenAiCompatibleEngine({ baseUrl: o.llmUrl, model: o.llmModel, apiKey, timeoutMs: o.llmTimeoutSec * 1000 });
+  const jitter = createRng(o.seed).fork('llm-backoff');
+  const engine = new OpenAiCompatibleEngine({
+    baseUrl: o.llmUrl,
+    model: o.llmModel,
+    apiKey,
+    timeoutMs: o.llmTimeoutSec * 1000,
+    retry: { random: () => jitter.next() },
+    onRetry: ({ attempt, waitMs, error }) =>
+      stderr.write(`simulate: LLM call failed (${stripControlChars(error.message)}); retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s\n`),
+  });
   return createLlmSimulator({ engine, fallback: simulators.get('rule-based').create(), model: o.llmModel });
+}
+
+/** The URL as it may appear in output: user name, password and secret query values hidden. */
+export function printableLlmUrl(url: string | null): string | null {
+  return url === null ? null : redactUrl(url);
 }

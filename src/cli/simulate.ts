@@ -23,7 +23,9 @@ import { HELP, UsageError, parseSimulateArgs, type SimulateOptions } from './sim
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
-import { createCliLlmSimulator } from './llm-simulator';
+import { createCliLlmSimulator, printableLlmUrl } from './llm-simulator';
+import { terminalJson, terminalText } from './terminal-text';
+import { fallbackWarning } from '../core/llm/fallback-share';
 import { fitRng } from '../core/env/fit-rng';
 import { prepareExternalRecommenders } from './external-recommenders';
 
@@ -112,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       : undefined,
     onTrajectory: async (t, w) => {
       records.push(sessionRecord(t));
-      if (transcript) (o.json ? process.stderr : process.stdout).write(formatTranscript(t, index) + '\n\n');
+      if (transcript) (o.json ? process.stderr : process.stdout).write(terminalText(formatTranscript(t, index)) + '\n\n');
       if (t.endReason === 'error') {
         errors++;
         if (errors === records.length) stop.aborted = true;
@@ -138,9 +140,12 @@ export async function main(argv: string[]): Promise<number> {
     out.end();
     await once(out, 'finish');
   }
-  for (const run of result.runs) for (const e of run.errors) process.stderr.write(`error: user ${e.userId}: ${e.message}\n`);
+  for (const run of result.runs) for (const e of run.errors) process.stderr.write(terminalText(`error: user ${e.userId}: ${e.message}`) + '\n');
 
   const summary = summarize(records);
+  // A run mostly decided by the LLM's rule-based fallback is not an LLM run: say so (stderr, summary, JSON).
+  const fallbackWarn = summary.llm ? fallbackWarning({ decisions: summary.llm.decisions + summary.llm.fallbacks, fallbacks: summary.llm.fallbacks }) : null;
+  if (fallbackWarn) process.stderr.write(`simulate: warning: ${fallbackWarn}\n`);
   const totalMs = performance.now() - t0;
   const report = {
     ...summary,
@@ -156,7 +161,8 @@ export async function main(argv: string[]): Promise<number> {
     reward: o.reward,
     errors,
     stopped: result.stopped,
-    ...(o.simulator === 'llm' ? { llmModel: o.llmModel, llmUrl: o.llmUrl } : {}),
+    ...(o.simulator === 'llm' ? { llmModel: o.llmModel, llmUrl: printableLlmUrl(o.llmUrl) } : {}),
+    ...(fallbackWarn ? { warnings: [fallbackWarn] } : {}),
     ...(o.out ? { out: o.out } : {}),
     timing: {
       loadMs: Math.round(tLoaded - t0),
@@ -168,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(summary.llm ? { llmMeanLatencyMs: Math.round(records.reduce((s, r) => s + r.llmLatencyMs, 0) / Math.max(1, records.reduce((s, r) => s + r.llmCalls, 0))) } : {}),
     },
   };
-  process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatSummary(report) + '\n');
+  process.stdout.write(o.json ? terminalJson(JSON.stringify(report)) + '\n' : terminalText(formatSummary(report)) + '\n');
   return errors > 0 ? 1 : 0;
 }
 
@@ -182,10 +188,10 @@ if (isEntry) {
     },
     (err) => {
       if (err instanceof UsageError) {
-        process.stderr.write(`simulate: ${err.message}\nRun with --help for the options.\n`);
+        process.stderr.write(`simulate: ${terminalText(err.message)}\nRun with --help for the options.\n`);
         process.exitCode = 2;
       } else if (err instanceof ImportError) {
-        process.stderr.write(`simulate: ${err.message}\n`);
+        process.stderr.write(`simulate: ${terminalText(err.message)}\n`);
         process.exitCode = 1;
       } else {
         process.stderr.write(`simulate: ${(err as Error)?.stack ?? String(err)}\n`);

@@ -82,7 +82,14 @@ export interface RunSummary {
   endReasons: Partial<Record<EndReason, number>>;
   ci: { watchSeconds: MeanCI; itemsViewed: MeanCI; turns: MeanCI; reward: MeanCI; sessionSeconds: MeanCI };
   /** Present when an LLM simulator ran: decisions it made, fallbacks to the rule-based one, tokens. */
-  llm?: { decisions: number; fallbacks: number; promptTokens: number; completionTokens: number };
+  llm?: {
+    decisions: number;
+    fallbacks: number;
+    /** Fallbacks over all decisions of the LLM sessions, in [0, 1]; at 0.5 or more the run is flagged (`fallbackWarning`). */
+    fallbackShare: number;
+    promptTokens: number;
+    completionTokens: number;
+  };
 }
 
 const round = (x: number, digits = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
@@ -120,6 +127,8 @@ export function summarize(records: readonly SessionRecord[]): RunSummary {
     llm.completionTokens += r.completionTokens;
   }
   const usedLlm = records.some((r) => r.llmCalls > 0 || r.fallbacks > 0);
+  const llmTotal = llm.decisions + llm.fallbacks;
+  const llmReport = { decisions: llm.decisions, fallbacks: llm.fallbacks, fallbackShare: llmTotal ? round(llm.fallbacks / llmTotal) : 0, promptTokens: llm.promptTokens, completionTokens: llm.completionTokens };
   return {
     sessions: records.length,
     users: new Set(records.map((r) => r.userId)).size,
@@ -135,6 +144,6 @@ export function summarize(records: readonly SessionRecord[]): RunSummary {
     actions,
     endReasons,
     ci,
-    ...(usedLlm ? { llm } : {}),
+    ...(usedLlm ? { llm: llmReport } : {}),
   };
 }

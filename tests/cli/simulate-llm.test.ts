@@ -78,6 +78,60 @@ describe('simulate --simulator llm', () => {
     const j = JSON.parse(r.stdout);
     expect(j.llm.fallbacks).toBeGreaterThan(0);
     expect(j.llm.fallbacks).toBe(j.decisions);
+    // Said out loud: the share, a warning in the JSON and on stderr.
+    expect(j.llm.fallbackShare).toBe(1);
+    expect(j.warnings).toHaveLength(1);
+    expect(j.warnings[0]).toMatch(new RegExp(`${j.decisions} of ${j.decisions} decisions \\(100 %\\) came from the rule-based fallback`));
+    expect(r.stderr).toMatch(/simulate: warning: .*rule-based fallback/);
+  });
+
+  it('a server that is not there: retries with backoff, then exit 1 with a clear error (no fallback run)', async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const args = llmArgs();
+    args[args.indexOf(base)] = `http://127.0.0.1:${port}/v1`;
+    const r = await simulate(args);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ simulator: 'llm', errors: 1, decisions: 0 });
+    expect(j.llm).toBeUndefined();
+    expect(r.stderr).toMatch(/retry 1 in \d+\.\d s/);
+    expect(r.stderr).toMatch(/error: user persona-maya: .*Cannot reach http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(connection refused\).*Gave up after 4 attempts/);
+  });
+
+  it('honours Retry-After on 429, then goes on', async () => {
+    let n = 0;
+    handler = (_b, res) => {
+      if (n++ === 0) {
+        res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+        return void res.end(JSON.stringify({ error: { message: 'slow down' } }));
+      }
+      reply(res, WATCH);
+    };
+    const r = await simulate(llmArgs());
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.llm).toMatchObject({ fallbacks: 0, fallbackShare: 0 });
+    expect(seen.length).toBe(j.decisions + 1);
+    expect(r.stderr).toMatch(/Rate limited.*slow down\); retry 1 in 1\.0 s/);
+  });
+
+  it('refuses a URL with a password without echoing it, and strips escape codes from server text', async () => {
+    const withPass = base.replace('http://', 'http://alice:hunter2@');
+    const r = await simulate([...llmArgs().map((a) => (a === base ? withPass : a))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/carries a user name or password/);
+    expect(r.stderr + r.stdout).not.toContain('hunter2');
+    handler = (_b, res) => {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'no such model \u001b[2J\u001b]0;pwned\u0007\u009b31m here' } }));
+    };
+    const r2 = await simulate(llmArgs());
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain('no such model');
+    expect(r2.stderr).not.toMatch(/[\u001b\u0007\u009b]/);
   });
 
   it('stops after a first failing session (wrong URL or model) with exit code 1', async () => {
