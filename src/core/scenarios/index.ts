@@ -1,0 +1,2 @@
+/** Scenario presets for teaching (see docs/teaching.md). */
+export * from './scenarios';
