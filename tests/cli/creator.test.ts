@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'creator-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawn the CLI as `npm run creator` does (tsx), without npm's own output. */
+function creator(args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/creator.ts', ...args], { cwd: ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const post = join(tmp, 'post.json');
+writeFileSync(post, JSON.stringify({ title: 'Hauling lobster traps at sunrise', topic: 'fishing', format: 'short_video', durationSec: 35 }));
+
+describe('npm run creator --json', () => {
+  it('prints one JSON object: horizons x metrics x quantiles, replicates, seed, audienceSize; the same for the same seed', async () => {
+    const args = ['--post', post, '--users', '300', '--followers', '50', '--replicates', '4', '--seed', '7', '--json'];
+    const [a, b, c] = await Promise.all([creator(args), creator(args), creator([...args.slice(0, 7), '8', '--json'])]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout.trim().split('\n')).toHaveLength(1);
+    const j = JSON.parse(a.stdout);
+    expect(Object.keys(j.horizons)).toEqual(['6h', '12h', '24h', '2d', '1w']);
+    for (const h of Object.values(j.horizons) as Record<string, Record<string, number>>[]) {
+      expect(Object.keys(h)).toEqual(['views', 'likes', 'comments', 'shares', 'follows']);
+      for (const q of Object.values(h)) expect(Object.keys(q)).toEqual(['p5', 'p25', 'p50', 'p75', 'p95']);
+    }
+    expect(j).toMatchObject({ replicates: 4, seed: 7, audienceSize: 50, users: 300 });
+    expect(j.horizons['1w'].views.p50).toBeGreaterThan(0);
+    expect(JSON.parse(b.stdout)).toEqual(j);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.stdout).horizons).not.toEqual(j.horizons);
+  });
+
+  it('targets a group and compares two schedules (B - A with an interval)', async () => {
+    const r = await creator(['--item', 'sv-0100', '--audience', 'target:13-17,18-24:US,Canada', '--users', '300', '--replicates', '3', '--compare-schedule', 'daily', '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.strategies).toHaveLength(2);
+    expect(j.audienceSize).toBeGreaterThan(0);
+    expect(j.audienceSize).toBeLessThan(300);
+    const d = j.difference['1w'].views;
+    expect(d.lo).toBeLessThanOrEqual(d.mean);
+    expect(d.hi).toBeGreaterThanOrEqual(d.mean);
+  });
+
+  it('bad options and bad files: exit 2 with the reason', async () => {
+    const edges = join(tmp, 'edges.csv');
+    writeFileSync(edges, '0,1,friend\n0,1,cousin\n');
+    const [bad, none, e] = await Promise.all([
+      creator(['--post', post, '--audience', 'target:teens:US']),
+      creator(['--users', '10']),
+      creator(['--post', post, '--users', '20', '--replicates', '1', '--edges', edges]),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown age band "teens"/);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--post FILE or --item ID/);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain(`${edges}:2: unknown kind "cousin"`);
+  });
+});
