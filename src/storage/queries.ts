@@ -141,7 +141,9 @@ export function trajectoryFromEvents(session: SessionRecord, events: EventRecord
   }
   const endReason: EndReason = session.endReason ?? 'stopped';
   return {
-    id: session.id,
+    // The run's own (trajectory) id, as a finished session's trajectory has it; the stored
+    // session id is on the row.
+    id: session.trajectoryId ?? session.id,
     seed: session.seed,
     userId: session.userId,
     recommender: session.recommender,

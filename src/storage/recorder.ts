@@ -157,7 +157,8 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
 
   function add(turn: number, body: StoredEventBody): void {
     const at = now();
-    const rec = { ...body, sessionId: session.id, seq: seq++, turn, at } as EventRecord;
+    // Secrets never reach the database, not even inside LLM call metadata of a decision.
+    const rec = { ...(stripSecrets(body) as StoredEventBody), sessionId: session.id, seq: seq++, turn, at } as EventRecord;
     unsavedEvents.push(rec);
     allEvents.push(rec);
     session.updatedAt = at;
@@ -168,6 +169,7 @@ export function createRecorder(db: RecoDb, meta: SessionMeta, opts: RecorderOpti
     if (finished) return;
     finished = true;
     if (traj) {
+      traj = stripSecrets(traj) as Trajectory;
       unsavedTrajectory = traj;
       finalTrajectory = traj;
       // The trajectory is the truth about what ran (e.g. "content+follow" where the

@@ -29,14 +29,14 @@ describe('export and import', () => {
 
     const other = await openDb(dbName());
     const res = await importText(other, text);
-    expect(res).toEqual({ sessions: 2, events: 24, kind: 'all' });
+    expect(res).toEqual({ kind: 'all', total: 2, added: 2, duplicates: 0, refused: [], events: 24, sessions: 2 });
     const a = await loadSession(db, sid('x1'));
     const b = await loadSession(other, sid('x1'));
     expect(b?.trajectory).toEqual(a?.trajectory);
     expect(b?.events).toEqual(a?.events);
     expect(b?.items.get('c')?.title).toBe('Title of c');
-    // Re-importing replaces rather than duplicates.
-    await importText(other, text);
+    // Re-importing adds nothing and says so.
+    expect(await importText(other, text)).toMatchObject({ added: 0, duplicates: 2, refused: [], events: 0 });
     expect(await other.events.count()).toBe(24);
     expect(await other.sessions.count()).toBe(2);
     db.close();
@@ -63,7 +63,7 @@ describe('export and import', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'recoworld-playground', kind: 'session', exportedAt: 5 });
     const other = await openDb(dbName());
     const res = await importText(other, text);
-    expect(res.sessions).toBe(1);
+    expect(res.added).toBe(1);
     expect(await loadTrajectory(other, (await listSessions(other))[0].id)).toEqual(t);
   });
 
@@ -73,7 +73,7 @@ describe('export and import', () => {
     const lines = jsonl.trim().split('\n');
     expect(lines).toHaveLength(2);
     const other = await openDb(dbName());
-    expect(await importText(other, jsonl)).toEqual({ sessions: 2, events: 0, kind: 'jsonl' });
+    expect(await importText(other, jsonl)).toMatchObject({ kind: 'jsonl', total: 2, added: 2, duplicates: 0, events: 0 });
     expect(await loadTrajectory(other, sid('j1'))).toEqual(await loadTrajectory(db, sid('j1')));
     const [row] = await listSessions(other, { search: 'PERSONA-maya' });
     expect(row.status).toBe('complete');

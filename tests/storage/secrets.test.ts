@@ -6,7 +6,10 @@ describe('secrets never stored or exported', () => {
     for (const k of ['apiKey', 'api_key', 'API-KEY', 'openaiApiKey', 'token', 'accessToken', 'clientSecret', 'password', 'Authorization', 'key']) {
       expect(isSecretKey(k), k).toBe(true);
     }
-    for (const k of ['promptTokens', 'completionTokens', 'tokensPerSec', 'keyboard', 'monkey', 'seed', 'baseUrl', 'model']) {
+    for (const k of ['secretKey', 'apiToken', 'accessKey', 'privateKey', 'refresh_token', 'sessionToken', 'credentials', 'passwd', 'SECRET_KEY', 'api.token', 'Access-Key-Id', 'private key', 'REFRESH-TOKEN', 'x-api-key', 'passwordHash']) {
+      expect(isSecretKey(k), k).toBe(true);
+    }
+    for (const k of ['promptTokens', 'completionTokens', 'maxTokens', 'maxToken', 'tokensPerSec', 'keyboard', 'monkey', 'seed', 'baseUrl', 'model', 'sortKey', 'author', 'passage']) {
       expect(isSecretKey(k), k).toBe(false);
     }
   });
@@ -15,5 +18,13 @@ describe('secrets never stored or exported', () => {
     const input = { llm: { baseUrl: 'http://x', apiKey: 'sk-1', headers: [{ Authorization: 'Bearer t', accept: 'json' }] }, seed: 3 };
     expect(stripSecrets(input)).toEqual({ llm: { baseUrl: 'http://x', headers: [{ accept: 'json' }] }, seed: 3 });
     expect(input.llm.apiKey).toBe('sk-1');
+  });
+
+  it('keeps data-keyed maps whole (a topic named "password" is data), and drops __proto__ keys', () => {
+    const decision = JSON.parse('{"mindset":{"interests":{"password":0.5,"fishing":1},"fatigue":{"token":0.1}},"llm":{"apiToken":"t","usage":{"promptTokens":3}},"__proto__":{"polluted":true}}');
+    const out = stripSecrets(decision) as Record<string, unknown>;
+    expect(out).toEqual({ mindset: { interests: { password: 0.5, fishing: 1 }, fatigue: { token: 0.1 } }, llm: { usage: { promptTokens: 3 } } });
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

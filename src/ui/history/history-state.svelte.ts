@@ -3,7 +3,7 @@
  * the filtered list, opening a session for replay, delete, export/import, storage use.
  */
 import type { RecoDb, SessionRecord } from '../../storage/db';
-import { exportAll, exportJsonl, exportPendingSessions, exportSession, importText } from '../../storage/export';
+import { describeImportResult, exportAll, exportJsonl, exportPendingSessions, exportSession, importText } from '../../storage/export';
 import { unsavedRecorders } from '../../storage/recorder';
 import { getAppDb, onStorageIssue } from '../../storage/open';
 import {
@@ -178,7 +178,8 @@ export class HistoryState {
     this.notice = null;
     try {
       const res = await importText(this.db, await file.text());
-      this.notice = `Imported ${res.sessions} session${res.sessions === 1 ? '' : 's'} from ${file.name}.`;
+      // Counts what was actually added, skipped as already stored, or refused (id conflict).
+      this.notice = describeImportResult(res, file.name);
       await this.refresh();
       await this.refreshInfo();
     } catch (e) {
