@@ -14,6 +14,7 @@ import { createPopular } from './popular';
 import { createRandom } from './random';
 import { createTrending } from './trending';
 import { RECOMMENDER_PARAMS } from './params';
+import { createRlPolicy } from '../rl/rl-recommender';
 
 /** Factory signature: options come from URLs, the CLI or the UI (unknown keys are ignored). */
 export type RecommenderFactory = (options?: Record<string, unknown>) => Recommender;
@@ -76,4 +77,11 @@ export const recommenders = new Registry<RecommenderFactory>('recommender')
     label: 'Embedding (MMR)',
     description: 'Cosine similarity of item embeddings to the user’s engaged items, picked by maximal marginal relevance for variety.',
     create: (o) => createEmbedding(o),
+  })
+  .register({
+    name: 'rl-policy',
+    params: [],
+    label: 'RL slate policy',
+    description: 'A softmax slate policy over item and user features, trained with REINFORCE on session length and return probability (npm run train).',
+    create: (o) => createRlPolicy(o),
   });

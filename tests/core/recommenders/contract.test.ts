@@ -4,7 +4,7 @@ import { createRng } from '../../../src/core/rng';
 import type { Recommender } from '../../../src/core/types';
 import { decision, history, makeCatalog, makeUser, observe, topicUsers } from './fixtures';
 
-const NAMES = ['random', 'popular', 'trending', 'content', 'item-knn', 'mf-bpr', 'linucb', 'embedding'];
+const NAMES = ['random', 'popular', 'trending', 'content', 'item-knn', 'mf-bpr', 'linucb', 'embedding', 'rl-policy'];
 const catalog = makeCatalog();
 const ids = new Set(catalog.items.map((i) => i.id));
 const users = topicUsers(catalog, 20);
