@@ -10,10 +10,12 @@ import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin
 import { ImportError } from '../core/catalog/import-error';
 import { importMovieLens } from '../core/catalog/movielens';
 import { runCompare } from '../core/eval/compare';
-import { evaluateFidelity } from '../core/eval/fidelity';
+import { evaluateFidelityProtocol } from './evaluate-fidelity';
+import { fidelityTable } from './fidelity-table';
 import { buildInstructionSuite, runInstructionSuite } from '../core/eval/instruction-suite';
 import { offlineScore, quadrant } from '../core/eval/ndcg-retention';
 import { runReorder } from '../core/eval/reorder';
+import { runParaphraseEval, type Proportion } from '../core/eval/paraphrase-eval';
 import { runJudgeBatch } from '../core/eval/judge-batch';
 import { runLeaderboard } from '../core/eval/leaderboard';
 import { toMarkdown } from '../core/eval/export-table';
@@ -32,7 +34,7 @@ import { intOption, UsageError } from './simulate-args';
 const MAX = 4_294_967_295;
 import { fitRng } from '../core/env/fit-rng';
 
-const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention', 'leaderboard', 'judge'] as const;
+const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention', 'leaderboard', 'judge', 'paraphrase'] as const;
 type Protocol = (typeof PROTOCOLS)[number];
 
 export const EVALUATE_HELP = `Usage: npm run evaluate -- --protocol NAME [options]
@@ -45,15 +47,21 @@ Protocols:
   reorder          the paper's list-reordering protocol on MovieLens (needs --dataset):
                    Recall@N / NDCG@N of the final list versus the initial one
   fidelity         simulator fidelity against real users on MovieLens (needs --dataset):
-                   accuracy, precision, recall, F1 of engage-or-skip at --ratio 1|3|9
+                   liked vs unseen (1:1, 1:3, 1:9), taste (liked vs disliked), rating
+                   RMSE, calibration; every baseline beside it; tuning and test split
   ndcg-retention   each recommender's offline NDCG@10 against simulated retention
   leaderboard      the leaderboard's fixed benchmark (every base, plain and +follow)
+  paraphrase       45 hand-written paraphrased instructions (src/core/eval/paraphrase-suite.ts):
+                   compliance of each base alone, +follow with the lexicon only, and
+                   +follow with embedding matching (95% Wilson intervals)
   judge            rule-based judge of each session (was the instruction followed,
                    was the user better off); --out FILE writes the passing ones as JSONL
 
 Options:
   --dataset DIR          a MovieLens folder (ml-latest, ml-latest-small or ml-100k layout)
-  --ratio 1|3|9          negatives per held-out liked item (fidelity; default 1)
+  --ratio 1|3|9          fidelity: the ratio of the headline figures (all three run; default 1)
+  --seeds N              fidelity: seeds seed..seed+N-1 (default 3)
+  --bootstrap N          fidelity: bootstrap replicates of the margin's interval (default 1000)
   --seed N               seed (default 42)
   --users N              simulated users (compare, ndcg-retention; default 200)
   --max-users N          cap on MovieLens users (reorder, fidelity; default all)
@@ -77,6 +85,8 @@ interface Options {
   listSize: number;
   json: boolean;
   out?: string;
+  seeds: number;
+  bootstrap: number;
 }
 
 /** Parse argv; throws UsageError with a clear message. Returns null for --help. */
@@ -99,6 +109,8 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
         'list-size': { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        seeds: { type: 'string' },
+        bootstrap: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -126,6 +138,8 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
     listSize: intOption('list-size', values['list-size'] as string | undefined, 6, 1, MAX),
     json: Boolean(values.json),
     out: values.out as string | undefined,
+    seeds: intOption('seeds', values.seeds as string | undefined, 3, 1, 100),
+    bootstrap: intOption('bootstrap', values.bootstrap as string | undefined, 1000, 0, 100_000),
   };
 }
 
@@ -161,6 +175,12 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
       progress('instructions', ++i, names.length);
     }
     return { protocol: 'instructions', seed: o.seed, cases: cases.length, compliance };
+  }
+  if (o.protocol === 'paraphrase') {
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
+    const pe = await runParaphraseEval({ catalog, personas, bases: o.bases, seed: o.seed, onProgress: (d, t) => progress('paraphrase', d, t) });
+    const p4 = (p: Proportion) => ({ rate: r4(p.rate), lo: r4(p.lo), hi: r4(p.hi), passed: p.passed });
+    return { protocol: 'paraphrase', seed: o.seed, cases: pe.cases, rows: pe.rows.map((r) => ({ ...r, plain: p4(r.plain), lexicon: p4(r.lexicon), embedding: p4(r.embedding) })) };
   }
   if (o.protocol === 'leaderboard') {
     const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
@@ -227,14 +247,16 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
     const rm = median(points.map((p) => p.retention));
     return { protocol: 'ndcg-retention', seed: o.seed, users: users.length, points: points.map((p) => ({ ...p, quadrant: quadrant(p.ndcg, p.retention, nm, rm) })) };
   }
+  if (o.protocol === 'fidelity') {
+    return evaluateFidelityProtocol({ dataset: o.dataset!, seed: o.seed, seeds: o.seeds, ratio: o.ratio, maxUsers: o.maxUsers, bootstrap: o.bootstrap, onProgress: (s, d, t) => progress(`fidelity ${s}`, d, t) });
+  }
   const { catalog, users } = await loadDataset(o.dataset!);
   if (o.protocol === 'reorder') {
     const base = o.bases.length === recommenders.names().length ? 'mf-bpr' : o.bases[0];
     const r = await runReorder({ catalog, users, contextFor: defaultContext, simulator: sim(), seed: o.seed, base, maxUsers: o.maxUsers });
     return { protocol: 'reorder', seed: o.seed, n: r.n, users: r.users, base: r.base, recallInitial: r4(r.recallInitial), recallFinal: r4(r.recallFinal), ndcgInitial: r4(r.ndcgInitial), ndcgFinal: r4(r.ndcgFinal), instructionsPerUser: r4(r.instructions) };
   }
-  const f = await evaluateFidelity(catalog, users, sim(), { ratio: o.ratio, seed: o.seed, maxUsers: o.maxUsers, onProgress: (d, t) => progress('fidelity', d, t) });
-  return { protocol: 'fidelity', ...f, accuracy: r4(f.accuracy), precision: r4(f.precision), recall: r4(f.recall), f1: r4(f.f1) };
+  throw new UsageError(`--protocol ${o.protocol} is not handled`);
 }
 
 function printTable(res: Record<string, unknown>): void {
@@ -249,6 +271,12 @@ function printTable(res: Record<string, unknown>): void {
     }
   } else if (res.protocol === 'leaderboard') {
     out.push(String(res.markdown));
+  } else if (res.protocol === 'paraphrase') {
+    const f = (p: { rate: number; lo: number; hi: number }) => `${(p.rate * 100).toFixed(1)}% [${(p.lo * 100).toFixed(0)}, ${(p.hi * 100).toFixed(0)}]`.padEnd(20);
+    out.push(`cases: ${res.cases}`, '', 'base          alone               +follow lexicon     +follow embeddings  matched');
+    for (const r of res.rows as { base: string; plain: never; lexicon: never; embedding: never; matchedByEmbedding: number }[]) out.push(`${r.base.padEnd(13)} ${f(r.plain)}${f(r.lexicon)}${f(r.embedding)}${r.matchedByEmbedding}`);
+  } else if (res.protocol === 'fidelity') {
+    out.push(fidelityTable(res));
   } else if (res.protocol === 'ndcg-retention') {
     out.push('', 'recommender            NDCG@10   retention   quadrant');
     for (const p of res.points as { recommender: string; ndcg: number; retention: number; quadrant: string }[]) out.push(`${p.recommender.padEnd(22)} ${p.ndcg.toFixed(4)}    ${p.retention.toFixed(3)}       ${p.quadrant}`);

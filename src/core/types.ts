@@ -331,6 +331,12 @@ export interface Plan {
   diversify: boolean;
   /** Which planner made it. */
   planner: string;
+  /** Instructions about people: the ties meant (ids), their posts and shares to put first, and how to name them. */
+  people?: string[];
+  peopleItems?: string[];
+  peopleLabel?: string;
+  /** Set when the topics came from embedding similarity (the lexicon found nothing). */
+  matchedBy?: 'embedding';
 }
 
 /** The action of the environment: an ordered slate of item ids, optionally with a message to the user. */
@@ -357,6 +363,20 @@ export interface Observation {
   instruction: string | null;
   /** Implicit signals from the last turn (skips, short watches, leaving), for perception. */
   implicit?: ImplicitSignals;
+  /** People the user knows or follows, when a population's social graph exists (instructions about people). */
+  ties?: SocialTie[];
+}
+
+/** A person the user knows or follows (populations, paper §5). */
+export interface SocialTie {
+  /** A population user id, or a creator id for kind 'creator'. */
+  id: string;
+  name: string;
+  kind: 'family' | 'classmate' | 'friend' | 'follow' | 'creator';
+  /** 'female' | 'male' | '' (resolves "her" / "him"). */
+  gender?: string;
+  /** Item ids they posted or shared, newest first. */
+  itemIds: string[];
 }
 
 /** Behavioural (implicit) feedback from the last list. */

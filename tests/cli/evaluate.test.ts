@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { movieWorldCsv } from '../core/simulator/movie-fixture';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..');
@@ -53,11 +56,30 @@ describe('evaluate CLI', () => {
       const o = JSON.parse(r.stdout);
       for (const k of ['recallInitial', 'recallFinal', 'ndcgInitial', 'ndcgFinal', 'n']) expect(typeof o[k]).toBe('number');
     }
-    const f = await evaluate(['--protocol', 'fidelity', '--dataset', ML_LATEST, '--ratio', '3', '--json']);
+    // Too few users for a tuning and a test split: said out loud, exit 1.
+    const tiny = await evaluate(['--protocol', 'fidelity', '--dataset', ML_LATEST, '--json']);
+    expect(tiny.code).toBe(1);
+    expect(tiny.stderr).toMatch(/no figures: 0 user\(s\) qualify/);
+  });
+
+  it('fidelity: the issue-8 JSON names, test and tuning split, every baseline', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fidelity-cli-'));
+    for (const [name, text] of Object.entries(movieWorldCsv({ users: 50, movies: 300, seed: 9 }))) writeFileSync(join(dir, name), text);
+    const f = await evaluate(['--protocol', 'fidelity', '--dataset', dir, '--ratio', '3', '--seeds', '2', '--bootstrap', '50', '--json']);
     expect(f.code, f.stderr).toBe(0);
     const o = JSON.parse(f.stdout);
-    for (const k of ['accuracy', 'precision', 'recall', 'f1', 'users']) expect(typeof o[k]).toBe('number');
+    for (const k of ['auc', 'balancedAccuracy', 'accuracy', 'precision', 'recall', 'f1', 'users']) expect(typeof o[k]).toBe('number');
     expect(o.ratio).toBe(3);
+    expect(o.seeds).toEqual([42, 43]);
+    expect(o.split).toBe('test');
+    expect(o.tuning.split).toBe('tuning');
+    expect(Object.keys(o.baselines)).toEqual(['neverEngage', 'alwaysEngage', 'popularity', 'numRatings', 'itemMean']);
+    expect(Object.keys(o.margin)).toEqual(['auc', 'ci95', 'over']);
+    expect(Object.keys(o.ratios)).toEqual(['1', '3', '9']);
+    for (const k of ['auc', 'balancedAccuracy', 'baselines', 'margin']) expect(o.taste[k]).toBeDefined();
+    for (const k of ['rmse', 'mae', 'baselineRmse', 'baselineMae']) expect(typeof o.rating[k]).toBe('number');
+    for (const k of ['simulatedLikeRate', 'realLikeRate', 'perUserCorrelation', 'perUserMae']) expect(typeof o.calibration[k]).toBe('number');
+    expect(o.tuning.users + o.users).toBeGreaterThan(30);
   });
 
   it('bad options: a clear message and exit code 2', async () => {

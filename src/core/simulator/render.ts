@@ -10,6 +10,7 @@
  */
 import type { Item, ItemDecision, MindsetNoteCode, ReasonCode, Reflection, ReflectionReason } from '../types';
 import { topicText, type TopicLabels } from './topic-text';
+import { renderMovieReasons } from './movie-reasons';
 
 export type { TopicLabels } from './topic-text';
 
@@ -42,6 +43,8 @@ function cap(s: string): string {
 export function renderReasons(d: ItemDecision, item?: Item, labels?: TopicLabels): string {
   const r = d.reasons;
   if (r.length === 0) return d.thought ?? '';
+  // Movie decisions of the response model (they carry a predicted rating) name their driver.
+  if (d.rating !== undefined && !d.thought) return renderMovieReasons(d, topicText(d.relatedTopic ?? item?.topic ?? d.topic ?? '', labels));
   const has = (c: ReasonCode) => r.includes(c);
   const topicId = item?.topic ?? d.topic ?? '';
   const topic = topicText(topicId, labels);

@@ -27,9 +27,16 @@ import { SessionState, W } from './session-state';
 import { COMMENTS, choose, fill } from './phrases';
 import { buildCheckIn, buildReflection, complies } from './reflect';
 import { MovieTaste } from './movie-taste';
+import { responseModelFor, type ResponsePrediction, type UserResponse } from './movie-response';
+import { movieReasonCodes } from './movie-reasons';
 import { clamp01 } from '../math';
 
 const DAY_MS = 86_400_000;
+
+/** Where a predicted rating sits on the user's catalog scale, in [0, 1]. */
+function ratingShare(rating: number, ur: UserResponse): number {
+  return clamp01((rating - ur.ratingMin) / Math.max(1e-9, ur.ratingMax - ur.ratingMin));
+}
 /** Formats read or browsed rather than watched: opening them is a click. */
 const CLICKY = new Set(['text_post', 'image', 'friend_suggestion']);
 /** Share of a skipped clip's boredom and satisfaction cost that a skipped movie carries. */
@@ -53,6 +60,8 @@ export class RuleSession implements SimSession {
   private readonly scratchActions: ActionType[] = [];
   /** Built on the first movie of the session (movie catalogs only). */
   private movieTaste: MovieTaste | null = null;
+  /** The learned response of this user (movie catalogs with a fitted model and a known user); undefined until looked up. */
+  private movieResponse: UserResponse | null | undefined = undefined;
 
   constructor(
     private readonly start: SessionStart,
@@ -102,7 +111,17 @@ export class RuleSession implements SimSession {
     let novel = false;
     let unrelated = false;
     const isMovie = item.format === 'movie';
-    if (isMovie) {
+    // Movies with a fitted response model (movie-response.ts): its prediction drives the decision.
+    let pred: ResponsePrediction | null = null;
+    if (isMovie && this.movieResponse === undefined) this.movieResponse = responseModelFor(this.start.catalog)?.user(this.start.user.id) ?? null;
+    if (isMovie && this.movieResponse) {
+      const ur = this.movieResponse;
+      pred = ur.predict(item.id, [item.topic, ...item.tags]);
+      const thr = ur.threshold;
+      base = 1 / (1 + Math.exp(-(pred.engageLogit - thr)));
+      for (const c of movieReasonCodes(pred, pred.engage, pred.parts.share)) rs[nr++] = c;
+      if (pred.parts.genreTopic) relatedTopic = f.topic(pred.parts.genreTopic);
+    } else if (isMovie) {
       // Movies: genre taste relative to the catalog, era and the movie's own appeal
       // (movie-taste.ts) instead of the primary genre's interest band.
       const m = (this.movieTaste ??= new MovieTaste(this.start.user, f));
@@ -153,14 +172,17 @@ export class RuleSession implements SimSession {
       rs[nr++] = 'seen_before';
       score *= 0.55;
     }
-    const pop = f.popularity[i];
+    // With a response model, familiarity is the movie's share of ratings as of the user's cut-off.
+    const pop = pred ? Math.min(1, pred.parts.share * 200) : f.popularity[i];
     // For movies, popularity (and through it the crowd's verdict) is already in the appeal.
     if (!isMovie) score += 0.16 * traits.conformity * (pop - 0.4);
-    if (traits.conformity * pop >= 0.4) rs[nr++] = 'popular';
-    const q = f.quality[i];
+    // The response model judges familiarity and quality as of the user's cut-off; the catalog's
+    // figures (from everyone's histories) are not read for it.
+    if (!pred && traits.conformity * pop >= 0.4) rs[nr++] = 'popular';
+    const q = pred ? 0.5 : f.quality[i];
     if (!isMovie) score += 0.14 * (q - 0.5);
-    if (q >= 0.88) rs[nr++] = 'high_quality';
-    else if (q < 0.3) rs[nr++] = 'low_quality';
+    if (!pred && q >= 0.88) rs[nr++] = 'high_quality';
+    else if (!pred && q < 0.3) rs[nr++] = 'low_quality';
     const dur = f.durationSec[i];
     const long = !isMovie && dur > s.prefDurSec * 1.5;
     if (long) {
@@ -194,12 +216,14 @@ export class RuleSession implements SimSession {
       rs[nr++] = 'favourite_creator';
     }
     if (novel) score += 0.1 * s.boredom;
-    score += (rng.next() + rng.next() - 1) * p.noise;
+    if (!pred) score += (rng.next() + rng.next() - 1) * p.noise;
     score = clamp01(score);
 
     // ---- act ---------------------------------------------------------------------------
+    // With a response model the decision is the model's (score 0.5 = its fitted threshold),
+    // lowered by fatigue and a second showing; otherwise a draw around the engage threshold.
     const z = (score - p.engageThreshold - (s.leaveThreshold - p.leaveThreshold)) / p.engageTemperature;
-    const engage = rng.next() < 1 / (1 + Math.exp(-z));
+    const engage = pred ? score >= 0.5 : rng.next() < 1 / (1 + Math.exp(-z));
     const as = this.scratchActions;
     let na = 0;
     let watchSec = 0;
@@ -211,7 +235,8 @@ export class RuleSession implements SimSession {
       if (CLICKY.has(item.format) ? rng.next() < 0.5 + 0.4 * score : rng.next() < 0.25 * score * traits.activity) {
         as[na++] = 'click';
       }
-      frac = 0.15 + 0.85 * score * score + (rng.next() - 0.5) * 0.2;
+      // A movie's watch is its trailer (the catalog's duration): how much of it follows the predicted rating.
+      frac = pred ? 0.3 + 0.7 * ratingShare(pred.rating, this.movieResponse as UserResponse) : 0.15 + 0.85 * score * score + (rng.next() - 0.5) * 0.2;
       if (overEngaged) frac *= 0.5;
       else frac *= 1 - 0.5 * fat;
       if (long) frac *= 0.7;
@@ -223,7 +248,7 @@ export class RuleSession implements SimSession {
       else if (na === 0) as[na++] = 'click'; // nothing to watch (or no time left): a glance counts as a click
       const damp = overEngaged ? 0.35 : 1 - 0.5 * fat;
       const s15 = score * Math.sqrt(score);
-      if (rng.next() < s15 * (0.45 + 0.9 * traits.activity) * damp) {
+      if (pred ? pred.likes : rng.next() < s15 * (0.45 + 0.9 * traits.activity) * damp) {
         as[na++] = 'like';
         liked = true;
       }
@@ -266,7 +291,10 @@ export class RuleSession implements SimSession {
       s.interest[t] = clamp01(w + d * (d > 0 ? 1 - w : w));
       if (w < p.moderateInterest) win[W.NovelEngaged]++;
       // Another clip of a worn-out topic, or a long video abandoned early, is no joy.
-      const u = (0.35 + 0.65 * frac) * score * (1 - fat) - 0.25 * fat + (liked ? 0.05 : 0) - (long && frac < 0.3 ? 0.2 : 0);
+      // Movies with a response model: satisfaction follows the predicted rating against the user's own mean.
+      const u = pred
+        ? 0.3 + 0.6 * (pred.rating - (this.movieResponse as UserResponse).userMean) - 0.25 * fat + (liked ? 0.05 : 0)
+        : (0.35 + 0.65 * frac) * score * (1 - fat) - 0.25 * fat + (liked ? 0.05 : 0) - (long && frac < 0.3 ? 0.2 : 0);
       s.satisfaction = clamp01(s.satisfaction + 0.18 * (u - 0.3) + (novel ? 0.05 * traits.curiosity : 0));
       s.boredom = clamp01(s.boredom - (novel || w < p.moderateInterest ? 0.25 : 0.06 * score) + (s.exposures[t] > 3 ? 0.12 * fat : 0));
     } else {
@@ -318,7 +346,8 @@ export class RuleSession implements SimSession {
       watchSec,
       comment,
       reasons,
-      interest: Math.round(score * 1000) / 1000,
+      interest: pred ? Math.round(score * 1e6) / 1e6 : Math.round(score * 1000) / 1000,
+      ...(pred ? { rating: Math.round(pred.rating * 100) / 100, likes: pred.likes } : {}),
       topic: f.topicIds[t],
       relatedTopic: relatedTopic >= 0 ? f.topicIds[relatedTopic] : undefined,
       mindsetNote: note,

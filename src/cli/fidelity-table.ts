@@ -1,0 +1,41 @@
+/**
+ * The readable table of `evaluate --protocol fidelity` (without --json): the simulator
+ * beside every baseline, test split then tuning split, each named.
+ */
+type Fig = { auc: number; balancedAccuracy: number; accuracy: number };
+type Split = {
+  users: number;
+  ratios: Record<string, Fig & { f1: number; baselines: Record<string, Fig>; margin: { auc: number; ci95: [number, number]; over: string } }>;
+  taste: Fig & { baselines: Record<string, Fig>; margin: { auc: number; ci95: [number, number]; over: string } };
+  rating: { rmse: number; mae: number; baselineRmse: number; baselineMae: number };
+  calibration: { simulatedLikeRate: number; realLikeRate: number; perUserCorrelation: number; perUserMae: number };
+};
+
+const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+
+function row(name: string, x: Fig): string {
+  return `  ${name.padEnd(16)} AUC ${f3(x.auc)}  bal.acc ${f3(x.balancedAccuracy)}  acc ${f3(x.accuracy)}`;
+}
+
+function split(label: string, s: Split): string[] {
+  const out = [`${label} split (${s.users} users)`];
+  for (const [r, x] of Object.entries(s.ratios)) {
+    out.push(` liked vs unseen 1:${r}`, row('simulator', x));
+    for (const [n, b] of Object.entries(x.baselines)) out.push(row(n, b));
+    out.push(`  margin over ${x.margin.over}: ${f3(x.margin.auc)} AUC [${f3(x.margin.ci95[0])}, ${f3(x.margin.ci95[1])}]`);
+  }
+  out.push(' taste (liked >= 4 vs disliked, held-out rated movies)', row('simulator', s.taste));
+  for (const [n, b] of Object.entries(s.taste.baselines)) out.push(row(n, b));
+  out.push(`  margin over ${s.taste.margin.over}: ${f3(s.taste.margin.auc)} AUC [${f3(s.taste.margin.ci95[0])}, ${f3(s.taste.margin.ci95[1])}]`);
+  out.push(` rating: RMSE ${f3(s.rating.rmse)} MAE ${f3(s.rating.mae)} (user+item mean: RMSE ${f3(s.rating.baselineRmse)} MAE ${f3(s.rating.baselineMae)})`);
+  const c = s.calibration;
+  out.push(` calibration: like rate ${f3(c.simulatedLikeRate)} vs real ${f3(c.realLikeRate)}; per user r ${f3(c.perUserCorrelation)}, MAE ${f3(c.perUserMae)}`);
+  return out;
+}
+
+/** Both splits as text. */
+export function fidelityTable(res: Record<string, unknown>): string {
+  const test = res as unknown as Split;
+  const tuning = res.tuning as Split;
+  return [`simulator: ${res.simulator}; seeds ${(res.seeds as number[]).join(', ')}; figures are means over seeds`, ...split('TEST', test), '', ...split('TUNING', tuning)].join('\n');
+}

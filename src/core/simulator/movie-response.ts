@@ -1,0 +1,381 @@
+/**
+ * The learned user-response model for movie catalogs with real histories (issue 8), in the
+ * spirit of KuaiSim's user-response model fitted on logs. For one user, at that user's
+ * cut-off, from data strictly before it (rating-log.ts), it predicts:
+ * - a **rating** r = mu(t) + b_i(t) + w_u . [1, q_i, g_i]: the global and item means as of
+ *   the cut-off (the item bias shrunk towards 0), and a per-user ridge fit (the user's
+ *   leniency, taste in latent space and taste per genre) on the user's own history, where
+ *   q_i are explicit-ALS item factors from the latest checkpoint <= the cut-off and g_i the
+ *   movie's genres;
+ * - an **engagement** logit: would this user pick this movie and like it? A logistic model
+ *   over as-of features (how many people rated it, lately, how similar raters rated it,
+ *   the predicted rating, genre lift, era), fitted on a tuning split of users
+ *   (response-fit.ts); `engage` is the logit above a threshold fitted the same way;
+ * - **likes**: whether the rating would be a like (>= 4), by a threshold on the predicted
+ *   rating fitted on the tuning split.
+ * The parts of each prediction are kept so a card can say what drove the decision.
+ * Everything is deterministic given the log, the checkpoints and the weights.
+ */
+import type { Catalog, Item } from '../types';
+import { solveSpd, type ItemFactors } from './movie-als';
+import { globalMeanAsOf, itemAsOf, scaleAsOf, itemCountBetween, itemFirstAt, lowerBound, userCountAsOf, type RatingLog } from './rating-log';
+
+const YEAR_MS = 365.25 * 86_400_000;
+const MONTH_MS = YEAR_MS / 12;
+/** How many of the user's latest history movies form "what I watched lately". */
+const RECENT = 20;
+/** Nearest raters kept for the user-kNN feature. */
+const NEIGHBOURS = 50;
+
+/** Names of the engagement features, in order (the weights follow this order). */
+export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare'] as const;
+
+/** Fitted weights of the model (response-fit.ts); plain numbers so they serialise. */
+export interface ResponseWeights {
+  /** Standardisation of each engagement feature (mean, sd) and logistic weights (intercept first). */
+  engageMean: number[];
+  engageSd: number[];
+  engageW: number[];
+  /** Engage when the logit is at least this (fitted for balanced accuracy on the tuning split). */
+  engageThreshold: number;
+  /** Like when the predicted rating is at least this. */
+  likeThreshold: number;
+}
+
+/** Ridge strengths of the per-user fold-in and the item-mean shrinkage. */
+export interface FoldInOptions {
+  biasLambda: number;
+  factorLambda: number;
+  genreLambda: number;
+  /** Pseudo-ratings at the global mean added to each item's mean. */
+  itemShrink: number;
+}
+
+export const DEFAULT_FOLD_IN: FoldInOptions = Object.freeze({ biasLambda: 3, factorLambda: 8, genreLambda: 12, itemShrink: 10 });
+
+/** What drove one prediction (for reason codes and the card). */
+export interface ResponseParts {
+  /** User leniency: their bias against the global mean. */
+  userBias: number;
+  /** The item's bias as of the cut-off (crowd verdict). */
+  itemBias: number;
+  /** Latent taste: people with my taste rated it above/below what its mean says. */
+  latent: number;
+  /** The user's own genre effect, and the genre with the largest |effect|. */
+  genre: number;
+  genreTopic: string | null;
+  /** Ratings of the movie before the cut-off, and in the year before it. */
+  ratings: number;
+  recentRatings: number;
+  /** Co-rating overlap of this movie's raters with the user (sum of cosines). */
+  similarRaters: number;
+  /** The movie's share of all ratings before the cut-off. */
+  share: number;
+}
+
+/** One prediction. */
+export interface ResponsePrediction {
+  rating: number;
+  likes: boolean;
+  engageLogit: number;
+  engage: boolean;
+  parts: ResponseParts;
+}
+
+/** Static per-item content: genres (topic ids) and release year. */
+export interface ItemContent {
+  genres: string[][];
+  year: Float64Array;
+  /** Genre id -> column. */
+  genreIndex: Map<string, number>;
+  /** Genre share in the catalog (for the lift). */
+  genreShare: Float64Array;
+}
+
+/** Genres and years of the log's items, from the catalog's metadata (never from ratings). */
+export function itemContent(log: RatingLog, catalog: Catalog): ItemContent {
+  const topics = new Set(catalog.topics.map((t) => t.id));
+  const byId = new Map(catalog.items.map((it) => [it.id, it] as const));
+  const genreIndex = new Map<string, number>();
+  const genres: string[][] = [];
+  const year = new Float64Array(log.itemIds.length);
+  const counts: number[] = [];
+  let total = 0;
+  const genresOf = (it: Item): string[] => {
+    const out = [it.topic];
+    for (const t of it.tags) if (t !== it.topic && topics.has(t)) out.push(t);
+    return out;
+  };
+  for (const it of catalog.items) {
+    for (const g of genresOf(it)) {
+      let c = genreIndex.get(g);
+      if (c === undefined) genreIndex.set(g, (c = counts.length)), counts.push(0);
+      counts[c]++;
+      total++;
+    }
+  }
+  for (let i = 0; i < log.itemIds.length; i++) {
+    const it = byId.get(log.itemIds[i]);
+    genres.push(it ? genresOf(it) : []);
+    year[i] = it ? new Date(it.publishedAt).getUTCFullYear() : NaN;
+  }
+  return { genres, year, genreIndex, genreShare: Float64Array.from(counts, (c) => c / Math.max(1, total)) };
+}
+
+/** The model over one dataset: the log, item content, checkpoint factors and weights. */
+export class MovieResponseModel {
+  private readonly users = new Map<string, UserResponse>();
+
+  constructor(
+    readonly log: RatingLog,
+    readonly content: ItemContent,
+    /** Sorted by checkpoint time, ascending. */
+    readonly checkpoints: ItemFactors[],
+    public weights: ResponseWeights,
+    readonly foldIn: FoldInOptions = DEFAULT_FOLD_IN,
+  ) {}
+
+  /** The response of one user of the log at their cut-off (cached); null for an unknown user. */
+  user(userId: string): UserResponse | null {
+    let r = this.users.get(userId);
+    if (r) return r;
+    const u = this.log.userIndex.get(userId);
+    if (u === undefined) return null;
+    r = new UserResponse(this, u);
+    this.users.set(userId, r);
+    return r;
+  }
+}
+
+/** One user at their cut-off. */
+export class UserResponse {
+  readonly cutoff: number;
+  readonly mu: number;
+  /** Mean of the user's own history ratings. */
+  readonly userMean: number;
+  readonly historySize: number;
+  private readonly cp: ItemFactors | null;
+  /** Fold-in weights: [bias, k factors, G genres]. */
+  private readonly w: Float64Array;
+  /** Rating-weighted overlap with each other user (as of the cut-off), normalised (cosine). */
+  private readonly sim = new Map<number, number>();
+  private readonly neighbours = new Map<number, number>();
+  private readonly itemW = new Map<number, number>();
+  private readonly recentW = new Map<number, number>();
+  private readonly lift: Float64Array;
+  private readonly eraCenter: number;
+  private readonly seen = new Set<number>();
+  /** All ratings before the cut-off, and in the year before it (to turn counts into shares). */
+  private readonly totalAsOf: number;
+  private readonly totalLastYear: number;
+
+  constructor(private readonly m: MovieResponseModel, readonly u: number) {
+    const log = m.log;
+    const t = (this.cutoff = log.cutoff[u]);
+    this.mu = globalMeanAsOf(log, t);
+    const scale = scaleAsOf(log, t);
+    this.ratingMin = scale.min;
+    this.ratingMax = scale.max;
+    this.totalAsOf = lowerBound(log.allAt, 0, log.allAt.length, t);
+    this.totalLastYear = this.totalAsOf - lowerBound(log.allAt, 0, log.allAt.length, t - YEAR_MS);
+    const a = log.userStart[u];
+    const n = (this.historySize = log.historyLen[u]);
+    let cp: ItemFactors | null = null;
+    for (const c of m.checkpoints) if (c.at <= t) cp = c;
+    this.cp = cp;
+    const k = cp ? cp.k : 0;
+    const G = m.content.genreShare.length;
+    const d = 1 + k + G;
+    const A = new Float64Array(d * d);
+    const b = new Float64Array(d);
+    const x = new Float64Array(d);
+    let sum = 0;
+    const years: number[] = [];
+    const genreMass = new Float64Array(G);
+    for (let q = a; q < a + n; q++) {
+      const i = log.userItem[q];
+      const r = log.userRating[q];
+      this.seen.add(i);
+      sum += r;
+      const y = r - this.mu - this.itemBias(i);
+      this.features(i, x, k, G);
+      for (let p = 0; p < d; p++) {
+        if (x[p] === 0) continue;
+        b[p] += x[p] * y;
+        for (let s = 0; s <= p; s++) A[p * d + s] += x[p] * x[s];
+      }
+      const yr = m.content.year[i];
+      if (Number.isFinite(yr)) years.push(yr);
+      // Genre taste for the lift: liked movies count fully, others a little.
+      const gs = m.content.genres[i];
+      const pref = Math.max(0.05, (r - 2.5) / 2.5);
+      for (const g of gs) genreMass[m.content.genreIndex.get(g) as number] += pref / gs.length;
+    }
+    this.userMean = n ? sum / n : this.mu;
+    const F = m.foldIn;
+    for (let p = 0; p < d; p++) {
+      for (let s = 0; s < p; s++) A[s * d + p] = A[p * d + s];
+      A[p * d + p] += p === 0 ? F.biasLambda : p <= k ? F.factorLambda : F.genreLambda;
+    }
+    solveSpd(A, b, d);
+    this.w = b;
+    let mass = 0;
+    for (const v of genreMass) mass += v;
+    this.lift = Float64Array.from(genreMass, (v, g) => (mass > 0 ? v / mass / Math.max(1e-6, m.content.genreShare[g]) : 1));
+    years.sort((p, q) => p - q);
+    this.eraCenter = years.length ? years[years.length >> 1] : NaN;
+    // Similar raters: for every movie in my history, everyone who rated it before my cut-off.
+    // sim: co-rating overlap (cosine); itemW / recentW: each rater's share of item-item cosine
+    // mass towards my whole history / my last RECENT movies (sum over my movies j they rated
+    // of 1 / sqrt(raters of j)), so a candidate's item-kNN score is one pass over its raters.
+    const recentFrom = a + Math.max(0, n - RECENT);
+    for (let q = a; q < a + n; q++) {
+      const i = log.userItem[q];
+      const end = lowerBound(log.itemAt, log.itemStart[i], log.itemStart[i + 1], t);
+      const inv = 1 / Math.sqrt(Math.max(1, end - log.itemStart[i]));
+      for (let z = log.itemStart[i]; z < end; z++) {
+        const v = log.itemUser[z];
+        if (v === u) continue;
+        this.sim.set(v, (this.sim.get(v) ?? 0) + 1);
+        this.itemW.set(v, (this.itemW.get(v) ?? 0) + inv);
+        if (q >= recentFrom) this.recentW.set(v, (this.recentW.get(v) ?? 0) + inv);
+      }
+    }
+    for (const [v, o] of this.sim) this.sim.set(v, o / Math.sqrt(Math.max(1, n) * Math.max(1, userCountAsOf(log, v, t))));
+    const top = [...this.sim.entries()].sort((p, q) => q[1] - p[1] || p[0] - q[0]).slice(0, NEIGHBOURS);
+    for (const [v, w] of top) this.neighbours.set(v, w);
+  }
+
+  /** Item bias as of the cut-off: shrunk mean minus the global mean. */
+  itemBias(i: number): number {
+    const { count, sum } = itemAsOf(this.m.log, i, this.cutoff);
+    return (sum - count * this.mu) / (count + this.m.foldIn.itemShrink);
+  }
+
+  private features(i: number, x: Float64Array, k: number, G: number): void {
+    x.fill(0);
+    x[0] = 1;
+    const cp = this.cp;
+    if (cp) for (let c = 0; c < k; c++) x[1 + c] = cp.factors[i * k + c];
+    const gs = this.m.content.genres[i];
+    const norm = gs.length ? 1 / Math.sqrt(gs.length) : 0;
+    for (const g of gs) x[1 + k + (this.m.content.genreIndex.get(g) as number)] = norm;
+  }
+
+  /** The engagement threshold of the model's current weights (a logit). */
+  get threshold(): number {
+    return this.m.weights.engageThreshold;
+  }
+
+  /** The rating scale as seen before the cut-off (lowest and highest rating anyone gave). */
+  readonly ratingMin: number;
+  readonly ratingMax: number;
+
+  /** Whether the user rated the movie before the cut-off. */
+  hasSeen(itemId: string): boolean {
+    const i = this.m.log.itemIndex.get(itemId);
+    return i !== undefined && this.seen.has(i);
+  }
+
+  /** The engagement features of a movie (ENGAGE_FEATURES order) and the prediction parts. */
+  featuresOf(itemId: string, genresOfUnknown: string[] = []): { x: number[]; rating: number; parts: ResponseParts } {
+    const m = this.m;
+    const log = m.log;
+    const i = log.itemIndex.get(itemId);
+    const t = this.cutoff;
+    const k = this.cp ? this.cp.k : 0;
+    const G = m.content.genreShare.length;
+    const w = this.w;
+    let latent = 0;
+    let count = 0;
+    let recent = 0;
+    let similar = 0;
+    let knn = 0;
+    let cosAll = 0;
+    let cosRecent = 0;
+    let month = 0;
+    let firstAt = Infinity;
+    let ib = 0;
+    const genres = i !== undefined ? m.content.genres[i] : genresOfUnknown;
+    if (i !== undefined) {
+      if (this.cp) for (let c = 0; c < k; c++) latent += w[1 + c] * this.cp.factors[i * k + c];
+      const s = itemAsOf(log, i, t);
+      count = s.count;
+      ib = this.itemBias(i);
+      recent = itemCountBetween(log, i, t - YEAR_MS, t);
+      firstAt = itemFirstAt(log, i);
+      const end = lowerBound(log.itemAt, log.itemStart[i], log.itemStart[i + 1], t);
+      for (let z = log.itemStart[i]; z < end; z++) {
+        const v = log.itemUser[z];
+        similar += this.sim.get(v) ?? 0;
+        knn += this.neighbours.get(v) ?? 0;
+        cosAll += this.itemW.get(v) ?? 0;
+        cosRecent += this.recentW.get(v) ?? 0;
+      }
+      const norm = 1 / Math.sqrt(Math.max(1, end - log.itemStart[i]));
+      cosAll *= norm;
+      cosRecent *= norm;
+      month = itemCountBetween(log, i, t - MONTH_MS, t);
+    }
+    let genre = 0;
+    let top: string | null = null;
+    let topAbs = 0;
+    let liftSum = 0;
+    const norm = genres.length ? 1 / Math.sqrt(genres.length) : 0;
+    for (const g of genres) {
+      const c = m.content.genreIndex.get(g);
+      if (c === undefined) continue;
+      const e = w[1 + k + c] * norm;
+      genre += e;
+      if (Math.abs(e) > topAbs) (topAbs = Math.abs(e)), (top = g);
+      liftSum += this.lift[c];
+    }
+    const rating = Math.min(this.ratingMax, Math.max(this.ratingMin, this.mu + ib + w[0] + latent + genre));
+    const yr = i !== undefined ? m.content.year[i] : NaN;
+    const gap = Number.isFinite(yr) && Number.isFinite(this.eraCenter) ? Math.min(3, Math.abs(yr - this.eraCenter) / 10) : 1;
+    const years = Number.isFinite(firstAt) && firstAt < t ? (t - firstAt) / YEAR_MS : 0;
+    const lr = Math.log1p(count);
+    const x = [
+      lr,
+      Math.log1p(recent),
+      Math.log1p(20 * similar),
+      rating - this.userMean,
+      ib,
+      Math.log(0.1 + (genres.length ? liftSum / genres.length : 0)),
+      gap,
+      Math.log1p(years),
+      lr * Math.log1p(this.historySize),
+      Math.log1p(month),
+      Math.log1p(10 * knn),
+      Math.log1p(cosAll),
+      Math.log1p(5 * cosRecent),
+      Number.isFinite(yr) ? Math.log1p(Math.max(0, new Date(t).getUTCFullYear() - yr)) : 1,
+      Math.log((count + 1) / (this.totalAsOf + 1)),
+      Math.log((recent + 1) / (this.totalLastYear + 1)),
+    ];
+    return { x, rating, parts: { userBias: w[0], itemBias: ib, latent, genre, genreTopic: top, ratings: count, recentRatings: recent, similarRaters: similar, share: count / Math.max(1, this.totalAsOf) } };
+  }
+
+  /** Predict the user's response to a movie. */
+  predict(itemId: string, genresOfUnknown?: string[]): ResponsePrediction {
+    const W = this.m.weights;
+    const { x, rating, parts } = this.featuresOf(itemId, genresOfUnknown);
+    let z = W.engageW[0];
+    for (let p = 0; p < x.length; p++) z += W.engageW[p + 1] * ((x[p] - W.engageMean[p]) / W.engageSd[p]);
+    return { rating, likes: rating >= W.likeThreshold, engageLogit: z, engage: z >= W.engageThreshold, parts };
+  }
+}
+
+/** The response model attached to a catalog (the rule-based simulator looks it up). */
+const attached = new WeakMap<Catalog, MovieResponseModel>();
+
+/** Attach a fitted model to a catalog: rule-based sessions over it use the model for movies. */
+export function attachResponseModel(catalog: Catalog, model: MovieResponseModel | null): void {
+  if (model) attached.set(catalog, model);
+  else attached.delete(catalog);
+}
+
+/** The model attached to a catalog, if any. */
+export function responseModelFor(catalog: Catalog): MovieResponseModel | undefined {
+  return attached.get(catalog);
+}

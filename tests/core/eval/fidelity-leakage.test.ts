@@ -1,0 +1,81 @@
+/**
+ * No leakage (issue 8): a user's decisions under the response model depend on nothing from
+ * after their cut-off. The test poisons every rating at or after one user's cut-off (that
+ * user's held-out part and everyone else's later ratings: values flipped), re-imports the
+ * dataset, refits the model, and shows the user's decisions (actions, predicted rating,
+ * score, reasons) do not change, while a user whose cut-off lies after the poisoned time
+ * does see different predictions (so the poison is strong enough to be noticed).
+ */
+import { describe, expect, it } from 'vitest';
+import { importMovieLens } from '../../../src/core/catalog/movielens';
+import { createRng } from '../../../src/core/rng';
+import { emptyMemory } from '../../../src/core/simulator/memory';
+import { attachResponseModel } from '../../../src/core/simulator/movie-response';
+import { buildResponseModel } from '../../../src/core/simulator/response-fit';
+import { createRuleBasedSimulator } from '../../../src/core/simulator/rule-based';
+import type { Catalog, UserProfile } from '../../../src/core/types';
+import { defaultContext } from '../../../src/core/users/context';
+import { movieWorldCsv } from '../simulator/movie-fixture';
+
+/**
+ * Flip every rating at or after `from` (epoch ms; the CSV holds seconds), by anyone, except
+ * the entries of `keep` (the victim's own history: its last entry is at `from` itself).
+ */
+function poison(files: Record<string, string>, from: number, keep: Set<string>): string {
+  const [head, ...lines] = files['ratings.csv'].trim().split('\n');
+  const out = lines.map((l) => {
+    const [u, m, r, t] = l.split(',');
+    return Number(t) * 1000 >= from && !keep.has(`${u}:${m}`) ? `${u},${m},${(5.5 - Number(r)).toFixed(1)},${t}` : l;
+  });
+  return [head, ...out].join('\n') + '\n';
+}
+
+function decisions(catalog: Catalog, users: UserProfile[], userId: string, itemIds: string[]) {
+  const model = buildResponseModel(catalog, users, createRng(11));
+  attachResponseModel(catalog, model);
+  const full = users.find((u) => u.id === userId)!;
+  const { heldOut: _h, ...user } = full;
+  const session = createRuleBasedSimulator().startSession({ user, context: defaultContext(user), memory: emptyMemory(user.id), catalog, rng: createRng(5), instructionsEnabled: false });
+  const byId = new Map(catalog.items.map((it) => [it.id, it] as const));
+  return itemIds.map((id, p) => {
+    const d = session.decide(byId.get(id)!, p, 0);
+    return { actions: d.actions, rating: d.rating, likes: d.likes, interest: d.interest, reasons: d.reasons, watchSec: d.watchSec };
+  });
+}
+
+describe('fidelity: no leakage from after the cut-off', () => {
+  const files = movieWorldCsv({ users: 40, movies: 300, seed: 3 });
+  const clean = importMovieLens(files);
+  const cut = (u: UserProfile) => u.history[u.history.length - 1].at;
+  const sorted = clean.users.filter((u) => u.heldOut!.length > 0).sort((a, b) => cut(a) - cut(b));
+  const victim = sorted[Math.floor(sorted.length / 3)];
+  const later = sorted[sorted.length - 1];
+  const t = cut(victim);
+  const uid = victim.id.replace('ml-user-', '');
+  const keep = new Set(victim.history.map((x) => `${uid}:${x.itemId.replace('ml-', '')}`));
+  const dirty = importMovieLens({ ...files, 'ratings.csv': poison(files, t, keep) });
+  // The held-out movies, and a spread of other movies (many rated by others after t).
+  const items = [...victim.heldOut!.map((x) => x.itemId), ...clean.catalog.items.slice(0, 40).map((it) => it.id)];
+
+  it('the poison reaches the held-out part and other users\' later ratings', () => {
+    const dv = dirty.users.find((u) => u.id === victim.id)!;
+    expect(dv.heldOut!.map((x) => x.rating)).not.toEqual(victim.heldOut!.map((x) => x.rating));
+    expect(dv.history).toEqual(victim.history);
+    expect(cut(later)).toBeGreaterThan(t);
+  });
+
+  it("leaves the victim's decisions unchanged", () => {
+    const a = decisions(clean.catalog, clean.users, victim.id, items);
+    const b = decisions(dirty.catalog, dirty.users, victim.id, items);
+    expect(a.some((d) => d.actions.includes('skip'))).toBe(true);
+    expect(a.some((d) => !d.actions.includes('skip'))).toBe(true);
+    expect(b).toEqual(a);
+  });
+
+  it('changes the predictions of a user whose cut-off is after the poisoned time', () => {
+    const laterItems = [...later.heldOut!.map((x) => x.itemId), ...items];
+    const a = decisions(clean.catalog, clean.users, later.id, laterItems);
+    const b = decisions(dirty.catalog, dirty.users, later.id, laterItems);
+    expect(b.map((d) => d.rating)).not.toEqual(a.map((d) => d.rating));
+  });
+});
