@@ -1,0 +1,148 @@
+/**
+ * `npm run serve-env -- --port N`: the RecoWorld environment over HTTP on 127.0.0.1, for
+ * RL code in any language (examples/python/recoworld_env.py is a Gymnasium-shaped
+ * client). Routes and rules: src/core/rl/env-service.ts and docs/training.md.
+ * Request bodies are bounded (64 KB); every error is a JSON `{error}` with a plain sentence.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { parseArgs } from 'node:util';
+import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
+import { isRewardName, REWARD_NAMES } from '../core/env/reward';
+import { EnvService, EnvServiceError, type EnvServiceConfig } from '../core/rl/env-service';
+import { personasThenPopulation } from '../core/users/population';
+import { UsageError, intOption } from './simulate-args';
+
+/** Largest request body read. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const HEADERS = {
+  'content-type': 'application/json',
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+};
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, HEADERS).end(JSON.stringify(body));
+}
+
+/** The body as text; past the bound the rest is drained unread (memory stays bounded) and a 413 follows. */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let over = false;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () =>
+      over ? reject(new EnvServiceError(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`)) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
+}
+
+/** An HTTP server around one EnvService; requests are handled one at a time, in order. */
+export function createEnvServer(service: EnvService): Server {
+  let queue: Promise<void> = Promise.resolve();
+  const server = createServer((req, res) => {
+    queue = queue.then(async () => {
+      try {
+        const route = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+        if (req.method === 'OPTIONS') return void res.writeHead(204, HEADERS).end();
+        if (route === 'GET /spec') return send(res, 200, service.spec());
+        if (route !== 'POST /reset' && route !== 'POST /step') {
+          throw new EnvServiceError(404, `no route ${route}; the routes are GET /spec, POST /reset, POST /step`);
+        }
+        const text = await readBody(req);
+        let body: unknown;
+        try {
+          body = text.trim() ? JSON.parse(text) : {};
+        } catch (e) {
+          throw new EnvServiceError(400, `the body is not valid JSON (${(e as Error).message})`);
+        }
+        send(res, 200, route === 'POST /reset' ? await service.reset(body) : await service.step(body));
+      } catch (e) {
+        if (e instanceof EnvServiceError) send(res, e.status, { error: e.message });
+        else send(res, 500, { error: `internal error: ${(e as Error)?.message ?? String(e)}` });
+      }
+    });
+  });
+  // Every wait has a deadline: a client that stalls mid-request is cut off.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  return server;
+}
+
+export const HELP = `Usage: npm run serve-env -- [options]
+
+Serves the environment (Gym-style reset/step) on http://127.0.0.1:PORT:
+  GET /spec, POST /reset {seed, user?, recommender?}, POST /step {items, message?}
+
+  --port N         port (0: any free port)                        [default: 8765]
+  --catalog ID     built-in catalog                               [default: shortvideo]
+  --users N        users a reset may name: personas, then variants [default: 100]
+  --list-size N    k, items per slate                             [default: 6]
+  --turns N        most lists per episode                         [default: 8]
+  --reward NAME    step reward: ${REWARD_NAMES.join(', ')}          [default: watch]
+  --no-instructions  one list per episode
+  -h, --help`;
+
+/** Parse options and load the world into a service config. */
+export async function envConfig(argv: string[]): Promise<{ port: number; cfg: EnvServiceConfig; help: boolean }> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string' }, catalog: { type: 'string' }, users: { type: 'string' }, 'list-size': { type: 'string' },
+        turns: { type: 'string' }, reward: { type: 'string' }, 'no-instructions': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const s = (k: string) => values[k] as string | undefined;
+  const reward = s('reward') ?? 'watch';
+  if (!isRewardName(reward)) throw new UsageError(`--reward must be one of ${REWARD_NAMES.join(', ')}`);
+  const catalogId = s('catalog') ?? 'shortvideo';
+  if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
+  const port = intOption('port', s('port'), 8765, 0, 65535);
+  const nUsers = intOption('users', s('users'), 100, 1, 100_000);
+  const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogId), loadBuiltinPersonas()]);
+  return {
+    port,
+    help: !!values.help,
+    cfg: {
+      catalog,
+      users: personasThenPopulation(personas, nUsers, 42),
+      listSize: intOption('list-size', s('list-size'), 6, 1, 100),
+      maxTurns: intOption('turns', s('turns'), 8, 1, 1000),
+      instructionsEnabled: !values['no-instructions'],
+      reward,
+    },
+  };
+}
+
+async function mainCli(argv: string[]): Promise<void> {
+  const { port, cfg, help } = await envConfig(argv);
+  if (help) return void process.stdout.write(HELP + '\n');
+  const server = createEnvServer(new EnvService(cfg));
+  // 127.0.0.1 only: the environment is for this machine's RL code, never the network.
+  server.listen(port, '127.0.0.1', () => {
+    const a = server.address();
+    const p = a && typeof a === 'object' ? a.port : port;
+    process.stdout.write(`serve-env: listening on http://127.0.0.1:${p} (GET /spec, POST /reset, POST /step)\n`);
+  });
+}
+
+const isEntry = process.argv[1] && /serve-env\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isEntry) {
+  mainCli(process.argv.slice(2)).catch((err) => {
+    process.stderr.write(`serve-env: ${err instanceof UsageError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  });
+}

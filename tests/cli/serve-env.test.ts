@@ -1,0 +1,113 @@
+/**
+ * The environment server on a real 127.0.0.1 port: same seed, same episode whether it is
+ * driven in-process, over HTTP from Node, or from the Python client (where python3
+ * exists); bad requests get clear errors and lose nothing.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnvServer, envConfig } from '../../src/cli/serve-env';
+import { RecoEnv } from '../../src/core/env/reco-env';
+import { EnvService, type EnvServiceConfig } from '../../src/core/rl/env-service';
+import { simulators } from '../../src/core/simulator/registry';
+import type { Observation } from '../../src/core/types';
+import { defaultContext } from '../../src/core/users/context';
+
+let server: Server;
+let base: string;
+let cfg: EnvServiceConfig;
+
+beforeAll(async () => {
+  cfg = (await envConfig(['--users', '20'])).cfg;
+  server = createEnvServer(new EnvService(cfg));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((r) => server.close(r)));
+
+async function call(method: string, path: string, body?: unknown, raw?: string) {
+  const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  return { status: res.status, json: await res.json() };
+}
+
+const firstUnshown = (obs: Observation, ids: string[], k: number) => ids.filter((id) => !obs.shown.includes(id)).slice(0, k);
+
+/** The episode driven in-process on RecoEnv directly. */
+async function direct(seed: number, userId: string) {
+  const user = cfg.users.find((u) => u.id === userId)!;
+  const env = new RecoEnv({
+    catalog: cfg.catalog, user, context: defaultContext(user), simulator: simulators.get('rule-based').create(),
+    recommenderName: 'agent', maxTurns: cfg.maxTurns, instructionsEnabled: cfg.instructionsEnabled, reward: cfg.reward,
+  });
+  let obs = (await env.reset({ seed })).observation;
+  const rewards: number[] = [];
+  const ids = cfg.catalog.items.map((i) => i.id);
+  for (;;) {
+    const r = await env.step({ itemIds: firstUnshown(obs, ids, cfg.listSize) });
+    rewards.push(r.reward);
+    if (r.terminated || r.truncated) return { rewards, endReason: r.info.endReason, metrics: env.trajectory().metrics };
+    obs = r.observation;
+  }
+}
+
+/** The same episode over HTTP from Node. */
+async function overHttp(seed: number, userId: string) {
+  const spec = (await call('GET', '/spec')).json;
+  let obs = (await call('POST', '/reset', { seed, user: userId })).json.observation as Observation;
+  const rewards: number[] = [];
+  for (;;) {
+    const r = (await call('POST', '/step', { items: firstUnshown(obs, spec.action.itemIds, spec.k) })).json;
+    rewards.push(r.reward);
+    if (r.terminated || r.truncated) return { rewards, endReason: r.info.endReason, metrics: r.info.metrics };
+    obs = r.observation;
+  }
+}
+
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+
+describe('serve-env', () => {
+  it('same seed, same episode: in-process and over HTTP from Node', async () => {
+    const user = cfg.users[3].id;
+    const a = await direct(42, user);
+    const b = await overHttp(42, user);
+    expect(b).toEqual(a);
+    expect(a.rewards.length).toBeGreaterThan(0);
+    const c = await overHttp(43, user);
+    expect(c).not.toEqual(a);
+  });
+
+  it.skipIf(!hasPython)('same seed, same episode from the Python client (python3 present)', async () => {
+    const user = cfg.users[3].id;
+    const expected = await direct(42, user);
+    // Async spawn: the server runs in this process, so a blocking spawnSync would deadlock.
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('python3', ['examples/python/recoworld_env.py', '--url', base, '--seed', '42', '--user', user]);
+      let stdout = '';
+      let stderr = '';
+      const timer = setTimeout(() => (child.kill(), reject(new Error('python client took over 60 s'))), 60_000);
+      child.stdout.on('data', (d) => (stdout += String(d)));
+      child.stderr.on('data', (d) => (stderr += String(d)));
+      child.on('exit', (code) => (clearTimeout(timer), code === 0 ? resolve(stdout) : reject(new Error(`python exited ${code}: ${stderr}`))));
+    });
+    expect(JSON.parse(out)).toEqual({ rewards: expected.rewards, endReason: expected.endReason, metrics: expected.metrics });
+  });
+
+  it('refuses bad requests in plain words, and an invalid slate loses nothing', async () => {
+    expect(await call('GET', '/nope')).toEqual({ status: 404, json: { error: 'no route GET /nope; the routes are GET /spec, POST /reset, POST /step' } });
+    expect((await call('POST', '/reset', { seed: -1 })).json.error).toMatch(/"seed" must be a whole number/);
+    expect((await call('POST', '/reset', { seed: 1, user: 'nobody' })).json.error).toMatch(/"user" "nobody" is not one of the 20 users/);
+    expect((await call('POST', '/reset', undefined, '{"seed": 1,')).json.error).toMatch(/not valid JSON/);
+    const big = await call('POST', '/step', undefined, JSON.stringify({ items: ['x'.repeat(70_000)] }));
+    expect(big.status).toBe(413);
+    const r0 = await call('POST', '/reset', { seed: 7 });
+    expect(r0.status).toBe(200);
+    const bad = await call('POST', '/step', { items: ['sv-0001', 'sv-0001'] });
+    expect(bad).toEqual({ status: 400, json: { error: 'step: item "sv-0001" appears twice in the slate' } });
+    expect((await call('POST', '/step', { items: ['nope'] })).json.error).toMatch(/unknown item id "nope"/);
+    const ok = await call('POST', '/step', { items: ['sv-0001', 'sv-0002'] });
+    expect(ok.status).toBe(200);
+    expect(ok.json.info.step).toBe(1);
+    expect((await call('POST', '/step', { items: Array.from({ length: 7 }, (_, i) => `sv-000${i}`) })).json.error).toMatch(/at most k = 6/);
+  });
+});
