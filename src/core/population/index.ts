@@ -13,3 +13,4 @@ export * from './exposure';
 export * from './week';
 export * from './oon';
 export * from './cascade';
+export * from './ties';

@@ -31,6 +31,8 @@ export interface Population {
   ageBand: Uint8Array;
   /** Index into REGIONS. */
   region: Uint8Array;
+  /** 0 unknown, 1 female, 2 male (the base's, flipped for some variants): resolves "her" / "him". */
+  gender: Uint8Array;
   /** Interest community: the index of the user's strongest topic. */
   community: Int32Array;
   /** Hour of the day (0..23) when the user is most likely to open the app. */
@@ -89,6 +91,7 @@ export function buildPopulation(opts: PopulationOptions, rng: Rng): Population {
     age: new Uint8Array(n),
     ageBand: new Uint8Array(n),
     region: new Uint8Array(n),
+    gender: new Uint8Array(n),
     community: new Int32Array(n),
     peakHour: new Uint8Array(n),
     sessionsPerDay: new Float32Array(n),
@@ -122,6 +125,8 @@ export function buildPopulation(opts: PopulationOptions, rng: Rng): Population {
     pop.age[u] = Math.max(13, Math.min(90, age));
     pop.ageBand[u] = ageBandOf(pop.age[u]);
     pop.region[u] = r.next() < 0.6 ? baseRegion[b] : weightedIndex(r, REGION_MIX);
+    const g = base.gender === 'female' ? 1 : base.gender === 'male' ? 2 : 0;
+    pop.gender[u] = g === 0 ? 0 : r.next() < 0.85 ? g : 3 - g;
     const kind = r.next();
     const peak = kind < owls ? 23 + r.int(4) : kind < owls + 0.2 ? 7 + r.int(2) : 18 + r.int(5);
     pop.peakHour[u] = peak % 24;
@@ -134,6 +139,16 @@ export function buildPopulation(opts: PopulationOptions, rng: Rng): Population {
     pop.sessionsPerDay[u] = Math.max(0.3, Math.min(4, 0.8 + 2.2 * pop.activity[u] + normal(r, 0, 0.3)));
   }
   return pop;
+}
+
+const FEMALE_NAMES = ['Ava', 'Bianca', 'Chloe', 'Deepa', 'Elena', 'Fatima', 'Grace', 'Hana', 'Imani', 'Jade', 'Keiko', 'Leah', 'Maya', 'Nadia', 'Olivia', 'Paloma'];
+const MALE_NAMES = ['Amir', 'Ben', 'Carlos', 'Diego', 'Eli', 'Felix', 'Gabe', 'Hugo', 'Isaac', 'Jamal', 'Kofi', 'Liam', 'Mateo', 'Noah', 'Owen', 'Ravi'];
+const ANY_NAMES = ['Alex', 'Quinn', 'Robin', 'Sam', 'Taylor', 'Jordan', 'Casey', 'Riley'];
+
+/** A display name for user u ("Maya 12"): deterministic, matches the user's gender. */
+export function userName(pop: Population, u: number): string {
+  const list = pop.gender[u] === 1 ? FEMALE_NAMES : pop.gender[u] === 2 ? MALE_NAMES : ANY_NAMES;
+  return `${list[(u * 7) % list.length]} ${u}`;
 }
 
 /** Interest of user `u` in topic `t`. */

@@ -16,7 +16,7 @@ import { RHYTHM } from './users';
 import type { WorldItems } from './world-items';
 import {
   EV_COMMENT, EV_EXPOSURE, EV_FOLLOW, EV_LIKE, EV_SHARE, EV_UNFOLLOW, EV_VIEW,
-  INBOX_CAP, cloneWorld, createWorld, hasSeen, logEvent, markSeen, pushInbox, type WorldState,
+  INBOX_CAP, cloneWorld, createWorld, hasSeen, logEvent, markSeen, pushInbox, rememberShare, type WorldState,
 } from './world';
 import { COMMENT, FOLLOWED, LIKE, SHARE, VIEW, creatorLoadOf, fatigueOf, fixedExposure, ruleExposure, type ExposureCtx, type ResponseModel } from './exposure';
 
@@ -304,6 +304,7 @@ class WeekRunner {
         }
         if (bits & SHARE) {
           w.shares[i]++;
+          rememberShare(w, u, i, m);
           if (tracked) logEvent(w, m, EV_SHARE, i, u, parent);
           const reach = this.s.graph.reach;
           const visible = (Math.floor(m / 60) + 1) * 60;

@@ -18,6 +18,8 @@ export const EV_UNFOLLOW = 6;
 
 /** Most pending deliveries a user's inbox holds; more are dropped and counted (a bound, not a silent loss). */
 export const INBOX_CAP = 64;
+/** Shares remembered per user. */
+export const RECENT_SHARES = 8;
 
 export interface WorldState {
   /** Minutes since the start of the week. */
@@ -48,6 +50,10 @@ export interface WorldState {
   seenStride: number;
   /** Position of each user in their recommender pool. */
   cursor: Int32Array;
+  /** The last RECENT_SHARES items each user shared (ring buffers, -1 empty), for "what's new with her". */
+  recentShares: Int32Array;
+  recentSharesAt: Float64Array;
+  recentSharesPos: Uint8Array;
   // ---- inboxes: pending deliveries as linked lists in a pool ----
   inboxHead: Int32Array;
   inboxCount: Uint8Array;
@@ -92,6 +98,9 @@ export function createWorld(users: number, items: number, creators: number, topi
     seen: new Uint8Array(users * stride),
     seenStride: stride,
     cursor: new Int32Array(users),
+    recentShares: new Int32Array(users * RECENT_SHARES).fill(-1),
+    recentSharesAt: new Float64Array(users * RECENT_SHARES),
+    recentSharesPos: new Uint8Array(users),
     inboxHead: new Int32Array(users).fill(-1),
     inboxCount: new Uint8Array(users),
     poolNext: new Int32Array(1024),
@@ -147,6 +156,14 @@ export function pushInbox(w: WorldState, user: number, item: number, from: numbe
   w.poolNext[p] = w.inboxHead[user];
   w.inboxHead[user] = p;
   w.inboxCount[user]++;
+}
+
+/** Remember that user u shared item i at minute m. */
+export function rememberShare(w: WorldState, u: number, i: number, m: number): void {
+  const p = w.recentSharesPos[u];
+  w.recentShares[u * RECENT_SHARES + p] = i;
+  w.recentSharesAt[u * RECENT_SHARES + p] = m;
+  w.recentSharesPos[u] = (p + 1) % RECENT_SHARES;
 }
 
 /** Append an event of a tracked post. */

@@ -30,7 +30,8 @@ export function isEmptyPlan(p: Plan): boolean {
     !p.preferRecent &&
     !p.preferTrending &&
     !p.diversify &&
-    p.maxDurationSec === undefined
+    p.maxDurationSec === undefined &&
+    !p.peopleItems?.length
   );
 }
 
@@ -44,6 +45,7 @@ function uniq<T>(xs: T[]): T[] {
  */
 export function summarizePlan(p: Plan, label: (topic: string) => string = (t) => t, creator: (id: string) => string = (c) => c): string {
   const parts: string[] = [];
+  if (p.peopleItems?.length) parts.push(`posts and shares from ${p.peopleLabel || 'people you know'}`);
   if (p.lessTopics.length) parts.push(`less ${p.lessTopics.map(label).join(', ')}`);
   if (p.moreTopics.length) parts.push(`more ${p.moreTopics.map(label).join(', ')}`);
   if (p.moreCreators.length) parts.push(`more from ${p.moreCreators.map(creator).join(', ')}`);
@@ -79,5 +81,6 @@ export function mergePlans(older: Plan, newer: Plan): Plan {
     preferTrending: newer.preferTrending || older.preferTrending,
     diversify: newer.diversify || older.diversify,
     planner: newer.planner,
+    ...(newer.peopleItems?.length ? { people: newer.people, peopleItems: newer.peopleItems, peopleLabel: newer.peopleLabel } : {}),
   };
 }

@@ -19,6 +19,8 @@ export const PLAN_WEIGHTS = {
   recent: 1.0,
   trending: 1.0,
   explore: 0.8,
+  /** An item posted or shared by the people an instruction names. */
+  person: 3.0,
   /** Penalty per item of the same topic already in the slate (higher when diversifying). */
   repeat: 0.35,
   repeatDiverse: 0.9,
@@ -45,6 +47,7 @@ export function planScore(item: Item, plan: Plan, index: CatalogIndex, seenTopic
   if (plan.preferRecent) s += w.recent * recency(item, index.catalog.now);
   if (plan.preferTrending) s += w.trending * (index.popularity.get(item.id) ?? 0) * (0.5 + 0.5 * recency(item, index.catalog.now));
   if (plan.explore && !seenTopics.has(item.topic) && !plan.lessTopics.includes(item.topic)) s += w.explore;
+  if (plan.peopleItems?.includes(item.id)) s += w.person;
   return s;
 }
 
@@ -108,6 +111,10 @@ export function rerank(
     if (!item || shown.has(id)) return;
     cands.set(id, { item, score: PLAN_WEIGHTS.base * (1 - rank / Math.max(1, baseIds.length)) });
   });
+  for (const id of plan.peopleItems ?? []) {
+    const item = index.byId.get(id);
+    if (item && !shown.has(id) && !cands.has(id)) cands.set(id, { item, score: 0 });
+  }
   for (const item of searchByPlan(plan, index)) {
     if (shown.has(item.id) || cands.has(item.id)) continue;
     // Items the user already consumed come last, as in the base recommenders.

@@ -12,6 +12,7 @@ import type { ItemFormat, Observation, Plan } from '../../types';
 import { BAY_AREA } from '../../users/context';
 import { findEntities, normalizeWords, type Lexicon, type LexMatch } from './lexicon';
 import { emptyPlan, summarizePlan } from './plan';
+import { applyPeople } from './people';
 
 /** Everything a planner may look at. */
 export interface PlanInput {
@@ -200,6 +201,7 @@ export function rulePlan(input: PlanInput): Plan {
   for (const [cue, fmt] of FORMAT_CUES) if (has(all, cue)) uniqPush(plan.formats, fmt);
   if (hasAny(all, DIVERSE_CUES)) plan.diversify = true;
 
+  applyPeople(plan, instruction, obs);
   const related = hasAny(all, RELATED_CUES);
   const explore = hasAny(all, EXPLORE_CUES);
   const avoid = new Set([...plan.lessTopics]);
@@ -238,7 +240,8 @@ function isVague(p: Plan): boolean {
     p.moreTopics.length + p.lessTopics.length + p.moreCreators.length + p.lessCreators.length + p.locations.length + p.formats.length === 0 &&
     p.maxDurationSec === undefined &&
     !p.preferRecent &&
-    !p.preferTrending
+    !p.preferTrending &&
+    !p.peopleItems?.length
   );
 }
 
