@@ -9,7 +9,7 @@
 import { buildCatalogIndex, type CatalogIndex } from '../catalog/catalog-index';
 import { createRng } from '../rng';
 import { isBayArea, regionOf } from '../users/context';
-import type { Catalog, Item, ItemFormat, Observation, Recommender, Slate, UserProfile } from '../types';
+import type { Catalog, Item, ItemFormat, Observation, Plan, Recommender, Slate, UserProfile } from '../types';
 import { visibleProfile } from '../env/observation';
 import { runCheck, type CheckResult, type ComplianceCheck } from './compliance';
 
@@ -43,6 +43,8 @@ export interface CaseResult {
   pass: boolean;
   checks: CheckResult[];
   itemIds: string[];
+  /** The recommender's plan for the case, when it made one. */
+  plan?: Plan;
 }
 
 export interface SuiteResult {
@@ -205,7 +207,7 @@ export async function runInstructionSuite(
     if (!user) throw new Error(`Instruction case ${c.id}: unknown user ${c.userId}`);
     const slate: Slate = await recommender.recommend(caseObservation(c, user, index), SUITE_LIST_SIZE, createRng(seed).fork(c.id));
     const checks = c.checks.map((chk) => runCheck(chk, slate.itemIds, index));
-    results.push({ caseId: c.id, kind: c.kind, pass: checks.every((r) => r.pass), checks, itemIds: slate.itemIds });
+    results.push({ caseId: c.id, kind: c.kind, pass: checks.every((r) => r.pass), checks, itemIds: slate.itemIds, ...(slate.plan ? { plan: slate.plan } : {}) });
   }
   const byKind: SuiteResult['byKind'] = {};
   for (const r of results) {

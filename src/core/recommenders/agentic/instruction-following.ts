@@ -10,6 +10,9 @@
  */
 import { buildCatalogIndex, type CatalogIndex } from '../../catalog/catalog-index';
 import type { MaybePromise, Observation, Plan, Recommender, Rng, Slate, SlateFeedback, TrainingData } from '../../types';
+import { offlineEmbeddingFor } from '../../embed/cache';
+import { offlineTopicMatcher, type TextTopicMatcher } from '../../embed/topic-match';
+import { createRng } from '../../rng';
 import { buildLexicon, type Lexicon } from './lexicon';
 import { isEmptyPlan, mergePlans, summarizePlan } from './plan';
 import { replyFor } from './reply';
@@ -25,6 +28,12 @@ export interface InstructionFollowingOptions {
   sessionDecay?: number;
   /** How many base candidates to ask for, as a multiple of k (default 4). */
   candidateFactor?: number;
+  /**
+   * Match free-form instructions to topics by embedding similarity when the lexicon finds
+   * nothing (default true): the offline embedding of the catalog, fitted on first need
+   * with a seed fixed by the catalog id. Or a matcher of your own (e.g. other vectors).
+   */
+  embedMatch?: boolean | TextTopicMatcher;
 }
 
 interface PlanMemory {
@@ -53,6 +62,8 @@ export class InstructionFollowingRecommender implements Recommender {
   private readonly turnDecay: number;
   private readonly sessionDecay: number;
   private readonly candidateFactor: number;
+  private readonly embedMatch: boolean | TextTopicMatcher;
+  private matcher: TextTopicMatcher | null = null;
 
   constructor(
     readonly base: Recommender,
@@ -63,6 +74,15 @@ export class InstructionFollowingRecommender implements Recommender {
     this.turnDecay = opts.turnDecay ?? 0.75;
     this.sessionDecay = opts.sessionDecay ?? 0.4;
     this.candidateFactor = opts.candidateFactor ?? 4;
+    this.embedMatch = opts.embedMatch ?? true;
+  }
+
+  /** The embedding matcher (built lazily: most instructions never need it). */
+  private textMatch(text: string): ReturnType<TextTopicMatcher> {
+    if (typeof this.embedMatch === 'function') return this.embedMatch(text);
+    const index = this.index as CatalogIndex;
+    this.matcher ??= offlineTopicMatcher(offlineEmbeddingFor(index.catalog, createRng(`planner-embedding:${index.catalog.id}`)), index);
+    return this.matcher(text);
   }
 
   fit(data: TrainingData, rng: Rng): void {
@@ -72,6 +92,7 @@ export class InstructionFollowingRecommender implements Recommender {
     this.index = buildCatalogIndex(data.catalog);
     this.lexicon = buildLexicon(this.index);
     this.memory.clear();
+    this.matcher = null;
   }
 
   /** The remembered plan of a user and its strength (for the UI and tests). */
@@ -129,7 +150,7 @@ export class InstructionFollowingRecommender implements Recommender {
 
   /** Plan with the configured planner; if it throws or rejects, fall back to the rules. */
   private planSafely(instruction: string, obs: Observation, index: CatalogIndex, lexicon: Lexicon): MaybePromise<Plan> {
-    const input = { instruction, observation: obs, index, lexicon };
+    const input = { instruction, observation: obs, index, lexicon, ...(this.embedMatch ? { textMatch: (t: string) => this.textMatch(t) } : {}) };
     try {
       const p = this.planner.plan(input);
       return isPromise(p) ? p.catch(() => rulePlanner.plan(input) as Plan) : p;

@@ -57,6 +57,7 @@ export function summarizePlan(p: Plan, label: (topic: string) => string = (t) =>
   if (p.preferTrending) parts.push('what is trending');
   if (p.explore) parts.push('explore related interests');
   if (p.diversify) parts.push('more variety');
+  if (p.matchedBy === 'embedding') parts.push('topics matched by similarity');
   return parts.join('; ') || 'keep going with your interests';
 }
 
@@ -82,5 +83,6 @@ export function mergePlans(older: Plan, newer: Plan): Plan {
     diversify: newer.diversify || older.diversify,
     planner: newer.planner,
     ...(newer.peopleItems?.length ? { people: newer.people, peopleItems: newer.peopleItems, peopleLabel: newer.peopleLabel } : {}),
+    ...(newer.matchedBy ? { matchedBy: newer.matchedBy } : {}),
   };
 }

@@ -10,6 +10,7 @@
 import type { CatalogIndex } from '../../catalog/catalog-index';
 import type { ItemFormat, Observation, Plan } from '../../types';
 import { BAY_AREA } from '../../users/context';
+import type { TextTopicMatcher } from '../../embed/topic-match';
 import { findEntities, normalizeWords, type Lexicon, type LexMatch } from './lexicon';
 import { emptyPlan, summarizePlan } from './plan';
 import { applyPeople } from './people';
@@ -20,6 +21,11 @@ export interface PlanInput {
   observation: Observation;
   index: CatalogIndex;
   lexicon: Lexicon;
+  /**
+   * Optional: topics for free-form text by embedding similarity, consulted only when the
+   * lexicon and the cue words find nothing. Absent: the planner is lexicon-only.
+   */
+  textMatch?: TextTopicMatcher;
 }
 
 /** A planner turns an instruction into a plan (sync for rules, async for an LLM). */
@@ -214,6 +220,15 @@ export function rulePlan(input: PlanInput): Plan {
     for (const t of adjacentTopics(anchors, index, strength, avoid, 3)) uniqPush(plan.moreTopics, t);
     if (!negTopicsFromText.length && plan.moreTopics.length) plan.diversify = true;
     plan.explore = true;
+  }
+  if (!explore && !related && isVague(plan) && input.textMatch) {
+    // Nothing named, no cue: ask the embedding which topics the words are about.
+    const matched = input.textMatch(instruction);
+    if (matched) {
+      const negative = hasAny(all, NEG_CUES);
+      for (const m of matched) uniqPush(negative ? plan.lessTopics : plan.moreTopics, m.topic);
+      plan.matchedBy = 'embedding';
+    }
   }
   if (explore || (isVague(plan) && !related)) {
     // Vague ("I'm bored", "something more interesting"): explore related interests the
