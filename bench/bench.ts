@@ -6,11 +6,17 @@
  *
  * Without --json: a readable table with the targets; with --json: exactly one JSON
  * object on stdout (progress on stderr).
+ *
+ * Speeds swing 2-5x with machine load, so a reference (64-dim float dot products per
+ * second, bench/sections/reference.ts) is measured in the same process before and after
+ * the sections, and every speed figure is also given as a ratio to it (`ratios`,
+ * `decisionsPerReference`): the ratio is what to compare across machines and runs.
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CLOCK, type SectionResult } from './sections/common';
+import { measureReferenceDots, ratiosTo } from './sections/reference';
 
 /** Sections in the order they run: name -> module path (relative to this file). */
 const SECTIONS: [string, string][] = [
@@ -19,6 +25,7 @@ const SECTIONS: [string, string][] = [
   ['recommend', './sections/recommend.ts'],
   ['movielens', './sections/movielens.ts'],
   ['llm-prompt', './sections/llm-prompt.ts'],
+  ['population', './sections/population.ts'],
 ];
 
 /** Targets of issue 2 §8: key (or key prefix for objects) -> bound. */
@@ -75,6 +82,8 @@ async function main(): Promise<void> {
   }
   const result: Record<string, unknown> = {};
   const titles: [string, string[]][] = [];
+  process.stderr.write('bench: reference (64-dim dot products) ...\n');
+  const refBefore = measureReferenceDots();
   for (const [name, path] of SECTIONS) {
     if (only && !only.has(name)) continue;
     const url = new URL(path, import.meta.url);
@@ -85,6 +94,15 @@ async function main(): Promise<void> {
     Object.assign(result, r);
     titles.push([mod.title ?? name, Object.keys(r)]);
   }
+  // The yardstick again after the sections: the machine's load may have changed meanwhile.
+  const refAfter = measureReferenceDots();
+  const ref = Math.round((refBefore + refAfter) / 2);
+  const ratios = ratiosTo(ref, flatten(result));
+  result.referenceDotsPerSecond = ref;
+  result.referenceDrift = Math.round((refAfter / refBefore) * 1000) / 1000;
+  if (ratios.decisionsPerSecond !== undefined) result.decisionsPerReference = ratios.decisionsPerSecond;
+  result.ratios = ratios;
+  titles.push(['Reference: 64-dim float dot products (each figure\'s ratio in the last column)', ['referenceDotsPerSecond', 'referenceDrift', 'decisionsPerReference']]);
   result.machine = {
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -102,7 +120,10 @@ async function main(): Promise<void> {
     lines.push(title);
     const rows = keys.flatMap((k) => flatten({ [k]: result[k] }));
     const w = Math.max(...rows.map(([k]) => k.length));
-    for (const [k, v] of rows) lines.push(`  ${k.padEnd(w)}  ${formatValue(v).padStart(12)}  ${targetNote(k, v)}`);
+    for (const [k, v] of rows) {
+      const ratio = ratios[k] === undefined ? '' : `ratio ${formatValue(ratios[k])}`;
+      lines.push(`  ${k.padEnd(w)}  ${formatValue(v).padStart(12)}  ${ratio.padEnd(16)}  ${targetNote(k, v)}`.trimEnd());
+    }
     lines.push('');
   }
   const m = result.machine as { node: string; cpu: string; cores: number; loadAverage1m: number; clock: string };
