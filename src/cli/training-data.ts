@@ -1,0 +1,131 @@
+/**
+ * `npm run training-data -- [options]`: runs seeded sessions, keeps the trajectories the
+ * rule-based judge passes (rubric thresholds editable), and writes them as chat
+ * fine-tuning JSONL, plus DPO preference pairs against a rival recommender. docs/training.md.
+ * Exit codes: 0 done, 1 failed, 2 bad options.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
+import { buildCatalogIndex } from '../core/catalog/catalog-index';
+import { runBatch } from '../core/env/batch';
+import { fitRng } from '../core/env/fit-rng';
+import { createRuleJudge, RUBRICS, type RubricId } from '../core/eval/judge';
+import { createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
+import { chatExample, preferencePairs } from '../core/rl/training-data';
+import { simulators } from '../core/simulator/registry';
+import type { Observation } from '../core/types';
+import { defaultContext } from '../core/users/context';
+import { personasThenPopulation } from '../core/users/population';
+import { prepareExternalRecommenders } from './external-recommenders';
+import { UsageError, intOption } from './simulate-args';
+
+export const HELP = `Usage: npm run training-data -- [options]
+
+Runs sessions, keeps those the rule-based judge passes, writes chat fine-tuning JSONL and
+DPO preference pairs (same user, same turn, same prefix: the list that kept the user
+against the one that lost them).
+
+  --recommender NAME     the recommender whose sessions are judged [default: linucb+follow]
+  --rival NAME           the other list of each preference pair     [default: popular+follow]
+  --users N              personas, then variants                    [default: 30]
+  --seed N                                                          [default: 42]
+  --list-size N / --turns N                                         [default: 6 / 8]
+  --min-followed X       rubric "${RUBRICS[0].text}": least score to keep [default: 0.5]
+  --min-better-off X     rubric "${RUBRICS[1].text}": least score [default: 0.5]
+  --chat FILE            write kept trajectories (chat format)       [default: none]
+  --dpo FILE             write preference pairs                      [default: none]
+  --json                 print a one-object summary
+  -h, --help`;
+
+function unit(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const x = Number(raw);
+  if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--${name} must be a number from 0 to 1, got "${raw}"`);
+  return x;
+}
+
+export async function main(argv0: string[]): Promise<number> {
+  const argv = await prepareExternalRecommenders(argv0);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv, strict: true,
+      options: {
+        recommender: { type: 'string' }, rival: { type: 'string' }, users: { type: 'string' }, seed: { type: 'string' },
+        'list-size': { type: 'string' }, turns: { type: 'string' }, 'min-followed': { type: 'string' }, 'min-better-off': { type: 'string' },
+        chat: { type: 'string' }, dpo: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) return void process.stdout.write(HELP + '\n'), 0;
+  const s = (k: string) => values[k] as string | undefined;
+  const name = s('recommender') ?? 'linucb+follow';
+  const rivalName = s('rival') ?? 'popular+follow';
+  for (const [opt, n] of [['recommender', name], ['rival', rivalName]]) if (!isKnownRecommender(n)) throw new UsageError(`--${opt} "${n}" is unknown`);
+  const nUsers = intOption('users', s('users'), 30, 1, 100_000);
+  const seed = intOption('seed', s('seed'), 42, 0, 0xffffffff);
+  const listSize = intOption('list-size', s('list-size'), 6, 1, 100);
+  const maxTurns = intOption('turns', s('turns'), 8, 1, 1000);
+  const mins: Record<RubricId, number> = { followed: unit('min-followed', s('min-followed'), 0.5), better_off: unit('min-better-off', s('min-better-off'), 0.5) };
+
+  const [catalog, personas] = await Promise.all([loadBuiltinCatalog(BUILTIN_CATALOGS[0].id), loadBuiltinPersonas()]);
+  const index = buildCatalogIndex(catalog);
+  const users = personasThenPopulation(personas, nUsers, seed);
+  const training = { catalog, users: users.length >= personas.length ? users : personas };
+  const simulator = () => simulators.get('rule-based').create();
+  const observations = new Map<number, Observation[]>();
+  const res = await runBatch({
+    catalog, index, users, contextFor: defaultContext, simulator: simulator(), recommenders: [createRecommender(name)], training,
+    seed, listSize, maxTurns, instructionsEnabled: true, keepTrajectories: true,
+    onStep: (t, w) => {
+      if (t.action.itemIds.length === 0) return;
+      const list = observations.get(w.userIndex) ?? [];
+      list.push(t.observation);
+      observations.set(w.userIndex, list);
+    },
+  });
+  const run = res.runs[0];
+  const judge = createRuleJudge(index);
+  const rival = createRecommender(rivalName);
+  rival.fit?.(training, fitRng(seed, rival.name));
+  const chat = s('chat') ? createWriteStream(s('chat')!) : null;
+  const dpo = s('dpo') ? createWriteStream(s('dpo')!) : null;
+  let kept = 0;
+  let pairs = 0;
+  for (let u = 0; u < run.trajectories.length; u++) {
+    const t = run.trajectories[u];
+    if (t.endReason === 'error') continue;
+    const userIndex = users.findIndex((x) => x.id === t.userId);
+    const v = await judge.judge(t);
+    const pass = v.instructions > 0 && RUBRICS.every((r) => v.scores[r.id] >= mins[r.id]);
+    if (pass) {
+      kept++;
+      chat?.write(JSON.stringify(chatExample(t, observations.get(userIndex) ?? [], listSize, index)) + '\n');
+    }
+    if (dpo) {
+      const user = users[userIndex];
+      const ps = await preferencePairs(t, rival, { index, user, context: defaultContext(user), simulator, seed: t.seed, listSize, maxTurns, instructionsEnabled: true });
+      for (const p of ps) dpo.write(JSON.stringify(p) + '\n');
+      pairs += ps.length;
+    }
+  }
+  for (const w of [chat, dpo]) if (w) (w.end(), await once(w, 'finish'));
+  const summary = { recommender: name, rival: rivalName, users: users.length, seed, sessions: run.trajectories.length, errors: run.errors.length, kept, pairs, rubrics: mins, chat: s('chat') ?? null, dpo: s('dpo') ?? null };
+  process.stdout.write(values.json ? JSON.stringify(summary) + '\n' : `${kept} of ${run.trajectories.length} trajectories kept (rule judge, ${RUBRICS.map((r) => `${r.id} >= ${mins[r.id]}`).join(', ')}); ${pairs} preference pairs against ${rivalName}.\n`);
+  return run.errors.length ? 1 : 0;
+}
+
+const isEntry = process.argv[1] && /training-data\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      process.stderr.write(`training-data: ${err instanceof UsageError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
+      process.exitCode = err instanceof UsageError ? 2 : 1;
+    },
+  );
+}
