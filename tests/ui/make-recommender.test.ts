@@ -3,21 +3,23 @@ import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../src/core/catalog/
 import type { ChatEngine } from '../../src/core/llm/chat-engine';
 import { createRng } from '../../src/core/rng';
 import type { Slate } from '../../src/core/types';
-import { engineOf, makeRecommender } from '../../src/ui/state/make-recommender';
+import { buildRun, parseRunDescription } from '../../src/core/run';
+import { engineOf, plannerFor } from '../../src/ui/state/make-recommender';
 import { decodeSettings, encodeSettings, defaultSettings } from '../../src/ui/state/url-settings';
 
-describe('makeRecommender', () => {
+describe('plannerFor + buildRun', () => {
   it('wraps the base when follow is on, and plans with the LLM engine when one is given', async () => {
-    expect(makeRecommender('popular', false).name).toBe('popular');
-    expect(makeRecommender('popular', true).name).toBe('popular+follow');
+    const llm = parseRunDescription({ recommender: { name: 'popular', follow: true, planner: 'llm' } });
+    expect(plannerFor(parseRunDescription({ recommender: { name: 'popular', follow: false, planner: 'llm' } }), null)).toBeUndefined();
+    expect(plannerFor(llm, null)?.name).toBe('rules');
     const engine: ChatEngine = {
       id: 'scripted',
       chat: async () => ({ text: '{"moreTopics":["f1"],"lessTopics":[],"explore":false}', usage: { promptTokens: 1, completionTokens: 1 }, model: 'scripted', finishReason: 'stop', latencyMs: 1 }),
     };
     const catalog = await loadBuiltinCatalog();
     const users = await loadBuiltinPersonas();
-    const rec = makeRecommender('popular', true, engineOf({ engine }));
-    rec.fit!({ catalog, users }, createRng(1));
+    const rec = buildRun(llm, { catalog, users }, { planner: plannerFor(llm, engineOf({ engine })) }).recommender;
+    expect(rec.name).toBe('popular+follow');
     const u = users[0];
     const slate = (await rec.recommend(
       { userId: u.id, profile: { ...u }, context: { timeOfDay: 'evening', dayOfWeek: 1, device: 'mobile', location: u.location }, history: [], turn: 1, shown: [], instruction: 'racing please' },

@@ -48,7 +48,7 @@ describe('url settings table', () => {
   });
 
   it('ignores unknown parameters and keeps valid ones beside invalid ones', () => {
-    const s = decodeSettings('seed=123&k=99&foo=bar&apiKey=sk-secret');
+    const s = decodeSettings('seed=123&k=101&foo=bar&apiKey=sk-secret');
     expect(s.seed).toBe(123);
     expect(s.listSize).toBe(SETTINGS_TABLE.listSize.default);
     expect(JSON.stringify(s)).not.toContain('sk-secret');

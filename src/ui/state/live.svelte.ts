@@ -1,19 +1,21 @@
 /**
- * Runs a session for a view: assembles the run from the settings and the data, feeds the
- * runner's events to a SessionState (through the playback clock) and to the recorder.
- * Restart aborts the current run (it ends 'stopped') before starting the next.
+ * Runs a session for a view: turns the settings into a run description (`describeRun`),
+ * the description into a run (`buildRun`, the core function every entry point uses),
+ * feeds the runner's events to a SessionState (through the playback clock) and to the
+ * recorder. Restart aborts the current run (it ends 'stopped') before starting the next.
  */
 import type { EventSink, SessionEvent } from '../../core/env/environment';
-import { createRng } from '../../core/rng';
+import type { RunDescription } from '../../core/run/description';
 import { llmSessionMeta } from '../../core/simulator/llm/session-meta';
 import type { UserSimulator } from '../../core/simulator/simulator';
-import type { Recommender, UserProfile } from '../../core/types';
+import type { UserProfile } from '../../core/types';
 import { createHumanSimulator } from '../human/human-simulator';
 import { HumanInput } from '../human/human-input.svelte';
 import type { DataStore } from './data.svelte';
-import { engineOf, makeRecommender } from './make-recommender';
+import { describeRun } from './describe-run';
+import { engineOf, plannerFor } from './make-recommender';
 import { Playback } from './playback.svelte';
-import { applyContext, applyEdits, pickUser } from './run-config';
+import { applyEdits, pickUser } from './run-config';
 import { SessionState } from './session.svelte';
 import { createRecordingSink } from './storage-wiring';
 import type { Settings } from './url-settings';
@@ -39,6 +41,8 @@ export class LiveController {
   recommender = $state('');
   /** The user of the current run (with edits applied). */
   user = $state.raw<UserProfile | null>(null);
+  /** The run description of the current run (what a link, the CLI or a worker would run). */
+  description = $state.raw<RunDescription | null>(null);
 
   private abort: AbortController | null = null;
   private stopRecording: (() => Promise<void>) | null = null;
@@ -62,20 +66,21 @@ export class LiveController {
       const index = data.index ?? undefined;
       const base = pickUser(data.users, settings.user);
       if (!base) throw new Error('No user to simulate: load a catalog with personas or import users.');
-      const user = applyEdits(base, settings.edits);
-      this.user = user;
-      const [{ runSession }, { defaultContext }] = await Promise.all([
-        import('../../core/env/runner'),
-        import('../../core/users/context'),
-      ]);
-      const context = applyContext(defaultContext(user), settings);
       const recName = opts.recommender ?? settings.rec;
-      this.recommender = settings.follow ? `${recName}, following instructions` : recName;
-      // The LLM planner uses the engine of the LLM panel; without one, the rules plan.
-      const plannerEngine = settings.follow && settings.planner === 'llm' ? engineOf(this.llmSimulator) : null;
-      const recommender: Recommender = makeRecommender(recName, settings.follow, plannerEngine);
-      recommender.fit?.({ catalog, users: data.users }, createRng(settings.seed).fork('fit'));
+      // A stale link names a user that is not there: the first user plays (as before), and
+      // the description says which.
+      const description = describeRun($state.snapshot(settings) as Settings, { recommender: recName, userId: base.id });
+      const [{ runSession }, { buildRun }] = await Promise.all([import('../../core/env/runner'), import('../../core/run/build-run')]);
       const simulator = await this.simulatorFor(settings);
+      // The LLM planner uses the engine of the LLM panel; without one, the rules plan.
+      const planner = plannerFor(description, engineOf(this.llmSimulator));
+      const built = buildRun(description, { catalog, index, users: data.users, personas: data.personas }, { simulator, planner });
+      const user = built.users[0];
+      this.user = user;
+      this.description = description;
+      const context = built.contextFor(user);
+      this.recommender = settings.follow ? `${recName}, following instructions` : recName;
+      const recommender = built.recommender;
       if (id !== this.runId) return;
 
       const lookup = (itemId: string) => index?.byId.get(itemId);
@@ -96,7 +101,7 @@ export class LiveController {
               userName: user.name,
               // The stored name says whether instructions were followed ("content+follow").
               recommender: recommender.name,
-              simulator: simulator.name,
+              simulator: built.simulator.name,
               catalogId: catalog.id,
               instructionsEnabled: settings.instructions,
               context,
@@ -104,7 +109,7 @@ export class LiveController {
               start: { timeBudgetSec: user.traits.timeBudgetSec, interests: { ...user.interests } },
               settings: { ...$state.snapshot(settings), rec: recName },
               // Prompt templates and model of an LLM run (never its API key).
-              ...llmSessionMeta(simulator),
+              ...llmSessionMeta(built.simulator),
             },
             lookup,
             {
@@ -127,23 +132,8 @@ export class LiveController {
         else if (ev.type !== 'thought_delta') await playback.gate(ev);
         s.status = s.status === 'ended' ? 'ended' : playback.paused ? 'paused' : 'running';
       };
-      await runSession(
-        {
-          catalog,
-          index,
-          user,
-          context,
-          simulator,
-          recommender,
-          seed: settings.seed,
-          listSize: settings.listSize,
-          maxTurns: settings.turns,
-          instructionsEnabled: settings.instructions,
-          // No startedAt: the run uses the catalog's clock, so a shared link replays exactly.
-          signal: abort.signal,
-        },
-        sink,
-      );
+      // No startedAt: the run uses the catalog's clock, so a shared link replays exactly.
+      await runSession({ ...built.configFor(user), signal: abort.signal }, sink);
     } catch (e) {
       if (id === this.runId) {
         s.error = e instanceof Error ? e.message : String(e);
@@ -186,10 +176,15 @@ export class LiveController {
     }
   }
 
-  private async simulatorFor(settings: Settings): Promise<UserSimulator> {
+  /** The simulator the page supplies (human, the LLM panel's), or undefined: `buildRun` makes the registered one. */
+  private async simulatorFor(settings: Settings): Promise<UserSimulator | undefined> {
     if (settings.sim === 'human') return createHumanSimulator(this.human);
     if (settings.sim === 'llm' && this.llmSimulator) return this.llmSimulator;
-    const { simulators } = await import('../../core/simulator/registry');
-    return simulators.get('rule-based').create();
+    if (settings.sim === 'llm') {
+      // No engine connected yet: the rule-based simulator plays (the settings panel says so).
+      const { simulators } = await import('../../core/simulator/registry');
+      return simulators.get('rule-based').create();
+    }
+    return undefined;
   }
 }

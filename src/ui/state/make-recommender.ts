@@ -1,17 +1,18 @@
 /**
- * Builds the recommender for a run: the registered base recommender, wrapped by the
- * instruction-following recommender when `follow` is on (its stored name is then
- * "<base>+follow", e.g. "content+follow"). With a chat engine, the wrapper plans with the
- * LLM planner (which falls back to the rule-based plan on any bad reply).
+ * The planner of the Live view's instruction-following recommender. `buildRun` makes the
+ * recommender from the run description; the page only supplies what the core cannot: the
+ * LLM planner, built on the engine of the LLM panel. Without an engine the rule-based
+ * planner plans, and the settings panel says so (planner-note).
  */
 import type { ChatEngine } from '../../core/llm/chat-engine';
-import { createLlmPlanner, createRecommender, FOLLOW_SUFFIX } from '../../core/recommenders/agentic';
-import type { Recommender } from '../../core/types';
+import { createLlmPlanner, rulePlanner } from '../../core/recommenders/agentic';
+import type { Planner } from '../../core/recommenders/agentic/rule-planner';
+import type { RunDescription } from '../../core/run/description';
 
-/** A fresh, not yet fitted recommender: `name` is a registered base name. */
-export function makeRecommender(name: string, follow: boolean, plannerEngine?: ChatEngine | null): Recommender {
-  if (!follow) return createRecommender(name);
-  return createRecommender(`${name}${FOLLOW_SUFFIX}`, undefined, plannerEngine ? { planner: createLlmPlanner(plannerEngine) } : undefined);
+/** The planner to pass to `buildRun`: undefined unless the description asks for the LLM planner. */
+export function plannerFor(d: Pick<RunDescription, 'recommender'>, engine: ChatEngine | null): Planner | undefined {
+  if (!d.recommender.follow || d.recommender.planner !== 'llm') return undefined;
+  return engine ? createLlmPlanner(engine) : rulePlanner;
 }
 
 /** The chat engine behind an LLM simulator (the LLM panel's), if there is one. */

@@ -2,6 +2,7 @@
  * Pure helpers that turn settings into the pieces of a run: which user (with in-place
  * edits applied), which context. Kept free of Svelte so they are easy to test.
  */
+import { applyEdits } from '../../core/run/persona-edits';
 import type { Context, Traits, UserProfile } from '../../core/types';
 import type { PersonaEdits, Settings } from './url-settings';
 
@@ -10,27 +11,8 @@ export function pickUser(users: readonly UserProfile[], id: string): UserProfile
   return users.find((u) => u.id === id) ?? users[0];
 }
 
-/** A copy of `user` with persona edits applied (source becomes 'edited' when anything changed). */
-export function applyEdits(user: UserProfile, edits: PersonaEdits | null): UserProfile {
-  if (!edits) return user;
-  const out: UserProfile = {
-    ...user,
-    interests: { ...user.interests },
-    traits: { ...user.traits },
-    source: 'edited',
-  };
-  if (edits.age !== undefined) out.age = edits.age;
-  if (edits.gender !== undefined) out.gender = edits.gender;
-  if (edits.location !== undefined) out.location = edits.location;
-  if (edits.occupation !== undefined) out.occupation = edits.occupation;
-  if (edits.interests) Object.assign(out.interests, edits.interests);
-  if (edits.traits) {
-    for (const [k, v] of Object.entries(edits.traits)) {
-      if (k in out.traits) (out.traits as unknown as Record<string, number>)[k] = v;
-    }
-  }
-  return out;
-}
+/** A copy of `user` with persona edits applied (the core's, shared with `buildRun`). */
+export { applyEdits };
 
 /** The user's default context with the overrides of the settings applied. */
 export function applyContext(base: Context, s: Pick<Settings, 'timeOfDay' | 'dayOfWeek' | 'device' | 'location'>): Context {

@@ -4,8 +4,18 @@
  * validate and format it. `decodeSettings` / `encodeSettings` are pure and round-trip;
  * an invalid or missing parameter falls back to its default and never throws.
  *
+ * The run's settings are an encoding of the run description: their parameter names,
+ * defaults and ranges come from `RUN_FIELDS` (src/core/run/fields.ts), and
+ * `describeRun` (describe-run.ts) turns settings into a `RunDescription`. Only the view,
+ * the playback speed and Compare's second recommender are the page's own.
+ *
  * API keys and other secrets are never settings: nothing secret can end up in a link.
  */
+import { RUN_FIELDS, type EnumField, type IntField } from '../../core/run/fields';
+import { parseEdits, type PersonaEdits } from '../../core/run/persona-edits';
+import type { RewardName } from '../../core/env/reward';
+
+export { parseEdits, type PersonaEdits };
 
 /** Views reachable from the nav. */
 export const VIEWS = ['live', 'compare', 'batch', 'leaderboard', 'history', 'fidelity', 'train', 'creator', 'items'] as const;
@@ -18,18 +28,6 @@ export type SimulatorKind = (typeof SIMULATOR_KINDS)[number];
 
 export const TIMES_OF_DAY = ['', 'morning', 'afternoon', 'evening', 'night'] as const;
 export const DEVICES = ['', 'mobile', 'desktop', 'tv'] as const;
-
-/** Persona edits made in place (only what differs from the chosen persona). */
-export interface PersonaEdits {
-  age?: number;
-  gender?: string;
-  location?: string;
-  occupation?: string;
-  /** topic id -> weight in [0, 1]. */
-  interests?: Record<string, number>;
-  /** Trait name -> value (timeBudgetSec in seconds, the rest in [0, 1]). */
-  traits?: Record<string, number>;
-}
 
 /** Every setting the URL carries. */
 export interface Settings {
@@ -54,6 +52,11 @@ export interface Settings {
   device: (typeof DEVICES)[number];
   location: string;
   edits: PersonaEdits | null;
+  reward: RewardName;
+  /** Parameters of the recommender (declared in its registry entry); {} = its defaults. */
+  recParams: Record<string, number>;
+  /** A hand-picked first list (item ids); [] = the recommender's. */
+  firstList: string[];
 }
 
 /** One row of the table. */
@@ -67,7 +70,16 @@ export interface SettingSpec<K extends keyof Settings> {
   format(value: Settings[K]): string;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+const SLUG = RUN_FIELDS.user.pattern;
+
+/** An integer row from the run table (same parameter, default and range). */
+function runInt<K extends keyof Settings>(key: K, f: IntField & { url?: string }): SettingSpec<K> {
+  return intSpec(key, f.url!, f.default, f.min, f.max);
+}
+
+function runEnum<K extends keyof Settings>(key: K, f: EnumField & { url?: string }): SettingSpec<K> {
+  return enumSpec(key, f.url!, f.values, f.default);
+}
 
 function intSpec<K extends keyof Settings>(key: K, param: string, def: number, min: number, max: number): SettingSpec<K> {
   return {
@@ -115,56 +127,56 @@ function boolSpec<K extends keyof Settings>(key: K, param: string, def: boolean)
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 
-/** Parse persona edits from their compact JSON form; anything malformed is dropped. */
-export function parseEdits(raw: string): PersonaEdits | undefined {
-  if (raw.length > 4000) return undefined;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return undefined;
+const PARAM_NAME = /^[a-z][a-z0-9]{0,40}$/i;
+const ITEM_ID = /^[^\s<>,]{1,128}$/;
+
+/** "factors:16,epochs:10" -> { factors: 16, epochs: 10 }; undefined when malformed. */
+export function parseParams(raw: string): Record<string, number> | undefined {
+  if (raw.length > 1000) return undefined;
+  const out: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const m = /^([^:]+):(.+)$/.exec(part);
+    if (!m || !PARAM_NAME.test(m[1]) || !/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(m[2])) return undefined;
+    const v = Number(m[2]);
+    if (!Number.isFinite(v)) return undefined;
+    out[m[1]] = v;
   }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const o = v as Record<string, unknown>;
-  const out: PersonaEdits = {};
-  if (typeof o.age === 'number' && Number.isInteger(o.age) && o.age >= 0 && o.age <= 120) out.age = o.age;
-  for (const k of ['gender', 'location', 'occupation'] as const) {
-    if (typeof o[k] === 'string' && (o[k] as string).length <= 80) out[k] = o[k] as string;
-  }
-  for (const k of ['interests', 'traits'] as const) {
-    const m = o[k];
-    if (!m || typeof m !== 'object' || Array.isArray(m)) continue;
-    const rec: Record<string, number> = {};
-    for (const [name, w] of Object.entries(m as Record<string, unknown>)) {
-      if (!SLUG.test(name) || typeof w !== 'number' || !Number.isFinite(w)) continue;
-      const max = k === 'traits' && name === 'timeBudgetSec' ? 36_000 : 1;
-      if (w < 0 || w > max) continue;
-      rec[name] = w;
-    }
-    if (Object.keys(rec).length) out[k] = rec;
-  }
-  return Object.keys(out).length ? out : undefined;
+  return out;
 }
 
+/** { factors: 16 } -> "factors:16" (names in a stable order). */
+export function formatParams(p: Record<string, number>): string {
+  return Object.keys(p).sort().map((k) => `${k}:${p[k]}`).join(',');
+}
+
+/** "a,b,c" -> ids; undefined when an id is malformed or there are too many. */
+export function parseIdList(raw: string): string[] | undefined {
+  const ids = raw.split(',');
+  return ids.length <= 100 && ids.every((id) => ITEM_ID.test(id)) ? ids : undefined;
+}
+
+const F = RUN_FIELDS;
+
 /**
- * THE table. Order is the order parameters appear in a link.
- * (Labels live in the settings panel; this table is about what a link carries.)
+ * THE table. Order is the order parameters appear in a link. Run settings take their
+ * parameter, default and range from the run description's table (labels and help too,
+ * for the settings panel); this table is about what a link carries.
  */
 export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
   view: enumSpec('view', 'view', VIEWS, 'live'),
-  catalog: slugSpec('catalog', 'catalog', 'shortvideo'),
-  user: slugSpec('user', 'user', 'persona-maya'),
-  sim: enumSpec('sim', 'sim', SIMULATOR_KINDS, 'rule-based'),
-  rec: slugSpec('rec', 'rec', 'content'),
+  catalog: slugSpec('catalog', F.catalog.url, F.catalog.default),
+  user: slugSpec('user', F.user.url, F.user.default),
+  sim: runEnum('sim', F.simulator),
+  rec: slugSpec('rec', F.recommender.url, F.recommender.default),
   rec2: slugSpec('rec2', 'rec2', 'popular'),
   // The playground is about instruction following: on by default, and a seed whose
   // default session shows an instruction, the reply and the next list.
-  follow: boolSpec('follow', 'follow', true),
-  planner: enumSpec('planner', 'planner', PLANNERS, 'rules'),
-  instructions: boolSpec('instructions', 'instr', true),
-  listSize: intSpec('listSize', 'k', 5, 1, 20),
-  turns: intSpec('turns', 'turns', 6, 1, 50),
-  seed: intSpec('seed', 'seed', 7, 0, 4_294_967_295),
+  follow: boolSpec('follow', F.follow.url, F.follow.default),
+  planner: runEnum('planner', F.planner),
+  instructions: boolSpec('instructions', F.instructions.url, F.instructions.default),
+  listSize: runInt('listSize', F.listSize),
+  turns: runInt('turns', F.turns),
+  seed: runInt('seed', F.seed),
   speed: {
     key: 'speed',
     param: 'speed',
@@ -172,14 +184,14 @@ export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
     parse: (raw) => (SPEEDS.includes(Number(raw)) && raw.trim() !== '' ? Number(raw) : undefined),
     format: (v) => String(v),
   },
-  timeOfDay: enumSpec('timeOfDay', 'tod', TIMES_OF_DAY, ''),
-  dayOfWeek: intSpec('dayOfWeek', 'dow', -1, -1, 6),
-  device: enumSpec('device', 'device', DEVICES, ''),
+  timeOfDay: runEnum('timeOfDay', F.timeOfDay),
+  dayOfWeek: runInt('dayOfWeek', F.dayOfWeek),
+  device: runEnum('device', F.device),
   location: {
     key: 'location',
-    param: 'loc',
-    default: '',
-    parse: (raw) => (raw.length <= 80 ? raw : undefined),
+    param: F.location.url,
+    default: F.location.default,
+    parse: (raw) => (raw.length <= F.location.maxLength ? raw : undefined),
     format: (v) => v,
   },
   edits: {
@@ -188,6 +200,21 @@ export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
     default: null,
     parse: (raw) => parseEdits(raw),
     format: (v) => (v ? JSON.stringify(v) : ''),
+  },
+  reward: runEnum('reward', F.reward),
+  recParams: {
+    key: 'recParams',
+    param: 'rp',
+    default: {},
+    parse: (raw) => parseParams(raw),
+    format: (v) => formatParams(v),
+  },
+  firstList: {
+    key: 'firstList',
+    param: 'first',
+    default: [],
+    parse: (raw) => parseIdList(raw),
+    format: (v) => v.join(','),
   },
 };
 
