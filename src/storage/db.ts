@@ -15,12 +15,13 @@
  *       events([sessionId+seq], sessionId), trajectories(id)
  * - v2: sessions gain `searchText` (lower-cased title/user/recommender/simulator, filled in
  *       by the upgrade for existing rows) and an `endReason` index.
+ * - v3: `creatorRuns(id, createdAt)`: the creator lab's stored results (additive; nothing migrates).
  */
 import { Dexie, type Table } from 'dexie';
 import type { Context, EndReason, Item, ItemDecision, Reflection, SessionMetrics, Slate, Trajectory } from '../core/types';
 
 /** Current schema version. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Default database name (tests pass their own). */
 export const DEFAULT_DB_NAME = 'recoworld';
@@ -121,6 +122,18 @@ export const SCHEMA_V2 = {
   sessions: 'id, startedAt, updatedAt, status, recommender, simulator, catalogId, userId, searchText, endReason',
 } as const;
 
+/** v3 store definitions: adds the creator lab's results. */
+export const SCHEMA_V3 = { ...SCHEMA_V2, creatorRuns: 'id, createdAt' } as const;
+
+/** A row of `creatorRuns`: a creator experiment (plain JSON, reproducible) and its summarised result. */
+export interface CreatorRunRecord {
+  id: string;
+  createdAt: number;
+  title: string;
+  experiment: unknown;
+  result: unknown;
+}
+
 /** The stored id of a run: its (deterministic) trajectory id plus its start time. */
 export function sessionIdOf(trajectoryId: string, startedAt: number): string {
   return `${trajectoryId}@${Math.round(startedAt)}`;
@@ -136,6 +149,7 @@ export class RecoDb extends Dexie {
   sessions!: Table<SessionRecord, string>;
   events!: Table<EventRecord, [string, number]>;
   trajectories!: Table<TrajectoryRecord, string>;
+  creatorRuns!: Table<CreatorRunRecord, string>;
 
   /** @param upTo highest schema version to declare (tests open at 1 to exercise the migration). */
   constructor(name: string = DEFAULT_DB_NAME, opts?: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
@@ -155,5 +169,6 @@ export class RecoDb extends Dexie {
             }),
         );
     }
+    if (upTo >= 3) this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -44,12 +44,12 @@ describe('schema versions and migration', () => {
     expect(issues.map((i) => i.kind)).toContain('blocked');
     old.close();
     const db = await opening;
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
 
     // Another "tab" asks for a newer version: this connection closes and says why.
     issues.length = 0;
     const newer = new RecoDb(name);
-    newer.version(3).stores({});
+    newer.version(SCHEMA_VERSION + 1).stores({});
     await newer.open();
     expect(issues.map((i) => i.kind)).toContain('versionchange');
     expect(issues[0].message).toMatch(/Reload/);
