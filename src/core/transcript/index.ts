@@ -1,0 +1,2 @@
+/** Session transcripts (Markdown, printable HTML) for handouts. */
+export * from './session-transcript';
