@@ -24,11 +24,13 @@ const YEAR_MS = 365.25 * 86_400_000;
 const MONTH_MS = YEAR_MS / 12;
 /** How many of the user's latest history movies form "what I watched lately". */
 const RECENT = 20;
+/** A rating at or above this is a like (MovieLens convention, both scales). */
+const LIKE = 4;
 /** Nearest raters kept for the user-kNN feature. */
 const NEIGHBOURS = 50;
 
 /** Names of the engagement features, in order (the weights follow this order). */
-export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare'] as const;
+export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare', 'neighboursLiked', 'wideNeighbours', 'itemCosineSum'] as const;
 
 /** Fitted weights of the model (response-fit.ts); plain numbers so they serialise. */
 export interface ResponseWeights {
@@ -160,6 +162,7 @@ export class UserResponse {
   /** Rating-weighted overlap with each other user (as of the cut-off), normalised (cosine). */
   private readonly sim = new Map<number, number>();
   private readonly neighbours = new Map<number, number>();
+  private readonly wide = new Map<number, number>();
   private readonly itemW = new Map<number, number>();
   private readonly recentW = new Map<number, number>();
   private readonly lift: Float64Array;
@@ -242,8 +245,9 @@ export class UserResponse {
       }
     }
     for (const [v, o] of this.sim) this.sim.set(v, o / Math.sqrt(Math.max(1, n) * Math.max(1, userCountAsOf(log, v, t))));
-    const top = [...this.sim.entries()].sort((p, q) => q[1] - p[1] || p[0] - q[0]).slice(0, NEIGHBOURS);
-    for (const [v, w] of top) this.neighbours.set(v, w);
+    const ranked = [...this.sim.entries()].sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+    for (const [v, w] of ranked.slice(0, NEIGHBOURS)) this.neighbours.set(v, w);
+    for (const [v, w] of ranked.slice(0, 4 * NEIGHBOURS)) this.wide.set(v, w);
   }
 
   /** Item bias as of the cut-off: shrunk mean minus the global mean. */
@@ -291,7 +295,10 @@ export class UserResponse {
     let recent = 0;
     let similar = 0;
     let knn = 0;
+    let knnLiked = 0;
+    let wide = 0;
     let cosAll = 0;
+    let cosAllRaw = 0;
     let cosRecent = 0;
     let month = 0;
     let firstAt = Infinity;
@@ -308,11 +315,17 @@ export class UserResponse {
       for (let z = log.itemStart[i]; z < end; z++) {
         const v = log.itemUser[z];
         similar += this.sim.get(v) ?? 0;
-        knn += this.neighbours.get(v) ?? 0;
+        const nb = this.neighbours.get(v);
+        if (nb !== undefined) {
+          knn += nb;
+          if (log.itemRating[z] >= LIKE) knnLiked += nb;
+        }
+        wide += this.wide.get(v) ?? 0;
         cosAll += this.itemW.get(v) ?? 0;
         cosRecent += this.recentW.get(v) ?? 0;
       }
       const norm = 1 / Math.sqrt(Math.max(1, end - log.itemStart[i]));
+      cosAllRaw = cosAll;
       cosAll *= norm;
       cosRecent *= norm;
       month = itemCountBetween(log, i, t - MONTH_MS, t);
@@ -352,6 +365,9 @@ export class UserResponse {
       Number.isFinite(yr) ? Math.log1p(Math.max(0, new Date(t).getUTCFullYear() - yr)) : 1,
       Math.log((count + 1) / (this.totalAsOf + 1)),
       Math.log((recent + 1) / (this.totalLastYear + 1)),
+      Math.log1p(10 * knnLiked),
+      Math.log1p(10 * wide),
+      Math.log1p(cosAllRaw),
     ];
     return { x, rating, parts: { userBias: w[0], itemBias: ib, latent, genre, genreTopic: top, ratings: count, recentRatings: recent, similarRaters: similar, share: count / Math.max(1, this.totalAsOf) } };
   }

@@ -4,7 +4,8 @@
  * thresholds for balanced accuracy. The fidelity protocol fits the weights and thresholds
  * on a tuning split of users and reports on the others (src/core/eval/fidelity-protocol.ts);
  * `DEFAULT_RESPONSE_WEIGHTS` are the ones such a fit gave on ml-latest-small's tuning
- * split, used where no fit was run (the playground's sessions).
+ * split, used where no fit was run (the playground's sessions). They were fitted with the
+ * protocol's own code on that tuning split (`--seeds 1`, the `weights` field of the JSON).
  */
 import type { Catalog, Rng, UserProfile } from '../types';
 import { fitItemFactors, solveSpd, type AlsOptions, type ItemFactors } from './movie-als';
@@ -23,16 +24,16 @@ export interface ResponseModelOptions {
 export const DEFAULT_ALS: AlsOptions = Object.freeze({ k: 12, lambda: 6, iterations: 8 });
 
 /**
- * Weights fitted on the tuning half of ml-latest-small (seed 42; `npm run evaluate --
- * --protocol fidelity --print-weights`). The protocol refits them on its own tuning split
- * in every run; these are for sessions outside the protocol.
+ * Weights fitted on the tuning half of ml-latest-small (seed 42: `npm run evaluate --
+ * --protocol fidelity --seeds 1 --json`, field `weights`). The protocol refits them on its
+ * own tuning split in every run; these are for sessions outside the protocol.
  */
 export const DEFAULT_RESPONSE_WEIGHTS: ResponseWeights = Object.freeze({
-  engageMean: [2.5, 1, 1, 0, 0, 0, 1, 1, 10, 0, 0, 0, 0, 1, -8, -8],
-  engageSd: [1.3, 1, 1, 0.8, 0.4, 1, 1, 1, 6, 1, 1, 1, 1, 1, 1, 1],
-  engageW: [0, 2.5, 0, 1, 0.3, 0.2, 0.3, -0.2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  engageThreshold: 0,
-  likeThreshold: 3.75,
+  engageMean: [1.8238, 0.7392, 2.646, -0.1527, -0.0259, -0.0359, 1.0049, 1.4947, 8.1745, 0.1677, 1.3996, 2.3067, 2.2663, 2.3791, -8.6144, -7.7102, 0.9091, 1.9481, 3.0095],
+  engageSd: [1.0816, 0.8499, 1.2902, 0.3188, 0.2374, 0.5648, 0.9778, 0.8849, 5.1729, 0.3874, 1.2448, 1.0346, 0.8675, 1.0566, 1.485, 0.9537, 1.1204, 1.22, 1.4466],
+  engageW: [-1.0613, 1.3575, -0.1921, -0.449, 0.2667, 0.1596, 0.7633, -0.0657, -0.4795, 0.0786, 0.0781, 0.4333, 0.8914, 0.363, -0.1966, -0.9376, 0.466, 0.2343, 0.6235, -1.2694],
+  engageThreshold: -0.045,
+  likeThreshold: 3.5885,
 }) as ResponseWeights;
 
 /** Checkpoint times: quantiles of the cut-offs of users with a history. */
