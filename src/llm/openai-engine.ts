@@ -10,7 +10,7 @@
  */
 import { ChatEngineError, type ChatCallOptions, type ChatEngine, type ChatRequest, type ChatResponse } from '../core/llm/chat-engine';
 import { watchAbort } from './abort';
-import { htmlSummary, readJsonReply, readSse, readText, ReplyState, type ReplyLimits } from './openai-stream';
+import { htmlSummary, readJsonReply, readPrefix, readSse, readText, ReplyState, type ReplyLimits } from './openai-stream';
 import { credentialsMessage, hasCredentials, redactUrl, serverSnippet } from './redact';
 import { backoffMs, isRetryableStatus, parseRetryAfter, retryPolicy, type RetryPolicy } from './retry';
 import { DEFAULT_MAX_SSE_LINE_CHARS } from './sse';
@@ -265,7 +265,7 @@ async function httpError(res: Response, wallNow: number, onBytes: () => void): P
   let body = '';
   if (res.body) {
     try {
-      body = await readText(res.body, new ReplyState({ maxReplyChars: 0, maxBytes: 0, maxLineChars: 0 }, '', undefined), 64 * 1024, onBytes);
+      body = await readPrefix(res.body, 64 * 1024, onBytes);
     } catch {
       // no readable body (or too long): the status says enough
     }

@@ -138,7 +138,10 @@ export async function readSse(body: ReadableStream<Uint8Array>, state: ReplyStat
         if (!events(parser.push(decoder.decode(undefined)))) events(parser.end());
         return;
       }
-      if (events(parser.push(decoder.decode(value)))) return;
+      const finished = events(parser.push(decoder.decode(value)));
+      // Time spent here handling a big chunk is not the server being silent.
+      onBytes();
+      if (finished) return;
     }
   } catch (e) {
     if (e instanceof SseLimitError) throw new ChatEngineError('too_long', e.message);
@@ -160,6 +163,28 @@ export async function readText(body: ReadableStream<Uint8Array>, state: ReplySta
       parts.push(decoder.decode(done ? undefined : value));
       if (done) return parts.join('');
     }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}
+
+/** At most `maxBytes` of a body as text (lenient UTF-8); the rest is dropped and the stream cancelled. For error pages. */
+export async function readPrefix(body: ReadableStream<Uint8Array>, maxBytes: number, onBytes: () => void): Promise<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let n = 0;
+  try {
+    while (n < maxBytes) {
+      const { done, value } = await reader.read();
+      onBytes();
+      if (done) break;
+      const take = value.subarray(0, maxBytes - n);
+      n += take.byteLength;
+      parts.push(decoder.decode(take, { stream: true }));
+    }
+    parts.push(decoder.decode());
+    return parts.join('');
   } finally {
     reader.cancel().catch(() => {});
   }
