@@ -261,6 +261,8 @@ export interface LlmUsage {
   /** Retries used before a valid reply (0..2). */
   retries: number;
   model: string;
+  /** What had to be repaired or normalised in the reply ("json repaired", "instruction cut ..."), when anything was. */
+  repairs?: string[];
 }
 
 /** Why the user is unhappy, as codes (rendered as sentences when shown). */

@@ -8,3 +8,4 @@ export * from './prepare';
 export * from './replicate';
 export * from './summary';
 export * from './run-experiment';
+export * from './network';

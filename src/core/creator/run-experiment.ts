@@ -34,17 +34,37 @@ export interface ExperimentResult {
 /** Progress callback: replicates done (over all strategies) out of the most that may run. */
 export type Progress = (done: number, total: number) => void;
 
-/** Summarise the first `n` replicates of each strategy into the result. */
-export function assembleResult(prep: PreparedExperiment, perStrategy: ReplicateResult[][], stoppedEarly: boolean, trace?: Trace): ExperimentResult {
+/** What summarising needs to know about a prepared experiment (plain data: crosses worker boundaries). */
+export interface ExperimentMeta {
+  seed: number;
+  requested: number;
+  stopWidth: number;
+  users: number;
+  strategies: { label: string; audienceSize: number }[];
+}
+
+/** The meta of a prepared experiment. */
+export function experimentMeta(prep: PreparedExperiment): ExperimentMeta {
   const exp = prep.experiment;
-  const strategies = prep.strategies.map((ps, s) => summarizeStrategy(ps.strategy.label || String.fromCharCode(65 + s), ps.audienceSize, perStrategy[s]));
-  const out: ExperimentResult = {
+  return {
     seed: exp.run.seed,
-    replicates: perStrategy[0].length,
     requested: exp.replicates,
-    stoppedEarly,
-    audienceSize: prep.strategies[0].audienceSize,
+    stopWidth: exp.stopWidth,
     users: prep.pop.n,
+    strategies: prep.strategies.map((ps, s) => ({ label: ps.strategy.label || String.fromCharCode(65 + s), audienceSize: ps.audienceSize })),
+  };
+}
+
+/** Summarise the replicates of each strategy into the result. */
+export function assembleResult(meta: ExperimentMeta, perStrategy: ReplicateResult[][], stoppedEarly: boolean, trace?: Trace): ExperimentResult {
+  const strategies = meta.strategies.map((ms, s) => summarizeStrategy(ms.label, ms.audienceSize, perStrategy[s]));
+  const out: ExperimentResult = {
+    seed: meta.seed,
+    replicates: perStrategy[0].length,
+    requested: meta.requested,
+    stoppedEarly,
+    audienceSize: meta.strategies[0].audienceSize,
+    users: meta.users,
     horizons: strategies[0].horizons,
     strategies,
   };
@@ -53,13 +73,17 @@ export function assembleResult(prep: PreparedExperiment, perStrategy: ReplicateR
   return out;
 }
 
-/** How many replicates to keep: the first batch boundary where the rule holds, else all. */
-export function stopPoint(perStrategy: ReplicateResult[][], requested: number, width: number): number {
-  for (let n = STOP_BATCH; n < requested; n += STOP_BATCH) {
-    if (perStrategy.some((r) => r.length < n)) return Math.min(...perStrategy.map((r) => r.length));
+/**
+ * Where to stop, given the first replicates of each strategy (in replicate order): the first
+ * batch boundary below `requested` where the rule holds, `requested` when all are in, or null
+ * (keep going). Depends only on results, so a pool of workers stops where `runExperiment` does.
+ */
+export function stopPoint(perStrategy: readonly ReplicateResult[][], requested: number, width: number): number | null {
+  const have = Math.min(...perStrategy.map((r) => r.length));
+  for (let n = STOP_BATCH; n < requested && n <= have; n += STOP_BATCH) {
     if (narrowEnough(perStrategy.map((r) => r.slice(0, n)), width)) return n;
   }
-  return requested;
+  return have >= requested ? requested : null;
 }
 
 /** Run the experiment in this thread (the CLI, tests; the app uses a pool of workers). */
@@ -84,5 +108,5 @@ export function runExperiment(prep: PreparedExperiment, onProgress?: Progress): 
       break;
     }
   }
-  return assembleResult(prep, per, stopped, trace);
+  return assembleResult(experimentMeta(prep), per, stopped, trace);
 }

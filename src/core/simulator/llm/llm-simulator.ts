@@ -156,6 +156,7 @@ class LlmSession implements SimSession {
       lastTimeout = null;
       const parsed = parseItemReply(text, { durationSec: item.durationSec });
       if (parsed.ok) {
+        if (parsed.notes.length) usage.repairs = parsed.notes.slice(0, 8);
         usage.tokensPerSec = usage.latencyMs > 0 ? usage.completionTokens / (usage.latencyMs / 1000) : 0;
         return this.fromReply(item, position, parsed.reply, usage);
       }
