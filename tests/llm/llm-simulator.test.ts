@@ -104,7 +104,7 @@ describe('LLM simulator with a scripted engine', () => {
   it('stops (no silent fallback) when every try of an item times out', async () => {
     const slow = () => new ChatEngineError('timeout', 'No answer from http://x/v1/chat/completions for 1 s (timeout).');
     const { s } = session([slow(), slow(), slow()]);
-    const err = await s.decide(items[0], 0, 0).catch((e: unknown) => e);
+    const err = await Promise.resolve(s.decide(items[0], 0, 0)).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/3 tries for this item all timed out/) });
     // One timeout among usable replies is re-asked as before.
     const { s: s2 } = session([slow(), good()]);
