@@ -37,7 +37,10 @@ export class SseParser {
   push(chunk: string): string[] {
     const out: string[] = [];
     let start = 0;
-    if (this.afterCR && chunk.charCodeAt(0) === 10) start = 1;
+    if (this.afterCR && chunk.charCodeAt(0) === 10) {
+      start = 1;
+      this.scannedChars++;
+    }
     this.afterCR = false;
     // Only the new chunk is scanned: the pending pieces are known to hold no line end.
     for (let i = start; i < chunk.length; i++) {
@@ -52,7 +55,10 @@ export class SseParser {
       this.line(line, out);
       if (c === 13) {
         if (i + 1 < chunk.length) {
-          if (chunk.charCodeAt(i + 1) === 10) i++;
+          if (chunk.charCodeAt(i + 1) === 10) {
+            i++;
+            this.scannedChars++;
+          }
         } else this.afterCR = true;
       }
       start = i + 1;
