@@ -7,7 +7,9 @@
  */
 import { importMovieLens } from '../core/catalog/movielens';
 import { runFidelityProtocol, type EngageReport, type SplitReport } from '../core/eval/fidelity-protocol';
-import { createRng } from '../core/rng';
+import { movieSessionStats } from '../core/eval/fidelity-sessions';
+import { createRng, shuffle } from '../core/rng';
+import { attachResponseModel } from '../core/simulator/movie-response';
 import { buildRatingLog } from '../core/simulator/rating-log';
 import { buildResponseModel } from '../core/simulator/response-fit';
 import type { UserSimulator } from '../core/simulator/simulator';
@@ -23,6 +25,8 @@ export interface FidelityCliOptions {
   bootstrap?: number;
   /** A simulator to use instead of the rule-based one (the LLM); no response model then. */
   simulator?: UserSimulator;
+  /** Run the MovieLens session statistics (default true with the rule-based simulator). */
+  sessions?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -63,6 +67,18 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
   if (rep.test.users < 1 || rep.tuning.users < 1) {
     throw new Error(`no figures: ${rep.test.users + rep.tuning.users} user(s) qualify, at least 2 are needed (one per split). A user qualifies with a held-out movie rated >= 4 that someone had rated before the user's cut-off.`);
   }
+  // Sessions of 50 real users with three recommenders, under the response model and without
+  // it (the previous movie model), to show how sessions end and whether the ranking moves.
+  let sessions: Record<string, unknown> | undefined;
+  if (model && o.sessions !== false) {
+    const sample = shuffle(createRng(o.seed).fork('sessions'), users.filter((u) => (u.heldOut?.length ?? 0) > 0)).slice(0, 50);
+    const recs = ['popular', 'random', 'mf-bpr'];
+    attachResponseModel(catalog, null);
+    const previous = await movieSessionStats(catalog, sample, sim, recs, o.seed);
+    attachResponseModel(catalog, model);
+    const response = await movieSessionStats(catalog, sample, sim, recs, o.seed);
+    sessions = { users: sample.length, responseModel: response, previousModel: previous };
+  }
   return round4({
     protocol: 'fidelity',
     simulator: rep.simulator,
@@ -77,6 +93,7 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
       reliability: rep.test.calibration.bins,
       perUser: rep.perSeed[0]?.test.calibration.perUser,
     },
+    sessions,
     weights: model?.weights,
     notes: 'Headline figures: test split (users not used to fit anything), mean over seeds; margin.ci95: envelope of the per-seed paired bootstrap intervals across users. Thresholds of the simulator and of every baseline are fitted on the tuning split.',
     fitSeconds,

@@ -37,5 +37,15 @@ function split(label: string, s: Split): string[] {
 export function fidelityTable(res: Record<string, unknown>): string {
   const test = res as unknown as Split;
   const tuning = res.tuning as Split;
-  return [`simulator: ${res.simulator}; seeds ${(res.seeds as number[]).join(', ')}; figures are means over seeds`, ...split('TEST', test), '', ...split('TUNING', tuning)].join('\n');
+  const out = [`simulator: ${res.simulator}; seeds ${(res.seeds as number[]).join(', ')}; figures are means over seeds`, ...split('TEST', test), '', ...split('TUNING', tuning)];
+  const sessions = res.sessions as { users: number; responseModel: Record<string, Record<string, number>>; previousModel: Record<string, Record<string, number>> } | undefined;
+  if (sessions) {
+    out.push('', `MovieLens sessions (${sessions.users} users, instructions on): left dissatisfied / bored / time up; watch / like / skip rate`);
+    for (const [label, block] of [['response model', sessions.responseModel], ['previous model', sessions.previousModel]] as const) {
+      for (const [rec, v] of Object.entries(block)) {
+        out.push(`  ${label.padEnd(15)} ${rec.padEnd(8)} ${f3(v.leftDissatisfied)} / ${f3(v.leftBored)} / ${f3(v.timeUp)};  ${f3(v.watchRate)} / ${f3(v.likeRate)} / ${f3(v.skipRate)}`);
+      }
+    }
+  }
+  return out.join('\n');
 }

@@ -115,10 +115,15 @@ const ACTION_WORD = {
   leave: 'Leave',
 } as const;
 
-/** The action line: "Click, Watch 20s / 45s, Like"; the duration shows when the item is given. */
+/**
+ * The action line: "Click, Watch 20s / 45s, Like"; the duration shows when the item is given.
+ * A movie's duration is its trailer's (MovieLens imports give every movie a 150 s trailer),
+ * so a movie watch reads "Watch trailer 90s / 150s" (docs/movielens.md).
+ */
 export function renderAction(d: ItemDecision, item?: Item): string {
+  const what = item?.format === 'movie' ? 'Watch trailer' : 'Watch';
   return d.actions
-    .map((a) => (a === 'watch' ? `Watch ${d.watchSec}s${item ? ` / ${item.durationSec}s` : ''}` : ACTION_WORD[a]))
+    .map((a) => (a === 'watch' ? `${what} ${d.watchSec}s${item ? ` / ${item.durationSec}s` : ''}` : ACTION_WORD[a]))
     .join(', ');
 }
 
