@@ -129,7 +129,12 @@ describe('OpenAI-compatible engine against a local server', () => {
       res.writeHead(503, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'overloaded' }));
     };
-    await expect(new OpenAiCompatibleEngine({ baseUrl: base, model: 'm' }).chat(req)).rejects.toMatchObject({ kind: 'http', status: 503, message: expect.stringMatching(/Server error 503.*overloaded/) });
+    const waits: number[] = [];
+    const retry = { retries: 2, sleep: async (ms: number) => void waits.push(ms), random: () => 0.5 };
+    await expect(new OpenAiCompatibleEngine({ baseUrl: base, model: 'm', retry }).chat(req)).rejects.toMatchObject({ kind: 'http', status: 503, message: expect.stringMatching(/Server error 503.*overloaded Gave up after 3 attempts/) });
+    // 503 is retried with a jittered exponential backoff (500 ms base: 375, then 750 with the jitter at its middle).
+    expect(seen.filter((x) => x.url.endsWith('/chat/completions'))).toHaveLength(4);
+    expect(waits).toEqual([375, 750]);
   });
 
   it('falls back to plain prompting when the server rejects response_format, and remembers it', async () => {
@@ -190,10 +195,12 @@ describe('OpenAI-compatible engine against a local server', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const port = (probe.address() as AddressInfo).port;
     await new Promise((r) => probe.close(r));
-    await expect(new OpenAiCompatibleEngine({ baseUrl: `http://127.0.0.1:${port}/v1`, model: 'm' }).chat(req)).rejects.toMatchObject({
+    const waits: number[] = [];
+    await expect(new OpenAiCompatibleEngine({ baseUrl: `http://127.0.0.1:${port}/v1`, model: 'm', retry: { sleep: async (ms) => void waits.push(ms) } }).chat(req)).rejects.toMatchObject({
       kind: 'network',
-      message: expect.stringMatching(/Cannot reach .*CORS/),
+      message: expect.stringMatching(/Cannot reach .*\(connection refused\).*CORS.*Gave up after 4 attempts/),
     });
+    expect(waits).toHaveLength(3);
   });
 
   it('lists models', async () => {
