@@ -1,0 +1,153 @@
+/**
+ * `npm run embed -- --catalog ID|DIR --model NAME|offline --out FILE [options]`
+ *
+ * Writes a catalog's item vectors: the offline TF-IDF + SVD embedding (no download), or a
+ * Transformers.js feature-extraction model (from the hub, or from --model-base, a folder
+ * in the hub layout). FILE ending in .npy gets float32 rows in catalog order; .csv gets
+ * `id,d0,...` rows. --sid also fits semantic IDs and prints their figures.
+ * Exit codes: 0 done, 1 a load or embed failed, 2 bad options.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { buildCatalogIndex } from '../core/catalog/catalog-index';
+import { toNpy, toVectorCsv } from '../core/embed/import-vectors';
+import { itemText } from '../core/embed/item-text';
+import { fitOfflineEmbedding, OFFLINE_MODEL } from '../core/embed/offline';
+import { fitSemanticIds } from '../core/embed/semantic-ids';
+import { normalizeRows, type ItemVectors } from '../core/embed/vectors';
+import { createRng } from '../core/rng';
+import { loadWorld } from './load-world';
+import { intOption, UsageError } from './simulate-args';
+
+export const EMBED_HELP = `Usage: npm run embed -- --catalog ID|DIR --model NAME|offline --out FILE [options]
+
+  --catalog ID|DIR     a built-in catalog id (shortvideo) or a MovieLens folder
+  --model NAME         "offline" (TF-IDF + SVD, 64 d, no download) or a Transformers.js
+                       feature-extraction model id (default dtype q8), e.g. Xenova/all-MiniLM-L6-v2
+  --model-base DIR     load NAME from this folder (hub layout) instead of the hub
+  --dtype D            fp32, q8, ... (Transformers.js models; default q8)
+  --out FILE           .npy (float32, rows in catalog order) or .csv (id,d0,...)
+  --dim N              offline dimensions (default 64)
+  --seed N             seed of the offline SVD and of the semantic IDs (default 42)
+  --sid                also fit semantic IDs (RQ-KMeans) and print their figures
+  --json               print one JSON object on stdout
+  --help               this text`;
+
+interface EmbedOptions {
+  catalog: string;
+  model: string;
+  modelBase?: string;
+  dtype: string;
+  out: string;
+  dim: number;
+  seed: number;
+  sid: boolean;
+  json: boolean;
+}
+
+/** Parse argv; throws UsageError. Null for --help. */
+export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        catalog: { type: 'string' },
+        model: { type: 'string' },
+        'model-base': { type: 'string' },
+        dtype: { type: 'string' },
+        out: { type: 'string' },
+        dim: { type: 'string' },
+        seed: { type: 'string' },
+        sid: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) return null;
+  if (!values.catalog) throw new UsageError('--catalog is required (a built-in id such as shortvideo, or a MovieLens folder)');
+  if (!values.model) throw new UsageError('--model is required ("offline" or a Transformers.js model id)');
+  const out = values.out as string | undefined;
+  if (!out) throw new UsageError('--out FILE is required (.npy or .csv)');
+  if (!/\.(npy|csv)$/i.test(out)) throw new UsageError(`--out "${out}": the file must end in .npy or .csv`);
+  return {
+    catalog: String(values.catalog),
+    model: String(values.model),
+    modelBase: values['model-base'] as string | undefined,
+    dtype: (values.dtype as string | undefined) ?? 'q8',
+    out,
+    dim: intOption('dim', values.dim as string | undefined, 64, 1, 1024),
+    seed: intOption('seed', values.seed as string | undefined, 42, 0, 4_294_967_295),
+    sid: Boolean(values.sid),
+    json: Boolean(values.json),
+  };
+}
+
+/** Compute the vectors (and optionally semantic IDs); returns a JSON-able summary. */
+export async function runEmbed(o: EmbedOptions, log: (s: string) => void = () => {}): Promise<Record<string, unknown>> {
+  const { catalog } = await loadWorld(o.catalog, 1, o.seed);
+  const t0 = performance.now();
+  let vectors: ItemVectors;
+  if (o.model === OFFLINE_MODEL) {
+    vectors = fitOfflineEmbedding(catalog, createRng(o.seed), { dim: o.dim }).vectors;
+  } else {
+    const tjs = await import('@huggingface/transformers');
+    const { loadEmbedder } = await import('../llm/transformers/runtime');
+    const emb = await loadEmbedder(tjs as never, { model: o.model, device: 'cpu', dtype: o.dtype, modelBase: o.modelBase ?? null }, (p) => {
+      if (p.phase === 'fetch') log(`loading ${o.model}: ${(p.fraction * 100).toFixed(0)}% (${p.file})`);
+    });
+    const topics = new Map(catalog.topics.map((t) => [t.id, t]));
+    const { dim, data } = await emb.embed(catalog.items.map((it) => itemText(it, topics)), { onProgress: (d, n) => log(`embedded ${d}/${n}`) });
+    await emb.dispose();
+    vectors = { catalogId: catalog.id, model: o.model, dim, ids: catalog.items.map((i) => i.id), data: normalizeRows(data, dim) };
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await writeFile(o.out, o.out.toLowerCase().endsWith('.npy') ? toNpy(vectors) : toVectorCsv(vectors));
+  const res: Record<string, unknown> = { catalog: catalog.id, model: vectors.model, items: vectors.ids.length, dim: vectors.dim, out: o.out, seconds: Math.round(seconds * 100) / 100 };
+  if (o.sid) {
+    buildCatalogIndex(catalog); // validates unique ids before fitting
+    const s = fitSemanticIds(vectors, catalog.items, createRng(o.seed).fork('sid'));
+    res.sid = { levels: s.levels, k: s.k, distinctCodes: s.distinctCodes, collisionRate: Math.round(s.collisionRate * 1e4) / 1e4, perLevel: s.stats.map((x) => ({ level: x.level, used: x.used, entropyBits: Math.round(x.entropyBits * 1000) / 1000, reconstructionMse: Math.round(x.reconstructionMse * 1e4) / 1e4 })) };
+  }
+  return res;
+}
+
+/** CLI entry; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let o: EmbedOptions | null;
+  try {
+    o = parseEmbedArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`embed: ${e.message}\nRun with --help for the options.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (!o) {
+    process.stdout.write(EMBED_HELP + '\n');
+    return 0;
+  }
+  try {
+    const res = await runEmbed(o, (s) => process.stderr.isTTY && process.stderr.write(`\r${s.padEnd(70)}`));
+    if (o.json) process.stdout.write(JSON.stringify(res) + '\n');
+    else for (const [k, v] of Object.entries(res)) process.stdout.write(`${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`embed: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`embed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && /embed\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
