@@ -16,12 +16,14 @@
  * - v2: sessions gain `searchText` (lower-cased title/user/recommender/simulator, filled in
  *       by the upgrade for existing rows) and an `endReason` index.
  * - v3: `creatorRuns(id, createdAt)`: the creator lab's stored results (additive; nothing migrates).
+ * - v4: `itemVectors([catalogId+model], catalogId, updatedAt)`: item embeddings per catalog and
+ *       model, so the Items view does not recompute them (additive; nothing migrates).
  */
 import { Dexie, type Table } from 'dexie';
 import type { Context, EndReason, Item, ItemDecision, Reflection, SessionMetrics, Slate, Trajectory } from '../core/types';
 
 /** Current schema version. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Default database name (tests pass their own). */
 export const DEFAULT_DB_NAME = 'recoworld';
@@ -125,6 +127,19 @@ export const SCHEMA_V2 = {
 /** v3 store definitions: adds the creator lab's results. */
 export const SCHEMA_V3 = { ...SCHEMA_V2, creatorRuns: 'id, createdAt' } as const;
 
+/** v4 store definitions: adds cached item vectors. */
+export const SCHEMA_V4 = { ...SCHEMA_V3, itemVectors: '[catalogId+model], catalogId, updatedAt' } as const;
+
+/** A row of `itemVectors`: one catalog's vectors from one model (rows in `ids` order). */
+export interface ItemVectorsRecord {
+  catalogId: string;
+  model: string;
+  dim: number;
+  ids: string[];
+  data: Float32Array;
+  updatedAt: number;
+}
+
 /** A row of `creatorRuns`: a creator experiment (plain JSON, reproducible) and its summarised result. */
 export interface CreatorRunRecord {
   id: string;
@@ -150,6 +165,7 @@ export class RecoDb extends Dexie {
   events!: Table<EventRecord, [string, number]>;
   trajectories!: Table<TrajectoryRecord, string>;
   creatorRuns!: Table<CreatorRunRecord, string>;
+  itemVectors!: Table<ItemVectorsRecord, [string, string]>;
 
   /** @param upTo highest schema version to declare (tests open at 1 to exercise the migration). */
   constructor(name: string = DEFAULT_DB_NAME, opts?: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
@@ -170,5 +186,6 @@ export class RecoDb extends Dexie {
         );
     }
     if (upTo >= 3) this.version(3).stores(SCHEMA_V3);
+    if (upTo >= 4) this.version(4).stores(SCHEMA_V4);
   }
 }
