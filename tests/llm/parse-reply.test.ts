@@ -6,38 +6,45 @@ import { good } from './fixtures';
 
 const opts = { durationSec: 45 };
 
+/** What `good()` parses to, field by field. */
+const GOOD_REPLY = {
+  thought: 'Lobster fishing at dawn, that is my thing.',
+  actions: ['watch', 'like'],
+  watchSec: 40,
+  comment: '',
+  interest: 0.9,
+  satisfaction: 0.8,
+  mindset: 'I want more fishing.',
+  reflection: '',
+  reasons: [],
+  instruction: '',
+};
+
 describe('parseItemReply', () => {
   it('reads a well-formed reply and maps scores to [0, 1]', () => {
-    const r = parseItemReply(good(), opts);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.reply.actions).toEqual(['watch', 'like']);
-    expect(r.reply.watchSec).toBe(40);
-    expect(r.reply.interest).toBeCloseTo(0.9);
-    expect(r.repaired).toBe(false);
+    expect(parseItemReply(good(), opts)).toEqual({ ok: true, reply: GOOD_REPLY, repaired: false, notes: [] });
   });
 
   it('finds the JSON inside prose and code fences', () => {
     const r = parseItemReply(`Sure! Here is my answer:\n\`\`\`json\n${good()}\n\`\`\`\nHope that helps.`, opts);
-    expect(r.ok && r.repaired).toBe(true);
+    expect(r).toEqual({ ok: true, reply: GOOD_REPLY, repaired: true, notes: ['json repaired'] });
     const r2 = parseItemReply(`I think: ${good()} -- done`, opts);
-    expect(r2.ok).toBe(true);
+    expect(r2).toEqual({ ok: true, reply: GOOD_REPLY, repaired: true, notes: ['json repaired'] });
   });
 
   it('repairs trailing commas and single quotes', () => {
     const text = "{'thought': 'Nice braids', 'actions': ['skip',], 'watch_seconds': 0, 'comment': '', 'interest': 2, 'satisfaction': 5, 'mindset': 'meh', 'reflection': '', 'reasons': [], 'instruction': '',}";
-    const r = parseItemReply(text, opts);
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.reply.actions).toEqual(['skip']);
+    expect(parseItemReply(text, opts)).toEqual({
+      ok: true,
+      repaired: true,
+      notes: ['json repaired'],
+      reply: { thought: 'Nice braids', actions: ['skip'], watchSec: 0, comment: '', interest: 0.2, satisfaction: 0.5, mindset: 'meh', reflection: '', reasons: [], instruction: '' },
+    });
   });
 
   it('maps near-miss action names and a single "action" string', () => {
     const r = parseItemReply(good({ actions: undefined, action: 'Watched and liked' }), opts);
-    expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.reply.actions).toEqual(['watch', 'like']);
-      expect(r.notes.join(' ')).toContain('read as "watch"');
-    }
+    expect(r).toEqual({ ok: true, reply: GOOD_REPLY, repaired: false, notes: ['action "Watched" read as "watch"', 'action "liked" read as "like"'] });
     expect(normalizeAction('pass')).toBe('skip');
     expect(normalizeAction('Leave the session')).toBe('leave');
     expect(normalizeAction('teleport')).toBeNull();
@@ -49,48 +56,62 @@ describe('parseItemReply', () => {
   });
 
   it('rejects missing fields', () => {
-    const r = parseItemReply(JSON.stringify({ thought: 'hm', actions: ['skip'] }), opts);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/interest/);
-    const noThought = parseItemReply(good({ thought: '' }), opts);
-    expect(noThought.ok).toBe(false);
+    expect(parseItemReply(JSON.stringify({ thought: 'hm', actions: ['skip'] }), opts)).toEqual({ ok: false, error: 'missing or invalid field "interest"' });
+    expect(parseItemReply(good({ satisfaction: 'lots' }), opts)).toEqual({ ok: false, error: 'missing or invalid field "satisfaction"' });
+    expect(parseItemReply(good({ thought: '' }), opts)).toEqual({ ok: false, error: 'invalid field "thought": thought is empty' });
+    expect(parseItemReply(good({ mindset: 42 }), opts)).toEqual({ ok: false, error: 'invalid field "mindset": mindset is empty' });
   });
 
   it('clamps watch seconds to the duration', () => {
-    const r = parseItemReply(good({ watch_seconds: 600 }), opts);
-    expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.reply.watchSec).toBe(45);
-      expect(r.notes.some((n) => n.includes('clamped'))).toBe(true);
-    }
+    expect(parseItemReply(good({ watch_seconds: 600 }), opts)).toEqual({ ok: true, reply: { ...GOOD_REPLY, watchSec: 45 }, repaired: false, notes: ['watch_seconds 600 clamped to 45'] });
   });
 
   it('reads "30s" and "2 min" watch times', () => {
-    const r = parseItemReply(good({ watch_seconds: '30s' }), opts);
-    expect(r.ok && r.reply.watchSec).toBe(30);
-    const r2 = parseItemReply(good({ watch_seconds: '2 min' }), { durationSec: 300 });
-    expect(r2.ok && r2.reply.watchSec).toBe(120);
+    expect(parseItemReply(good({ watch_seconds: '30s' }), opts)).toEqual({ ok: true, reply: { ...GOOD_REPLY, watchSec: 30 }, repaired: false, notes: [] });
+    expect(parseItemReply(good({ watch_seconds: '2 min' }), { durationSec: 300 })).toEqual({ ok: true, reply: { ...GOOD_REPLY, watchSec: 120 }, repaired: false, notes: [] });
   });
 
   it('fails a truncated reply that lost required fields, and an empty reply', () => {
     const full = good();
-    const r = parseItemReply(full.slice(0, 60), opts);
-    expect(r.ok).toBe(false);
+    // Cut inside "actions": the repaired JSON has no usable action.
+    expect(full.slice(0, 60)).toBe('{"thought":"Lobster fishing at dawn, that is my thing.","act');
+    expect(parseItemReply(full.slice(0, 60), opts)).toEqual({ ok: false, error: 'unknown action null' });
+    expect(parseItemReply(full.slice(0, 100), opts)).toEqual({ ok: false, error: 'missing or invalid field "interest"' });
     expect(parseItemReply('   ', opts)).toEqual({ ok: false, error: 'empty reply' });
     expect(parseItemReply('I would rather not say.', opts)).toEqual({ ok: false, error: 'no JSON object in the reply' });
   });
 
   it('requires a reflection on leave and a text on comment', () => {
-    expect(parseItemReply(good({ actions: ['leave'] }), opts).ok).toBe(false);
-    expect(parseItemReply(good({ actions: ['comment'] }), opts).ok).toBe(false);
+    expect(parseItemReply(good({ actions: ['leave'] }), opts)).toEqual({ ok: false, error: 'leave without reflection' });
+    expect(parseItemReply(good({ actions: ['comment'] }), opts)).toEqual({ ok: false, error: 'comment action without comment text' });
     const r = parseItemReply(good({ actions: ['skip', 'leave'], reflection: 'Too much of the same.', reasons: ['Repetitive', 'nonsense'], instruction: 'none' }), opts);
-    expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.reply.actions).toEqual(['skip', 'leave']);
-      expect(r.reply.reasons).toEqual(['repetitive']);
-      expect(r.reply.instruction).toBe('');
-      expect(r.reply.watchSec).toBe(0);
-    }
+    expect(r).toEqual({
+      ok: true,
+      repaired: false,
+      notes: [],
+      reply: { ...GOOD_REPLY, actions: ['skip', 'leave'], watchSec: 0, reflection: 'Too much of the same.', reasons: ['repetitive'], instruction: '' },
+    });
+  });
+
+  it('ignores __proto__, constructor and prototype keys (no prototype swap, no pollution)', () => {
+    // Without the guard, `out["__proto__"] = {...}` would make these the parsed object's inherited fields.
+    const injected = '{"__proto__": {"actions": ["like"], "interest": 10, "satisfaction": 10}, "thought": "x", "mindset": "y"}';
+    expect(parseItemReply(injected, opts)).toEqual({ ok: false, error: 'unknown action null' });
+    const beside = good().replace(/^\{/, '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "Prototype": 3, ');
+    expect(parseItemReply(beside, opts)).toEqual({ ok: true, reply: GOOD_REPLY, repaired: false, notes: [] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'actions')).toBe(false);
+  });
+
+  it('caps an instruction and other free text, saying so', () => {
+    const long = 'More fishing please. '.repeat(100).trim();
+    const r = parseItemReply(good({ actions: ['skip', 'leave'], reflection: 'r'.repeat(3000), instruction: long, comment: 'c'.repeat(1500) }), opts);
+    expect(r).toEqual({
+      ok: true,
+      repaired: false,
+      notes: ['comment cut from 1500 to 1000 characters', 'reflection cut from 3000 to 2000 characters', `instruction cut from ${long.length} to 500 characters`],
+      reply: { ...GOOD_REPLY, actions: ['skip', 'leave'], watchSec: 0, comment: 'c'.repeat(1000), reflection: 'r'.repeat(2000), instruction: long.slice(0, 500) },
+    });
   });
 });
 
