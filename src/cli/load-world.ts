@@ -49,3 +49,31 @@ export async function loadWorld(catalogArg: string, nUsers: number, seed: number
   }
   return { catalog: imported.catalog, users: imported.users.slice(0, nUsers), training: imported.users, source: 'movielens' };
 }
+
+/** The data a run description's catalog reference resolves to in the CLI (for `buildRun`). */
+export interface RunWorldLoaded {
+  catalog: Catalog;
+  /** Known users: the personas (built-in catalog) or the dataset's users. */
+  users: UserProfile[];
+  /** The personas (built-in catalogs only): the base of population variants. */
+  personas?: UserProfile[];
+  source: 'builtin' | 'movielens';
+}
+
+/**
+ * Load what a description's `catalog` names: a built-in catalog with the personas, or a
+ * MovieLens folder with its users. Same errors as `loadWorld`.
+ */
+export async function loadRunWorld(catalogArg: string): Promise<RunWorldLoaded> {
+  if (BUILTIN_CATALOGS.some((c) => c.id === catalogArg)) {
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogArg), loadBuiltinPersonas()]);
+    return { catalog, users: personas, personas, source: 'builtin' };
+  }
+  if (!(await isDirectory(catalogArg))) {
+    throw new UsageError(
+      `--catalog "${catalogArg}" is neither a built-in catalog (${BUILTIN_CATALOGS.map((c) => c.id).join(', ')}) nor a MovieLens folder`,
+    );
+  }
+  const imported = importMovieLens(await readDatasetFolder(catalogArg));
+  return { catalog: imported.catalog, users: imported.users, source: 'movielens' };
+}

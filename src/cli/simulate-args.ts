@@ -2,8 +2,14 @@
  * Command-line options of `npm run simulate`: parsing (node:util parseArgs, strict) and
  * validation. Any problem is a `UsageError`, which the CLI reports with exit code 2.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { REWARD_NAMES, isRewardName, type RewardName } from '../core/env/reward';
+import { isKnownRecommender } from '../core/recommenders/agentic';
+import { recommenders } from '../core/recommenders/registry';
+import { simulators } from '../core/simulator/registry';
+import { parseRunDescription, RunDescriptionError, type RunDescription } from '../core/run/description';
+import { DEVICES, RUN_FIELDS as F, TIMES_OF_DAY, type IntField } from '../core/run/fields';
 
 /** A bad command line: the message says what is wrong; the CLI exits with code 2. */
 export class UsageError extends Error {
@@ -33,43 +39,78 @@ export interface SimulateOptions {
   /** Print each session as text (default when one session runs without --json). */
   transcript: boolean;
   help: boolean;
+  /** --help-params: list the recommenders' parameters. */
+  helpParams: boolean;
+  /** --print-run: print the description and exit. */
+  printRun: boolean;
+  /**
+   * The run description the options encode. A one-user run without --user names the
+   * table's default user; on a dataset folder the CLI takes its first user instead
+   * (`userGiven` false).
+   */
+  run: RunDescription;
+  /** True when --user or --users (or --run with users) named the users. */
+  userGiven: boolean;
 }
 
+/**
+ * Defaults: the run description's table (src/core/run/fields.ts), the same as the
+ * playground's: `npm run simulate` with no options runs the session a fresh playground
+ * shows. See docs/run-description.md for why these values.
+ */
 export const DEFAULTS = {
-  catalog: 'shortvideo',
+  catalog: F.catalog.default,
   users: 1,
-  simulator: 'rule-based',
-  recommender: 'popular',
-  seed: 42,
-  turns: 10,
-  listSize: 10,
-  sessions: 1,
-  reward: 'watch' as RewardName,
+  simulator: F.simulator.default,
+  recommender: F.follow.default ? `${F.recommender.default}+follow` : F.recommender.default,
+  seed: F.seed.default,
+  turns: F.turns.default,
+  listSize: F.listSize.default,
+  sessions: F.sessions.default,
+  reward: F.reward.default as RewardName,
 };
+
+/** "  --flag ARG   help   [default: x]" for a row of the table. */
+function row(flag: string, help: string, extra = ''): string {
+  const head = `  ${flag}`.padEnd(23);
+  return `${head}${help}${extra ? ` ${extra}` : ''}`;
+}
+const range = (f: IntField) => `(${f.min} .. ${f.max})`;
+const dflt = (v: unknown) => `[default: ${v === '' ? 'the user\'s' : v}]`;
 
 export const HELP = `Usage: npm run simulate -- [options]
 
 Runs simulated sessions headlessly (same core as the playground) and prints a summary.
+The run options are an encoding of the run description (docs/run-description.md);
+--run FILE reads a whole description from JSON (options given as well override it).
 
-Options:
-  --catalog ID|DIR     built-in catalog id, or a MovieLens folder (ml-latest CSVs or
-                       ml-100k files)                               [default: ${DEFAULTS.catalog}]
-  --users N            number of users: personas first, then sampled variants of them
-                       (MovieLens: the first N users of the dataset) [default: ${DEFAULTS.users}]
-  --simulator NAME     user simulator: rule-based, or llm (an OpenAI-compatible
-                       endpoint, see the --llm-* options)           [default: ${DEFAULTS.simulator}]
-  --recommender NAME   recommender; NAME+follow wraps it with the instruction-
-                       following recommender (e.g. content+follow)  [default: ${DEFAULTS.recommender}]
+Run options:
+${row('--run FILE.json', 'a run description (JSON)')}
+${row('--catalog ID|DIR', 'built-in catalog id, or a MovieLens folder', dflt(DEFAULTS.catalog))}
+${row('--user ID', F.user.help, `${dflt(F.user.default)}; a dataset: its first user`)}
+${row('--users N', F.population.help, range({ ...F.population, min: 1 }))}
+${row('--simulator NAME', 'rule-based, or llm (an OpenAI-compatible endpoint, --llm-*)', dflt(DEFAULTS.simulator))}
+${row('--recommender NAME', 'recommender; NAME+follow wraps it with the instruction-following recommender', dflt(DEFAULTS.recommender))}
                        or an HTTP recommender: http://127.0.0.1:PORT/PATH
   --recommender-module FILE  an ES module recommender (docs/recommender-api.md),
                        used as module:NAME
-  --seed N             seed of the whole run (0 .. 4294967295)      [default: ${DEFAULTS.seed}]
-  --turns N            most lists per session                       [default: ${DEFAULTS.turns}]
-  --list-size N        items per list (1 .. 100)                    [default: ${DEFAULTS.listSize}]
-  --no-instructions    the paper's "instructions off": one list per session
-  --sessions N         sessions per user; later ones only when the retention model says
-                       the user comes back                          [default: ${DEFAULTS.sessions}]
-  --reward NAME        step reward: ${REWARD_NAMES.join(', ')}           [default: ${DEFAULTS.reward}]
+${row('--rec-param K=V', 'a recommender parameter (repeatable), e.g. --rec-param factors=16; see --help-params')}
+${row('--planner NAME', `${F.planner.help} (${F.planner.values.join(', ')})`, dflt(F.planner.default))}
+${row('--seed N', `${F.seed.help} ${range(F.seed)}`, dflt(DEFAULTS.seed))}
+${row('--turns N', `${F.turns.help} ${range(F.turns)}`, dflt(DEFAULTS.turns))}
+${row('--list-size N', `${F.listSize.help} ${range(F.listSize)}`, dflt(DEFAULTS.listSize))}
+${row('--no-instructions', F.instructions.help)}
+${row('--sessions N', `${F.sessions.help} ${range(F.sessions)}`, dflt(DEFAULTS.sessions))}
+${row('--reward NAME', `${REWARD_NAMES.join(', ')}`, dflt(DEFAULTS.reward))}
+${row('--time-of-day T', `${TIMES_OF_DAY.join(', ')}`, dflt(''))}
+${row('--day-of-week D', '0 (Sunday) .. 6', dflt(''))}
+${row('--device D', `${DEVICES.join(', ')}`, dflt(''))}
+${row('--location TEXT', `at most ${F.location.maxLength} characters`, dflt(''))}
+${row('--edits JSON', 'persona edits of the one user, e.g. {"age":30,"interests":{"f1":1}}')}
+${row('--first-list A,B,C', 'a hand-picked first list (item ids)')}
+${row('--print-run', 'print the run description as JSON and exit')}
+
+Output options:
   --out FILE.jsonl     write one line per session: its Gym-style transitions
   --json               print exactly one JSON object on stdout (progress goes to stderr)
   --transcript         print every session as text, item by item (on stderr with
@@ -79,9 +120,20 @@ Options:
   --llm-model NAME     --simulator llm: model name as the server knows it
   --llm-key-env VAR    --simulator llm: environment variable holding the API key
   --llm-timeout SEC    --simulator llm: seconds without a byte before a call fails [default: 120]
+  --help-params        list every recommender's parameters (name, range, default)
   -h, --help           show this help
 
 Exit codes: 0 done, 1 a run or import failed, 2 bad options.`;
+
+/** Every registered recommender's declared parameters, for --help-params. */
+export function paramsHelp(): string {
+  const out: string[] = ['Recommender parameters (--rec-param NAME=VALUE; URL: rp=NAME:VALUE,...):', ''];
+  for (const e of recommenders.list()) {
+    out.push(`${e.name}${e.params?.length ? '' : ': no parameters'}`);
+    for (const p of e.params ?? []) out.push(`  ${p.name.padEnd(18)} ${p.type} ${p.min} .. ${p.max}  [default: ${p.default}]  ${p.help}`);
+  }
+  return out.join('\n');
+}
 
 /** A whole-number option in [min, max]; a clear UsageError otherwise. */
 export function intOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -92,25 +144,68 @@ export function intOption(name: string, raw: string | undefined, fallback: numbe
   return n;
 }
 
+/** Read `--run FILE` (a JSON run description, possibly partial). */
+function readRunFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--run ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (text.length > 1_000_000) throw new UsageError(`--run ${file}: larger than 1 MB; a run description is a few hundred bytes`);
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--run ${file}: not JSON (${(e as Error).message.slice(0, 200)})`);
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UsageError(`--run ${file}: must hold one JSON object (a run description)`);
+  return v as Record<string, unknown>;
+}
+
+/** "--rec-param k=v" values -> { k: v } (numbers; the registry checks names and ranges). */
+function recParams(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const kv of values) {
+    const m = /^([A-Za-z][A-Za-z0-9]*)=(.+)$/.exec(kv);
+    if (!m) throw new UsageError(`--rec-param must be NAME=VALUE (e.g. factors=16), got "${kv.slice(0, 80)}"`);
+    const v = Number(m[2]);
+    if (!Number.isFinite(v) || m[2].trim() === '') throw new UsageError(`--rec-param ${m[1]} must be a number, got "${m[2].slice(0, 40)}"`);
+    out[m[1]] = v;
+  }
+  return out;
+}
+
 /** Parse and validate `argv` (without the node and script paths). Names of plug-ins are checked by the CLI. */
 export function parseSimulateArgs(argv: string[]): SimulateOptions {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
       options: {
+        run: { type: 'string' },
         catalog: { type: 'string' },
+        user: { type: 'string' },
         users: { type: 'string' },
         simulator: { type: 'string' },
         recommender: { type: 'string' },
+        'rec-param': { type: 'string', multiple: true },
+        planner: { type: 'string' },
         seed: { type: 'string' },
         turns: { type: 'string' },
         'list-size': { type: 'string' },
         'no-instructions': { type: 'boolean' },
         sessions: { type: 'string' },
         reward: { type: 'string' },
+        'time-of-day': { type: 'string' },
+        'day-of-week': { type: 'string' },
+        device: { type: 'string' },
+        location: { type: 'string' },
+        edits: { type: 'string' },
+        'first-list': { type: 'string' },
+        'print-run': { type: 'boolean' },
         out: { type: 'string' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -119,6 +214,7 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
         'llm-model': { type: 'string' },
         'llm-key-env': { type: 'string' },
         'llm-timeout': { type: 'string' },
+        'help-params': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -127,27 +223,95 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const str = (k: string) => values[k] as string | undefined;
-  const reward = str('reward') ?? DEFAULTS.reward;
-  if (!isRewardName(reward)) throw new UsageError(`--reward must be one of ${REWARD_NAMES.join(', ')}, got "${reward}"`);
+  const reward = str('reward');
+  if (reward !== undefined && !isRewardName(reward)) throw new UsageError(`--reward must be one of ${REWARD_NAMES.join(', ')}, got "${reward}"`);
   const out = str('out');
   if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a file name');
-  if ((str('llm-url') || str('llm-model')) && (str('simulator') ?? DEFAULTS.simulator) !== 'llm') {
+  const fileRun = str('run') !== undefined ? readRunFile(str('run')!) : {};
+  const simulator = str('simulator') ?? ((fileRun.simulator as { name?: string } | undefined)?.name) ?? DEFAULTS.simulator;
+  if ((str('llm-url') || str('llm-model')) && simulator !== 'llm') {
     throw new UsageError('--llm-url and --llm-model only apply with --simulator llm');
   }
-  for (const k of ['catalog', 'simulator', 'recommender']) {
+  for (const k of ['catalog', 'simulator', 'recommender', 'user']) {
     if (str(k) !== undefined && str(k)!.trim() === '') throw new UsageError(`--${k} needs a value`);
   }
+  // Names first, with messages that name the option (the description would say "recommender.name").
+  if (str('recommender') !== undefined && !isKnownRecommender(str('recommender')!)) {
+    throw new UsageError(`--recommender "${str('recommender')}" is unknown. Known: ${recommenders.names().join(', ')} (add +follow to follow instructions)`);
+  }
+  const knownSims = [...new Set([...simulators.names(), 'llm'])];
+  if (!knownSims.includes(simulator)) throw new UsageError(`--simulator "${simulator}" is unknown. Known: ${knownSims.join(', ')}`);
+  if (str('user') !== undefined && str('users') !== undefined) throw new UsageError('--user names one user, --users a number of them: give one of the two');
+  if (str('edits') !== undefined && str('users') !== undefined) throw new UsageError('--edits apply to one user (--user), not to --users');
+
+  // The description: the file's fields, then every option given on top (options win).
+  const d: Record<string, unknown> = { ...fileRun };
+  const fileRec = (fileRun.recommender ?? {}) as Record<string, unknown>;
+  const rec: Record<string, unknown> = { ...fileRec };
+  if (str('recommender') !== undefined) {
+    const name = str('recommender')!;
+    rec.name = name.endsWith('+follow') ? name.slice(0, -'+follow'.length) : name;
+    rec.follow = name.endsWith('+follow');
+  } else if (rec.name === undefined) {
+    rec.name = F.recommender.default;
+    rec.follow = F.follow.default;
+  }
+  if (str('planner') !== undefined) rec.planner = str('planner');
+  if (values['rec-param']) rec.params = { ...((fileRec.params as object) ?? {}), ...recParams(values['rec-param'] as string[]) };
+  d.recommender = rec;
+  if (str('catalog') !== undefined) d.catalog = str('catalog');
+  let userGiven = fileRun.users !== undefined;
+  if (str('user') !== undefined) {
+    d.users = { kind: 'user', id: str('user') };
+    userGiven = true;
+  }
+  const users = intOption('users', str('users'), 1, 1, 1_000_000);
+  if (str('users') !== undefined) {
+    d.users = { kind: 'population', size: users };
+    userGiven = true;
+  }
+  if (str('edits') !== undefined) {
+    let edits: unknown;
+    try {
+      edits = JSON.parse(str('edits')!);
+    } catch {
+      throw new UsageError(`--edits must be JSON, e.g. '{"age":30}'`);
+    }
+    const u = (d.users ?? { kind: 'user', id: F.user.default }) as Record<string, unknown>;
+    d.users = { ...u, edits };
+  }
+  if (str('simulator') !== undefined) d.simulator = { ...((fileRun.simulator as object) ?? {}), name: simulator === 'llm' ? 'llm' : simulator };
+  if (str('seed') !== undefined) d.seed = intOption('seed', str('seed'), F.seed.default, F.seed.min, F.seed.max);
+  if (str('turns') !== undefined) d.turns = intOption('turns', str('turns'), F.turns.default, F.turns.min, F.turns.max);
+  if (str('list-size') !== undefined) d.listSize = intOption('list-size', str('list-size'), F.listSize.default, F.listSize.min, F.listSize.max);
+  if (str('sessions') !== undefined) d.sessions = intOption('sessions', str('sessions'), F.sessions.default, F.sessions.min, F.sessions.max);
+  if (values['no-instructions']) d.instructions = false;
+  if (reward !== undefined) d.reward = reward;
+  const ctx: Record<string, unknown> = { ...((fileRun.context as object) ?? {}) };
+  if (str('time-of-day') !== undefined) ctx.timeOfDay = str('time-of-day');
+  if (str('day-of-week') !== undefined) ctx.dayOfWeek = intOption('day-of-week', str('day-of-week'), 0, 0, 6);
+  if (str('device') !== undefined) ctx.device = str('device');
+  if (str('location') !== undefined) ctx.location = str('location');
+  d.context = ctx;
+  if (str('first-list') !== undefined) d.firstList = str('first-list')!.split(',').map((x) => x.trim()).filter(Boolean);
+  let run: RunDescription;
+  try {
+    run = parseRunDescription(d);
+  } catch (e) {
+    if (e instanceof RunDescriptionError) throw new UsageError(e.message.replace(/^Invalid run description: /, 'run description: '));
+    throw e;
+  }
   return {
-    catalog: str('catalog') ?? DEFAULTS.catalog,
-    users: intOption('users', str('users'), DEFAULTS.users, 1, 1_000_000),
-    simulator: str('simulator') ?? DEFAULTS.simulator,
-    recommender: str('recommender') ?? DEFAULTS.recommender,
-    seed: intOption('seed', str('seed'), DEFAULTS.seed, 0, 0xffffffff),
-    turns: intOption('turns', str('turns'), DEFAULTS.turns, 1, 1000),
-    listSize: intOption('list-size', str('list-size'), DEFAULTS.listSize, 1, 100),
-    instructions: !values['no-instructions'],
-    sessions: intOption('sessions', str('sessions'), DEFAULTS.sessions, 1, 1000),
-    reward,
+    catalog: run.catalog,
+    users: run.users.kind === 'population' ? run.users.size : 1,
+    simulator: run.simulator.name,
+    recommender: run.recommender.follow ? `${run.recommender.name}+follow` : run.recommender.name,
+    seed: run.seed,
+    turns: run.turns,
+    listSize: run.listSize,
+    instructions: run.instructions,
+    sessions: run.sessions,
+    reward: run.reward,
     out: out ?? null,
     json: !!values.json,
     quiet: !!values.quiet,
@@ -157,5 +321,33 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     llmKeyEnv: str('llm-key-env') ?? null,
     llmTimeoutSec: intOption('llm-timeout', str('llm-timeout'), 120, 1, 3600),
     help: !!values.help,
+    helpParams: !!values['help-params'],
+    printRun: !!values['print-run'],
+    run,
+    userGiven,
   };
+}
+
+/**
+ * A run description as CLI options (the inverse of `parseSimulateArgs`' run part): what
+ * `--print-run` users and tests use to check that the flags encode the description.
+ */
+export function cliArgsOf(d: RunDescription): string[] {
+  const a: string[] = ['--catalog', d.catalog];
+  if (d.users.kind === 'user') {
+    a.push('--user', d.users.id);
+    if (d.users.edits) a.push('--edits', JSON.stringify(d.users.edits));
+  } else a.push('--users', String(d.users.size));
+  a.push('--simulator', d.simulator.name);
+  a.push('--recommender', d.recommender.follow ? `${d.recommender.name}+follow` : d.recommender.name);
+  a.push('--planner', d.recommender.planner);
+  for (const [k, v] of Object.entries(d.recommender.params)) a.push('--rec-param', `${k}=${v}`);
+  a.push('--seed', String(d.seed), '--turns', String(d.turns), '--list-size', String(d.listSize), '--sessions', String(d.sessions), '--reward', d.reward);
+  if (!d.instructions) a.push('--no-instructions');
+  if (d.context.timeOfDay) a.push('--time-of-day', d.context.timeOfDay);
+  if (d.context.dayOfWeek !== undefined) a.push('--day-of-week', String(d.context.dayOfWeek));
+  if (d.context.device) a.push('--device', d.context.device);
+  if (d.context.location) a.push('--location', d.context.location);
+  if (d.firstList) a.push('--first-list', d.firstList.join(','));
+  return a;
 }

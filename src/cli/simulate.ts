@@ -11,40 +11,32 @@ import { runBatch } from '../core/env/batch';
 import type { Transition } from '../core/env/session-driver';
 import { ImportError } from '../core/catalog/import-error';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
-import { recommenders } from '../core/recommenders/registry';
-import { FOLLOW_SUFFIX, createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
+import { buildRun, BuildRunError, type BuiltRun } from '../core/run/build-run';
 import { simulators } from '../core/simulator/registry';
-import { defaultContext } from '../core/users/context';
-import type { Recommender } from '../core/types';
 import type { UserSimulator } from '../core/simulator/simulator';
-import { loadWorld } from './load-world';
+import { loadRunWorld } from './load-world';
 import { createProgress, silentProgress } from './progress';
-import { HELP, UsageError, parseSimulateArgs, type SimulateOptions } from './simulate-args';
+import { HELP, UsageError, paramsHelp, parseSimulateArgs, type SimulateOptions } from './simulate-args';
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
 import { createCliLlmSimulator, printableLlmUrl } from './llm-simulator';
 import { terminalJson, terminalText } from './terminal-text';
 import { fallbackWarning } from '../core/llm/fallback-share';
-import { fitRng } from '../core/env/fit-rng';
 import { prepareExternalRecommenders } from './external-recommenders';
 
-function createPlugins(o: SimulateOptions): { simulator: UserSimulator; recommender: Recommender } {
-  const known = [...new Set([...simulators.names(), 'llm'])];
-  if (!known.includes(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" is unknown. Known: ${known.join(', ')}`);
-  if (!isKnownRecommender(o.recommender)) {
-    throw new UsageError(
-      `--recommender "${o.recommender}" is unknown. Known: ${recommenders.names().join(', ')} (add ${FOLLOW_SUFFIX} to follow instructions)`,
-    );
+/** The simulator the CLI supplies (the LLM one); undefined: `buildRun` makes the registered one. */
+function createSimulator(o: SimulateOptions): UserSimulator | undefined {
+  if (o.simulator !== 'llm') {
+    if (!simulators.has(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" cannot run headless here`);
+    return undefined;
   }
-  let simulator: UserSimulator;
   try {
-    simulator = o.simulator === 'llm' ? createCliLlmSimulator(o) : simulators.get(o.simulator).create();
+    return createCliLlmSimulator(o);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`--simulator "${o.simulator}" cannot run headless here: ${(e as Error).message}`);
   }
-  return { simulator, recommender: createRecommender(o.recommender) };
 }
 
 async function writeLine(out: WriteStream, line: string): Promise<void> {
@@ -60,9 +52,19 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const { simulator, recommender } = createPlugins(o);
-  const world = await loadWorld(o.catalog, o.users, o.seed);
-  const index = buildCatalogIndex(world.catalog);
+  if (o.helpParams) {
+    process.stdout.write(paramsHelp() + '\n');
+    return 0;
+  }
+  if (o.printRun) {
+    process.stdout.write(JSON.stringify(o.run, null, 2) + '\n');
+    return 0;
+  }
+  const simulator = createSimulator(o);
+  const loaded = await loadRunWorld(o.catalog);
+  // Without --user/--users a dataset runs its first user (the table's default user is a persona).
+  const run = !o.userGiven && loaded.source === 'movielens' && loaded.users.length ? { ...o.run, users: { kind: 'user' as const, id: loaded.users[0].id } } : o.run;
+  const index = buildCatalogIndex(loaded.catalog);
   const tLoaded = performance.now();
 
   const out = o.out ? createWriteStream(o.out, { encoding: 'utf8' }) : null;
@@ -83,25 +85,21 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSigint);
 
+  // The one function every entry point uses: users, training data, fitting stream, seeds.
   const tFit = performance.now();
-  recommender.fit?.({ catalog: world.catalog, users: world.training }, fitRng(o.seed, recommender.name));
+  let built: BuiltRun;
+  try {
+    built = buildRun(run, { ...loaded, index }, { simulator });
+  } catch (e) {
+    if (e instanceof BuildRunError) throw new UsageError(e.message);
+    throw e;
+  }
   fitMs = performance.now() - tFit;
+  const world = { catalog: loaded.catalog, users: built.users };
 
   const tSim = performance.now();
   const result = await runBatch({
-    catalog: world.catalog,
-    index,
-    users: world.users,
-    contextFor: defaultContext,
-    simulator,
-    recommenders: [recommender],
-    training: false,
-    seed: o.seed,
-    listSize: o.listSize,
-    maxTurns: o.turns,
-    instructionsEnabled: o.instructions,
-    reward: o.reward,
-    sessionsPerUser: o.sessions,
+    ...built.batchConfig(),
     keepTrajectories: false,
     signal: stop,
     onStep: out
@@ -161,6 +159,8 @@ export async function main(argv: string[]): Promise<number> {
     reward: o.reward,
     errors,
     stopped: result.stopped,
+    // The run description this run was (feed it back with --run FILE to repeat it).
+    run,
     ...(o.simulator === 'llm' ? { llmModel: o.llmModel, llmUrl: printableLlmUrl(o.llmUrl) } : {}),
     ...(fallbackWarn ? { warnings: [fallbackWarn] } : {}),
     ...(o.out ? { out: o.out } : {}),
@@ -178,7 +178,6 @@ export async function main(argv: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-/** The same stream `runBatch` would fit with (seed fork "fit:<name>"); fitting here lets the CLI time it. */
 
 const isEntry = process.argv[1] && /simulate\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {

@@ -1,14 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, UsageError, parseSimulateArgs } from '../../src/cli/simulate-args';
+import { DEFAULTS, UsageError, cliArgsOf, parseSimulateArgs } from '../../src/cli/simulate-args';
+import { canonicalJson, defaultRunDescription, parseRunDescription } from '../../src/core/run';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createProgress } from '../../src/cli/progress';
 import { summarize, type SessionRecord } from '../../src/cli/summarize';
 
 describe('parseSimulateArgs', () => {
-  it('has the documented defaults', () => {
-    expect(parseSimulateArgs([])).toMatchObject({
-      catalog: 'shortvideo', users: 1, simulator: 'rule-based', recommender: DEFAULTS.recommender, seed: 42,
-      turns: 10, listSize: 10, instructions: true, sessions: 1, reward: 'watch', out: null, json: false,
+  // The defaults are the run description's table (the playground's), no longer the CLI's own
+  // 10 items / 10 turns / seed 42 / popular (issue 9: the two had drifted apart).
+  it('has the documented defaults: the run description table', () => {
+    const o = parseSimulateArgs([]);
+    expect(o).toMatchObject({
+      catalog: 'shortvideo', users: 1, simulator: 'rule-based', recommender: 'content+follow', seed: 7,
+      turns: 6, listSize: 5, instructions: true, sessions: 1, reward: 'watch', out: null, json: false,
     });
+    expect(DEFAULTS.recommender).toBe('content+follow');
+    expect(o.run).toEqual(defaultRunDescription());
+    expect(o.userGiven).toBe(false);
+  });
+  it('the flags are an encoding of the run description (round trip)', () => {
+    const d = parseRunDescription({
+      users: { kind: 'user', id: 'persona-leo', edits: { age: 30 } },
+      recommender: { name: 'item-knn', follow: true, planner: 'rules', params: { neighbours: 20, coldScale: 0.25 } },
+      seed: 99, listSize: 100, turns: 1000, sessions: 3, instructions: false, reward: 'likes',
+      context: { timeOfDay: 'morning', dayOfWeek: 3, device: 'desktop', location: 'Fresno, CA' },
+      firstList: ['sv-1', 'sv-2'],
+    });
+    expect(canonicalJson(parseSimulateArgs(cliArgsOf(d)).run)).toBe(canonicalJson(d));
+    const pop = parseRunDescription({ users: { kind: 'population', size: 250 }, recommender: { name: 'popular', follow: false } });
+    expect(canonicalJson(parseSimulateArgs(cliArgsOf(pop)).run)).toBe(canonicalJson(pop));
+  });
+  it('reads a run description file; options given as well override it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-desc-'));
+    const file = join(dir, 'run.json');
+    writeFileSync(file, JSON.stringify({ seed: 3, recommender: { name: 'mf-bpr', params: { factors: 8 } }, users: { kind: 'population', size: 40 } }));
+    const o = parseSimulateArgs(['--run', file, '--seed', '4', '--rec-param', 'epochs=2']);
+    expect(o.run).toMatchObject({ seed: 4, users: { kind: 'population', size: 40 }, recommender: { name: 'mf-bpr', follow: true, params: { factors: 8, epochs: 2 } } });
+    expect(o.userGiven).toBe(true);
+    writeFileSync(file, '{"seed": 3,');
+    expect(() => parseSimulateArgs(['--run', file])).toThrow(/--run .*not JSON/);
+    writeFileSync(file, '{"listSize": 0}');
+    expect(() => parseSimulateArgs(['--run', file])).toThrow(/run description: listSize/);
+    expect(() => parseSimulateArgs(['--run', join(dir, 'missing.json')])).toThrow(/cannot read it \(ENOENT\)/);
+  });
+  it('checks recommender parameters against the registry', () => {
+    expect(parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factors=16']).run.recommender.params).toEqual({ factors: 16 });
+    expect(() => parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factor=16'])).toThrow(/no parameter "factor". Known: factors/);
+    expect(() => parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factors=0'])).toThrow(/factors must be between 1 and 256/);
+    expect(() => parseSimulateArgs(['--rec-param', 'factors'])).toThrow(/--rec-param must be NAME=VALUE/);
+    expect(() => parseSimulateArgs(['--rec-param', 'factors=lots'])).toThrow(/--rec-param factors must be a number/);
+    expect(() => parseSimulateArgs(['--user', 'a', '--users', '3'])).toThrow(/give one of the two/);
   });
   it('reads every option', () => {
     const o = parseSimulateArgs(['--catalog', 'x', '--users', '5', '--seed', '0', '--turns', '3', '--list-size', '4', '--no-instructions', '--sessions', '2', '--reward', 'likes', '--out', 'a.jsonl', '--json', '--quiet']);

@@ -128,7 +128,7 @@ describe('simulate: bad options exit with code 2', () => {
     const r = await simulate(['--recommender', 'trending', '--turns', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Session trending\/persona-maya\//);
-    expect(r.stdout).toMatch(/List 1 \(10 items/);
+    expect(r.stdout).toMatch(/List 1 \(5 items/); // the table's default list size (was the CLI's own 10)
     expect(r.stdout).toMatch(/watch seconds \/ session/);
   });
 

@@ -7,14 +7,15 @@
 import { z } from 'zod';
 import { checkParams } from '../registry';
 import { recommenders } from '../recommenders/registry';
-import { MAX_FIRST_LIST, MAX_PARAMS, RUN_FIELDS, type EnumField, type IntField, type TextField } from './fields';
+import { isExternalName } from '../recommenders/remote/external';
+import { ID_PATTERN, MAX_FIRST_LIST, MAX_PARAMS, RUN_FIELDS, type EnumField, type IntField, type TextField } from './fields';
 import { sanitizeEdits, type ContextOverrides, type PersonaEdits } from './persona-edits';
 import type { RewardName } from '../env/reward';
 
 const int = (f: IntField) => z.number().int(`must be a whole number`).min(f.min).max(f.max);
 const text = (f: TextField) => {
   const s = z.string().max(f.maxLength);
-  return f.pattern ? s.regex(f.pattern, `must be an id (letters, digits, . _ : -; at most 64)`) : s;
+  return f.pattern ? s.regex(f.pattern, f.pattern === ID_PATTERN ? 'must be an id (letters, digits, . _ : -; at most 64)' : 'has characters that are not allowed') : s;
 };
 const oneOf = (f: EnumField) => z.enum(f.values as unknown as [string, ...string[]]);
 const F = RUN_FIELDS;
@@ -52,15 +53,15 @@ export const RunDescriptionSchema = z
       .default({ name: F.simulator.default, params: {} }),
     recommender: z
       .object({
-        /** Registered base name; "NAME+follow" is read as follow: true. */
-        name: z.string().max(72),
+        /** Registered base name, or an external one (http://..., module:NAME); "NAME+follow" is read as follow: true. */
+        name: z.string().max(2048),
         follow: z.boolean().default(F.follow.default),
         planner: oneOf(F.planner).default(F.planner.default),
         params: paramRecord(z.number()).default({}),
       })
       .strict()
       .transform((r) => (r.name.endsWith('+follow') ? { ...r, name: r.name.slice(0, -'+follow'.length), follow: true } : r))
-      .refine((r) => F.recommender.pattern.test(r.name), { message: 'must be an id (letters, digits, . _ : -; at most 64)', path: ['name'] })
+      .refine((r) => F.recommender.pattern.test(r.name) || isExternalName(r.name), { message: 'must be a registered name (letters, digits, . _ : -; at most 64) or an external one (http://..., module:NAME)', path: ['name'] })
       .default({ name: F.recommender.default, follow: F.follow.default, planner: F.planner.default, params: {} }),
     seed: int(F.seed).default(F.seed.default),
     listSize: int(F.listSize).default(F.listSize.default),
@@ -124,8 +125,10 @@ export function parseRunDescription(input: unknown): RunDescription {
   if (!r.success) throw new RunDescriptionError(issuesOf(r.error));
   const d = r.data as RunDescription;
   if (!d.users || (d.users.kind === 'user' && d.users.edits === undefined)) delete (d.users as { edits?: unknown }).edits;
+  // External recommenders (docs/recommender-api.md) declare no parameters here; their options pass through.
+  if (isExternalName(d.recommender.name)) return d;
   if (!recommenders.has(d.recommender.name)) {
-    throw new RunDescriptionError([`recommender.name: "${d.recommender.name}" is unknown. Known: ${recommenders.names().join(', ')}`]);
+    throw new RunDescriptionError([`recommender.name: "${d.recommender.name.slice(0, 64)}" is unknown. Known: ${recommenders.names().join(', ')}`]);
   }
   try {
     d.recommender.params = checkParams('recommender', recommenders.get(d.recommender.name), d.recommender.params);

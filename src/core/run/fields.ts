@@ -67,7 +67,8 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9._:-]{0,63}$/i;
 /** The scalar fields of a run description, by key. */
 export const RUN_FIELDS = {
   catalog: {
-    type: 'text', label: 'Catalog', default: 'shortvideo', maxLength: 64, pattern: ID_PATTERN, url: 'catalog', cli: 'catalog',
+    // Not an id pattern: the CLI names a MovieLens folder by its path.
+    type: 'text', label: 'Catalog', default: 'shortvideo', maxLength: 1024, pattern: /^[^\u0000-\u001f<>]{1,1024}$/, url: 'catalog', cli: 'catalog',
     help: 'Catalog id: a built-in catalog, an imported one (the app), or a MovieLens folder (the CLI).',
   },
   user: {
