@@ -2,7 +2,8 @@
  * The storage layer against real IndexedDB in real Chromium: a session recorded half-way
  * survives the browser being killed and relaunched with the same profile, and shows up
  * as 'interrupted' with its completed items; an upgrade blocked by another tab is
- * reported; the storage estimate and persistence request work.
+ * reported; exports round-trip byte for byte; the storage estimate and persistence
+ * request work.
  *
  * The storage module is bundled on its own (vite library build) and served on a
  * throwaway port, so this test does not depend on the app's UI.
@@ -122,7 +123,8 @@ describe('storage in real Chromium (IndexedDB)', () => {
       const issues: string[] = [];
       s.onStorageIssue((e: { kind: string; message: string }) => issues.push(e.kind));
       const opening = s.openDb('blocked-db');
-      await new Promise((r) => setTimeout(r, 300));
+      // Poll for the report (up to 15 s) rather than sleeping a fixed time.
+      for (let t0 = Date.now(); !issues.includes('blocked') && Date.now() - t0 < 15_000; ) await new Promise((r) => setTimeout(r, 20));
       (window as unknown as { opening: unknown }).opening = opening;
       return issues;
     });
@@ -131,6 +133,50 @@ describe('storage in real Chromium (IndexedDB)', () => {
     const verno = await tab.evaluate(async () => ((await (window as unknown as { opening: Promise<{ verno: number }> }).opening).verno));
     expect(verno).toBe(2);
     await b.close();
+  });
+
+  it('round-trips a history byte for byte through real IndexedDB (all data and JSONL), and re-imports as duplicates', async () => {
+    const b = await launchBrowser({ userDataDir: await tempProfile() });
+    const page = await b.context.newPage();
+    await open(page);
+    const { meta, events } = sampleSession('same-run');
+    const got = await page.evaluate(
+      async ({ meta, events }) => {
+        const s = (window as unknown as { storage: StorageModule }).storage;
+        const db = await s.openDb('round-trip-a');
+        // Two runs of one seeded session, one stopped half-way, one cut off (interrupted).
+        const runs: [number, number, 'done' | 'stop' | 'cut'][] = [[1, events.length, 'done'], [2, events.length, 'done'], [3, 8, 'stop'], [4, 5, 'cut']];
+        for (const [k, n, end] of runs) {
+          const rec = s.createRecorder(db, { ...meta, startedAt: meta.startedAt + k * 60_000 }, { now: () => meta.startedAt + k * 60_000 + 1 });
+          for (const e of events.slice(0, n)) rec.onEvent(e);
+          if (end === 'stop') await rec.stop();
+          else if (end === 'done') await rec.done;
+          else await rec.flush();
+        }
+        await s.markInterrupted(db, meta.startedAt + 10_000_000);
+        const all = await s.exportAll(db, 5);
+        const jsonl = await s.exportJsonl(db);
+        const a = await s.openDb('round-trip-b');
+        const importedAll = await s.importText(a, all);
+        const allAgain = await s.exportAll(a, 5);
+        const againAll = await s.importText(a, all);
+        const j = await s.openDb('round-trip-c');
+        const importedJsonl = await s.importText(j, jsonl);
+        const jsonlAgain = await s.exportJsonl(j);
+        const statuses = (await s.listSessions(j)).map((r: { status: string }) => r.status).sort();
+        return { all, allAgain, jsonl, jsonlAgain, importedAll, againAll, importedJsonl, statuses };
+      },
+      { meta, events },
+    );
+    await b.close();
+    expect(JSON.parse(got.all).sessions).toHaveLength(4);
+    expect(got.importedAll).toMatchObject({ added: 4, duplicates: 0, refused: [] });
+    expect(got.allAgain).toBe(got.all);
+    expect(got.againAll).toMatchObject({ added: 0, duplicates: 4, refused: [] });
+    expect(got.jsonl.trim().split('\n')).toHaveLength(4);
+    expect(got.importedJsonl).toMatchObject({ added: 4, duplicates: 0 });
+    expect(got.jsonlAgain).toBe(got.jsonl);
+    expect(got.statuses).toEqual(['complete', 'complete', 'interrupted', 'stopped']);
   });
 
   it('reads the storage estimate and asks for persistent storage', async () => {

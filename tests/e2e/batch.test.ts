@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, screenshot, type LaunchedBrowser } from '../browser/harness';
-import { openApp } from './helpers';
+import { countOf, openApp } from './helpers';
 
 let b: LaunchedBrowser;
 
@@ -55,12 +55,12 @@ describe('batch run in a worker', () => {
     expect(Number(midway)).toBeLessThan(3000);
     expect(await page.getByTestId('batch-progress').getAttribute('value')).toBe('3000');
     expect(await page.getByTestId('batch-done').textContent()).toMatch(/Done: 3000 sessions/);
-    expect(await page.getByTestId('batch-result-row').count()).toBe(3);
+    expect(await countOf(page.getByTestId('batch-result-row'), 3)).toBe(3);
     const table = (await page.getByTestId('batch-results').textContent()) ?? '';
     expect(table).toContain('content+follow');
     expect(table).toMatch(/\d+\.\d \[\d+\.\d, \d+\.\d\]/);
     for (const id of ['batch-chart-watch', 'batch-chart-turns', 'batch-chart-ends']) {
-      expect(await page.getByTestId(id).locator('svg rect').count()).toBeGreaterThan(2);
+      expect(await countOf(page.getByTestId(id).locator('svg rect'), (k) => k > 2)).toBeGreaterThan(2);
     }
     // The main thread kept painting: a blocked page paints no frames at all while the batch runs.
     expect(frames).toBeGreaterThan(10);

@@ -1,14 +1,15 @@
 /**
- * Export and re-import through the history view of the built app: all data, one
- * session, trajectories as JSONL; a malformed file shows an error naming the line and
- * imports nothing.
+ * Export and re-import through the history view of the built app, on real IndexedDB:
+ * all data, one session and trajectories as JSONL each round-trip byte for byte (export,
+ * delete everything, import, export again), and importing the same file twice adds
+ * nothing; a malformed file shows an error naming the line and imports nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { launchBrowser, screenshot, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { openApp, openHistory, runToEnd, waitSaved } from './helpers';
+import { countOf, openApp, openHistory, runToEnd, waitSaved } from './helpers';
 
 let b: LaunchedBrowser;
 let profile: string;
@@ -43,41 +44,59 @@ async function deleteAll(page: Page): Promise<void> {
 }
 
 describe('export and import in the history view', () => {
-  it('exports all data, one session and JSONL, and re-imports each after deleting', async () => {
+  it('round-trips all data, one session and JSONL byte for byte through real IndexedDB, and re-imports as duplicates', async () => {
+    // Two runs of the same seeded session (same trajectory id): what the first exporter collapsed.
     const { page, errors } = await openApp(b.context, 'speed=16&seed=3&rec=popular');
     await runToEnd(page);
     await waitSaved(page);
+    const second = await openApp(b.context, 'speed=16&seed=3&rec=popular');
+    await runToEnd(second.page);
+    await waitSaved(second.page);
+    await second.page.close();
     await openHistory(page);
-    expect(await rowCount(page)).toBe(1);
-    const before = ((await page.getByTestId('history-row').first().textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(await countOf(page.getByTestId('history-row'), 2)).toBe(2);
+    const rows = async (): Promise<string[]> => (await page.getByTestId('history-row').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+    const before = await rows();
 
     const all = await download(page, 'export-all');
     expect(all.name).toMatch(/\.json$/);
     const file = JSON.parse(all.text);
     expect(file.format).toBe('recoworld-playground');
-    expect(file.sessions).toHaveLength(1);
+    expect(file.sessions).toHaveLength(2);
     expect(file.sessions[0].events.length).toBeGreaterThan(3);
     const one = await download(page, 'export-session', page.getByTestId('history-row').first().getByTestId('export-session'));
     expect(JSON.parse(one.text).kind).toBe('session');
     const jsonl = await download(page, 'export-jsonl');
     expect(jsonl.name).toMatch(/\.jsonl$/);
-    expect(jsonl.text.trim().split('\n')).toHaveLength(1);
+    expect(jsonl.text.trim().split('\n')).toHaveLength(2);
 
-    for (const f of [all, one, jsonl]) {
+    // Only exportedAt may differ between two exports of the same data.
+    const same = (t: string): string => t.replace(/"exportedAt":\d+/, '"exportedAt":0');
+    const cases: [typeof all, string, number, () => Promise<string>][] = [
+      [all, 'export-all', 2, async () => (await download(page, 'export-all')).text],
+      [jsonl, 'export-jsonl', 2, async () => (await download(page, 'export-jsonl')).text],
+      [one, 'export-session', 1, async () => (await download(page, 'export-session', page.getByTestId('history-row').first().getByTestId('export-session'))).text],
+    ];
+    for (const [f, , n, exportAgain] of cases) {
       await deleteAll(page);
       await page.getByTestId('import-file').setInputFiles(f.path);
-      await page.getByTestId('history-row').first().waitFor();
-      expect(await page.getByTestId('history-notice').textContent()).toMatch(/Imported 1 session/);
-      expect(await rowCount(page)).toBe(1);
+      expect(await countOf(page.getByTestId('history-row'), n)).toBe(n);
+      expect(await page.getByTestId('history-notice').textContent()).toMatch(new RegExp(`Imported from ${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${n} sessions? added`));
+      expect(same(await exportAgain())).toBe(same(f.text));
+      // The same file again: nothing added, every session skipped.
+      await page.getByTestId('import-file').setInputFiles(f.path);
+      await page.waitForFunction((m) => /0 sessions added/.test(document.querySelector('[data-testid="history-notice"]')?.textContent ?? '') && m > 0, n);
+      expect(await page.getByTestId('history-notice').textContent()).toMatch(new RegExp(`0 sessions added, ${n} skipped as already stored`));
+      expect(await countOf(page.getByTestId('history-row'), n)).toBe(n);
     }
-    // After the full-data import the row reads as before (JSONL was last: same session id).
+    // After the full-data import the rows read as before (titles, dates, status).
     await deleteAll(page);
     await page.getByTestId('import-file').setInputFiles(all.path);
-    await page.getByTestId('history-row').first().waitFor();
-    expect(((await page.getByTestId('history-row').first().textContent()) ?? '').replace(/\s+/g, ' ')).toBe(before);
+    expect(await countOf(page.getByTestId('history-row'), 2)).toBe(2);
+    expect(await rows()).toEqual(before);
     await page.getByTestId('history-open').first().click();
     await page.getByTestId('replay').waitFor();
-    expect(await page.getByTestId('replay').getByTestId('item-card').count()).toBeGreaterThan(1);
+    expect(await countOf(page.getByTestId('replay').getByTestId('item-card'), (k) => k > 1)).toBeGreaterThan(1);
     expect(errors).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
  * Steps shared by the e2e tests: open the app, run a session to its end, go to a view,
  * read the first list and its decisions.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { appUrl, watchErrors } from '../browser/harness';
 
 /** Open the built app with a query (e.g. 'speed=16&seed=7'); resolves once the shell is up. */
@@ -56,4 +56,25 @@ export async function openHistory(page: Page): Promise<void> {
   await page.getByTestId('nav-history').click();
   await page.getByTestId('storage-used').waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="history-row"], [data-testid="history-empty"]'), null, { timeout: 30_000 });
+}
+
+/**
+ * Poll `read` until `done(value)` holds or `timeout` ms pass; returns the last value.
+ * playwright-core has no auto-retrying `expect`, and a count read once races the page
+ * (slower still on a loaded machine): poll, then assert on what came back.
+ */
+export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean, { timeout = 15_000, interval = 100 } = {}): Promise<T> {
+  const end = Date.now() + timeout;
+  let v = await read();
+  while (!done(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, interval));
+    v = await read();
+  }
+  return v;
+}
+
+/** The locator's count once it equals `want` (or satisfies it), polled up to `timeout` ms. */
+export async function countOf(locator: Locator, want: number | ((n: number) => boolean), timeout = 15_000): Promise<number> {
+  const ok = typeof want === 'number' ? (n: number) => n === want : want;
+  return pollUntil(() => locator.count(), ok, { timeout });
 }

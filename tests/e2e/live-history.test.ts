@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { launchBrowser, screenshot, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { firstList, openApp, openHistory, runToEnd, waitSaved } from './helpers';
+import { countOf, firstList, openApp, openHistory, runToEnd, waitSaved } from './helpers';
 
 let b: LaunchedBrowser;
 let profile: string;
@@ -49,20 +49,20 @@ describe('live session, history and replay', () => {
     const max = Number(await timeline.getAttribute('max'));
     expect(max).toBeGreaterThan(3);
     // At the end: the whole session, the same first list and decisions as the live run.
-    expect(await replay.getByTestId('turn').count()).toBe(turns);
+    expect(await countOf(replay.getByTestId('turn'), turns)).toBe(turns);
     expect(await firstList(page)).toEqual(live);
     await screenshot(page, 'replay');
 
     // Drag back to the first item: one list, one decided card.
     await timeline.fill('2');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="replay"] [data-testid="item-card"][data-state="done"]').length === 1);
-    expect(await replay.getByTestId('turn').count()).toBe(1);
+    expect(await countOf(replay.getByTestId('turn'), 1)).toBe(1);
     // And to the middle: more decided, not everything.
     await timeline.fill(String(Math.floor(max / 2)));
-    const mid = await replay.locator('[data-testid="item-card"][data-state="done"]').count();
+    const mid = await countOf(replay.locator('[data-testid="item-card"][data-state="done"]'), (k) => k > 1);
     expect(mid).toBeGreaterThan(1);
     await timeline.fill('0');
-    expect(await replay.getByTestId('turn').count()).toBe(0);
+    expect(await countOf(replay.getByTestId('turn'), 0)).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -79,7 +79,7 @@ describe('live session, history and replay', () => {
     await openHistory(page);
     const row = page.getByTestId('history-row').first();
     expect(await row.textContent()).toContain('content+follow');
-    expect(await page.getByTestId('history-row').count()).toBe(2);
+    expect(await countOf(page.getByTestId('history-row'), 2)).toBe(2);
     expect(await page.getByTestId('storage-used').textContent()).toMatch(/Storage used \d[\d.]* ?[kMG]?B of \d[\d.]* ?[kMGT]?B/);
     await screenshot(page, 'history');
     // Search and filters narrow the list.
@@ -100,7 +100,7 @@ describe('live session, history and replay', () => {
     const replay = page.getByTestId('replay');
     await replay.waitFor();
     expect(((await replay.getByTestId('instruction-bubble').first().textContent()) ?? '').trim()).toBe(instruction);
-    expect(await replay.getByTestId('reply-bubble').count()).toBeGreaterThan(0);
+    expect(await countOf(replay.getByTestId('reply-bubble'), (k) => k > 0)).toBeGreaterThan(0);
     // Scrub to the first item: the instruction has not happened yet.
     await replay.getByTestId('timeline').fill('2');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="replay"] [data-testid="instruction-bubble"]').length === 0);

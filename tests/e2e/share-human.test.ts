@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { launchBrowser, screenshot, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { firstList, openApp, openHistory, runToEnd, waitStatus } from './helpers';
+import { countOf, firstList, openApp, openHistory, runToEnd, waitStatus } from './helpers';
 
 let b: LaunchedBrowser;
 let profile: string;
@@ -72,7 +72,7 @@ describe('share links and human mode', () => {
     await row.getByTestId('history-open').click();
     const replay = page.getByTestId('replay');
     await replay.waitFor();
-    expect(await replay.getByTestId('turn').count()).toBe(2);
+    expect(await countOf(replay.getByTestId('turn'), 2)).toBe(2);
     expect(((await replay.getByTestId('instruction-bubble').first().locator('p').first().textContent()) ?? '').trim()).toBe('More UFC, less fishing please');
     const badges = await replay.getByTestId('item-card').first().getByTestId('action-badge').allTextContents();
     expect(badges.join(' ')).toMatch(/watch 12s/);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RecoDb, SCHEMA_VERSION } from '../../src/storage/db';
 import { openDb, onStorageIssue } from '../../src/storage/open';
 import { StorageError, toStorageError } from '../../src/storage/errors';
@@ -40,8 +40,7 @@ describe('schema versions and migration', () => {
     // Keep the old connection from closing on versionchange: the upgrade is blocked.
     old.on('versionchange', () => false);
     const opening = openDb(name);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(issues.map((i) => i.kind)).toContain('blocked');
+    await vi.waitFor(() => expect(issues.map((i) => i.kind)).toContain('blocked'), { timeout: 15_000, interval: 20 });
     old.close();
     const db = await opening;
     expect(db.verno).toBe(SCHEMA_VERSION);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DataStore } from '../../src/ui/state/data.svelte';
 import { LiveController } from '../../src/ui/state/live.svelte';
 import { Playback } from '../../src/ui/state/playback.svelte';
@@ -35,8 +35,9 @@ describe('live controller (rule-based, built-in catalog)', () => {
     const c = new LiveController(instant());
     const done = c.run(decodeSettings('seed=3'), new DataStore(), { record: false, stepFirst: true });
     await waitFor(() => c.session.series.length === 1 && c.playback.paused);
-    // Held: nothing more happens without a step.
-    await new Promise((r) => setTimeout(r, 30));
+    // Held: nothing more happens without a step. Counted in event-loop turns, not
+    // milliseconds: a paused run makes no progress however long the machine takes.
+    await turns(50);
     expect(c.session.series.length).toBe(1);
     c.playback.step();
     await waitFor(() => c.session.series.length === 2);
@@ -46,12 +47,16 @@ describe('live controller (rule-based, built-in catalog)', () => {
   });
 });
 
-async function waitFor(cond: () => boolean, ms = 10_000): Promise<void> {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('condition not met');
-    await new Promise((r) => setTimeout(r, 5));
-  }
+/** Poll until `cond` holds (vi.waitFor: retries every 20 ms, fails after `ms`). */
+async function waitFor(cond: () => boolean, ms = 15_000): Promise<void> {
+  await vi.waitFor(() => {
+    if (!cond()) throw new Error('condition not met');
+  }, { timeout: ms, interval: 20 });
+}
+
+/** Let `n` macrotasks run (every queued timer, microtask and message in between). */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
 describe('live controller without storage', () => {
