@@ -57,6 +57,10 @@ export interface Settings {
   recParams: Record<string, number>;
   /** A hand-picked first list (item ids); [] = the recommender's. */
   firstList: string[];
+  /** Compare: whether B follows instructions (A uses `follow`). */
+  follow2: boolean;
+  /** The open scenario preset (src/core/scenarios), '' = none. */
+  scenario: string;
 }
 
 /** One row of the table. */
@@ -216,6 +220,8 @@ export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
     parse: (raw) => parseIdList(raw),
     format: (v) => v.join(','),
   },
+  follow2: boolSpec('follow2', 'follow2', true),
+  scenario: slugSpec('scenario', 'scenario', ''),
 };
 
 /** The speeds the speed control offers (multiples of the base pace). */
