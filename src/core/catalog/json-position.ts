@@ -24,9 +24,16 @@ function describeChar(text: string, i: number): string {
   return i >= text.length ? 'end of input' : `'${text[i]}'`;
 }
 
+/**
+ * Deepest nesting the scanner follows. It recurses per level, so without a bound a file of
+ * 200,000 `[` overflows the stack instead of getting a message; real catalogs nest < 10.
+ */
+export const MAX_JSON_DEPTH = 512;
+
 /** A strict JSON scanner over `text`, starting at `i`. */
 class Scanner {
   i = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   ws(): void {
@@ -74,8 +81,12 @@ class Scanner {
   value(): void {
     this.ws();
     const c = this.peek();
-    if (c === '{') this.object();
-    else if (c === '[') this.array();
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_JSON_DEPTH) throw new SyntaxFault(this.i, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+      if (c === '{') this.object();
+      else this.array();
+      this.depth--;
+    }
     else if (c === '"') this.string();
     else if (c === '-' || (c >= '0' && c <= '9')) this.number();
     else if (this.text.startsWith('true', this.i)) this.i += 4;

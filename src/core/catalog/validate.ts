@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Catalog, CreatorInfo, Item, TopicInfo, UserProfile } from '../types';
 import { ACTION_TYPES } from '../types';
-import { ImportError } from './import-error';
+import { ImportError, quoteValue } from './import-error';
 import { findSyntaxError, lineOf, locatePath } from './json-position';
 
 const unit = z.number().min(0).max(1);
@@ -87,6 +87,7 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `string ${quoteValue(v, 40)}`;
   const s = JSON.stringify(v);
   return `${typeof v} ${s.length > 40 ? s.slice(0, 37) + '...' : s}`;
 }
