@@ -1,0 +1,212 @@
+/**
+ * State of the creator lab: the form (post, audience, time, schedule, a second strategy),
+ * the run (a pool of workers, progress, cancel), the result, stored runs (IndexedDB), and
+ * the share link. The pool is injectable (tests run the replicates in-process).
+ */
+import { parseExperiment, type ExperimentResult, type NetworkSample } from '../../core/creator';
+import type { PoolOutcome, PoolProgress, ReplicatesCall } from '../../worker/creator-pool';
+
+/** Makes the replicate callers (one per worker) and closes them. */
+export type PoolFactory = () => { calls: ReplicatesCall[]; close(): void };
+
+/** Default: min(4, cores - 1) workers, at least one. */
+export const workerPool: PoolFactory = () => {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  const n = Math.max(1, Math.min(4, cores - 1));
+  let workers: { call: ReplicatesCall; close(): void }[] = [];
+  const ready = import('../../worker/creator-pool').then((m) => (workers = Array.from({ length: n }, () => m.workerCall())));
+  const calls: ReplicatesCall[] = Array.from({ length: n }, (_, i) => async (req, opts) => {
+    await ready;
+    return workers[i].call(req, opts);
+  });
+  return { calls, close: () => workers.forEach((w) => w.close()) };
+};
+
+export interface SavedRun {
+  id: string;
+  createdAt: number;
+  title: string;
+}
+
+export class CreatorState {
+  // ---- the post ----
+  source = $state<'compose' | 'item'>('compose');
+  title = $state('Hauling lobster traps at sunrise');
+  topic = $state('fishing');
+  format = $state<'short_video' | 'text_post' | 'image'>('short_video');
+  durationSec = $state(35);
+  description = $state('');
+  itemId = $state('');
+  // ---- audience and time ----
+  audience = $state<'followers' | 'general' | 'target'>('followers');
+  generalSize = $state(500);
+  ages = $state<string[]>([]);
+  regions = $state<string[]>([]);
+  interest = $state('');
+  postHour = $state(18);
+  schedule = $state<'once' | 'daily' | 'three-a-day'>('once');
+  // ---- strategy B ----
+  compare = $state<'none' | 'schedule' | 'variant'>('none');
+  compareSchedule = $state<'once' | 'daily' | 'three-a-day'>('three-a-day');
+  variantTitle = $state('Lobster traps at sunrise (60 seconds, with a hook)');
+  variantDurationSec = $state(60);
+  // ---- run ----
+  users = $state(2000);
+  followers = $state(200);
+  replicates = $state(100);
+  seed = $state(42);
+  recommender = $state('popular');
+  running = $state(false);
+  progress = $state<PoolProgress | null>(null);
+  result = $state.raw<ExperimentResult | null>(null);
+  network = $state.raw<NetworkSample | null>(null);
+  /** The experiment the shown result came from. */
+  ran = $state.raw<unknown>(null);
+  error = $state<string | null>(null);
+  elapsedMs = $state(0);
+  saved = $state<SavedRun[]>([]);
+  private abort: AbortController | null = null;
+
+  constructor(private readonly pool: PoolFactory = workerPool) {}
+
+  /** The experiment the form describes (plain data: validated before running). */
+  experiment(): Record<string, unknown> {
+    const post = this.source === 'item'
+      ? { itemId: this.itemId.trim() }
+      : { title: this.title.trim(), topic: this.topic, format: this.format, durationSec: Number(this.durationSec), description: this.description };
+    const audience = this.audience === 'followers' ? { kind: 'followers' }
+      : this.audience === 'general' ? { kind: 'general', size: Number(this.generalSize) }
+      : { kind: 'target', ages: [...this.ages], regions: [...this.regions], interest: this.interest };
+    const a = { label: 'A', post, audience, postHour: Number(this.postHour), schedule: this.schedule };
+    const strategies: Record<string, unknown>[] = [a];
+    if (this.compare === 'schedule') strategies.push({ ...a, label: 'B', schedule: this.compareSchedule });
+    if (this.compare === 'variant' && this.source === 'compose') {
+      strategies.push({ ...a, label: 'B', post: { ...post, title: this.variantTitle.trim(), durationSec: Number(this.variantDurationSec) } });
+    }
+    return {
+      users: Number(this.users), followers: Number(this.followers), replicates: Number(this.replicates),
+      run: { seed: Number(this.seed), recommender: { name: this.recommender } },
+      strategies,
+    };
+  }
+
+  /** Fill the form from an experiment (a share link or a stored run). */
+  load(input: unknown): void {
+    const e = parseExperiment(input);
+    const a = e.strategies[0];
+    if ('itemId' in a.post) {
+      this.source = 'item';
+      this.itemId = a.post.itemId;
+    } else {
+      this.source = 'compose';
+      this.title = a.post.title;
+      this.topic = a.post.topic;
+      this.format = a.post.format === 'text_post' || a.post.format === 'image' ? a.post.format : 'short_video';
+      this.durationSec = a.post.durationSec;
+      this.description = a.post.description;
+    }
+    this.audience = a.audience.kind;
+    if (a.audience.kind === 'general') this.generalSize = a.audience.size;
+    if (a.audience.kind === 'target') {
+      this.ages = [...a.audience.ages];
+      this.regions = [...a.audience.regions];
+      this.interest = a.audience.interest;
+    }
+    this.postHour = a.postHour;
+    this.schedule = a.schedule;
+    const b = e.strategies[1];
+    this.compare = !b ? 'none' : b.schedule !== a.schedule ? 'schedule' : 'variant';
+    if (b && this.compare === 'schedule') this.compareSchedule = b.schedule;
+    if (b && this.compare === 'variant' && !('itemId' in b.post)) {
+      this.variantTitle = b.post.title;
+      this.variantDurationSec = b.post.durationSec;
+    }
+    this.users = e.users;
+    this.followers = e.followers;
+    this.replicates = e.replicates;
+    this.seed = e.run.seed;
+    this.recommender = e.run.recommender.name;
+  }
+
+  async run(): Promise<void> {
+    if (this.running) return;
+    const input = this.experiment();
+    let exp;
+    try {
+      exp = parseExperiment(input);
+    } catch (e) {
+      this.error = (e as Error).message;
+      return;
+    }
+    this.running = true;
+    this.error = null;
+    this.progress = { done: 0, total: exp.replicates * exp.strategies.length };
+    this.abort = new AbortController();
+    const t0 = performance.now();
+    const pool = this.pool();
+    try {
+      const { runPool } = await import('../../worker/creator-pool');
+      const out: PoolOutcome = await runPool(input, exp.replicates, exp.strategies.length, pool.calls, {
+        signal: this.abort.signal,
+        network: 400,
+        onProgress: (p) => (this.progress = p),
+      });
+      this.result = out.result;
+      this.network = out.network ?? null;
+      this.ran = input;
+      this.elapsedMs = performance.now() - t0;
+      await this.store(input, out.result);
+    } catch (e) {
+      this.error = (e as Error).name === 'AbortError' ? 'Cancelled.' : (e as Error).message;
+    } finally {
+      pool.close();
+      this.running = false;
+      this.abort = null;
+    }
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  /** Keep the run in IndexedDB (failures are said, the result stays on screen). */
+  private async store(experiment: unknown, result: ExperimentResult): Promise<void> {
+    try {
+      const { openDb } = await import('../../storage/open');
+      const db = await openDb();
+      const createdAt = Date.now();
+      const a = (experiment as { strategies: { post: { title?: string; itemId?: string } }[] }).strategies[0].post;
+      const title = `${a.title ?? a.itemId} (${result.replicates} replicates, seed ${result.seed})`;
+      await db.creatorRuns.put({ id: `creator-${createdAt}`, createdAt, title, experiment, result });
+      await this.refreshSaved();
+    } catch (e) {
+      this.error = `The result is shown but could not be stored: ${(e as Error).message}`;
+    }
+  }
+
+  async refreshSaved(): Promise<void> {
+    try {
+      const { openDb } = await import('../../storage/open');
+      const db = await openDb();
+      const rows = await db.creatorRuns.orderBy('createdAt').reverse().limit(20).toArray();
+      this.saved = rows.map((r) => ({ id: r.id, createdAt: r.createdAt, title: r.title }));
+    } catch {
+      this.saved = [];
+    }
+  }
+
+  /** Show a stored run (its experiment goes back into the form). */
+  async open(id: string): Promise<void> {
+    const { openDb } = await import('../../storage/open');
+    const db = await openDb();
+    const row = await db.creatorRuns.get(id);
+    if (!row) {
+      this.error = 'That stored run is gone.';
+      return;
+    }
+    this.load(row.experiment);
+    this.result = row.result as ExperimentResult;
+    this.ran = row.experiment;
+    this.network = null;
+  }
+}
