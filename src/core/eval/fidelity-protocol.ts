@@ -35,7 +35,9 @@ export interface FidelityProtocolOptions {
   maxPositives?: number;
   maxRated?: number;
   bootstrap?: number;
-  onProgress?: (stage: string, done: number, total: number) => void;
+  onProgress?: (stage: string, done: number, total: number) => void | Promise<void>;
+  /** Checked between users: an aborted run throws an AbortError. */
+  signal?: { readonly aborted: boolean };
 }
 
 export interface BaselineFigures { auc: number; balancedAccuracy: number; accuracy: number }
@@ -190,7 +192,8 @@ export async function runFidelityProtocol(catalog: Catalog, users: UserProfile[]
           const likes = d.likes ?? (Number.isFinite(rating) ? rating >= listOpts.likeThreshold : isEngaged(d, items[j]));
           tasteOf[part].push({ user: k, label: L.ratings[j] >= listOpts.likeThreshold, score: Number.isFinite(rating) ? rating : d.interest, pred: likes, rating, truth: L.ratings[j], base: baselineScores(log, L.u, i, L.cutoff, um) });
         });
-        o.onProgress?.(`seed ${seed}`, ++done, total);
+        await o.onProgress?.(`seed ${seed}`, ++done, total);
+        if (o.signal?.aborted) throw Object.assign(new Error('Fidelity run cancelled'), { name: 'AbortError' });
       }
     }
     const report = (part: 'tuning' | 'test'): SplitReport => {

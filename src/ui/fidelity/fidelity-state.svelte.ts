@@ -1,0 +1,65 @@
+/**
+ * State of the Fidelity view: the chosen imported MovieLens dataset and settings, the run
+ * in the fidelity worker (progress, cancel, errors said out loud) and its report.
+ */
+import type { FidelityReport } from '../../core/eval/fidelity-protocol';
+import type { Catalog, UserProfile } from '../../core/types';
+import type { FidelityApi, FidelityProgress, FidelityRequest } from '../../worker/fidelity-protocol';
+import { connect, type Endpoint } from '../../worker/rpc';
+
+/** Runs a request (the worker by default; tests pass the in-process function). */
+export type FidelityRunner = (req: FidelityRequest, o: { onProgress: (p: FidelityProgress) => void; signal: AbortSignal }) => Promise<FidelityReport>;
+
+/** A fresh worker per run, closed when the run settles or is cancelled. */
+export const workerRunner: FidelityRunner = async (req, o) => {
+  const worker = new Worker(new URL('../../worker/fidelity.worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint;
+  const client = connect<FidelityApi>(worker, 'Fidelity worker');
+  const stop = () => client.close('Fidelity run cancelled');
+  o.signal.addEventListener('abort', stop);
+  try {
+    return await client.call('run', req, { onProgress: o.onProgress, signal: o.signal });
+  } finally {
+    o.signal.removeEventListener('abort', stop);
+    client.close();
+  }
+};
+
+export class FidelityState {
+  seed = $state(42);
+  seeds = $state(3);
+  /** 0 = every qualifying user. */
+  maxUsers = $state(0);
+  bootstrap = $state(500);
+  split = $state<'test' | 'tuning'>('test');
+  ratio = $state('1');
+  running = $state(false);
+  progress = $state<FidelityProgress | null>(null);
+  error = $state<string | null>(null);
+  report = $state.raw<FidelityReport | null>(null);
+  private ctrl: AbortController | null = null;
+
+  constructor(private readonly runner: FidelityRunner = workerRunner) {}
+
+  async run(data: { catalog: Catalog; users: UserProfile[] }): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.error = null;
+    this.report = null;
+    this.progress = { stage: 'starting', done: 0, total: 1 };
+    const ctrl = (this.ctrl = new AbortController());
+    try {
+      const req: FidelityRequest = { catalog: data.catalog, users: data.users, seed: this.seed, seeds: this.seeds, maxUsers: this.maxUsers > 0 ? this.maxUsers : undefined, bootstrap: this.bootstrap };
+      this.report = await this.runner(req, { onProgress: (p) => (this.progress = p), signal: ctrl.signal });
+    } catch (e) {
+      const err = e as Error;
+      this.error = err.name === 'AbortError' || ctrl.signal.aborted ? 'Run cancelled.' : `The fidelity run failed: ${err.message}`;
+    } finally {
+      this.running = false;
+      this.ctrl = null;
+    }
+  }
+
+  cancel(): void {
+    this.ctrl?.abort();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The work of the fidelity worker: fit the response model on the dataset (as of each
+ * user's cut-off), then run the protocol with the rule-based simulator. Plain function so
+ * tests call it without a worker.
+ */
+import { runFidelityProtocol, type FidelityReport } from '../core/eval/fidelity-protocol';
+import { createRng } from '../core/rng';
+import { buildResponseModel } from '../core/simulator/response-fit';
+import { createRuleBasedSimulator } from '../core/simulator/rule-based';
+import type { FidelityProgress, FidelityRequest } from './fidelity-protocol';
+
+export async function runFidelityRequest(req: FidelityRequest, o: { onProgress?: (p: FidelityProgress) => void; signal?: { readonly aborted: boolean } } = {}): Promise<FidelityReport> {
+  o.onProgress?.({ stage: 'fitting the response model', done: 0, total: 1 });
+  const model = buildResponseModel(req.catalog, req.users, createRng(req.seed).fork('response-model'));
+  const seeds = Array.from({ length: req.seeds }, (_, k) => req.seed + k);
+  const rep = await runFidelityProtocol(req.catalog, req.users, model.log, createRuleBasedSimulator({ snapshots: 'scalars' }), model, {
+    seeds,
+    maxUsers: req.maxUsers,
+    bootstrap: req.bootstrap,
+    signal: o.signal,
+    // Yield to the event loop so a cancel message can arrive between users.
+    onProgress: async (stage, done, total) => {
+      o.onProgress?.({ stage, done, total });
+      if (done % 5 === 0) await new Promise((r) => setTimeout(r, 0));
+    },
+  });
+  if (rep.test.users < 1 || rep.tuning.users < 1) throw new Error(`No figures: ${rep.test.users + rep.tuning.users} user(s) qualify; at least 2 are needed (one per split). A user qualifies with a held-out movie rated 4 or more that someone had rated before the user's cut-off.`);
+  return rep;
+}

@@ -1,0 +1,83 @@
+/**
+ * The Fidelity view (jsdom): on an imported MovieLens-like dataset it runs the protocol
+ * (in-process runner here; the worker entry is tested below over a MessageChannel), shows
+ * progress, the simulator beside every baseline for the chosen split, and the ROC,
+ * reliability and per-user charts; without an imported dataset it says what to do; a
+ * failing run is said out loud.
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { importMovieLens } from '../../src/core/catalog/movielens';
+import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
+import type { FidelityRunner } from '../../src/ui/fidelity/fidelity-state.svelte';
+import type { DataStore } from '../../src/ui/state/data.svelte';
+import type { FidelityApi } from '../../src/worker/fidelity-protocol';
+import { runFidelityRequest } from '../../src/worker/fidelity-run';
+import { connect, type Endpoint } from '../../src/worker/rpc';
+import { movieWorldCsv } from '../core/simulator/movie-fixture';
+
+const world = importMovieLens(movieWorldCsv({ users: 40, movies: 250, seed: 6 }));
+const data = (imported: DataStore['imported']) => ({ imported }) as unknown as DataStore;
+const inProcess: FidelityRunner = (req, o) => runFidelityRequest(req, { onProgress: o.onProgress, signal: o.signal });
+
+describe('Fidelity view', () => {
+  afterEach(() => cleanup());
+
+  it('asks for a MovieLens import when there is none', () => {
+    render(FidelityView, { data: data({}), runner: inProcess });
+    expect(screen.getByTestId('fidelity-empty').textContent).toMatch(/Import a MovieLens folder/);
+    expect(screen.queryByTestId('fidelity-run')).toBeNull();
+  });
+
+  it('runs the protocol and shows the table beside the baselines and the three charts', async () => {
+    const seen: number[] = [];
+    const runner: FidelityRunner = (req, o) => inProcess(req, { ...o, onProgress: (p) => (seen.push(p.done), o.onProgress(p)) });
+    render(FidelityView, { data: data({ [world.catalog.id]: { catalog: world.catalog, users: world.users } }), runner });
+    await fireEvent.input(screen.getByTestId('fidelity-seeds'), { target: { value: '1' } });
+    await fireEvent.click(screen.getByTestId('fidelity-run'));
+    const table = await screen.findByTestId('fidelity-table', {}, { timeout: 30_000 });
+    expect(seen.length).toBeGreaterThan(10);
+    const rows = [...table.querySelectorAll('tbody th')].map((th) => th.textContent);
+    expect(rows).toEqual(['simulator', 'neverEngage', 'alwaysEngage', 'popularity', 'numRatings', 'itemMean']);
+    expect(table.querySelector('caption')?.textContent).toMatch(/test split/);
+    expect(screen.getByTestId('fidelity-taste').textContent).toMatch(/userItemMean/);
+    expect(screen.getByTestId('fidelity-rating').textContent).toMatch(/RMSE \d\.\d{3}/);
+    expect(screen.getByTestId('fidelity-roc').querySelectorAll('path.line')).toHaveLength(2);
+    expect(screen.getByTestId('fidelity-reliability').querySelectorAll('path.line')).toHaveLength(1);
+    expect(screen.getByTestId('fidelity-per-user').querySelectorAll('circle').length).toBeGreaterThan(5);
+    for (const id of ['fidelity-roc', 'fidelity-reliability', 'fidelity-per-user']) expect(screen.getByTestId(id).querySelectorAll('text.label')).toHaveLength(2);
+    await fireEvent.click(screen.getByLabelText(/tuning split/));
+    expect(screen.getByTestId('fidelity-table').querySelector('caption')?.textContent).toMatch(/tuning split/);
+  }, 60_000);
+
+  it('says a failed run out loud', async () => {
+    render(FidelityView, { data: data({ x: { catalog: world.catalog, users: world.users.slice(0, 1) } }), runner: inProcess });
+    await fireEvent.click(screen.getByTestId('fidelity-run'));
+    const err = await screen.findByTestId('fidelity-error', {}, { timeout: 20_000 });
+    expect(err.textContent).toMatch(/No figures: \d user\(s\) qualify/);
+  });
+});
+
+const ports: MessagePort[] = [];
+afterAll(() => {
+  ports.forEach((p) => p.close());
+  delete (globalThis as { self?: unknown }).self;
+});
+
+describe('fidelity.worker entry', () => {
+  it('runs the real entry over a MessageChannel with progress, and cancels', async () => {
+    const ch = new MessageChannel();
+    ports.push(ch.port1, ch.port2);
+    (globalThis as { self?: unknown }).self = ch.port1;
+    await import('../../src/worker/fidelity.worker');
+    const client = connect<FidelityApi>(ch.port2 as unknown as Endpoint, 'Fidelity worker');
+    const req = { catalog: world.catalog, users: world.users, seed: 3, seeds: 1, bootstrap: 20 };
+    const stages: string[] = [];
+    const rep = await client.call('run', req, { onProgress: (p) => stages.push(p.stage) });
+    expect(rep.test.byRatio['1'].baselines.popularity).toBeDefined();
+    expect(stages[0]).toMatch(/fitting/);
+    const ac = new AbortController();
+    const p = client.call('run', req, { signal: ac.signal, onProgress: (x) => x.done >= 1 && ac.abort() });
+    await expect(p).rejects.toThrow(/cancel/i);
+  }, 60_000);
+});
