@@ -122,7 +122,15 @@ export async function connectEndpoint(state: LlmState): Promise<void> {
   try {
     const { OpenAiCompatibleEngine } = await import('../../llm/openai-engine');
     const o = state.settings.openai;
-    const engine = new OpenAiCompatibleEngine({ baseUrl: o.baseUrl, model: o.model.trim(), apiKey: o.apiKey || undefined, timeoutMs: o.timeoutSec * 1000, useJsonSchema: o.useJsonSchema });
+    const engine = new OpenAiCompatibleEngine({
+      baseUrl: o.baseUrl,
+      model: o.model.trim(),
+      apiKey: o.apiKey || undefined,
+      timeoutMs: o.timeoutSec * 1000,
+      useJsonSchema: o.useJsonSchema,
+      // Said in the panel, so a slow or overloaded server is visible while the run waits.
+      onRetry: ({ attempt, waitMs, error }) => state.say('retry', 'warn', `${error.message} Retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s.`),
+    });
     let models: string[] = [];
     try {
       models = await engine.listModels(AbortSignal.timeout(Math.min(10_000, o.timeoutSec * 1000)));
