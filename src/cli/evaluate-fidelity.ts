@@ -27,6 +27,8 @@ export interface FidelityCliOptions {
   simulator?: UserSimulator;
   /** Run the MovieLens session statistics (default true with the rule-based simulator). */
   sessions?: boolean;
+  /** The rule-based simulator without the response model (the previous movie model), for comparison. */
+  noResponseModel?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -59,11 +61,11 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
   const t0 = performance.now();
   const { catalog, users, layout } = importMovieLens(await readDatasetFolder(o.dataset));
   const seeds = Array.from({ length: o.seeds }, (_, k) => o.seed + k);
-  const model = o.simulator ? null : buildResponseModel(catalog, users, createRng(o.seed).fork('response-model'));
+  const model = o.simulator || o.noResponseModel ? null : buildResponseModel(catalog, users, createRng(o.seed).fork('response-model'));
   const log = model ? model.log : buildRatingLog(users);
   const fitSeconds = (performance.now() - t0) / 1000;
   const sim = o.simulator ?? createRuleBasedSimulator({ snapshots: 'scalars' });
-  const rep = await runFidelityProtocol(catalog, users, log, sim, model, { seeds, maxUsers: o.maxUsers, bootstrap: o.bootstrap, onProgress: o.onProgress });
+  const rep = await runFidelityProtocol(catalog, users, log, sim, model, { seeds, maxUsers: o.maxUsers, bootstrap: o.bootstrap, onProgress: o.onProgress, summariseHistory: o.simulator ? 15 : undefined });
   if (rep.test.users < 1 || rep.tuning.users < 1) {
     throw new Error(`no figures: ${rep.test.users + rep.tuning.users} user(s) qualify, at least 2 are needed (one per split). A user qualifies with a held-out movie rated >= 4 that someone had rated before the user's cut-off.`);
   }
@@ -93,6 +95,8 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
       reliability: rep.test.calibration.bins,
       perUser: rep.perSeed[0]?.test.calibration.perUser,
     },
+    responseModel: model !== null,
+    fallbackShare: rep.fallbackShare,
     sessions,
     weights: model?.weights,
     notes: 'Headline figures: test split (users not used to fit anything), mean over seeds; margin.ci95: envelope of the per-seed paired bootstrap intervals across users. Thresholds of the simulator and of every baseline are fitted on the tuning split.',

@@ -28,11 +28,13 @@ import { defaultContext } from '../core/users/context';
 import { personasThenPopulation } from '../core/users/population';
 import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
-import { intOption, UsageError } from './simulate-args';
+import { intOption, UsageError, type SimulateOptions } from './simulate-args';
+import { createCliLlmSimulator } from './llm-simulator';
 
 /** Upper bound of the numeric options (the seed's range). */
 const MAX = 4_294_967_295;
 import { fitRng } from '../core/env/fit-rng';
+import { parseRunDescription } from '../core/run/description';
 
 const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention', 'leaderboard', 'judge', 'paraphrase'] as const;
 type Protocol = (typeof PROTOCOLS)[number];
@@ -62,6 +64,10 @@ Options:
   --ratio 1|3|9          fidelity: the ratio of the headline figures (all three run; default 1)
   --seeds N              fidelity: seeds seed..seed+N-1 (default 3)
   --bootstrap N          fidelity: bootstrap replicates of the margin's interval (default 1000)
+  --no-response-model    fidelity: the rule-based simulator without its response model
+  --simulator llm        fidelity: an OpenAI-compatible LLM as the simulated user, on a
+                         sample of users (--max-users, default 20), with --llm-url URL,
+                         --llm-model NAME [--llm-key-env VAR] [--llm-timeout SEC]
   --seed N               seed (default 42)
   --users N              simulated users (compare, ndcg-retention; default 200)
   --max-users N          cap on MovieLens users (reorder, fidelity; default all)
@@ -87,6 +93,12 @@ interface Options {
   out?: string;
   seeds: number;
   bootstrap: number;
+  noResponseModel: boolean;
+  simulator: 'rule-based' | 'llm';
+  llmUrl: string | null;
+  llmModel: string | null;
+  llmKeyEnv: string | null;
+  llmTimeoutSec: number;
 }
 
 /** Parse argv; throws UsageError with a clear message. Returns null for --help. */
@@ -111,6 +123,12 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
         out: { type: 'string' },
         seeds: { type: 'string' },
         bootstrap: { type: 'string' },
+        'no-response-model': { type: 'boolean' },
+        simulator: { type: 'string' },
+        'llm-url': { type: 'string' },
+        'llm-model': { type: 'string' },
+        'llm-key-env': { type: 'string' },
+        'llm-timeout': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -140,7 +158,21 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
     out: values.out as string | undefined,
     seeds: intOption('seeds', values.seeds as string | undefined, 3, 1, 100),
     bootstrap: intOption('bootstrap', values.bootstrap as string | undefined, 1000, 0, 100_000),
+    noResponseModel: Boolean(values['no-response-model']),
+    simulator: parseSimulator(values.simulator as string | undefined, protocol),
+    llmUrl: (values['llm-url'] as string | undefined) ?? null,
+    llmModel: (values['llm-model'] as string | undefined) ?? null,
+    llmKeyEnv: (values['llm-key-env'] as string | undefined) ?? null,
+    llmTimeoutSec: intOption('llm-timeout', values['llm-timeout'] as string | undefined, 120, 1, 3600),
   };
+}
+
+/** --simulator: only 'rule-based' (default) or 'llm', and 'llm' only with the fidelity protocol. */
+function parseSimulator(v: string | undefined, protocol: string): 'rule-based' | 'llm' {
+  if (v === undefined || v === 'rule-based') return 'rule-based';
+  if (v !== 'llm') throw new UsageError(`--simulator "${v}" is unknown: rule-based or llm`);
+  if (protocol !== 'fidelity') throw new UsageError('--simulator llm applies to --protocol fidelity only');
+  return 'llm';
 }
 
 function progress(label: string, done: number, total: number): void {
@@ -207,19 +239,24 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
     return { protocol: 'judge', judge: j.judge, seed: o.seed, users: o.users, kept: j.rows.reduce((n, r) => n + r.passed, 0), out: o.out ?? null, recommenders: recs };
   }
   if (o.protocol === 'compare' || o.protocol === 'ndcg-retention') {
-    const { catalog, users, training } = o.dataset
-      ? await loadDataset(o.dataset).then((d) => ({ catalog: d.catalog, users: d.users.slice(0, o.users), training: d.users }))
-      : await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]).then(([catalog, personas]) => ({ catalog, users: personasThenPopulation(personas, o.users, o.seed), training: personas }));
-    const cmp = await runCompare({
-      catalog,
-      users,
-      trainingUsers: training,
-      contextFor: defaultContext,
-      simulator: sim(),
-      bases: o.bases,
+    // The sessions are one run description per recommender, through buildRun (as simulate).
+    const world = o.dataset
+      ? await loadDataset(o.dataset).then((d) => ({ catalog: d.catalog, users: d.users }))
+      : await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]).then(([catalog, personas]) => ({ catalog, users: personas, personas }));
+    const { catalog } = world;
+    const training = world.users;
+    const run = parseRunDescription({
+      catalog: catalog.id,
+      users: { kind: 'population', size: o.dataset ? Math.min(o.users, world.users.length) : o.users },
       seed: o.seed,
       listSize: o.listSize,
-      maxTurns: o.turns,
+      turns: o.turns,
+    });
+    const cmp = await runCompare({
+      world,
+      run,
+      simulator: sim(),
+      bases: o.bases,
       onProgress: (d, t) => progress(o.protocol, d, t),
     });
     if (o.protocol === 'compare') {
@@ -245,10 +282,22 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
     }
     const nm = median(points.map((p) => p.ndcg));
     const rm = median(points.map((p) => p.retention));
-    return { protocol: 'ndcg-retention', seed: o.seed, users: users.length, points: points.map((p) => ({ ...p, quadrant: quadrant(p.ndcg, p.retention, nm, rm) })) };
+    return { protocol: 'ndcg-retention', seed: o.seed, users: cmp.users, points: points.map((p) => ({ ...p, quadrant: quadrant(p.ndcg, p.retention, nm, rm) })) };
   }
   if (o.protocol === 'fidelity') {
-    return evaluateFidelityProtocol({ dataset: o.dataset!, seed: o.seed, seeds: o.seeds, ratio: o.ratio, maxUsers: o.maxUsers, bootstrap: o.bootstrap, onProgress: (s, d, t) => progress(`fidelity ${s}`, d, t) });
+    const llm = o.simulator === 'llm' ? createCliLlmSimulator({ ...o, llmUrl: o.llmUrl, llmModel: o.llmModel } as unknown as SimulateOptions) : undefined;
+    return evaluateFidelityProtocol({
+      dataset: o.dataset!,
+      seed: o.seed,
+      seeds: o.seeds,
+      ratio: o.ratio,
+      maxUsers: o.maxUsers ?? (llm ? 20 : undefined),
+      bootstrap: o.bootstrap,
+      simulator: llm,
+      noResponseModel: o.noResponseModel,
+      sessions: !o.noResponseModel,
+      onProgress: (s, d, t) => progress(`fidelity ${s}`, d, t),
+    });
   }
   const { catalog, users } = await loadDataset(o.dataset!);
   if (o.protocol === 'reorder') {

@@ -36,6 +36,11 @@ export interface FidelityProtocolOptions {
   maxRated?: number;
   bootstrap?: number;
   onProgress?: (stage: string, done: number, total: number) => void | Promise<void>;
+  /**
+   * Give the simulator a summary of the user's rated history in the profile's bio (the
+   * last `n` rated movies with their ratings); for LLM simulators, which read the bio.
+   */
+  summariseHistory?: number;
   /** Checked between users: an aborted run throws an AbortError. */
   signal?: { readonly aborted: boolean };
 }
@@ -65,6 +70,8 @@ export interface FidelityReport {
   test: SplitReport;
   tuning: SplitReport;
   perSeed: { seed: number; test: SplitReport; tuning: SplitReport }[];
+  /** Share of decisions a fallback made (LLM simulators: the rule-based stand-in after a failed call). */
+  fallbackShare: number;
 }
 
 /** One judged item: which split, user, label, the simulator's outputs and each baseline's score. */
@@ -72,7 +79,7 @@ interface Row { user: number; label: boolean; score: number; pred: boolean; rati
 
 type Judge = (user: UserProfile, items: Item[], key: string, restartOnLeave: boolean) => Promise<(ItemDecision | null)[]>;
 
-function makeJudge(catalog: Catalog, simulator: UserSimulator, listSize: number, seed: number): Judge {
+function makeJudge(catalog: Catalog, simulator: UserSimulator, listSize: number, seed: number, count: { decisions: number; fallbacks: number }): Judge {
   const root = createRng(seed);
   return async (user, items, key, restartOnLeave) => {
     const out: (ItemDecision | null)[] = [];
@@ -88,6 +95,8 @@ function makeJudge(catalog: Catalog, simulator: UserSimulator, listSize: number,
           continue;
         }
         const d = await session.decide(items[i], p, 0);
+        count.decisions++;
+        if (d.fallback) count.fallbacks++;
         out.push(d);
         left = d.actions.includes('leave');
       }
@@ -146,6 +155,7 @@ export async function runFidelityProtocol(catalog: Catalog, users: UserProfile[]
   const profiles = new Map(users.map((p) => [p.id, p] as const));
   const reps = o.bootstrap ?? 1000;
   const perSeed: FidelityReport['perSeed'] = [];
+  const count = { decisions: 0, fallbacks: 0 };
   for (const seed of o.seeds) {
     const rng = createRng(seed);
     let all: UserLists[] = [];
@@ -159,7 +169,7 @@ export async function runFidelityProtocol(catalog: Catalog, users: UserProfile[]
     const split = { tuning: all.slice(0, half), test: all.slice(half) };
     if (model) fitModelWeights(model, log, split.tuning);
     if (model) attachResponseModel(catalog, model);
-    const judge = makeJudge(catalog, simulator, o.listSize ?? 10, seed);
+    const judge = makeJudge(catalog, simulator, o.listSize ?? 10, seed, count);
     const rowsOf = { tuning: {} as Record<string, Row[]>, test: {} as Record<string, Row[]> };
     const tasteOf = { tuning: [] as Row[], test: [] as Row[] };
     let done = 0;
@@ -168,7 +178,8 @@ export async function runFidelityProtocol(catalog: Catalog, users: UserProfile[]
       for (let k = 0; k < split[part].length; k++) {
         const L = split[part][k];
         const full = profiles.get(L.userId) as UserProfile;
-        const { heldOut: _hidden, ...visible } = full;
+        const { heldOut: _hidden, ...shown } = full;
+        const visible = o.summariseHistory ? { ...shown, bio: `${shown.bio} ${historySummary(shown, byId, o.summariseHistory)}`.trim() } : shown;
         const a = log.userStart[L.u];
         let um = 0;
         for (let q = a; q < a + log.historyLen[L.u]; q++) um += log.userRating[q];
@@ -189,7 +200,7 @@ export async function runFidelityProtocol(catalog: Catalog, users: UserProfile[]
           const d = ds[j];
           if (!d) return;
           const rating = d.rating ?? NaN;
-          const likes = d.likes ?? (Number.isFinite(rating) ? rating >= listOpts.likeThreshold : isEngaged(d, items[j]));
+          const likes = d.likes ?? (Number.isFinite(rating) ? rating >= listOpts.likeThreshold : d.actions.includes('like'));
           tasteOf[part].push({ user: k, label: L.ratings[j] >= listOpts.likeThreshold, score: Number.isFinite(rating) ? rating : d.interest, pred: likes, rating, truth: L.ratings[j], base: baselineScores(log, L.u, i, L.cutoff, um) });
         });
         await o.onProgress?.(`seed ${seed}`, ++done, total);
@@ -227,7 +238,14 @@ export async function runFidelityProtocol(catalog: Catalog, users: UserProfile[]
     test: averageReports(perSeed.map((p) => p.test)),
     tuning: averageReports(perSeed.map((p) => p.tuning)),
     perSeed,
+    fallbackShare: count.decisions ? count.fallbacks / count.decisions : 0,
   };
+}
+
+/** "Recently rated: Heat (1995) 4/5, ..." from the last `n` history entries (oldest first). */
+export function historySummary(user: UserProfile, byId: Map<string, Item>, n: number): string {
+  const parts = user.history.slice(-n).map((x) => `${byId.get(x.itemId)?.title ?? x.itemId}${x.rating !== undefined ? ` ${x.rating}/5` : ''}`);
+  return parts.length ? `Recently rated: ${parts.join('; ')}.` : '';
 }
 
 /** Fit the engagement logistic regression and both thresholds on the tuning users' lists. */

@@ -1,0 +1,97 @@
+/**
+ * `evaluate --protocol fidelity --simulator llm` against a local HTTP server speaking the
+ * OpenAI chat-completions protocol with scripted replies (no model runs here; no figure
+ * from it is a model result). The script watches and likes everything: the protocol must
+ * read those decisions (AUC 0.5, recall 1, every movie liked, a negative margin over the
+ * best baseline), the prompt must carry the user's summarised history, and decisions a
+ * failing server left to the rule-based fallback are counted, not passed off as the LLM's.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { movieWorldCsv } from '../core/simulator/movie-fixture';
+
+const ROOT = join(__dirname, '..', '..');
+let server: Server;
+let base = '';
+let mode: 'all' | 'fail' = 'all';
+const prompts: string[] = [];
+
+function reply(res: ServerResponse, content: string): void {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ model: 'fake', choices: [{ message: { content }, finish_reason: 'stop' }], usage: { prompt_tokens: 100, completion_tokens: 20 } }));
+}
+
+const WATCH = JSON.stringify({ thought: 'Looks good.', actions: ['watch', 'like'], watch_seconds: 60, comment: '', interest: 7, satisfaction: 7, mindset: 'Open to more.', reflection: '', reasons: [], instruction: '' });
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      prompts.push(raw);
+      if (mode === 'fail') {
+        res.writeHead(400, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'scripted failure' } }));
+        return;
+      }
+      reply(res, WATCH);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+function evaluate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/evaluate.ts', ...args], { cwd: ROOT, timeout: 120_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('evaluate --protocol fidelity --simulator llm', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fidelity-llm-'));
+  for (const [name, text] of Object.entries(movieWorldCsv({ users: 30, movies: 200, seed: 2 }))) writeFileSync(join(dir, name), text);
+  const args = () => ['--protocol', 'fidelity', '--dataset', dir, '--simulator', 'llm', '--llm-url', base, '--llm-model', 'fake-model', '--max-users', '6', '--seeds', '1', '--bootstrap', '20', '--json'];
+
+  it('runs the same protocol through the OpenAI-compatible engine, history summarised in the prompt', async () => {
+    mode = 'all';
+    prompts.length = 0;
+    const r = await evaluate(args());
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.simulator).toBe('llm');
+    expect(o.responseModel).toBe(false);
+    expect(o.fallbackShare).toBe(0);
+    // Engaging with everything: no better than chance, and said beside the baselines.
+    expect(o.auc).toBe(0.5);
+    expect(o.recall).toBe(1);
+    expect(o.margin.auc).toBeLessThan(0);
+    expect(o.calibration.simulatedLikeRate).toBe(1);
+    expect(prompts.length).toBeGreaterThan(20);
+    expect(prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
+  }, 120_000);
+
+  it('counts the decisions a failing server left to the fallback', async () => {
+    mode = 'fail';
+    const r = await evaluate(args());
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.fallbackShare).toBe(1);
+  }, 120_000);
+
+  it('refuses --simulator llm without a URL and a model', async () => {
+    const r = await evaluate(['--protocol', 'fidelity', '--dataset', dir, '--simulator', 'llm']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--llm-url/);
+  }, 60_000);
+});
