@@ -17,7 +17,12 @@ export interface LeaderboardRequest {
   seed?: number;
   listSize?: number;
   maxTurns?: number;
+  /** Also return each session's decisions as canonical JSON, by recommender (comparing entry points). */
+  canonical?: boolean;
 }
+
+/** A leaderboard result, with the sessions' canonical decisions when the request asked for them. */
+export type LeaderboardRunResult = LeaderboardResult & { canonical?: Record<string, string[]> };
 
 /** The benchmark's sessions judged by the rule-based judge; the passing ones as JSONL. */
 export interface JudgedOutcome {
@@ -35,7 +40,7 @@ export interface JudgeProgress {
 
 /** The leaderboard worker's API. */
 export type LeaderboardApi = {
-  run: Method<LeaderboardRequest, LeaderboardResult, LeaderboardProgress>;
+  run: Method<LeaderboardRequest, LeaderboardRunResult, LeaderboardProgress>;
   judge: Method<LeaderboardRequest, JudgedOutcome, JudgeProgress>;
 };
 

@@ -4,26 +4,37 @@
  */
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { runJudgeBatch } from '../core/eval/judge-batch';
-import { BENCHMARK, runLeaderboard, type LeaderboardProgress, type LeaderboardResult } from '../core/eval/leaderboard';
+import { BENCHMARK, runLeaderboard, type LeaderboardProgress } from '../core/eval/leaderboard';
 import { personasThenPopulation } from '../core/users/population';
 import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
-import type { JudgedOutcome, LeaderboardRequest } from './leaderboard-protocol';
+import { canonicalTrajectory } from '../core/run/canonical';
+import type { JudgedOutcome, LeaderboardRequest, LeaderboardRunResult } from './leaderboard-protocol';
 
 /** Run the benchmark of `request`; rejects with an AbortError when `signal` is set between stages. */
 export async function runLeaderboardRequest(
   request: LeaderboardRequest,
   opts: { onProgress?: (p: LeaderboardProgress) => void; signal?: { readonly aborted: boolean } } = {},
-): Promise<LeaderboardResult> {
+): Promise<LeaderboardRunResult> {
   const [catalog, personas] = await Promise.all([loadBuiltinCatalog(BENCHMARK.catalogId), loadBuiltinPersonas()]);
   const bases = request.bases?.length ? request.bases : recommenders.names();
   const settings: Record<string, number> = {};
   for (const k of ['users', 'seed', 'listSize', 'maxTurns'] as const) if (request[k] !== undefined) settings[k] = request[k]!;
-  return runLeaderboard(
-    { catalog, personas, bases, simulator: simulators.get(BENCHMARK.simulator).create(), settings, signal: opts.signal },
+  const canonical: Record<string, string[]> = {};
+  const result = await runLeaderboard(
+    {
+      catalog,
+      personas,
+      bases,
+      simulator: simulators.get(BENCHMARK.simulator).create(),
+      settings,
+      signal: opts.signal,
+      onTrajectory: request.canonical ? (t, name) => (canonical[name] ??= []).push(canonicalTrajectory(t)) : undefined,
+    },
     opts.onProgress,
   );
+  return request.canonical ? { ...result, canonical } : result;
 }
 
 /**

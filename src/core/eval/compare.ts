@@ -8,23 +8,27 @@
 import { buildCatalogIndex } from '../catalog/catalog-index';
 import { runBatch } from '../env/batch';
 import { meanCI, type MeanCI } from '../metrics/summary';
-import { createRecommender } from '../recommenders/agentic';
+import { buildRun, type RunWorld } from '../run/build-run';
+import type { RunDescription } from '../run/description';
 import type { UserSimulator } from '../simulator/simulator';
-import type { Catalog, Context, Trajectory, UserProfile } from '../types';
+import type { Trajectory } from '../types';
 
+/**
+ * A comparison is one run description run once per recommender: `buildRun` picks the
+ * users, the training data, the fitting stream and the seeds exactly as for any run.
+ */
 export interface CompareConfig {
-  catalog: Catalog;
-  users: UserProfile[];
-  /** Training users for `fit` (default: `users`). */
-  trainingUsers?: UserProfile[];
-  contextFor: (u: UserProfile) => Context;
-  simulator: UserSimulator;
+  /** What the description's references resolve to (catalog, known users, personas). */
+  world: RunWorld;
+  /** The run every recommender gets; its recommender is replaced by each base, plain and "+follow". */
+  run: RunDescription;
   /** Base recommender names; each runs plain and with "+follow". */
   bases: string[];
-  seed: number;
-  listSize: number;
-  maxTurns: number;
+  /** The simulator, when the caller supplies one (default: the description's, from the registry). */
+  simulator?: UserSimulator;
   onProgress?: (done: number, total: number, recommender: string) => void;
+  /** Every session, as it ends (e.g. to compare entry points' decisions). */
+  onTrajectory?: (t: Trajectory, recommender: string) => void;
 }
 
 /** The user's verdict on instructions (share of instructions followed by a recovery). */
@@ -78,24 +82,19 @@ export function instructionVerdict(trajectories: Trajectory[]): InstructionVerdi
 /** Run the comparison. Every recommender meets the same users with the same session seeds. */
 export async function runCompare(cfg: CompareConfig): Promise<CompareResult> {
   const names = cfg.bases.flatMap((b) => [b, `${b}+follow`]);
-  const index = buildCatalogIndex(cfg.catalog);
+  const world = { ...cfg.world, index: cfg.world.index ?? buildCatalogIndex(cfg.world.catalog) };
   const rows: CompareRow[] = [];
+  let users = 0;
   let done = 0;
   for (const name of names) {
-    const rec = createRecommender(name);
+    const follows = name.endsWith('+follow');
+    const desc: RunDescription = { ...cfg.run, recommender: { ...cfg.run.recommender, name: follows ? name.slice(0, -'+follow'.length) : name, follow: follows, params: {} } };
+    const built = buildRun(desc, world, { simulator: cfg.simulator });
+    users = built.users.length;
     const res = await runBatch({
-      catalog: cfg.catalog,
-      index,
-      users: cfg.users,
-      training: { catalog: cfg.catalog, users: cfg.trainingUsers ?? cfg.users },
-      contextFor: cfg.contextFor,
-      simulator: cfg.simulator,
-      recommenders: [rec],
-      seed: cfg.seed,
-      listSize: cfg.listSize,
-      maxTurns: cfg.maxTurns,
-      instructionsEnabled: true,
+      ...built.batchConfig(),
       keepTrajectories: true,
+      onTrajectory: cfg.onTrajectory ? (t) => cfg.onTrajectory!(t, name) : undefined,
     });
     const run = res.runs[0];
     const m = run.metrics;
@@ -113,5 +112,5 @@ export async function runCompare(cfg: CompareConfig): Promise<CompareResult> {
     });
     cfg.onProgress?.(++done, names.length, name);
   }
-  return { users: cfg.users.length, seed: cfg.seed, rows };
+  return { users, seed: cfg.run.seed, rows };
 }

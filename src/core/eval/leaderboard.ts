@@ -13,8 +13,9 @@ import { firstObservation } from '../env/observation';
 import { coverage, intraListDiversity } from '../metrics/offline';
 import { createRecommender } from '../recommenders/agentic';
 import { createRng } from '../rng';
+import { parseRunDescription, type RunDescription } from '../run/description';
 import type { AbortLike, UserSimulator } from '../simulator/simulator';
-import type { Catalog, Context, Item, UserProfile } from '../types';
+import type { Catalog, Context, Item, Trajectory, UserProfile } from '../types';
 import { defaultContext } from '../users/context';
 import { personasThenPopulation } from '../users/population';
 import { runCompare, type CompareRow } from './compare';
@@ -68,8 +69,24 @@ export interface LeaderboardConfig {
   settings?: Partial<BenchmarkSettings>;
   /** Checked between stages; a cancelled run rejects with an Error named 'AbortError'. */
   signal?: AbortLike;
-  /** Context of each user's session (default: the user's home, weekday evening, phone). */
-  contextFor?: (u: UserProfile) => Context;
+  /** Every session of the sessions stage, as it ends (e.g. to compare entry points' decisions). */
+  onTrajectory?: (t: Trajectory, recommender: string) => void;
+}
+
+/**
+ * The run description of the benchmark's sessions (each recommender replaces its
+ * recommender): a population of `users` on the benchmark's catalog, seed, list size and
+ * turns, the benchmark's simulator, instructions on.
+ */
+export function benchmarkRun(s: Pick<BenchmarkSettings, 'catalogId' | 'users' | 'seed' | 'listSize' | 'maxTurns' | 'instructionsEnabled'>): RunDescription {
+  return parseRunDescription({
+    catalog: s.catalogId,
+    users: { kind: 'population', size: s.users },
+    seed: s.seed,
+    listSize: s.listSize,
+    turns: s.maxTurns,
+    instructions: s.instructionsEnabled,
+  });
 }
 
 /** Where a run is: the stage, steps done over all stages, and the recommender at hand. */
@@ -146,7 +163,8 @@ async function firstLists(name: string, cfg: LeaderboardConfig, users: UserProfi
 /** Run the benchmark. `onProgress` is called after each recommender of each stage. */
 export async function runLeaderboard(cfg: LeaderboardConfig, onProgress?: (p: LeaderboardProgress) => void): Promise<LeaderboardResult> {
   const s: BenchmarkSettings = { ...BENCHMARK, ...cfg.settings };
-  const contextFor = cfg.contextFor ?? defaultContext;
+  // Each user's default context (the benchmark's run description has no overrides).
+  const contextFor = defaultContext;
   const names = cfg.bases.flatMap((b) => [b, `${b}+follow`]);
   const total = names.length * 4;
   let done = 0;
@@ -157,17 +175,14 @@ export async function runLeaderboard(cfg: LeaderboardConfig, onProgress?: (p: Le
   const users = personasThenPopulation(cfg.personas, s.users, s.seed);
 
   check();
+  // The sessions: the benchmark's run description through buildRun, as every entry point.
   const cmp = await runCompare({
-    catalog: cfg.catalog,
-    users,
-    trainingUsers: cfg.personas,
-    contextFor,
+    world: { catalog: cfg.catalog, users: cfg.personas, personas: cfg.personas },
+    run: benchmarkRun(s),
     simulator: cfg.simulator,
     bases: cfg.bases,
-    seed: s.seed,
-    listSize: s.listSize,
-    maxTurns: s.maxTurns,
     onProgress: (_d, _t, name) => step('sessions', name),
+    onTrajectory: cfg.onTrajectory,
   });
 
   const cases = buildInstructionSuite(cfg.catalog, cfg.personas);

@@ -15,6 +15,7 @@ import { createRecommender } from '../recommenders/agentic';
 import { buildLexicon } from '../recommenders/agentic/lexicon';
 import { planScore } from '../recommenders/agentic/rerank';
 import { rulePlanner, type Planner } from '../recommenders/agentic/rule-planner';
+import { fitRng } from '../env/fit-rng';
 import { createRng, hashString } from '../rng';
 import { emptyMemory } from '../simulator/memory';
 import type { UserSimulator } from '../simulator/simulator';
@@ -141,7 +142,8 @@ export async function runReorder(cfg: ReorderConfig): Promise<ReorderResult> {
   const users = withHeldOut(cfg.users).filter((u) => (u.heldOut ?? []).some(isPositive));
   const picked = cfg.maxUsers ? users.slice(0, cfg.maxUsers) : users;
   const base = createRecommender(baseName);
-  base.fit?.({ catalog: cfg.catalog, users: withHeldOut(cfg.users).map((u) => ({ ...u, heldOut: undefined })) }, createRng(cfg.seed).fork('fit'));
+  // The one fitting stream of every run (it was createRng(seed).fork('fit') here: issue 9).
+  base.fit?.({ catalog: cfg.catalog, users: withHeldOut(cfg.users).map((u) => ({ ...u, heldOut: undefined })) }, fitRng(cfg.seed, baseName));
   const out: ReorderResult = { n, users: 0, recallInitial: 0, recallFinal: 0, ndcgInitial: 0, ndcgFinal: 0, instructions: 0, base: baseName };
   for (const u of picked) {
     const relevant = new Set((u.heldOut ?? []).filter(isPositive).map((h) => h.itemId));

@@ -1,3 +1,4 @@
+import { parseRunDescription } from '../../../src/core/run/description';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,18 +33,10 @@ function readFixture(dir: string): Record<string, string> {
 
 describe('traditional versus agentic (compare)', () => {
   it('runs each base plain and with +follow on the same seeded users, with CIs and the user verdict', async () => {
-    const users = samplePopulation(personas, 12, createRng(5));
-    const res = await runCompare({
-      catalog,
-      users,
-      trainingUsers: personas,
-      contextFor: defaultContext,
-      simulator: simulators.get('rule-based').create(),
-      bases: ['popular'],
-      seed: 3,
-      listSize: 6,
-      maxTurns: 6,
-    });
+    // A comparison is one run description per recommender (buildRun): 12 users, personas first.
+    const world = { catalog, users: personas, personas };
+    const run = parseRunDescription({ users: { kind: 'population', size: 12 }, seed: 3, listSize: 6, turns: 6 });
+    const res = await runCompare({ world, run, simulator: simulators.get('rule-based').create(), bases: ['popular'] });
     expect(res.rows.map((r) => r.recommender)).toEqual(['popular', 'popular+follow']);
     for (const r of res.rows) {
       expect(r.sessions).toBe(12);
@@ -52,7 +45,7 @@ describe('traditional versus agentic (compare)', () => {
       expect(Number.isFinite(r.retention.mean)).toBe(true);
       expect(r.verdict.recovered).toBeLessThanOrEqual(r.verdict.instructions);
     }
-    const again = await runCompare({ catalog, users, trainingUsers: personas, contextFor: defaultContext, simulator: simulators.get('rule-based').create(), bases: ['popular'], seed: 3, listSize: 6, maxTurns: 6 });
+    const again = await runCompare({ world, run, bases: ['popular'] });
     expect(again.rows.map((r) => r.watchSec.mean)).toEqual(res.rows.map((r) => r.watchSec.mean));
   });
 
