@@ -145,4 +145,22 @@ describe('a class in Chromium', () => {
     expect(inView).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('chart text in the live view is at least 12 px on screen, with both axes labelled', async () => {
+    const { page } = await openApp(b.context, 'speed=16&seed=2');
+    await page.getByTestId('run').click();
+    await waitStatus(page, 'ended');
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="mindset-panel"] svg text')].map((t) => {
+        const svg = (t as SVGTextElement).ownerSVGElement!;
+        // Rendered size: the font size times the SVG's scale (1 when drawn at pixel size).
+        const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+        return { text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * scale };
+      }),
+    );
+    expect(texts.length).toBeGreaterThan(10);
+    for (const t of texts) expect(t.px, t.text).toBeGreaterThanOrEqual(12);
+    const words = texts.map((t) => t.text);
+    for (const w of ['item', 'seconds', 'list', 'actions']) expect(words).toContain(w);
+  });
 });
