@@ -7,6 +7,7 @@
  */
 import { ChatEngineError, type ChatCallOptions, type ChatEngine, type ChatRequest, type ChatResponse } from '../../core/llm/chat-engine';
 import { watchAbort } from '../abort';
+import { validUsage } from '../openai-stream';
 
 /** The part of WebLLM's `MLCEngineInterface` used here (a stand-in can implement it in tests). */
 export interface MlcEngineLike {
@@ -64,7 +65,7 @@ export class WebLlmEngine implements ChatEngine {
       const stream = await this.mlc.chat.completions.create(body);
       // After interruptGenerate() the stream still ends by itself; read it to the end so the engine is left idle.
       for await (const chunk of stream) {
-        if (chunk.model) model = chunk.model;
+        if (typeof chunk.model === 'string' && chunk.model) model = chunk.model;
         const choice = chunk.choices[0];
         const piece = choice?.delta?.content ?? '';
         if (piece && !interrupted) {
@@ -72,7 +73,8 @@ export class WebLlmEngine implements ChatEngine {
           opts.onDelta?.(piece);
         }
         if (choice?.finish_reason) finishReason = choice.finish_reason;
-        if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+        // Kept only when both counts are non-negative safe integers (as for the HTTP engine).
+        if (chunk.usage) usage = validUsage(chunk.usage) ?? usage;
       }
     } catch (e) {
       if (isDeviceLost(e)) throw new ChatEngineError('device_lost', 'The GPU device was lost (often out of memory, or the GPU was reset). The engine is being recreated.');
