@@ -1,0 +1,40 @@
+/**
+ * A user's module, running in its own Worker, as a `RecommenderEndpoint`. A call past its
+ * deadline terminates the worker (a module stuck in a loop cannot freeze the page) and
+ * every later call fails with that reason.
+ */
+import type { RecommenderEndpoint } from '../../core/recommenders/remote/remote-recommender';
+import { connect, type Endpoint } from '../../worker/rpc';
+import type { ModuleHostApi } from './module-host-protocol';
+
+export async function loadModuleInWorker(
+  source: string,
+  file: string,
+  makeWorker: () => Endpoint = () => new Worker(new URL('./module-host.worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint,
+): Promise<{ name: string; endpoint: RecommenderEndpoint; close(): void }> {
+  const client = connect<ModuleHostApi>(makeWorker(), `Module ${file}`);
+  let dead: string | null = null;
+  const { name: declared } = await client.call('load', { source, file });
+  const name = `module:${(declared ?? file.replace(/\.(m?js)$/i, '')).replace(/^module:/, '').replace(/[^\w.-]+/g, '-')}`;
+  const endpoint: RecommenderEndpoint = {
+    name,
+    async call(request, { timeoutMs }) {
+      if (dead) throw new Error(dead);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          dead = `${request.op}() did not return within ${timeoutMs} ms; the module's worker was stopped (load it again)`;
+          client.close(dead);
+          reject(new Error(dead));
+        }, timeoutMs);
+      });
+      try {
+        const value = await Promise.race([client.call('call', { request }), deadline]);
+        return { kind: 'value', value };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+  return { name, endpoint, close: () => client.close('closed') };
+}

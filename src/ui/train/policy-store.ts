@@ -1,0 +1,59 @@
+/**
+ * Saved policies of the Train view, in IndexedDB. Its own small Dexie database
+ * ("recoworld-policies"), so the sessions database (src/storage/db.ts) and its migrations
+ * stay untouched. Policies are the JSON of static-data/rl-policy.json.
+ */
+import Dexie, { type Table } from 'dexie';
+import { parsePolicyJson, type PolicyJson } from '../../core/rl/policy';
+
+export interface SavedPolicy {
+  id?: number;
+  name: string;
+  savedAt: number;
+  policy: PolicyJson;
+}
+
+class PolicyDb extends Dexie {
+  policies!: Table<SavedPolicy, number>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ policies: '++id, name, savedAt' });
+  }
+}
+
+export class PolicyStore {
+  private readonly db: PolicyDb;
+  constructor(name = 'recoworld-policies') {
+    this.db = new PolicyDb(name);
+  }
+
+  /** Save (validated first: a bad policy is refused, nothing is written). */
+  async save(name: string, policy: PolicyJson, now: number): Promise<number> {
+    const p = parsePolicyJson(policy);
+    return this.db.policies.add({ name: name.trim().slice(0, 80) || 'policy', savedAt: now, policy: p });
+  }
+
+  async list(): Promise<SavedPolicy[]> {
+    return (await this.db.policies.orderBy('savedAt').reverse().toArray()).slice(0, 200);
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.db.policies.delete(id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Read an imported policy file's text; a clear error says what is wrong. */
+export function readPolicyFile(text: string, maxBytes = 1_000_000): PolicyJson {
+  if (text.length > maxBytes) throw new Error(`Policy file is larger than ${maxBytes} bytes`);
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`Policy file is not valid JSON: ${(e as Error).message}`);
+  }
+  return parsePolicyJson(v);
+}

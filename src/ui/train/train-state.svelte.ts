@@ -1,0 +1,104 @@
+/**
+ * The Train view's state: a training loop that asks the worker for one chunk of episodes
+ * at a time, so pause takes effect after the current chunk and speed is the chunk size
+ * (and a pause between chunks at the slowest speed). Episodes per second are measured here.
+ */
+import type { CurvePoint } from '../../core/rl/train';
+import type { Objective } from '../../core/rl/objective';
+import type { PolicyJson } from '../../core/rl/policy';
+import { FEATURE_NAMES } from '../../core/rl/features';
+import type { TrainChunk, TrainStart } from './train-protocol';
+
+/** How the state reaches a trainer (the worker client, or in-process handlers in tests). */
+export interface TrainRunner {
+  start(s: TrainStart): Promise<TrainChunk>;
+  run(episodes: number, onPoint: (p: CurvePoint) => void): Promise<TrainChunk>;
+  close(): void;
+}
+
+export const SPEEDS = [
+  { id: 'slow', label: 'Slow', chunk: 4, pauseMs: 400 },
+  { id: 'normal', label: 'Normal', chunk: 20, pauseMs: 0 },
+  { id: 'fast', label: 'Fast', chunk: 80, pauseMs: 0 },
+] as const;
+
+export class TrainState {
+  seed = $state(42);
+  objective = $state<Objective>('blend');
+  evalUsers = $state(30);
+  evalEvery = $state(40);
+  speed = $state<(typeof SPEEDS)[number]['id']>('normal');
+  points = $state<CurvePoint[]>([]);
+  episode = $state(0);
+  running = $state(false);
+  started = $state(false);
+  episodesPerSecond = $state(0);
+  error = $state<string | null>(null);
+  theta = $state<number[]>([]);
+  /** Weights to start from at the next start (a loaded or imported policy). */
+  init = $state<number[] | null>(null);
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly runner: TrainRunner, private readonly sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {}
+
+  /** Start (or resume) training. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.error = null;
+    try {
+      if (!this.started) {
+        const c = await this.runner.start({ seed: this.seed, objective: this.objective, evalUsers: this.evalUsers, evalEvery: this.evalEvery, ...(this.init ? { theta: [...this.init] } : {}) });
+        this.points = c.points;
+        this.episode = c.episode;
+        this.theta = c.theta;
+        this.started = true;
+      }
+      this.running = true;
+      this.loop = this.run();
+    } catch (e) {
+      this.error = `Training could not start: ${(e as Error).message}`;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const sp = SPEEDS.find((s) => s.id === this.speed) ?? SPEEDS[1];
+      const t0 = performance.now();
+      try {
+        const c = await this.runner.run(sp.chunk, () => undefined);
+        this.points = [...this.points, ...c.points];
+        this.episodesPerSecond = Math.round((10 * (c.episode - this.episode)) / Math.max(0.001, (performance.now() - t0) / 1000)) / 10;
+        this.episode = c.episode;
+        this.theta = c.theta;
+      } catch (e) {
+        this.error = `Training failed: ${(e as Error).message}`;
+        this.running = false;
+        return;
+      }
+      // Always yield a macrotask: an in-process trainer resolves in microtasks only and would starve the page.
+      await this.sleep(sp.pauseMs);
+    }
+  }
+
+  /** Pause after the current chunk. */
+  async pause(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** Forget the trainer and the curve (the next start begins from `init` or zeros). */
+  async reset(): Promise<void> {
+    await this.pause();
+    this.started = false;
+    this.points = [];
+    this.episode = 0;
+    this.theta = [];
+    this.episodesPerSecond = 0;
+  }
+
+  /** The current weights as a policy file. */
+  policy(): PolicyJson | null {
+    if (!this.theta.length) return null;
+    return { format: 'recoworld-rl-policy', version: 1, features: [...FEATURE_NAMES], theta: [...this.theta], meta: { episodes: this.episode, seed: this.seed, objective: this.objective, trainedIn: 'Train view' } };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The Train view with the real trainer in-process (the worker's handlers): start, live
+ * curve points, pause, resume, reset; the same seed gives the same points; saved policies
+ * round-trip through IndexedDB (fake-indexeddb here; the worker path runs in Chromium).
+ */
+import 'fake-indexeddb/auto';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import TrainView from '../../src/ui/train/TrainView.svelte';
+import { PolicyStore, readPolicyFile } from '../../src/ui/train/policy-store';
+import { trainHandlers } from '../../src/ui/train/train-session';
+import { TrainState, type TrainRunner } from '../../src/ui/train/train-state.svelte';
+import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
+
+function inProcess(): TrainRunner {
+  const h = trainHandlers();
+  const ctx = (onPoint: (p: never) => void) => ({ signal: new AbortController().signal, progress: onPoint });
+  return {
+    start: (s) => Promise.resolve(h.start(s, ctx(() => undefined))),
+    run: (n, onPoint) => Promise.resolve(h.run({ episodes: n }, ctx(onPoint as never))),
+    close: () => undefined,
+  };
+}
+
+describe('Train view', () => {
+  it('trains live: start adds curve points, pause stops, reset clears', { timeout: 60_000 }, async () => {
+    const runner = inProcess();
+    render(TrainView, { props: { runner } });
+    const evalEvery = screen.getByLabelText(/Evaluate every/) as HTMLInputElement;
+    await fireEvent.input(evalEvery, { target: { value: '4' } });
+    const users = screen.getByLabelText(/Held-out users/) as HTMLInputElement;
+    await fireEvent.input(users, { target: { value: '5' } });
+    await fireEvent.click(screen.getByTestId('train-start'));
+    await waitFor(() => expect(screen.getByTestId('train-status').textContent).toMatch(/Episode (1[2-9]|[2-9]\d|\d{3})/), { timeout: 40_000 });
+    await fireEvent.click(screen.getByTestId('train-pause'));
+    await waitFor(() => expect(screen.getByTestId('train-status').textContent).toMatch(/paused/), { timeout: 20_000 });
+    expect(screen.getByTestId('curve-retention').querySelectorAll('circle').length).toBeGreaterThanOrEqual(3);
+    expect(screen.getByTestId('curve-session').textContent).toMatch(/episodes/);
+    await fireEvent.click(screen.getByTestId('train-reset'));
+    await waitFor(() => expect(screen.getByTestId('curve-retention').querySelectorAll('circle').length).toBe(0));
+  });
+
+  it('the same seed gives the same curve (state with the in-process trainer)', { timeout: 60_000 }, async () => {
+    const curve = async () => {
+      const t = new TrainState(inProcess(), () => new Promise((r) => setTimeout(r, 0)));
+      t.evalEvery = 4;
+      t.evalUsers = 5;
+      t.speed = 'slow';
+      await t.start();
+      for (let i = 0; t.episode < 8 && i < 1500 && !t.error; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(t.error).toBeNull();
+      await t.pause();
+      return t.points.slice(0, 3);
+    };
+    const a = await curve();
+    expect(a.map((p) => p.episode)).toEqual([0, 4, 8]);
+    expect(await curve()).toEqual(a);
+  });
+
+  it('saves, lists and removes policies; refuses a malformed file', async () => {
+    const store = new PolicyStore(`test-policies-${Date.now()}`);
+    const id = await store.save('shipped', pretrainedPolicy(), 1000);
+    const list = await store.list();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id, name: 'shipped', savedAt: 1000 });
+    expect(list[0].policy.theta).toEqual(pretrainedPolicy().theta);
+    await expect(store.save('bad', { ...pretrainedPolicy(), theta: [1] }, 1)).rejects.toThrow(/theta/);
+    expect(await store.list()).toHaveLength(1);
+    await store.remove(id);
+    expect(await store.list()).toHaveLength(0);
+    expect(() => readPolicyFile('{oops')).toThrow(/not valid JSON/);
+    expect(readPolicyFile(JSON.stringify(pretrainedPolicy())).theta).toEqual(pretrainedPolicy().theta);
+    store.close();
+  });
+});
