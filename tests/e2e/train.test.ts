@@ -1,0 +1,63 @@
+/**
+ * The Train view in the built app, in real Chromium: training runs in its worker and the
+ * curves grow; a policy saved in IndexedDB survives a reload; "Check my recommender"
+ * checks a real local HTTP server (the Node example, with CORS) and a module file run in
+ * its own Worker.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from '../browser/harness';
+import { countOf, openApp, pollUntil } from './helpers';
+// @ts-expect-error: a plain .mjs example without types
+import { start as startExample } from '../../examples/node/server.mjs';
+
+let b: LaunchedBrowser;
+let server: Server;
+
+beforeAll(async () => {
+  b = await launchBrowser();
+  server = await startExample(0);
+});
+afterAll(async () => {
+  await b?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+describe('Train view', () => {
+  it('trains in a worker, pauses, saves a policy that survives a reload', async () => {
+    const { page, errors } = await openApp(b.context, 'view=train');
+    await page.getByTestId('train-start').waitFor();
+    await page.getByLabel(/Evaluate every/).fill('4');
+    await page.getByLabel(/Held-out users/).fill('5');
+    await page.getByTestId('train-start').click();
+    const status = await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => /Episode (1[2-9]|[2-9]\d|\d{3,})/.test(s), { timeout: 90_000 });
+    expect(status).toMatch(/episodes\/s/);
+    await page.getByTestId('train-pause').click();
+    await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => /paused/.test(s), { timeout: 60_000 });
+    expect(await countOf(page.getByTestId('curve-retention').locator('circle'), (n) => n >= 3)).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('policy-name').fill('e2e policy');
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy-list').waitFor();
+    await page.reload();
+    await page.getByTestId('policy-list').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('policy-list').textContent()).toContain('e2e policy');
+    expect(errors).toEqual([]);
+  });
+
+  it('checks a local HTTP server and a module file', async () => {
+    const { page, errors } = await openApp(b.context, 'view=train');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/recommend`;
+    await page.getByTestId('check-url').fill(url);
+    await page.getByTestId('check-url-run').click();
+    await page.getByTestId('check-report').waitFor({ timeout: 110_000 });
+    expect(await page.getByTestId('check-report').textContent()).toContain(`${url}: no violations`);
+
+    await page.getByTestId('check-file').setInputFiles(resolve('examples/module/my-rec.mjs'));
+    await page.getByTestId('check-module-run').click();
+    await pollUntil(async () => (await page.getByTestId('check-report').textContent()) ?? '', (s) => s.includes('module:fresh-interests'), { timeout: 110_000 });
+    expect(await page.getByTestId('check-report').textContent()).toContain('module:fresh-interests: no violations');
+    expect(errors).toEqual([]);
+  });
+});
