@@ -6,14 +6,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Download } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { launchBrowser, screenshot, type LaunchedBrowser } from '../browser/harness';
 import { openApp, pollUntil } from './helpers';
 
 let b: LaunchedBrowser;
+let axeSource: string;
 beforeAll(async () => {
+  axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
   b = await launchBrowser();
 });
+
+/** axe-core violations as "rule (count): targets" lines (empty when clean). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
 afterAll(async () => {
   await b?.close();
 });
@@ -25,14 +37,18 @@ describe('creator lab', () => {
     await page.getByTestId('creator-users').fill('2000');
     await page.getByTestId('creator-replicates').fill('100');
     await page.evaluate(() => {
-      const w = window as unknown as { __frames: number; __maxGap: number; __stop: boolean };
+      const w = window as unknown as { __frames: number; __maxGap: number; __gapAt: number; __t0: number; __stop: boolean };
       w.__frames = 0;
       w.__maxGap = 0;
       w.__stop = false;
+      w.__t0 = performance.now();
       let last = performance.now();
       const tick = (t: number) => {
         w.__frames++;
-        w.__maxGap = Math.max(w.__maxGap, t - last);
+        if (t - last > w.__maxGap) {
+          w.__maxGap = t - last;
+          w.__gapAt = t - w.__t0;
+        }
         last = t;
         if (!w.__stop) requestAnimationFrame(tick);
       };
@@ -44,12 +60,13 @@ describe('creator lab', () => {
     await page.getByTestId('creator-seed').fill('43');
     expect(await page.getByTestId('creator-seed').inputValue()).toBe('43');
     await page.getByTestId('creator-done').waitFor({ timeout: 240_000 });
-    const { frames, maxGap } = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number; __maxGap: number; __stop: boolean };
+    const { frames, maxGap, gapAt, total } = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number; __maxGap: number; __gapAt: number; __t0: number; __stop: boolean };
       w.__stop = true;
-      return { frames: w.__frames, maxGap: w.__maxGap };
+      return { frames: w.__frames, maxGap: w.__maxGap, gapAt: w.__gapAt, total: performance.now() - w.__t0 };
     });
-    console.log(`creator e2e: ${frames} frames while running, longest gap ${Math.round(maxGap)} ms`);
+    // A figure, not a timed assertion (the machine is shared): printed for the report.
+    console.log(`creator e2e: ${frames} frames in ${Math.round(total)} ms while running, longest gap ${Math.round(maxGap)} ms at ${Math.round(gapAt)} ms`);
     expect(frames).toBeGreaterThan(10);
     const done = (await page.getByTestId('creator-done').textContent()) ?? '';
     expect(done).toMatch(/\d+ replicates/);
@@ -94,6 +111,12 @@ describe('creator lab', () => {
     expect(table).toMatch(/B minus strategy A/);
     expect(await page.getByTestId('compare-table').locator('tbody tr').count()).toBe(5);
     const first = (await page.getByTestId('creator-done').textContent()) ?? '';
+    expect(await axe(page), 'creator lab with results').toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'creator-lab-phone');
+    // On a phone the form and the charts fit the width (no horizontal scrolling).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
     await page.getByTestId('creator-share').click();
     const link = page.url();

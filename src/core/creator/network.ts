@@ -4,6 +4,7 @@
  * neighbours, then others, up to `size` users; links are the graph's ties among them plus
  * the share edges of the cascade. Plain data: d3-force lays it out, Svelte draws it.
  */
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
 import type { Rng } from '../types';
 import type { PreparedExperiment } from './prepare';
 import type { Trace } from './replicate';
@@ -30,6 +31,29 @@ export interface NetworkLink {
 export interface NetworkSample {
   nodes: NetworkNode[];
   links: NetworkLink[];
+  /** Layout in a NETWORK_WIDTH x NETWORK_HEIGHT box (d3-force, seeded), computed with the sample (in the worker). */
+  x: number[];
+  y: number[];
+}
+
+export const NETWORK_WIDTH = 640;
+export const NETWORK_HEIGHT = 420;
+
+/** Seeded force layout of a sample (d3-force computes; the view only draws). */
+function layout(nodes: NetworkNode[], links: NetworkLink[], rng: Rng): { x: number[]; y: number[] } {
+  const sim = forceSimulation(nodes.map((): SimulationNodeDatum => ({})))
+    .randomSource(() => rng.next())
+    .force('link', forceLink(links.map((l) => ({ source: l.source, target: l.target }))).distance(18).strength(0.25))
+    .force('charge', forceManyBody().strength(-14))
+    .force('center', forceCenter(NETWORK_WIDTH / 2, NETWORK_HEIGHT / 2))
+    .force('collide', forceCollide(4))
+    .stop();
+  sim.tick(220);
+  const pad = 8;
+  const clampX = (v: number) => Math.round(Math.min(NETWORK_WIDTH - pad, Math.max(pad, v)) * 10) / 10;
+  const clampY = (v: number) => Math.round(Math.min(NETWORK_HEIGHT - pad, Math.max(pad, v)) * 10) / 10;
+  const ns = sim.nodes();
+  return { x: ns.map((n) => clampX(n.x ?? 0)), y: ns.map((n) => clampY(n.y ?? 0)) };
 }
 
 /** Sample about `size` users (at least 300 when the population has them) around strategy s's post. */
@@ -87,5 +111,5 @@ export function networkSample(prep: PreparedExperiment, s: number, trace: Trace,
       if (j !== undefined) push(i, j, false);
     }
   });
-  return { nodes, links };
+  return { nodes, links, ...layout(nodes, links, rng.fork('layout')) };
 }
