@@ -92,3 +92,28 @@ describe('check-recommender', () => {
     await expect(main(['package.json'])).rejects.toThrow(/could not be loaded|does not export/);
   });
 });
+
+describe('simulate with your own recommender', () => {
+  it('--recommender-module FILE and --recommender http://... (+follow) run like a built-in', async () => {
+    const { main: simulate } = await import('../../src/cli/simulate');
+    const run = async (argv: string[]) => {
+      let out = '';
+      const w = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+      const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        return { code: await simulate([...argv, '--json', '--quiet']), report: JSON.parse(out) };
+      } finally {
+        w.mockRestore();
+        e.mockRestore();
+      }
+    };
+    const m = await run(['--recommender-module', 'examples/module/my-rec.mjs']);
+    expect(m.code).toBe(0);
+    expect(m.report).toMatchObject({ recommender: 'module:fresh-interests', errors: 0 });
+    expect(m.report.sessions).toBe(1);
+    const url = await startExample(process.execPath, ['examples/node/server.mjs']);
+    const h = await run(['--recommender', `${url}+follow`, '--users', '3']);
+    expect(h.code).toBe(0);
+    expect(h.report).toMatchObject({ recommender: `${url}+follow`, errors: 0, sessions: 3 });
+  });
+});
