@@ -9,7 +9,8 @@
  */
 import type { Catalog, Rng, UserProfile } from '../types';
 import { fitItemFactors, solveSpd, type AlsOptions, type ItemFactors } from './movie-als';
-import { DEFAULT_FOLD_IN, ENGAGE_FEATURES, MovieResponseModel, itemContent, type FoldInOptions, type ResponseWeights } from './movie-response';
+import { createRng } from '../rng';
+import { DEFAULT_FOLD_IN, ENGAGE_FEATURES, MovieResponseModel, attachResponseModel, itemContent, type FoldInOptions, type ResponseWeights } from './movie-response';
 import { buildRatingLog, type RatingLog } from './rating-log';
 
 /** Options of the whole model fit. */
@@ -136,4 +137,15 @@ export function bestThreshold(scores: ArrayLike<number>, labels: ArrayLike<boole
     }
   }
   return thr;
+}
+
+/**
+ * Fit a response model on a MovieLens import (default weights; ALS seeded by `seed`) and
+ * attach it to the catalog, so rule-based sessions over it judge movies with the model.
+ * Returns the model. Entry points that import a dataset call this (the CLI's loaders).
+ */
+export function attachFittedResponseModel(catalog: Catalog, users: readonly UserProfile[], seed = 0): MovieResponseModel {
+  const model = buildResponseModel(catalog, users, createRng(seed).fork('response-model'));
+  attachResponseModel(catalog, model);
+  return model;
 }
