@@ -20,7 +20,7 @@ function creator(args: string[]): Promise<Result> {
     execFile(process.execPath, ['--import', 'tsx', 'src/cli/creator.ts', ...args], { cwd: ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
-  });
+  }, 120_000);
 }
 
 const post = join(tmp, 'post.json');
@@ -43,7 +43,7 @@ describe('npm run creator --json', () => {
     expect(JSON.parse(b.stdout)).toEqual(j);
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout).horizons).not.toEqual(j.horizons);
-  });
+  }, 120_000);
 
   it('targets a group and compares two schedules (B - A with an interval)', async () => {
     const r = await creator(['--item', 'sv-0100', '--audience', 'target:13-17,18-24:US,Canada', '--users', '300', '--replicates', '3', '--compare-schedule', 'daily', '--json', '--quiet']);
@@ -55,21 +55,37 @@ describe('npm run creator --json', () => {
     const d = j.difference['1w'].views;
     expect(d.lo).toBeLessThanOrEqual(d.mean);
     expect(d.hi).toBeGreaterThanOrEqual(d.mean);
-  });
+  }, 120_000);
+
+  it('runs on a MovieLens folder: its users are the population\'s bases, genres are the topics', async () => {
+    const mlPost = join(tmp, 'ml-post.json');
+    writeFileSync(mlPost, JSON.stringify({ title: 'A new comedy short', topic: 'comedy', format: 'movie', durationSec: 600 }));
+    const ml = join(ROOT, 'tests/fixtures/movielens/ml-latest');
+    const r = await creator(['--catalog', ml, '--post', mlPost, '--users', '120', '--followers', '40', '--replicates', '2', '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ users: 120, audienceSize: 40, replicates: 2 });
+    expect(j.horizons['1w'].views.p50).toBeGreaterThan(0);
+  }, 120_000);
 
   it('bad options and bad files: exit 2 with the reason', async () => {
     const edges = join(tmp, 'edges.csv');
     writeFileSync(edges, '0,1,friend\n0,1,cousin\n');
-    const [bad, none, e] = await Promise.all([
+    const badTopic = join(tmp, 'bad-topic.json');
+    writeFileSync(badTopic, JSON.stringify({ title: 'x', topic: 'Comedy' }));
+    const [bad, none, e, topic] = await Promise.all([
       creator(['--post', post, '--audience', 'target:teens:US']),
       creator(['--users', '10']),
       creator(['--post', post, '--users', '20', '--replicates', '1', '--edges', edges]),
+      creator(['--post', badTopic, '--users', '20', '--replicates', '1']),
     ]);
+    expect(topic.code).toBe(2);
+    expect(topic.stderr).toMatch(/post\.topic: "Comedy" is not a topic of the catalog "shortvideo" \(known: fishing/);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown age band "teens"/);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/--post FILE or --item ID/);
     expect(e.code).toBe(2);
     expect(e.stderr).toContain(`${edges}:2: unknown kind "cousin"`);
-  });
+  }, 120_000);
 });

@@ -63,6 +63,10 @@ function draftOf(post: PostSpec, catalog: Catalog): PostDraft {
     if (!it) throw new ExperimentError([`post.itemId: "${post.itemId}" is not in the catalog "${catalog.id}"`]);
     return { title: it.title, topic: it.topic, format: it.format, durationSec: it.durationSec, description: it.description, quality: it.quality, locale: it.locale, creator: it.creator };
   }
+  if (!catalog.topics.some((t) => t.id === post.topic)) {
+    const known = catalog.topics.map((t) => t.id);
+    throw new ExperimentError([`post.topic: "${post.topic}" is not a topic of the catalog "${catalog.id}" (known: ${known.slice(0, 40).join(', ')}${known.length > 40 ? ', ...' : ''})`]);
+  }
   return { ...post, creator: NEW_CREATOR };
 }
 

@@ -111,13 +111,15 @@ export function ruleExposure(c: ExposureCtx, p: RuleParams, u: number, i: number
   score += 0.16 * conformity * (pop01 - 0.4);
   score += 0.14 * (items.quality[i] - 0.5);
   const dur = items.durationSec[i];
-  const long = dur > c.prefDurSec * 1.5;
+  // Movies: length and age do not count against them (rule-session.ts does the same).
+  const movie = items.isMovie[i] === 1;
+  const long = !movie && dur > c.prefDurSec * 1.5;
   if (long) score -= 0.25 * Math.min(1, (dur / c.prefDurSec - 1) / 3) * (1 - 0.5 * w);
-  else if (dur <= 20) score += 0.03;
+  else if (!movie && dur <= 20) score += 0.03;
   if (items.region[i] === pop.region[u] && items.region[i] !== 4) score += 0.04;
   const ageDays = (c.min - items.publishedMin[i]) / 1440;
-  if (ageDays < p.freshDays) score += 0.04;
-  else if (ageDays > p.staleDays) score -= 0.06;
+  if (!movie && ageDays < p.freshDays) score += 0.04;
+  else if (!movie && ageDays > p.staleDays) score -= 0.06;
   if (followsCreator) score += 0.08;
   if (fromFriend) score += 0.06;
   const isFocus = items.creator[i] === c.focusCreator;

@@ -39,6 +39,8 @@ export interface WorldItems {
   region: Uint8Array;
   /** Minutes from the start of the week (negative: published before it). */
   publishedMin: Float64Array;
+  /** 1 for movies (MovieLens catalogs): length and recency do not count against them, as in the rule-based simulator. */
+  isMovie: Uint8Array;
   /** Engagement carried from the catalog (likes + 3 shares + 2 comments); 0 for posts. */
   baseEngagement: Float32Array;
   /** Normaliser of log engagement (the catalog's maximum), so popularity stays in [0, 1]. */
@@ -94,6 +96,7 @@ export function buildWorldItems(catalog: Catalog, posts: readonly PostDraft[] = 
     quality: new Float32Array(n),
     region: new Uint8Array(n),
     publishedMin: new Float64Array(n),
+    isMovie: new Uint8Array(n),
     baseEngagement: new Float32Array(n),
     maxLog: 0,
     topicIds,
@@ -113,6 +116,7 @@ export function buildWorldItems(catalog: Catalog, posts: readonly PostDraft[] = 
     w.durationSec[i] = Math.max(1, it.durationSec || 30);
     w.quality[i] = Number.isFinite(it.quality) ? (it.quality as number) : 0.6;
     w.region[i] = regionOfLocale(it.locale ?? '');
+    w.isMovie[i] = it.format === 'movie' ? 1 : 0;
     w.publishedMin[i] = isPost ? 0 : ((it as Item).publishedAt - catalog.now) / 60_000;
     const e = isPost ? 0 : engagementCount(it as Item);
     w.baseEngagement[i] = e;
