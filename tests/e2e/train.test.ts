@@ -5,6 +5,8 @@
  * its own Worker.
  */
 import type { Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,16 @@ import { start as startExample } from '../../examples/node/server.mjs';
 
 let b: LaunchedBrowser;
 let server: Server;
+
+/** axe-core violations as "rule (count)" lines (the app's CSP forbids injected script tags: evaluate the source). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
 
 beforeAll(async () => {
   b = await launchBrowser();
@@ -37,6 +49,7 @@ describe('Train view', () => {
     await page.getByTestId('train-pause').click();
     await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => /paused/.test(s), { timeout: 60_000 });
     expect(await countOf(page.getByTestId('curve-retention').locator('circle'), (n) => n >= 3)).toBeGreaterThanOrEqual(3);
+    expect(await axe(page), 'train view with curves').toEqual([]);
     await page.getByTestId('policy-name').fill('e2e policy');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-list').waitFor();
@@ -58,6 +71,7 @@ describe('Train view', () => {
     await page.getByTestId('check-module-run').click();
     await pollUntil(async () => (await page.getByTestId('check-report').textContent()) ?? '', (s) => s.includes('module:fresh-interests'), { timeout: 110_000 });
     expect(await page.getByTestId('check-report').textContent()).toContain('module:fresh-interests: no violations');
+    expect(await axe(page), 'check report').toEqual([]);
     expect(errors).toEqual([]);
   });
 });
