@@ -4,6 +4,9 @@
  */
 import type { FidelityReport } from '../core/eval/fidelity-protocol';
 import type { Catalog, UserProfile } from '../core/types';
+import type { ItemFactors } from '../core/simulator/movie-als';
+import type { FoldInOptions, ItemContent, ResponseWeights } from '../core/simulator/movie-response';
+import type { RatingLog } from '../core/simulator/rating-log';
 import type { Method } from './rpc';
 
 export interface FidelityRequest {
@@ -22,4 +25,17 @@ export interface FidelityProgress {
   total: number;
 }
 
-export type FidelityApi = { run: Method<FidelityRequest, FidelityReport, FidelityProgress> };
+/** A fitted response model as plain data (rebuilt with `new MovieResponseModel(...)` on the page). */
+export interface FittedModelParts {
+  log: RatingLog;
+  content: ItemContent;
+  checkpoints: ItemFactors[];
+  weights: ResponseWeights;
+  foldIn: FoldInOptions;
+}
+
+export type FidelityApi = {
+  run: Method<FidelityRequest, FidelityReport, FidelityProgress>;
+  /** Fit the response model (default weights) on a dataset, off the page's thread. */
+  fit: Method<{ catalog: Catalog; users: UserProfile[]; seed: number }, FittedModelParts>;
+};

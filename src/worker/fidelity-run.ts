@@ -7,7 +7,14 @@ import { runFidelityProtocol, type FidelityReport } from '../core/eval/fidelity-
 import { createRng } from '../core/rng';
 import { buildResponseModel } from '../core/simulator/response-fit';
 import { createRuleBasedSimulator } from '../core/simulator/rule-based';
-import type { FidelityProgress, FidelityRequest } from './fidelity-protocol';
+import type { Catalog, UserProfile } from '../core/types';
+import type { FidelityProgress, FidelityRequest, FittedModelParts } from './fidelity-protocol';
+
+/** Fit the response model with the default weights; its parts as plain, cloneable data. */
+export function fitModelParts(req: { catalog: Catalog; users: UserProfile[]; seed: number }): FittedModelParts {
+  const m = buildResponseModel(req.catalog, req.users, createRng(req.seed).fork('response-model'));
+  return { log: m.log, content: m.content, checkpoints: m.checkpoints, weights: m.weights, foldIn: m.foldIn };
+}
 
 export async function runFidelityRequest(req: FidelityRequest, o: { onProgress?: (p: FidelityProgress) => void; signal?: { readonly aborted: boolean } } = {}): Promise<FidelityReport> {
   o.onProgress?.({ stage: 'fitting the response model', done: 0, total: 1 });

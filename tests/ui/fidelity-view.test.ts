@@ -12,7 +12,13 @@ import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
 import type { FidelityRunner } from '../../src/ui/fidelity/fidelity-state.svelte';
 import type { DataStore } from '../../src/ui/state/data.svelte';
 import type { FidelityApi } from '../../src/worker/fidelity-protocol';
-import { runFidelityRequest } from '../../src/worker/fidelity-run';
+import { fitModelParts, runFidelityRequest } from '../../src/worker/fidelity-run';
+import { fitAndAttach } from '../../src/ui/fidelity/attach-model';
+import { responseModelFor } from '../../src/core/simulator/movie-response';
+import { createRuleBasedSimulator } from '../../src/core/simulator/rule-based';
+import { emptyMemory } from '../../src/core/simulator/memory';
+import { defaultContext } from '../../src/core/users/context';
+import { createRng } from '../../src/core/rng';
 import { connect, type Endpoint } from '../../src/worker/rpc';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
 
@@ -65,7 +71,7 @@ afterAll(() => {
 });
 
 describe('fidelity.worker entry', () => {
-  it('runs the real entry over a MessageChannel with progress, and cancels', async () => {
+  it('runs the real entry over a MessageChannel with progress, cancels, and fits a model the page attaches', async () => {
     const ch = new MessageChannel();
     ports.push(ch.port1, ch.port2);
     (globalThis as { self?: unknown }).self = ch.port1;
@@ -79,5 +85,18 @@ describe('fidelity.worker entry', () => {
     const ac = new AbortController();
     const p = client.call('run', req, { signal: ac.signal, onProgress: (x) => x.done >= 1 && ac.abort() });
     await expect(p).rejects.toThrow(/cancel/i);
+
+    // The response model fitted in the worker, cloned across the channel, attached on the page:
+    // rule-based sessions over the catalog then predict ratings (the Live view's path).
+    const catalog = { ...world.catalog };
+    const model = await fitAndAttach(catalog, world.users, (r) => client.call('fit', r));
+    expect(responseModelFor(catalog)).toBe(model);
+    const user = world.users[0];
+    const session = createRuleBasedSimulator().startSession({ user, context: defaultContext(user), memory: emptyMemory(user.id), catalog, rng: createRng(1), instructionsEnabled: true });
+    const d = session.decide(catalog.items[0], 0, 0);
+    expect(d.rating).toBeGreaterThan(0);
+    expect(typeof d.likes).toBe('boolean');
+    const same = await fitAndAttach({ ...world.catalog }, world.users, (r) => Promise.resolve(fitModelParts(r)));
+    expect(same.user(user.id)!.predict(catalog.items[0].id).rating).toBeCloseTo(model.user(user.id)!.predict(catalog.items[0].id).rating, 12);
   }, 60_000);
 });

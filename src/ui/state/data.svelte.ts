@@ -71,6 +71,7 @@ export class DataStore {
       this.importSummary = `Imported ${describeImportSummary(res.summary)}.`;
       this.imported = { ...this.imported, [res.catalog.id]: { catalog: res.catalog, users: res.users } };
       this.setCatalog(res.catalog, res.users);
+      this.fitResponseModel(res.catalog, res.users);
       return res.catalog.id;
     } catch (e) {
       this.importProblem = problemOf(e);
@@ -78,6 +79,21 @@ export class DataStore {
     } finally {
       this.loading = false;
     }
+  }
+
+  /**
+   * Fit the movie response model (issue 8) for imported real users in a worker and attach it
+   * to the catalog; the import summary says when it is ready or why it failed. Skipped where
+   * there are no workers (unit tests).
+   */
+  private fitResponseModel(catalog: Catalog, users: UserProfile[]): void {
+    if (typeof Worker === 'undefined' || users.length === 0) return;
+    import('../fidelity/attach-model')
+      .then((m) => m.fitAndAttach(catalog, users))
+      .then(
+        () => (this.importSummary = `${this.importSummary ?? ''} Response model fitted: these users' movies are judged by it.`.trim()),
+        (e: unknown) => (this.importSummary = `${this.importSummary ?? ''} The response model could not be fitted (${e instanceof Error ? e.message : String(e)}); sessions use the simpler movie model.`.trim()),
+      );
   }
 
   /** Import a JSON catalog. Returns the catalog id, or null on error. */
