@@ -20,7 +20,7 @@ function creator(args: string[]): Promise<Result> {
     execFile(process.execPath, ['--import', 'tsx', 'src/cli/creator.ts', ...args], { cwd: ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
-  }, 120_000);
+  });
 }
 
 const post = join(tmp, 'post.json');
