@@ -8,8 +8,8 @@
  * object on stdout (progress on stderr).
  *
  * Speeds swing 2-5x with machine load, so a reference (64-dim float dot products per
- * second, bench/sections/reference.ts) is measured in the same process before and after
- * the sections, and every speed figure is also given as a ratio to it (`ratios`,
+ * second, bench/sections/reference.ts) is measured in the same process around every
+ * section, and every speed figure is also given as a ratio to it (`ratios`,
  * `decisionsPerReference`): the ratio is what to compare across machines and runs.
  */
 import { existsSync } from 'node:fs';
@@ -82,8 +82,13 @@ async function main(): Promise<void> {
   }
   const result: Record<string, unknown> = {};
   const titles: [string, string[]][] = [];
+  // The yardstick is measured before every section and after the last; a section's ratios
+  // use the mean of the measurements around it, so load that changes during the run
+  // (other processes starting or ending) is tracked section by section.
   process.stderr.write('bench: reference (64-dim dot products) ...\n');
-  const refBefore = measureReferenceDots();
+  const refs: number[] = [measureReferenceDots()];
+  const ratios: Record<string, number> = {};
+  const sectionRefs: number[] = [];
   for (const [name, path] of SECTIONS) {
     if (only && !only.has(name)) continue;
     const url = new URL(path, import.meta.url);
@@ -91,16 +96,20 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${name} ...\n`);
     const mod = (await import(url.href)) as { run: () => Promise<SectionResult>; title?: string };
     const r = await mod.run();
+    refs.push(measureReferenceDots());
+    const ref = (refs[refs.length - 2] + refs[refs.length - 1]) / 2;
+    sectionRefs.push(ref);
+    Object.assign(ratios, ratiosTo(ref, flatten(r)));
     Object.assign(result, r);
     titles.push([mod.title ?? name, Object.keys(r)]);
   }
-  // The yardstick again after the sections: the machine's load may have changed meanwhile.
-  const refAfter = measureReferenceDots();
-  const ref = Math.round((refBefore + refAfter) / 2);
-  const ratios = ratiosTo(ref, flatten(result));
-  result.referenceDotsPerSecond = ref;
-  result.referenceDrift = Math.round((refAfter / refBefore) * 1000) / 1000;
-  if (ratios.decisionsPerSecond !== undefined) result.decisionsPerReference = ratios.decisionsPerSecond;
+  result.referenceDotsPerSecond = Math.round(sectionRefs.length ? sectionRefs.reduce((a, b) => a + b, 0) / sectionRefs.length : refs[0]);
+  // Lowest / highest reference measured during the run: 1 on a steady machine.
+  result.referenceDrift = Math.round((Math.min(...refs) / Math.max(...refs)) * 1000) / 1000;
+  // The headline: measured in step with the decisions when the section did so (it does).
+  const paired = result.decisionsPerPairedReference;
+  if (typeof paired === 'number') result.decisionsPerReference = paired;
+  else if (ratios.decisionsPerSecond !== undefined) result.decisionsPerReference = ratios.decisionsPerSecond;
   result.ratios = ratios;
   titles.push(['Reference: 64-dim float dot products (each figure\'s ratio in the last column)', ['referenceDotsPerSecond', 'referenceDrift', 'decisionsPerReference']]);
   result.machine = {

@@ -12,6 +12,7 @@ import { createRuleBasedSimulator } from '../../src/core/simulator/rule-based';
 import { defaultContext } from '../../src/core/users/context';
 import type { Item } from '../../src/core/types';
 import { builtinWorld, now, round, type SectionResult } from './common';
+import { pairedReference } from './reference';
 
 export const title = 'Rule-based simulator decisions';
 
@@ -20,6 +21,10 @@ interface Measured {
   withSessions: number;
   decisions: number;
   sessions: number;
+  /** Reference dot products per second, measured in step with the decisions. */
+  pairedReference: number;
+  /** Median over batches of (this batch's decisions per second / the next reference chunk's rate). */
+  perReference: number;
 }
 
 async function measure(snapshots: 'scalars' | 'full', budgetMs: number): Promise<Measured> {
@@ -31,9 +36,15 @@ async function measure(snapshots: 'scalars' | 'full', budgetMs: number): Promise
   let decisions = 0;
   let sessions = 0;
   let decideMs = 0;
+  const ref = pairedReference();
+  let refMs = 0;
   const t0 = now();
   let elapsed = 0;
-  while (elapsed < budgetMs) {
+  const pairRatios: number[] = [];
+  while (elapsed - refMs < budgetMs) {
+    const batchStart = now();
+    const batchDecisions = decisions;
+    const batchDecideMs = decideMs;
     for (let batch = 0; batch < 50; batch++) {
       const u = sessions % personas.length;
       const user = personas[u];
@@ -54,13 +65,22 @@ async function measure(snapshots: 'scalars' | 'full', budgetMs: number): Promise
       s.end('left_silent');
       sessions++;
     }
+    // As long on the reference as this batch took: both see the same machine.
+    const r0 = now();
+    const chunkRate = ref.run(r0 - batchStart);
+    refMs += now() - r0;
+    const ms = decideMs - batchDecideMs;
+    if (ms > 0) pairRatios.push((decisions - batchDecisions) / (ms / 1000) / chunkRate);
     elapsed = now() - t0;
   }
+  elapsed -= refMs;
   return {
     perSecond: Math.round(decisions / (decideMs / 1000)),
     withSessions: Math.round(decisions / (elapsed / 1000)),
     decisions,
     sessions,
+    pairedReference: Math.round(ref.rate()),
+    perReference: pairRatios.sort((a, b) => a - b)[Math.floor(pairRatios.length / 2)] ?? NaN,
   };
 }
 
@@ -74,5 +94,8 @@ export async function run(): Promise<SectionResult> {
     decisionsPerSecondFullSnapshots: full.perSecond,
     decisionsMeasured: scalars.decisions,
     meanDecisionsPerSession: round(scalars.decisions / scalars.sessions, 1),
+    // The headline ratio, measured in step (bench.ts adds around-the-section ratios for all).
+    decisionsPerPairedReference: Number(scalars.perReference.toPrecision(3)),
+    pairedReferenceDotsPerSecond: scalars.pairedReference,
   };
 }

@@ -5,8 +5,9 @@
  * machine: both slow down together when the process gets less of a core, a slower CPU or a
  * throttled clock.
  *
- * Not a section of its own: bench.ts measures it before and after the sections and uses
- * the mean (`referenceDrift` = after / before shows how much the machine changed meanwhile).
+ * Not a section of its own: bench.ts measures it before every section and after the last,
+ * and divides each section's figures by the mean of the two measurements around it
+ * (`referenceDrift` = lowest / highest measurement shows how much the machine changed).
  */
 import { now, round } from './common';
 
@@ -43,7 +44,7 @@ export let referenceSink = 0;
  * 64-dim dot products per second: the median rate of chunks of ~20 ms over `budgetMs`
  * (after a short warm-up), with the bench clock (process CPU time by default).
  */
-export function measureReferenceDots(budgetMs = 1000): number {
+export function measureReferenceDots(budgetMs = 500): number {
   const { data, q } = vectors();
   const warm = now();
   while (now() - warm < 150) referenceSink += pass(data, q);
@@ -62,6 +63,44 @@ export function measureReferenceDots(budgetMs = 1000): number {
   }
   rates.sort((a, b) => a - b);
   return Math.round(rates[Math.floor(rates.length / 2)]);
+}
+
+/**
+ * A reference measured in step with a workload: call `run(ms)` between chunks of the
+ * workload (each time with about as long as the chunk took) and both share the same
+ * conditions, chunk by chunk. Load on a shared machine changes within a second; a reference
+ * measured only before and after a section misses that.
+ */
+export interface PairedReference {
+  /** Run reference passes for about `ms` (bench clock); returns this chunk's rate (dots per second). */
+  run(ms: number): number;
+  /** Dot products per second over everything run so far. */
+  rate(): number;
+}
+
+export function pairedReference(): PairedReference {
+  const { data, q } = vectors();
+  let dots = 0;
+  let ms = 0;
+  // Warm up the kernel so the first pairs are not measured against the interpreter.
+  const warm = now();
+  while (now() - warm < 100) referenceSink += pass(data, q);
+  return {
+    run(budget: number): number {
+      const t0 = now();
+      let t1 = t0;
+      let passes = 0;
+      do {
+        for (let k = 0; k < 10; k++) referenceSink += pass(data, q);
+        passes += 10;
+        t1 = now();
+      } while (t1 - t0 < budget);
+      dots += passes * VECTORS;
+      ms += t1 - t0;
+      return (passes * VECTORS) / ((t1 - t0) / 1000);
+    },
+    rate: () => (ms > 0 ? dots / (ms / 1000) : NaN),
+  };
 }
 
 /** Three significant digits (the ratios span many orders of magnitude). */
