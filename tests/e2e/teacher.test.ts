@@ -21,13 +21,27 @@ afterAll(async () => {
   await rm(profile, { recursive: true, force: true });
 });
 
-/** The feed's turns and the mindset panel as markup, with what differs by nature removed. */
+/**
+ * The feed's turns and the mindset panel as markup. Charts are drawn at the width of their
+ * column, which differs between the live view and the replay: horizontal geometry is
+ * dropped, the vertical (the data) and every text are kept.
+ */
 async function snapshot(page: Page, root: string): Promise<{ feed: string; mindset: string }> {
   return page.evaluate((r) => {
     const scope = document.querySelector(r)!;
     const clean = (h: string) => h.replace(/<!---->/g, '').replace(/\s+/g, ' ');
     const turns = [...scope.querySelectorAll('[data-testid="turn"]')].map((t) => t.outerHTML).join('\n');
-    return { feed: clean(turns), mindset: clean(scope.querySelector('[data-testid="mindset-panel"]')!.outerHTML) };
+    const panel = scope.querySelector('[data-testid="mindset-panel"]')!.cloneNode(true) as Element;
+    for (const el of panel.querySelectorAll('svg, svg *')) {
+      for (const a of ['x', 'x1', 'x2', 'cx', 'width', 'transform']) el.removeAttribute(a);
+      const d = el.getAttribute('d');
+      if (d) {
+        // Keep a path's y coordinates only (an invalid `d` would make the browser complain).
+        el.removeAttribute('d');
+        el.setAttribute('data-y', (d.match(/[ML][^MLZ]+/g) ?? []).map((p) => p.split(',')[1]).join(' '));
+      }
+    }
+    return { feed: clean(turns), mindset: clean(panel.outerHTML) };
   }, root);
 }
 
@@ -163,4 +177,52 @@ describe('a class in Chromium', () => {
     const words = texts.map((t) => t.text);
     for (const w of ['item', 'seconds', 'list', 'actions']) expect(words).toContain(w);
   });
+
+  it('the tour walks through the live view, can be skipped, and is remembered; narration pauses at key moments', async () => {
+    const { page, errors } = await openApp(b.context, 'speed=16&scenario=table2');
+    await page.evaluate(() => localStorage.removeItem('recoworld-tour-done'));
+    await page.reload();
+    await page.getByTestId('tour-invite').waitFor();
+    await page.getByTestId('tour-start').click();
+    const tour = page.getByTestId('tour');
+    await tour.waitFor();
+    const titles: string[] = [];
+    while (await page.getByTestId('tour-next').count()) {
+      titles.push((await tour.locator('h2').textContent()) ?? '');
+      // The step's element is outlined and the dialog lies within the window.
+      expect(await page.locator('.tour-target').count()).toBe(1);
+      const r = (await tour.boundingBox())!;
+      expect(r.y + r.height).toBeLessThanOrEqual(860);
+      await page.getByTestId('tour-next').click();
+    }
+    titles.push((await tour.locator('h2').textContent()) ?? '');
+    expect(titles.length).toBeGreaterThanOrEqual(5);
+    await page.getByTestId('tour-done').click();
+    expect(await tour.count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('nav-live').waitFor();
+    expect(await page.getByTestId('tour-invite').count()).toBe(0);
+
+    // Narration: the run holds at each key moment until Continue.
+    await page.getByTestId('narrate').check();
+    await page.getByTestId('run').click();
+    const seen: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      const bar = page.getByTestId('narration');
+      await bar.waitFor({ timeout: 60_000 });
+      await waitStatus(page, 'paused');
+      seen.push(((await bar.locator('strong').textContent()) ?? '').trim());
+      await page.getByTestId('narration-continue').click();
+      if (k === 4) break;
+      await page.waitForFunction((prev) => {
+        const s = document.querySelector('[data-testid="narration"] strong')?.textContent?.trim();
+        return document.querySelector('[data-testid="session-status"]')?.textContent?.trim() === 'ended' || (s && s !== prev);
+      }, seen[seen.length - 1], { timeout: 60_000 });
+      if ((await status(page)) === 'ended') break;
+    }
+    expect(seen.slice(0, 2)).toEqual(['First skip.', 'Fatigue.']);
+    expect(seen).toContain('Instruction.');
+    expect(errors).toEqual([]);
+  });
 });
+
