@@ -140,6 +140,8 @@ describe('the LLM simulator through an OpenAI-compatible endpoint, in the app', 
   let endpoint = '';
   let b2: LaunchedBrowser;
   let calls = 0;
+  /** When true the model never answers in JSON (every decision falls back). */
+  let proseOnly = false;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -156,7 +158,7 @@ describe('the LLM simulator through an OpenAI-compatible endpoint, in the app', 
       req.on('end', () => {
         calls++;
         const body = JSON.parse(raw) as { messages: { content: string }[] };
-        const text = cannedReply(body.messages[1]?.content ?? '');
+        const text = proseOnly ? 'I would rather not answer in JSON.' : cannedReply(body.messages[1]?.content ?? '');
         res.writeHead(200, { 'Content-Type': 'text/event-stream' });
         for (let i = 0; i < text.length; i += 12) res.write(`data: ${JSON.stringify({ model: 'scripted', choices: [{ delta: { content: text.slice(i, i + 12) } }] })}\n\n`);
         res.write(`data: ${JSON.stringify({ model: 'scripted', choices: [], usage: { prompt_tokens: 700, completion_tokens: 60 } })}\n\n`);
@@ -192,7 +194,28 @@ describe('the LLM simulator through an OpenAI-compatible endpoint, in the app', 
     expect(await p.getByTestId('instruction-bubble').first().textContent()).toContain('More fishing please.');
     expect(calls).toBeGreaterThanOrEqual(8); // 1 + 3 (retries of item 2) + items 3, 4 + list 2
     expect(await p.getByTestId('llm-stats').textContent()).toContain('700 + 60 tok');
+    // One fallback among many LLM decisions: no "mostly fallback" banner.
+    expect(await p.getByTestId('llm-fallback-banner').count()).toBe(0);
     await screenshot(p, 'llm-endpoint-session');
     expect(errors).toEqual([]);
+  });
+
+  it('says loudly when the model\'s replies are never usable (mostly fallback decisions)', async () => {
+    proseOnly = true;
+    const { page: p } = await openApp(b2.context, 'speed=16&turns=1&k=3&sim=llm&seed=42');
+    await p.getByTestId('llm-engine-openai').check();
+    await p.getByTestId('llm-openai-url').fill(endpoint);
+    await p.getByTestId('llm-openai-model').fill('scripted');
+    await p.getByTestId('llm-openai-use').click();
+    await p.locator('[data-testid="llm-message"][data-code="endpoint"]').filter({ hasText: 'Connected' }).waitFor();
+    await p.getByTestId('run').click();
+    await waitStatus(p, 'ended');
+    const banner = p.getByTestId('llm-fallback-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-share')).toBe('1');
+    expect(await banner.textContent()).toMatch(/Mostly fallback decisions\..*came from the rule-based fallback/);
+    expect(await p.locator('.badge.fallback').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(p, 'llm-fallback-banner');
+    proseOnly = false;
   });
 });
