@@ -68,7 +68,7 @@ export async function runBatchRequest(req: BatchRequest, opts: BatchRunOptions =
   const t0 = performance.now();
   if (!req.recommenders.length) throw new Error('Choose at least one recommender.');
   // Validate every recommender's description before any work (a bad name fails at once).
-  const runs = req.recommenders.map((name) => parseRunDescription({ ...req.run, recommender: { name, follow: name.endsWith('+follow'), planner: req.run.recommender?.planner } }));
+  const runs = req.recommenders.map((name) => parseRunDescription({ ...req.run, recommender: { name, follow: name.endsWith('+follow'), planner: req.run.recommender?.planner ?? 'rules' } }));
   const first = runs[0];
   if (!BUILTIN_CATALOGS.some((c) => c.id === first.catalog)) {
     throw new Error(`Batch runs use a built-in catalog (${BUILTIN_CATALOGS.map((c) => c.id).join(', ')}); got "${first.catalog}"`);

@@ -4,7 +4,7 @@
  * and then terminates the worker (a stage can take many seconds); the next run starts a
  * fresh worker.
  */
-import type { JudgedOutcome, LeaderboardApi, LeaderboardProgress, LeaderboardRequest, LeaderboardResult } from './leaderboard-protocol';
+import type { JudgedOutcome, LeaderboardApi, LeaderboardProgress, LeaderboardRequest, LeaderboardRunResult } from './leaderboard-protocol';
 import { connect, namedError, type Client, type Endpoint } from './rpc';
 
 export interface LeaderboardRunOptions {
@@ -18,7 +18,7 @@ export interface JudgeRunOptions {
 }
 
 export interface LeaderboardClient {
-  run(request: LeaderboardRequest, opts?: LeaderboardRunOptions): Promise<LeaderboardResult>;
+  run(request: LeaderboardRequest, opts?: LeaderboardRunOptions): Promise<LeaderboardRunResult>;
   /** The benchmark's sessions judged (rule-based); the passing ones as JSONL. */
   judge(request: LeaderboardRequest, opts?: JudgeRunOptions): Promise<JudgedOutcome>;
   terminate(): void;

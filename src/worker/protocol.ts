@@ -5,7 +5,7 @@
  *   run(BatchRequest) -> BatchOutcome, progress: BatchProgress; cancel stops after the current user.
  */
 import type { BatchProgress } from '../core/env/batch';
-import type { RunDescriptionInput } from '../core/run/description';
+import type { RunDescription, RunDescriptionInput } from '../core/run/description';
 import type { EndReason } from '../core/types';
 import type { MeanCI } from '../core/metrics/summary';
 import type { Method } from './rpc';
@@ -15,7 +15,7 @@ import type { Method } from './rpc';
  * catalog), once per chosen recommender with the description's recommender replaced.
  */
 export interface BatchRequest {
-  run: RunDescriptionInput;
+  run: RunDescriptionInput | RunDescription;
   /** Recommender names, e.g. ['popular', 'content+follow']. */
   recommenders: string[];
   /** Also return each session's decisions as canonical JSON (comparing entry points). */
