@@ -4,6 +4,7 @@
  * and never in URLs, exports or IndexedDB.
  */
 import { DEFAULT_TEMPLATES, type PromptTemplates } from '../../core/simulator/llm/templates';
+import { hasCredentials, redactUrl } from '../../llm/redact';
 
 /** The LLM settings as plain data (what `createLlmSimulatorFromSettings` takes). */
 export interface LlmSettings {
@@ -60,6 +61,8 @@ export function loadLlmSettings(): LlmSettings {
 export function saveLlmSettings(s: LlmSettings, rememberKey: boolean): void {
   const copy = structuredClone(s);
   copy.openai.apiKey = '';
+  // A URL with a user name or password is refused by the engine; never persist the secret either.
+  if (hasCredentials(copy.openai.baseUrl)) copy.openai.baseUrl = redactUrl(copy.openai.baseUrl);
   try {
     storage('localStorage')?.setItem(KEY, JSON.stringify(copy));
     const ss = storage('sessionStorage');
