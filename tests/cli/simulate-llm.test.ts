@@ -146,6 +146,16 @@ describe('simulate --simulator llm', () => {
     expect(r.stderr).toMatch(/error: user persona-maya/);
   });
 
+  it('prints a transcript with the escape codes of a model thought removed', async () => {
+    const evil = JSON.stringify({ ...JSON.parse(WATCH), thought: 'Nice \u001b[2J\u001b]0;pwned\u0007catch \u009b31mtoday.' });
+    handler = (_b, res) => reply(res, evil);
+    const args = llmArgs().filter((a) => a !== '--json');
+    const r = await simulate(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Nice catch today.');
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+  });
+
   it('needs --llm-url and --llm-model, and a set key variable (exit 2)', async () => {
     expect((await simulate(['--simulator', 'llm'])).code).toBe(2);
     const r = await simulate([...llmArgs(), '--llm-key-env', 'NO_SUCH_VARIABLE_SET']);
