@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../browser/harness';
-import { countOf, openApp, pollUntil } from './helpers';
+import { countOf, openApp, pollUntil, waitStatus } from './helpers';
 // @ts-expect-error: a plain .mjs example without types
 import { start as startExample } from '../../examples/node/server.mjs';
 
@@ -72,6 +72,13 @@ describe('Train view', () => {
     await pollUntil(async () => (await page.getByTestId('check-report').textContent()) ?? '', (s) => s.includes('module:fresh-interests'), { timeout: 110_000 });
     expect(await page.getByTestId('check-report').textContent()).toContain('module:fresh-interests: no violations');
     expect(await axe(page), 'check report').toEqual([]);
+
+    // The checked module runs in the Live view like a built-in (its own Worker answers).
+    await page.getByTestId('check-use').click();
+    await page.getByTestId('run').click();
+    await waitStatus(page, 'ended', 110_000);
+    expect(await countOf(page.getByTestId('item-card'), (n) => n > 0)).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('view')).toBeNull();
     expect(errors).toEqual([]);
   });
 });
