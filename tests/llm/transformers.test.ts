@@ -56,6 +56,29 @@ describe.skipIf(!have)('Transformers.js feature extraction (tiny MiniLM, Node)',
     await emb.dispose();
   });
 
+  it('loads from a self-hosted URL (a real local HTTP server), asking only that server', async () => {
+    const { createServer } = await import('node:http');
+    const { readFile } = await import('node:fs/promises');
+    const seen: string[] = [];
+    const server = createServer(async (q, r) => {
+      seen.push(q.url ?? '');
+      const body = await readFile(join(MODELS, decodeURIComponent(new URL(q.url ?? '/', 'http://x').pathname))).catch(() => null);
+      r.writeHead(body ? 200 : 404).end(body ?? 'not found');
+    });
+    await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+      const emb = await loadEmbedder(lib, { ...local('tiny-random-minilm'), modelBase: url });
+      expect((await emb.embed(['hello'])).dim).toBe(32);
+      expect(seen.some((u) => u.endsWith('/tiny-random-minilm/tokenizer.json'))).toBe(true);
+      expect(seen.some((u) => u.endsWith('/tiny-random-minilm/onnx/model.onnx'))).toBe(true);
+      await expect(loadEmbedder(lib, { ...local('not-there'), modelBase: url })).rejects.toThrow(/"not-there".*is not in the self-hosted folder/);
+      await emb.dispose();
+    } finally {
+      server.close();
+    }
+  });
+
   it('a model missing from the folder is a clear error, and nothing is fetched from the hub', async () => {
     await expect(loadEmbedder(lib, local('Xenova/all-MiniLM-L6-v2'))).rejects.toThrow(TjsLoadError);
     await expect(loadEmbedder(lib, local('Xenova/all-MiniLM-L6-v2'))).rejects.toThrow(/is not in the self-hosted folder/);

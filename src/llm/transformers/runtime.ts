@@ -17,7 +17,9 @@ export interface TjsModule {
     allowLocalModels: boolean;
     localModelPath: string;
     remoteHost: string;
+    remotePathTemplate: string;
     useBrowserCache: boolean;
+    useWasmCache?: boolean;
     backends: { onnx: { wasm?: { wasmPaths?: unknown; numThreads?: number } } };
   };
   pipeline: (task: string, model: string, opts: Record<string, unknown>) => Promise<unknown>;
@@ -51,19 +53,39 @@ export class TjsLoadError extends Error {
   }
 }
 
+/** The Hugging Face hub (Transformers.js defaults). */
+const HUB_HOST = 'https://huggingface.co/';
+const HUB_PATH = '{model}/resolve/{revision}/';
+
 /** Point the library at the model source. Called before every load (settings may change). */
 export function applySource(tjs: TjsModule, src: TjsSource): void {
   const base = src.modelBase?.trim();
-  if (base) {
+  if (base && /^https?:\/\//i.test(base)) {
+    // A self-hosted URL is served as a "remote host" with a flat layout: Transformers.js
+    // 4.3.1 does not check which files exist under an http(s) localModelPath (it then
+    // skips the tokenizer), so the hub code path is pointed at this host instead. Only this
+    // host is contacted, never the hub.
+    tjs.env.remoteHost = base.endsWith('/') ? base : `${base}/`;
+    tjs.env.remotePathTemplate = '{model}/';
+    tjs.env.allowLocalModels = false;
+    tjs.env.allowRemoteModels = true;
+  } else if (base) {
     tjs.env.localModelPath = base.endsWith('/') ? base : `${base}/`;
     tjs.env.allowLocalModels = true;
     tjs.env.allowRemoteModels = false;
   } else {
+    tjs.env.remoteHost = HUB_HOST;
+    tjs.env.remotePathTemplate = HUB_PATH;
     tjs.env.allowLocalModels = false;
     tjs.env.allowRemoteModels = true;
   }
   const wasm = tjs.env.backends?.onnx?.wasm;
-  if (wasm && src.wasmPaths) wasm.wasmPaths = { ...src.wasmPaths };
+  if (wasm && src.wasmPaths) {
+    wasm.wasmPaths = { ...src.wasmPaths };
+    // One thread: a page without cross-origin isolation (static hosts send no COOP/COEP
+    // headers) has no SharedArrayBuffer for more.
+    wasm.numThreads = 1;
+  }
 }
 
 async function loadPipeline(tjs: TjsModule, task: string, args: LoadArgs, onProgress?: (p: TjsProgress) => void): Promise<unknown> {
