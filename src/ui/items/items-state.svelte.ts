@@ -1,0 +1,202 @@
+/**
+ * State of the Items view: the catalog's item vectors (offline, Transformers.js or an
+ * imported file), their IndexedDB cache, and the semantic IDs fitted on them. Heavy work
+ * runs off the page (the Transformers.js worker) or in short, awaited steps (the offline
+ * fit, about a second on the built-in feed).
+ */
+import type { ItemVectors } from '../../core/embed/vectors';
+import type { SemanticIds } from '../../core/embed/semantic-ids';
+import type { Catalog } from '../../core/types';
+import type { TjsProgress } from '../../llm/transformers/progress';
+import { DEFAULT_EMBED_MODEL } from '../../llm/transformers/models';
+
+export type VectorSource = 'offline' | 'transformers' | 'import';
+
+/** A cached row, as listed. */
+export interface CachedVectors {
+  model: string;
+  dim: number;
+  items: number;
+  updatedAt: number;
+}
+
+const yieldToPaint = () => new Promise((r) => setTimeout(r, 0));
+
+export class ItemsState {
+  source = $state<VectorSource>('offline');
+  model = $state(DEFAULT_EMBED_MODEL);
+  /** Self-hosted model folder URL (hub layout); '' = the Hugging Face hub. */
+  modelBase = $state('');
+  device = $state<'auto' | 'wasm' | 'webgpu'>('auto');
+  /** '' = the default for the device (q8 on WASM, q4f16 on WebGPU). */
+  dtype = $state('');
+  seed = $state(42);
+
+  vectors = $state.raw<ItemVectors | null>(null);
+  sid = $state.raw<SemanticIds | null>(null);
+  busy = $state(false);
+  /** 0..1 while working; null when idle. */
+  fraction = $state<number | null>(null);
+  progressText = $state('');
+  error = $state<string | null>(null);
+  note = $state<string | null>(null);
+  cached = $state.raw<CachedVectors[]>([]);
+  modelCache = $state<string | null>(null);
+  selected = $state<string | null>(null);
+
+  private abort: AbortController | null = null;
+  private worker: import('../../llm/transformers/client').TjsWorker | null = null;
+
+  /** The model name vectors are stored under for the current source. */
+  modelKey(): string {
+    return this.source === 'offline' ? 'offline' : this.model.trim();
+  }
+
+  private async db() {
+    const { openDb } = await import('../../storage/open');
+    return openDb();
+  }
+
+  /** Refresh the list of cached vectors for the catalog (quietly empty when storage is unavailable). */
+  async refreshCache(catalog: Catalog): Promise<void> {
+    try {
+      const { listItemVectors } = await import('../../storage/item-vectors');
+      this.cached = await listItemVectors(await this.db(), catalog.id);
+    } catch (e) {
+      this.cached = [];
+      this.note = `Cached vectors are unavailable: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (this.source === 'transformers') {
+      const { tjsCacheStatus } = await import('../../llm/transformers/cache');
+      const s = await tjsCacheStatus(this.model.trim()).catch(() => null);
+      this.modelCache = !s ? null : !s.available ? 'browser cache unavailable' : s.files ? `${s.files} model files in the browser cache (${(s.bytes / 1e6).toFixed(1)} MB)` : 'not in the browser cache yet';
+    } else this.modelCache = null;
+  }
+
+  private start(text: string): AbortSignal {
+    this.busy = true;
+    this.error = null;
+    this.note = null;
+    this.fraction = 0;
+    this.progressText = text;
+    this.abort = new AbortController();
+    return this.abort.signal;
+  }
+
+  private finish(): void {
+    this.busy = false;
+    this.fraction = null;
+    this.abort = null;
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  /** Use cached vectors when present, else compute them from the chosen source. */
+  async compute(catalog: Catalog, force = false): Promise<void> {
+    const signal = this.start('Starting…');
+    try {
+      const key = this.modelKey();
+      if (!key) throw new Error('Enter a model id');
+      const { loadItemVectors, saveItemVectors } = await import('../../storage/item-vectors');
+      const db = await this.db().catch(() => null);
+      const hit = !force && db ? await loadItemVectors(db, catalog.id, key).catch(() => null) : null;
+      if (hit && hit.ids.length === catalog.items.length) {
+        this.vectors = hit;
+        this.note = `Loaded ${hit.ids.length} × ${hit.dim} vectors of "${key}" from IndexedDB.`;
+      } else {
+        this.vectors = this.source === 'offline' ? await this.offline(catalog) : await this.transformers(catalog, signal);
+        if (db) await saveItemVectors(db, this.vectors).catch((e) => (this.note = `Vectors computed but not cached: ${e instanceof Error ? e.message : String(e)}`));
+      }
+      await this.fitSid(catalog);
+      await this.refreshCache(catalog);
+    } catch (e) {
+      this.error = (e as Error)?.name === 'AbortError' ? 'Stopped.' : e instanceof Error ? e.message : String(e);
+    } finally {
+      this.finish();
+    }
+  }
+
+  private async offline(catalog: Catalog): Promise<ItemVectors> {
+    this.progressText = 'Fitting TF-IDF + SVD (64 dimensions)…';
+    await yieldToPaint();
+    const [{ fitOfflineEmbedding }, { createRng }] = await Promise.all([import('../../core/embed/offline'), import('../../core/rng')]);
+    return fitOfflineEmbedding(catalog, createRng(this.seed)).vectors;
+  }
+
+  private async transformers(catalog: Catalog, signal: AbortSignal): Promise<ItemVectors> {
+    const [{ TjsWorker }, { itemText }, { normalizeRows }] = await Promise.all([
+      import('../../llm/transformers/client'),
+      import('../../core/embed/item-text'),
+      import('../../core/embed/vectors'),
+    ]);
+    this.worker ??= new TjsWorker();
+    const model = this.model.trim();
+    const info = await this.worker.loadEmbedder({
+      model,
+      modelBase: this.modelBase.trim() || null,
+      device: this.device,
+      dtype: this.dtype.trim() || undefined,
+      signal,
+      onProgress: (p: TjsProgress) => {
+        this.fraction = p.fraction * 0.5;
+        this.progressText = p.phase === 'ready' ? `${model} loaded` : `Loading ${model}: ${p.file || '…'} ${(p.fraction * 100).toFixed(0)}% (${p.mbDone.toFixed(1)} of ${p.mbTotal.toFixed(1)} MB)`;
+      },
+    });
+    const topics = new Map(catalog.topics.map((t) => [t.id, t]));
+    const { dim, data } = await this.worker.embed(catalog.items.map((it) => itemText(it, topics)), {
+      signal,
+      onProgress: (d, n) => {
+        this.fraction = 0.5 + (0.5 * d) / n;
+        this.progressText = `Embedding items on ${info.device} (${info.dtype}): ${d} / ${n}`;
+      },
+    });
+    return { catalogId: catalog.id, model, dim, ids: catalog.items.map((i) => i.id), data: normalizeRows(data, dim) };
+  }
+
+  /** Import vectors from a .npy (rows in catalog order) or .csv (id,v0,...) file. */
+  async importFile(catalog: Catalog, file: File): Promise<void> {
+    this.start(`Reading ${file.name}…`);
+    try {
+      const { parseNpy, parseVectorCsv } = await import('../../core/embed/import-vectors');
+      const meta = { catalogId: catalog.id, model: `import:${file.name}` };
+      const ids = catalog.items.map((i) => i.id);
+      const v = /\.npy$/i.test(file.name)
+        ? parseNpy(new Uint8Array(await file.arrayBuffer()), ids, meta)
+        : parseVectorCsv(await file.text(), meta, new Set(ids));
+      const { alignToCatalog } = await import('../../core/embed/vectors');
+      this.vectors = alignToCatalog(v, ids);
+      const { saveItemVectors } = await import('../../storage/item-vectors');
+      await saveItemVectors(await this.db(), this.vectors).catch(() => {});
+      await this.fitSid(catalog);
+      await this.refreshCache(catalog);
+    } catch (e) {
+      this.error = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.finish();
+    }
+  }
+
+  /** Delete one model's cached vectors. */
+  async forget(catalog: Catalog, model: string): Promise<void> {
+    const { deleteItemVectors } = await import('../../storage/item-vectors');
+    await deleteItemVectors(await this.db(), catalog.id, model);
+    await this.refreshCache(catalog);
+  }
+
+  private async fitSid(catalog: Catalog): Promise<void> {
+    if (!this.vectors) return;
+    this.progressText = 'Fitting semantic IDs (RQ-KMeans)…';
+    await yieldToPaint();
+    const [{ fitSemanticIds }, { createRng }] = await Promise.all([import('../../core/embed/semantic-ids'), import('../../core/rng')]);
+    this.sid = fitSemanticIds(this.vectors, catalog.items, createRng(this.seed).fork('sid'));
+    this.selected = null;
+  }
+
+  dispose(): void {
+    this.abort?.abort();
+    this.worker?.close();
+    this.worker = null;
+  }
+}
