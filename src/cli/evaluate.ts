@@ -17,7 +17,7 @@ import { offlineScore, quadrant } from '../core/eval/ndcg-retention';
 import { runReorder } from '../core/eval/reorder';
 import { runParaphraseEval, type Proportion } from '../core/eval/paraphrase-eval';
 import { runJudgeBatch } from '../core/eval/judge-batch';
-import { runLeaderboard } from '../core/eval/leaderboard';
+import { BENCHMARK, runLeaderboard } from '../core/eval/leaderboard';
 import { toMarkdown } from '../core/eval/export-table';
 import { writeFile } from 'node:fs/promises';
 import { createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
@@ -35,6 +35,7 @@ import { createCliLlmSimulator } from './llm-simulator';
 const MAX = 4_294_967_295;
 import { fitRng } from '../core/env/fit-rng';
 import { parseRunDescription } from '../core/run/description';
+import { RUN_FIELDS } from '../core/run/fields';
 
 const PROTOCOLS = ['instructions', 'compare', 'reorder', 'fidelity', 'ndcg-retention', 'leaderboard', 'judge', 'paraphrase'] as const;
 type Protocol = (typeof PROTOCOLS)[number];
@@ -148,12 +149,13 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
     protocol: protocol as Protocol,
     dataset: values.dataset as string | undefined,
     ratio,
-    seed: intOption('seed', values.seed as string | undefined, 42, 0, MAX),
-    users: intOption('users', values.users as string | undefined, 200, 1, MAX),
+    // Defaults: the leaderboard's benchmark; ranges: the run description's table (as simulate).
+    seed: intOption('seed', values.seed as string | undefined, BENCHMARK.seed, RUN_FIELDS.seed.min, RUN_FIELDS.seed.max),
+    users: intOption('users', values.users as string | undefined, BENCHMARK.users, 1, RUN_FIELDS.population.max),
     maxUsers: values['max-users'] === undefined ? undefined : intOption('max-users', values['max-users'] as string, 0, 1, MAX),
     bases,
-    turns: intOption('turns', values.turns as string | undefined, 8, 1, MAX),
-    listSize: intOption('list-size', values['list-size'] as string | undefined, 6, 1, MAX),
+    turns: intOption('turns', values.turns as string | undefined, BENCHMARK.maxTurns, RUN_FIELDS.turns.min, RUN_FIELDS.turns.max),
+    listSize: intOption('list-size', values['list-size'] as string | undefined, BENCHMARK.listSize, RUN_FIELDS.listSize.min, RUN_FIELDS.listSize.max),
     json: Boolean(values.json),
     out: values.out as string | undefined,
     seeds: intOption('seeds', values.seeds as string | undefined, 3, 1, 100),
