@@ -190,3 +190,34 @@ describe('WebGPU detection (stand-in navigator)', () => {
     expect(await detectWebGpu({ gpu: { requestAdapter: async () => real } })).toMatchObject({ isFallbackAdapter: false, shaderF16: true });
   });
 });
+
+describe('WebLLM engine bounds', () => {
+  it('interrupts and fails a generation that never ends by the deadline (a stuck GPU)', async () => {
+    let interrupts = 0;
+    const stuck: MlcEngineLike = {
+      interruptGenerate: () => void interrupts++,
+      unload: async () => {},
+      chat: {
+        completions: {
+          create: async () =>
+            (async function* (): AsyncGenerator<MlcChunk> {
+              yield { model: 'fake', choices: [{ delta: { content: 'I thi' }, finish_reason: null }] };
+              await new Promise(() => {}); // never another token, never the end
+            })(),
+        },
+      },
+    };
+    const err = await new WebLlmEngine(stuck, 'm', undefined, { deadlineMs: 50 }).chat(req).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/did not finish its reply within 0 s \(the deadline per call\) and was stopped after 5 characters/) });
+    expect(interrupts).toBe(1);
+  });
+
+  it('stops a reply that grows past the cap, interrupting the generation', async () => {
+    const mlc = fakeMlc('x'.repeat(200));
+    const deltas: string[] = [];
+    const err = await new WebLlmEngine(mlc, 'm', undefined, { maxReplyChars: 20 }).chat(req, { onDelta: (t) => deltas.push(t) }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'too_long', message: expect.stringMatching(/grew past 20 characters/) });
+    expect(mlc.interrupts()).toBe(1);
+    expect(deltas.join('')).toBe('x'.repeat(20));
+  });
+});
