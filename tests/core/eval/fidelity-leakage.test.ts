@@ -16,6 +16,8 @@ import { createRuleBasedSimulator } from '../../../src/core/simulator/rule-based
 import type { Catalog, UserProfile } from '../../../src/core/types';
 import { defaultContext } from '../../../src/core/users/context';
 import { movieWorldCsv } from '../simulator/movie-fixture';
+import { existence } from '../../../src/core/eval/fidelity-lists';
+import { buildRatingLog, globalMeanAsOf, itemAsOf, itemCountBetween } from '../../../src/core/simulator/rating-log';
 
 /**
  * Flip every rating at or after `from` (epoch ms; the CSV holds seconds), by anyone, except
@@ -70,6 +72,28 @@ describe('fidelity: no leakage from after the cut-off', () => {
     expect(a.some((d) => d.actions.includes('skip'))).toBe(true);
     expect(a.some((d) => !d.actions.includes('skip'))).toBe(true);
     expect(b).toEqual(a);
+  });
+
+  it("leaves the protocol's negatives and every as-of baseline figure unchanged", () => {
+    const la = buildRatingLog(clean.users);
+    const lb = buildRatingLog(dirty.users);
+    // Negatives are drawn uniformly from the movies that existed by the cut-off, in this order,
+    // minus the movies the user rated (the same set of ids in both).
+    const prefix = (log: typeof la) => {
+      const ex = existence(log);
+      return Array.from(ex.order.subarray(0, ex.firstAt.findIndex((x) => x >= t)), (i) => log.itemIds[i]);
+    };
+    expect(prefix(lb)).toEqual(prefix(la));
+    expect(prefix(la).length).toBeGreaterThan(20);
+    for (const id of la.itemIds) {
+      const ia = la.itemIndex.get(id)!;
+      const ib = lb.itemIndex.get(id)!;
+      expect(itemAsOf(lb, ib, t)).toEqual(itemAsOf(la, ia, t));
+      expect(itemCountBetween(lb, ib, t - 365 * 86_400_000, t)).toBe(itemCountBetween(la, ia, t - 365 * 86_400_000, t));
+    }
+    expect(globalMeanAsOf(lb, t)).toBe(globalMeanAsOf(la, t));
+    // Later in time the poison is visible (so these checks can fail).
+    expect(globalMeanAsOf(lb, Infinity)).not.toBe(globalMeanAsOf(la, Infinity));
   });
 
   it('changes the predictions of a user whose cut-off is after the poisoned time', () => {
