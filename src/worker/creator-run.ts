@@ -21,7 +21,7 @@ function prepared(input: unknown): Promise<PreparedExperiment> {
   return cached.prep;
 }
 
-/** Run replicates [from, to) of every strategy. Checks `signal` between replicates. */
+/** Run replicates [from, to) of every strategy. Checks `signal` between replicates (and yields, so a worker hears a cancel). */
 export async function runReplicatesRequest(
   req: ReplicatesRequest,
   opts: { signal?: { aborted: boolean }; onProgress?: (done: number) => void } = {},
@@ -41,6 +41,8 @@ export async function runReplicatesRequest(
       }
       results[s].push(res);
       opts.onProgress?.(++done);
+      // Let a cancel message in between replicates (a replicate is synchronous work).
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
   const out: ReplicatesResponse = { meta: experimentMeta(prep), results };

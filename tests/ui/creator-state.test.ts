@@ -59,3 +59,20 @@ describe('creator lab state', () => {
     expect(csv[1]).toMatch(/^"A",6h,views,/);
   });
 });
+
+describe('creator lab cancel', () => {
+  it('cancel stops the run between replicates and says so', async () => {
+    const c = new CreatorState(inProcess);
+    c.users = 300;
+    c.replicates = 200;
+    const running = c.run();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(c.running).toBe(true);
+    c.cancel();
+    await running;
+    expect(c.running).toBe(false);
+    expect(c.error).toBe('Cancelled.');
+    expect(c.result).toBeNull();
+    expect(c.progress!.done).toBeLessThan(200);
+  });
+});
