@@ -36,6 +36,10 @@ describe('Train view', () => {
     await waitFor(() => expect(screen.getByTestId('train-status').textContent).toMatch(/paused/), { timeout: 20_000 });
     expect(screen.getByTestId('curve-retention').querySelectorAll('circle').length).toBeGreaterThanOrEqual(3);
     expect(screen.getByTestId('curve-session').textContent).toMatch(/episodes/);
+    // The NDCG-versus-retention chart: the policy's point beside the three baselines.
+    const nr = screen.getByTestId('ndcg-retention');
+    for (const name of ['popular', 'random', 'linucb', 'rl-policy']) expect(nr.textContent).toContain(name);
+    expect(nr.querySelector('svg')!.getAttribute('aria-label')).toMatch(/rl-policy at NDCG 0\.\d{3}, retention 0\.\d\d/);
     await fireEvent.click(screen.getByTestId('train-reset'));
     await waitFor(() => expect(screen.getByTestId('curve-retention').querySelectorAll('circle').length).toBe(0));
   });

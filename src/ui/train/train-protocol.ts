@@ -19,14 +19,26 @@ export interface TrainStart {
   theta?: number[];
 }
 
+/** A curve point with the policy's offline NDCG@10 (the personas' held-out 20%). */
+export type TrainPoint = CurvePoint & { ndcg: number };
+
+/** A baseline on the NDCG-versus-retention chart (same held-out users, same seeds). */
+export interface BaselinePoint {
+  name: string;
+  ndcg: number;
+  retention: number;
+}
+
 export interface TrainChunk {
   episode: number;
   /** New curve points since the last call. */
-  points: CurvePoint[];
+  points: TrainPoint[];
   theta: number[];
+  /** `start` only: popular, random and linucb on the same chart. */
+  baselines?: BaselinePoint[];
 }
 
 export type TrainApi = {
   start: Method<TrainStart, TrainChunk>;
-  run: Method<{ episodes: number }, TrainChunk, CurvePoint>;
+  run: Method<{ episodes: number }, TrainChunk, TrainPoint>;
 };

@@ -3,16 +3,15 @@
  * at a time, so pause takes effect after the current chunk and speed is the chunk size
  * (and a pause between chunks at the slowest speed). Episodes per second are measured here.
  */
-import type { CurvePoint } from '../../core/rl/train';
 import type { Objective } from '../../core/rl/objective';
 import type { PolicyJson } from '../../core/rl/policy';
 import { FEATURE_NAMES } from '../../core/rl/features';
-import type { TrainChunk, TrainStart } from './train-protocol';
+import type { BaselinePoint, TrainChunk, TrainPoint, TrainStart } from './train-protocol';
 
 /** How the state reaches a trainer (the worker client, or in-process handlers in tests). */
 export interface TrainRunner {
   start(s: TrainStart): Promise<TrainChunk>;
-  run(episodes: number, onPoint: (p: CurvePoint) => void): Promise<TrainChunk>;
+  run(episodes: number, onPoint: (p: TrainPoint) => void): Promise<TrainChunk>;
   close(): void;
 }
 
@@ -28,7 +27,8 @@ export class TrainState {
   evalUsers = $state(30);
   evalEvery = $state(40);
   speed = $state<(typeof SPEEDS)[number]['id']>('normal');
-  points = $state<CurvePoint[]>([]);
+  points = $state<TrainPoint[]>([]);
+  baselines = $state<BaselinePoint[]>([]);
   episode = $state(0);
   running = $state(false);
   started = $state(false);
@@ -49,6 +49,7 @@ export class TrainState {
       if (!this.started) {
         const c = await this.runner.start({ seed: this.seed, objective: this.objective, evalUsers: this.evalUsers, evalEvery: this.evalEvery, ...(this.init ? { theta: [...this.init] } : {}) });
         this.points = c.points;
+        this.baselines = c.baselines ?? [];
         this.episode = c.episode;
         this.theta = c.theta;
         this.started = true;
@@ -91,6 +92,7 @@ export class TrainState {
     await this.pause();
     this.started = false;
     this.points = [];
+    this.baselines = [];
     this.episode = 0;
     this.theta = [];
     this.episodesPerSecond = 0;
