@@ -25,6 +25,7 @@ const SECTIONS: [string, string][] = [
   ['recommend', './sections/recommend.ts'],
   ['movielens', './sections/movielens.ts'],
   ['llm-prompt', './sections/llm-prompt.ts'],
+  ['llm-representation', './sections/llm-representation.ts'],
   ['population', './sections/population.ts'],
 ];
 

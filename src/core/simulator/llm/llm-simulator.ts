@@ -14,6 +14,7 @@ import type { SessionStart, SimSession, UserSimulator } from '../simulator';
 import { compressedMemoryText, type MemoryTextOptions, type SeenItem } from './memory-text';
 import { initialMindset, mindsetNote, nextMindset, reasonCodes } from './mindset-update';
 import { itemMessage, retryMessage, systemMessage } from './prompt';
+import type { PromptRepresentation } from './representation';
 import { DEFAULT_TEMPLATES, type PromptTemplates } from './templates';
 import { ThoughtStream } from './thought-stream';
 
@@ -32,6 +33,8 @@ export interface LlmSimulatorOptions {
   /** Ask the engine to constrain the reply with the JSON schema. Default true. */
   useSchema?: boolean;
   memory?: MemoryTextOptions;
+  /** How items and the history are written (default: text). See representation.ts. */
+  representation?: PromptRepresentation;
 }
 
 /** The LLM simulator: a `UserSimulator` that also exposes the templates it uses (stored with each session). */
@@ -95,6 +98,7 @@ class LlmSession implements SimSession {
       catalog: start.catalog,
       instructionsEnabled: start.instructionsEnabled,
     });
+    if (opts.representation) this.system = opts.representation.system(this.system);
   }
 
   get mindset(): Mindset {
@@ -103,6 +107,8 @@ class LlmSession implements SimSession {
 
   /** The messages for an item (exposed for tests and the prompt preview). */
   messagesFor(item: Item, position: number, turn: number): ChatMessage[] {
+    const rep = this.opts.representation;
+    if (rep) return [this.system, rep.user({ seen: this.seen, mindset: this.current, item, position, turn, lastReply: this.lastReply })];
     let memoryText = compressedMemoryText(this.start.user, this.start.memory, this.seen, this.start.catalog, this.byId, this.opts.memory);
     if (this.lastReply) memoryText += `\nThe recommender told you: "${this.lastReply}"`;
     const user = itemMessage(this.templates, { memoryText, mindset: this.current, item, position, turn, catalog: this.start.catalog });
