@@ -66,6 +66,17 @@ describe('run description', () => {
     bad({ firstList: ['<img>'] }, /firstList/);
   });
 
+  it('bounds every list and text, and accepts folder paths and external recommenders', () => {
+    expect(() => parseRunDescription({ firstList: Array.from({ length: 101 }, (_, i) => `sv-${i}`) })).toThrow(/firstList/);
+    expect(() => parseRunDescription({ simulator: { name: 'rule-based', params: { blob: 'x'.repeat(5000) } } })).toThrow(/simulator.params: parameters too long/);
+    expect(() => parseRunDescription({ recommender: { name: 'mf-bpr', params: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}`, 1])) } })).toThrow(/at most 32 parameters/);
+    expect(() => parseRunDescription({ context: { location: 'x'.repeat(81) } })).toThrow(/context.location/);
+    expect(() => parseRunDescription({ catalog: 'a\u0000b' })).toThrow(/catalog: has characters that are not allowed/);
+    expect(parseRunDescription({ catalog: '/data/ml-latest-small' }).catalog).toBe('/data/ml-latest-small');
+    expect(parseRunDescription({ recommender: { name: 'http://127.0.0.1:8080/rec+follow' } }).recommender).toMatchObject({ name: 'http://127.0.0.1:8080/rec', follow: true });
+    expect(parseRunDescription({ recommender: { name: 'module:my-rec', follow: false } }).recommender.name).toBe('module:my-rec');
+  });
+
   it('drops malformed persona edits rather than trusting them', () => {
     const d = parseRunDescription({ users: { kind: 'user', id: 'persona-maya', edits: { age: 500, interests: { fishing: 0.5, '<x>': 1 } } } });
     expect(d.users).toEqual({ kind: 'user', id: 'persona-maya', edits: { interests: { fishing: 0.5 } } });
