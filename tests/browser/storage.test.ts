@@ -17,6 +17,7 @@ import { serveStatic } from './global-setup';
 import type { Page } from 'playwright-core';
 import { crashBrowser, launchBrowser, tempProfile } from './harness';
 import { sampleSession } from '../storage/fixtures';
+import { SCHEMA_VERSION } from '../../src/storage/db';
 
 type StorageModule = typeof import('../../src/storage/index');
 
@@ -99,7 +100,7 @@ describe('storage in real Chromium (IndexedDB)', () => {
     await rm(profile, { recursive: true, force: true });
     expect(got.marked).toBe(1);
     expect(got.status).toBe('interrupted');
-    expect(got.verno).toBe(2);
+    expect(got.verno).toBe(SCHEMA_VERSION);
     expect(got.decisions).toEqual([['a', 'b'], ['c']]);
     expect(got.instruction).toBe('Show me something different');
     expect(got.settings).not.toContain('sk-SECRET');
@@ -131,7 +132,7 @@ describe('storage in real Chromium (IndexedDB)', () => {
     expect(kinds).toContain('blocked');
     await old.evaluate(() => (window as unknown as { v1: { close(): void } }).v1.close());
     const verno = await tab.evaluate(async () => ((await (window as unknown as { opening: Promise<{ verno: number }> }).opening).verno));
-    expect(verno).toBe(2);
+    expect(verno).toBe(SCHEMA_VERSION);
     await b.close();
   });
 

@@ -4,7 +4,7 @@ import { openDb } from '../../src/storage/open';
 import { createRecorder } from '../../src/storage/recorder';
 import { deleteSession, listSessions, loadSession, loadTrajectory } from '../../src/storage/queries';
 import { exportAll, exportJsonl, exportSession, exportTrajectoryFile, importText, ImportFileError, parseImport } from '../../src/storage/export';
-import type { RecoDb } from '../../src/storage/db';
+import { SCHEMA_VERSION, type RecoDb } from '../../src/storage/db';
 import { dbName, item, sampleSession, sid } from './fixtures';
 
 async function seeded(ids: string[]): Promise<RecoDb> {
@@ -24,7 +24,7 @@ describe('export and import', () => {
     const text = await exportAll(db, 123);
     expect(text).not.toContain('sk-SECRET');
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'recoworld-playground', version: 1, kind: 'all', schemaVersion: 2 });
+    expect(file).toMatchObject({ format: 'recoworld-playground', version: 1, kind: 'all', schemaVersion: SCHEMA_VERSION });
     expect(file.sessions).toHaveLength(2);
 
     const other = await openDb(dbName());
