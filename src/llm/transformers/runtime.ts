@@ -102,6 +102,9 @@ async function loadPipeline(tjs: TjsModule, task: string, args: LoadArgs, onProg
     return p;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    if (/failed to fetch|networkerror|load failed|ECONNREFUSED|fetch failed/i.test(msg)) {
+      throw new TjsLoadError(`Model "${args.model}" could not be fetched from ${where}: the server is unreachable, or it does not send Access-Control-Allow-Origin for this page (${msg.slice(0, 200)})`);
+    }
     if (/could not locate|not found|404|unauthorized access|no such file|ENOENT/i.test(msg)) {
       throw new TjsLoadError(`Model "${args.model}" (${args.dtype}) is not in ${where}: ${msg.slice(0, 300)}`);
     }
