@@ -1,0 +1,167 @@
+/**
+ * The Items view in the built app, in headless Chromium: offline embeddings and the
+ * semantic-ID inspector, the IndexedDB cache, and Transformers.js for real (WASM) with the
+ * tiny random-weight models of shared/models served by a local server: feature extraction,
+ * a chat model with streaming, token counts and stop, a missing model's error, and no
+ * request leaving 127.0.0.1 (onnxruntime's .wasm comes from the app itself).
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, resolve, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, type LaunchedBrowser } from '../browser/harness';
+import { openApp } from './helpers';
+
+const MODELS = process.env.RECOWORLD_MODELS ?? join(process.cwd(), '../shared/models');
+const haveModels = existsSync(join(MODELS, 'tiny-random-minilm', 'onnx', 'model.onnx')) && existsSync(join(MODELS, 'tiny-random-smollm2', 'onnx', 'model.onnx'));
+
+let b: LaunchedBrowser;
+let page: Page;
+let errors: string[];
+let modelServer: Server | null = null;
+let modelBase = '';
+const offMachine: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  b = await launchBrowser();
+  await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+    offMachine.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  if (haveModels) {
+    modelServer = await serveModels(MODELS);
+    const addr = modelServer.address();
+    modelBase = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+  }
+  ({ page, errors } = await openApp(b.context, 'view=items'));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.getByTestId('items-catalog').waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await b?.close();
+  if (modelServer) await new Promise<void>((r) => modelServer!.close(() => r()));
+});
+
+/**
+ * A self-hosted model folder on another origin, as a person would run one: static files
+ * with `Access-Control-Allow-Origin` (without it the browser refuses the fetch).
+ */
+async function serveModels(root: string): Promise<Server> {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const file = normalize(join(base, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    const body = file.startsWith(base + sep) ? await readFile(file).catch(() => null) : null;
+    res.writeHead(body ? 200 : 404, { 'access-control-allow-origin': '*', 'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+const attr = (testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
+
+describe('Items view', () => {
+  it('computes the offline embedding, fits semantic IDs and shows a prefix with its items and label', async () => {
+    await page.getByTestId('emb-compute').click();
+    await page.locator('[data-testid="emb-status"][data-dim="64"]').waitFor({ timeout: 90_000 });
+    expect(await attr('emb-status', 'data-model')).toBe('offline');
+    expect(await page.getByTestId('sid-summary').textContent()).toMatch(/3 levels × 9 codes .* 729 items/);
+    const cells = page.getByTestId('sid-cell');
+    expect(await cells.count()).toBeGreaterThan(9);
+    await cells.first().click();
+    const sel = page.getByTestId('sid-selection');
+    await sel.waitFor();
+    expect(((await page.getByTestId('sid-label').textContent()) ?? '').split(',').length).toBe(3);
+    expect(await sel.locator('li').count()).toBeGreaterThan(0);
+    // Keyboard: Enter on a focused code selects it.
+    await cells.nth(3).focus();
+    await page.keyboard.press('Enter');
+    expect(await cells.nth(3).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'items-offline-sid');
+  });
+
+  it('keeps the vectors in IndexedDB: after a reload they load from the cache', async () => {
+    await page.reload();
+    await page.getByTestId('items-catalog').waitFor({ timeout: 30_000 });
+    await page.getByTestId('emb-compute').click();
+    await page.locator('[data-testid="emb-status"][data-dim="64"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('emb-note').textContent()).toMatch(/from IndexedDB/);
+  });
+});
+
+describe.skipIf(!haveModels)('Transformers.js in Chromium (WASM, tiny models served locally)', () => {
+  it('a model folder without CORS headers is a clear error (not a hang)', async () => {
+    const noCors = createServer((_q, r) => r.writeHead(200).end('{}'));
+    await new Promise<void>((r) => noCors.listen(0, '127.0.0.1', r));
+    await page.getByTestId('emb-source-tjs').check();
+    await page.getByTestId('emb-model').fill('tiny-random-minilm');
+    await page.getByTestId('emb-base').fill(`http://127.0.0.1:${(noCors.address() as { port: number }).port}/`);
+    await page.getByTestId('emb-device').selectOption('wasm');
+    await page.getByTestId('emb-dtype').fill('fp32');
+    await page.getByTestId('emb-compute').click();
+    await page.getByTestId('emb-error').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('emb-error').textContent()).toMatch(/"tiny-random-minilm" could not be fetched .*Access-Control-Allow-Origin/);
+    noCors.close();
+  });
+
+  it('embeds the catalog with a feature-extraction model, with progress', async () => {
+    await page.getByTestId('emb-base').fill(modelBase);
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      const t = setInterval(() => {
+        const s = document.querySelector('[data-testid="emb-progress-text"]')?.textContent;
+        if (s && w.__seen.at(-1) !== s) w.__seen.push(s);
+        if (document.querySelector('[data-testid="emb-status"][data-dim="32"]')) clearInterval(t);
+      }, 10);
+    });
+    await page.getByTestId('emb-compute').click();
+    await page.locator('[data-testid="emb-status"][data-dim="32"]').waitFor({ timeout: 120_000 });
+    expect(await attr('emb-status', 'data-model')).toBe('tiny-random-minilm');
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.some((s) => /Loading tiny-random-minilm/.test(s) || /Embedding items on wasm/.test(s))).toBe(true);
+    expect(await page.getByTestId('sid-summary').textContent()).toMatch(/729 items/);
+  });
+
+  it('a model missing from the folder is a clear error', async () => {
+    await page.getByTestId('emb-model').fill('no-such-model');
+    await page.getByTestId('emb-recompute').click();
+    const err = page.getByTestId('emb-error');
+    await err.waitFor({ timeout: 60_000 });
+    expect(await err.textContent()).toMatch(/no-such-model.*is not in the self-hosted folder/);
+  });
+
+  it('runs a chat model: loads with progress, streams a reply with token counts, stops', async () => {
+    await page.getByTestId('lm-model').fill('tiny-random-smollm2');
+    await page.getByTestId('lm-base').fill(modelBase);
+    await page.getByTestId('lm-device').selectOption('wasm');
+    await page.getByTestId('lm-dtype').fill('fp32');
+    await page.getByTestId('lm-load').click();
+    await page.getByTestId('lm-loaded').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('lm-loaded').textContent()).toMatch(/tiny-random-smollm2 on wasm \(fp32\)/);
+    await page.getByTestId('lm-max').fill('8');
+    await page.getByTestId('lm-generate').click();
+    await page.getByTestId('lm-usage').waitFor({ timeout: 120_000 });
+    expect(await attr('lm-usage', 'data-completion')).toBe('8');
+    expect(Number(await attr('lm-usage', 'data-prompt'))).toBeGreaterThan(20);
+    // Stop a long generation.
+    await page.getByTestId('lm-max').fill('400');
+    await page.getByTestId('lm-generate').click();
+    await page.waitForTimeout(300);
+    await page.getByTestId('lm-stop').click();
+    await page.getByTestId('lm-error').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lm-error').textContent()).toBe('Stopped.');
+    expect(await page.getByTestId('lm-usage').count()).toBe(0);
+    await screenshot(page, 'items-transformers');
+  });
+
+  it('fetched nothing off this machine; onnxruntime came from the app itself', () => {
+    expect(offMachine).toEqual([]);
+    expect(requests.some((u) => /\/assets\/ort-wasm-simd-threaded\.asyncify-[\w-]+\.wasm$/.test(u))).toBe(true);
+    expect(errors.filter((e) => !/Failed to load resource|no-such-model|CORS|Access-Control/.test(e))).toEqual([]);
+  });
+});
