@@ -6,6 +6,7 @@
  */
 import type { JudgeBatchSummary } from '../core/eval/judge-batch';
 import type { LeaderboardProgress, LeaderboardResult } from '../core/eval/leaderboard';
+import type { RunDescription, RunDescriptionInput } from '../core/run/description';
 import type { Method } from './rpc';
 
 /** What to run: the fixed benchmark (BENCHMARK) unless a smaller one is asked for. */
@@ -17,6 +18,12 @@ export interface LeaderboardRequest {
   seed?: number;
   listSize?: number;
   maxTurns?: number;
+  /**
+   * The benchmark's settings as a run description (population size, seed, list size,
+   * turns); its fields override the ones above. Recommender, user edits and context
+   * overrides do not apply: the benchmark runs every base on its own population.
+   */
+  run?: RunDescriptionInput | RunDescription;
   /** Also return each session's decisions as canonical JSON, by recommender (comparing entry points). */
   canonical?: boolean;
 }

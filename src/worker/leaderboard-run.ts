@@ -10,6 +10,7 @@ import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
 import { canonicalTrajectory } from '../core/run/canonical';
+import { parseRunDescription } from '../core/run/description';
 import type { JudgedOutcome, LeaderboardRequest, LeaderboardRunResult } from './leaderboard-protocol';
 
 /** Run the benchmark of `request`; rejects with an AbortError when `signal` is set between stages. */
@@ -21,6 +22,11 @@ export async function runLeaderboardRequest(
   const bases = request.bases?.length ? request.bases : recommenders.names();
   const settings: Record<string, number> = {};
   for (const k of ['users', 'seed', 'listSize', 'maxTurns'] as const) if (request[k] !== undefined) settings[k] = request[k]!;
+  if (request.run) {
+    const d = parseRunDescription(request.run);
+    if (d.users.kind === 'population') settings.users = d.users.size;
+    Object.assign(settings, { seed: d.seed, listSize: d.listSize, maxTurns: d.turns });
+  }
   const canonical: Record<string, string[]> = {};
   const result = await runLeaderboard(
     {

@@ -97,7 +97,7 @@ describe('the same run description gives the same run everywhere', () => {
       // Batch and the leaderboard run populations: the first user of any population is the first persona (Maya).
       const pop = { ...d, users: { kind: 'population' as const, size: 1 } };
       const b = await batch.run({ run: pop, recommenders: [name(d)], canonical: true });
-      const lb = await board.run({ bases: [d.recommender.name], users: 1, seed: d.seed, listSize: d.listSize, maxTurns: d.turns, canonical: true });
+      const lb = await board.run({ bases: [d.recommender.name], run: pop, canonical: true });
       expect(JSON.parse(live).userId).toBe('persona-maya');
       expect(JSON.parse(live).turns.length).toBeGreaterThan(0);
       expect(cli, `CLI vs Live (${name(d)})`).toBe(live);
