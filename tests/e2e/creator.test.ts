@@ -75,6 +75,12 @@ describe('creator lab', () => {
     expect(await page.getByTestId('fan-chart').locator('path').count()).toBe(3);
     expect(await page.getByTestId('cascade-stats').locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('who-engaged').textContent()).toMatch(/users engaged per replicate/);
+    // The cascade tree: the creator plus every drawn viewer, one link per viewer.
+    const tree = page.getByTestId('cascade-tree');
+    const drawn = Number(/: (\d+) of/.exec((await tree.locator('figcaption').textContent()) ?? '')![1]);
+    expect(drawn).toBeGreaterThan(0);
+    expect(await tree.locator('circle').count()).toBe(drawn + 1);
+    expect(await tree.locator('line').count()).toBe(drawn);
     // Network: >= 300 users; scrubbing back to the start lights fewer of them.
     const net = page.getByTestId('network-view');
     expect(await net.locator('circle').count()).toBeGreaterThanOrEqual(300);

@@ -5,7 +5,7 @@ import { openDb } from '../../src/storage/open';
 import { dbName } from './fixtures';
 
 describe('schema v3: the creator lab table', () => {
-  it('upgrades a v2 database to v3: sessions kept, creatorRuns usable and ordered by createdAt', async () => {
+  it('upgrades a v2 database to the current version: sessions kept, creatorRuns (from v3) usable and ordered by createdAt', async () => {
     const name = dbName();
     const v2 = new RecoDb(name, { upTo: 2 });
     await v2.open();
