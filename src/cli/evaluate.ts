@@ -29,7 +29,6 @@ import { personasThenPopulation } from '../core/users/population';
 import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
-import { createCliLlmSimulator } from './llm-simulator';
 
 /** Upper bound of the numeric options (the seed's range). */
 const MAX = 4_294_967_295;
@@ -287,7 +286,8 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
     return { protocol: 'ndcg-retention', seed: o.seed, users: cmp.users, points: points.map((p) => ({ ...p, quadrant: quadrant(p.ndcg, p.retention, nm, rm) })) };
   }
   if (o.protocol === 'fidelity') {
-    const llm = o.simulator === 'llm' ? createCliLlmSimulator({ ...o, llmUrl: o.llmUrl, llmModel: o.llmModel } as unknown as SimulateOptions) : undefined;
+    // Loaded only for an LLM run (keeps the CLI's start-up light).
+    const llm = o.simulator === 'llm' ? (await import('./llm-simulator')).createCliLlmSimulator({ ...o, llmUrl: o.llmUrl, llmModel: o.llmModel } as unknown as SimulateOptions) : undefined;
     return evaluateFidelityProtocol({
       dataset: o.dataset!,
       seed: o.seed,
