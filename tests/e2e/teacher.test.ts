@@ -224,5 +224,28 @@ describe('a class in Chromium', () => {
     expect(seen).toContain('Instruction.');
     expect(errors).toEqual([]);
   });
+
+  it('Compare from a scenario link: the same recommender with and without instruction following, then many seeds with intervals', async () => {
+    const { page, errors } = await openApp(b.context, 'scenario=plain-vs-agentic&speed=16');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'compare');
+    expect(await page.getByTestId('compare-follow-a').isChecked()).toBe(true);
+    expect(await page.getByTestId('compare-follow-b').isChecked()).toBe(false);
+    await page.getByTestId('compare-run').click();
+    await page.getByTestId('compare-diff').waitFor({ timeout: 90_000 });
+    const heads = await page.getByTestId('compare-side').locator('h3').allTextContents();
+    expect(heads[0]).toContain('following instructions');
+    expect(heads[1]).not.toContain('following instructions');
+    // Identical until the first instruction: the first lists are the same.
+    const firstTitles = async (i: number) => page.getByTestId('compare-side').nth(i).getByTestId('turn').first().locator('.title').allTextContents();
+    expect(await firstTitles(0)).toEqual(await firstTitles(1));
+    await page.getByTestId('compare-seeds-n').fill('4');
+    await page.getByTestId('compare-seeds-run').click();
+    const table = page.getByTestId('compare-seeds');
+    await table.waitFor({ timeout: 90_000 });
+    expect(await table.locator('caption').textContent()).toContain('4 seeds');
+    expect(await table.locator('tbody tr').count()).toBe(9);
+    expect(await table.locator('tbody tr').first().textContent()).toMatch(/\[.*,.*\]/);
+    expect(errors).toEqual([]);
+  });
 });
 
