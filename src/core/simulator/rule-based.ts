@@ -2,7 +2,9 @@
  * The rule-based user simulator (the default): seeded, synchronous, fast. See
  * docs/simulator.md for the model; rule-session.ts for one session's logic.
  */
-import type { Item, ItemDecision, Reflection } from '../types';
+import type { ItemVectors } from '../embed/vectors';
+import type { Catalog, Item, ItemDecision, Reflection } from '../types';
+import { EmbeddingSimilarity } from './embedding-similarity';
 import type { SessionStart, SimSession, UserSimulator } from './simulator';
 import { resolveParams, type RuleParams } from './rule-params';
 import { RuleSession, type SnapshotMode } from './rule-session';
@@ -20,6 +22,12 @@ export interface RuleBasedOptions {
   snapshots?: SnapshotMode;
   /** Overrides of the model constants (see rule-params.ts). */
   params?: Partial<RuleParams>;
+  /**
+   * Optional item vectors of the catalog: "related topic" then also counts topics with
+   * close item centroids, and near-identical items count as seen (embedding-similarity.ts).
+   * Used only for the catalog they belong to (`catalogId`); absent: behaviour unchanged.
+   */
+  itemVectors?: ItemVectors;
 }
 
 /** A session whose answers are plain values (the rule-based fast path). */
@@ -37,10 +45,18 @@ export interface RuleBasedSimulator extends UserSimulator {
 export function createRuleBasedSimulator(options: RuleBasedOptions = {}): RuleBasedSimulator {
   const params = resolveParams(options.params);
   const snapshots: SnapshotMode = options.snapshots === 'scalars' ? 'scalars' : 'full';
+  const vectors = options.itemVectors;
+  const sims = new WeakMap<Catalog, EmbeddingSimilarity>();
+  const similarityFor = (catalog: Catalog): EmbeddingSimilarity | undefined => {
+    if (!vectors || vectors.catalogId !== catalog.id) return undefined;
+    let s = sims.get(catalog);
+    if (!s) sims.set(catalog, (s = new EmbeddingSimilarity(vectors, catalog)));
+    return s;
+  };
   return {
     name: 'rule-based',
     startSession(start: SessionStart): SyncSimSession {
-      return new RuleSession(start, params, snapshots);
+      return new RuleSession(start, params, snapshots, similarityFor(start.catalog));
     },
   };
 }

@@ -30,6 +30,7 @@ import { MovieTaste } from './movie-taste';
 import { responseModelFor, type ResponsePrediction, type UserResponse } from './movie-response';
 import { movieReasonCodes } from './movie-reasons';
 import { clamp01 } from '../math';
+import type { EmbeddingSimilarity } from './embedding-similarity';
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +59,8 @@ export class RuleSession implements SimSession {
   private readonly log = new InteractionLog();
   private readonly scratchReasons: ReasonCode[] = [];
   private readonly scratchActions: ActionType[] = [];
+  /** Items decided this session (only kept with embedding similarity). */
+  private readonly sessionSeen: string[] = [];
   /** Built on the first movie of the session (movie catalogs only). */
   private movieTaste: MovieTaste | null = null;
   /** The learned response of this user (movie catalogs with a fitted model and a known user); undefined until looked up. */
@@ -67,6 +70,8 @@ export class RuleSession implements SimSession {
     private readonly start: SessionStart,
     private readonly p: RuleParams,
     private readonly snapshots: SnapshotMode,
+    /** Optional embedding similarity (rule-based.ts `itemVectors`); absent: no change. */
+    private readonly sim?: EmbeddingSimilarity,
   ) {
     const { catalog, memory } = start;
     this.f = catalogFeatures(catalog);
@@ -141,7 +146,17 @@ export class RuleSession implements SimSession {
       base = 0.3 + 0.55 * w;
       rs[nr++] = 'related_interest';
     } else {
-      const relW = s.relatedInterest(t);
+      let relW = s.relatedInterest(t);
+      if (this.sim && !(relW >= p.moderateInterest && relW > w)) {
+        // Topics the item vectors put close to this one count as related too.
+        for (const id of this.sim.relatedTopics(item.topic)) {
+          const r = f.topic(id);
+          if (r < s.cap && s.interest[r] > relW) {
+            relW = s.interest[r];
+            s.relatedTopic = r;
+          }
+        }
+      }
       if (relW >= p.moderateInterest && relW > w) {
         relatedTopic = s.relatedTopic;
         novel = w < p.weakInterest;
@@ -171,7 +186,12 @@ export class RuleSession implements SimSession {
     if (this.seenMem.has(item.id) || this.seenHist.has(item.id)) {
       rs[nr++] = 'seen_before';
       score *= 0.55;
+    } else if (this.sim && this.sim.nearDuplicate(item.id, this.sessionSeen)) {
+      // Seen something (nearly) the same this session: less pull, said as "seen before".
+      rs[nr++] = 'seen_before';
+      score *= 0.8;
     }
+    if (this.sim) this.sessionSeen.push(item.id);
     // With a response model, familiarity is the movie's share of ratings as of the user's cut-off.
     const pop = pred ? Math.min(1, pred.parts.share * 200) : f.popularity[i];
     // For movies, popularity (and through it the crowd's verdict) is already in the appeal.
