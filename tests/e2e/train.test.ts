@@ -81,4 +81,20 @@ describe('Train view', () => {
     expect(new URL(page.url()).searchParams.get('view')).toBeNull();
     expect(errors).toEqual([]);
   });
+
+  it('a module that never answers is stopped at its deadline and reported in words; the page stays usable', async () => {
+    const { page, errors } = await openApp(b.context, 'view=train');
+    const source = "export default { name: 'stuck', recommend() { for (;;) {} } };";
+    await page.getByTestId('check-file').setInputFiles({ name: 'stuck.mjs', mimeType: 'text/javascript', buffer: Buffer.from(source) });
+    await page.getByTestId('check-module-run').click();
+    await page.getByTestId('check-report').waitFor({ timeout: 110_000 });
+    const text = (await page.getByTestId('check-report').textContent()) ?? '';
+    expect(text).toContain('module:stuck');
+    expect(text).toMatch(/recommend\(\) did not return within 10000 ms; the module's worker was stopped/);
+    // The page answers: training still starts.
+    await page.getByTestId('train-start').click();
+    await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => /training/.test(s), { timeout: 60_000 });
+    await page.getByTestId('train-pause').click();
+    expect(errors).toEqual([]);
+  });
 });

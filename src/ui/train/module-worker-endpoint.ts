@@ -7,6 +7,9 @@ import type { RecommenderEndpoint } from '../../core/recommenders/remote/remote-
 import { connect, type Endpoint } from '../../worker/rpc';
 import type { ModuleHostApi } from './module-host-protocol';
 
+/** Longest wait for a module to load in its worker. */
+export const LOAD_TIMEOUT_MS = 10_000;
+
 export async function loadModuleInWorker(
   source: string,
   file: string,
@@ -14,7 +17,18 @@ export async function loadModuleInWorker(
 ): Promise<{ name: string; endpoint: RecommenderEndpoint; close(): void }> {
   const client = connect<ModuleHostApi>(makeWorker(), `Module ${file}`);
   let dead: string | null = null;
-  const { name: declared } = await client.call('load', { source, file });
+  // Loading has a deadline too: a module that loops at import time is stopped, not waited for.
+  let loadTimer: ReturnType<typeof setTimeout> | undefined;
+  const { name: declared } = await Promise.race([
+    client.call('load', { source, file }),
+    new Promise<never>((_, reject) => {
+      loadTimer = setTimeout(() => {
+        const why = `${file} did not load within ${LOAD_TIMEOUT_MS} ms; its worker was stopped`;
+        client.close(why);
+        reject(new Error(why));
+      }, LOAD_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(loadTimer));
   const name = `module:${(declared ?? file.replace(/\.(m?js)$/i, '')).replace(/^module:/, '').replace(/[^\w.-]+/g, '-')}`;
   const endpoint: RecommenderEndpoint = {
     name,
