@@ -7,6 +7,11 @@
 import type { LeaderboardApi } from './leaderboard-protocol';
 import { runJudgeRequest, runLeaderboardRequest } from './leaderboard-run';
 import { serve, type Endpoint } from './rpc';
+import { setHttpEndpointFactory } from '../core/recommenders/remote/external';
+import { fetchEndpoint } from '../remote/fetch-endpoint';
+
+// HTTP recommenders (a user's `http://...` name) are reached with fetch here, as on the page.
+setHttpEndpointFactory((url) => fetchEndpoint(url));
 
 serve<LeaderboardApi>(self as unknown as Endpoint, {
   run: (request, { signal, progress }) => runLeaderboardRequest(request, { signal, onProgress: progress }),

@@ -19,9 +19,29 @@ type EndpointFactory = () => RecommenderEndpoint;
 let httpFactory: ((url: string) => RecommenderEndpoint) | null = null;
 const modules = new Map<string, EndpointFactory>();
 
-/** True for an `http:`/`https:` URL name. */
+/** Longest URL name accepted (a link carries it). */
+export const MAX_URL_NAME = 2000;
+
+/**
+ * True for an `http:`/`https:` URL name: a host, no spaces, at most MAX_URL_NAME
+ * characters, and no credentials (`user:pass@host`): a name travels in links, History and
+ * exports, so a password in it would leak.
+ */
 export function isHttpName(name: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(name);
+  if (name.length > MAX_URL_NAME) return false;
+  const m = /^https?:\/\/([^\s/?#]+)([/?#][^\s]*)?$/i.exec(name);
+  return !!m && !m[1].includes('@');
+}
+
+/** Why `name` is not a usable HTTP recommender name (null when it is). */
+export function httpNameProblem(name: string): string | null {
+  if (!/^https?:\/\//i.test(name)) return 'the URL must start with http:// or https://';
+  if (name.length > MAX_URL_NAME) return `the URL is longer than ${MAX_URL_NAME} characters`;
+  if (/\s/.test(name)) return 'the URL contains spaces';
+  const host = /^https?:\/\/([^/?#]*)/i.exec(name)?.[1] ?? '';
+  if (host.includes('@')) return 'the URL carries credentials (user:password@): links and History would leak them; use a server that needs none, or one on 127.0.0.1';
+  if (!host) return 'the URL has no host';
+  return null;
 }
 
 /** True for a `module:NAME` name. */
