@@ -14,6 +14,7 @@
 import { RUN_FIELDS, type EnumField, type IntField } from '../../core/run/fields';
 import { parseEdits, type PersonaEdits } from '../../core/run/persona-edits';
 import type { RewardName } from '../../core/env/reward';
+import { isHttpName } from '../../core/recommenders/remote/external';
 
 export { parseEdits, type PersonaEdits };
 
@@ -119,6 +120,17 @@ function slugSpec<K extends keyof Settings>(key: K, param: string, def: string):
   };
 }
 
+/** A recommender name: a built-in's slug or a user's `http(s)://` URL (no credentials; see isHttpName). */
+function recSpec<K extends 'rec' | 'rec2'>(key: K, param: string, def: string): SettingSpec<K> {
+  return {
+    key,
+    param,
+    default: def as Settings[K],
+    parse: (raw) => (SLUG.test(raw) || isHttpName(raw) ? (raw as Settings[K]) : undefined),
+    format: (v) => String(v),
+  };
+}
+
 function boolSpec<K extends keyof Settings>(key: K, param: string, def: boolean): SettingSpec<K> {
   return {
     key,
@@ -171,8 +183,8 @@ export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
   catalog: slugSpec('catalog', F.catalog.url, F.catalog.default),
   user: slugSpec('user', F.user.url, F.user.default),
   sim: runEnum('sim', F.simulator),
-  rec: slugSpec('rec', F.recommender.url, F.recommender.default),
-  rec2: slugSpec('rec2', 'rec2', 'popular'),
+  rec: recSpec('rec', F.recommender.url, F.recommender.default),
+  rec2: recSpec('rec2', 'rec2', 'popular'),
   // The playground is about instruction following: on by default, and a seed whose
   // default session shows an instruction, the reply and the next list.
   follow: boolSpec('follow', F.follow.url, F.follow.default),
