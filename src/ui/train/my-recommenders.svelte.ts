@@ -1,0 +1,96 @@
+/**
+ * The user's own recommenders, listed beside the built-ins in the recommender menus (Live,
+ * Compare, Batch, the leaderboard). HTTP ones (`http(s)://...`) are kept in localStorage,
+ * so they are there after a reload; module ones (`module:NAME`) live only as long as their
+ * Worker, that is this page. Importing this module also installs the page's HTTP transport
+ * (fetch), so a URL name from a link runs in Live and Compare without a check first.
+ */
+import { httpNameProblem, isHttpName, isModuleName, setHttpEndpointFactory } from '../../core/recommenders/remote/external';
+import { fetchEndpoint } from '../../remote/fetch-endpoint';
+
+setHttpEndpointFactory((u) => fetchEndpoint(u));
+
+/** localStorage key (versioned: a new shape gets a new key). */
+export const MY_RECOMMENDERS_KEY = 'recoworld.myRecommenders.v1';
+/** At most this many are kept (oldest dropped first). */
+export const MAX_MY_RECOMMENDERS = 20;
+
+/** One of the user's recommenders as a menu entry. */
+export interface MyRecommender {
+  name: string;
+  label: string;
+}
+
+/** The menu label of an external name: "yours: 127.0.0.1:8001/recommend", "yours: my-rec (module)". */
+export function labelOf(name: string): string {
+  if (isModuleName(name)) return `yours: ${name.slice('module:'.length)} (module)`;
+  return `yours: ${name.replace(/^https?:\/\//i, '')}`;
+}
+
+type Store = Pick<Storage, 'getItem' | 'setItem'> | undefined;
+
+function readStored(storage: Store): MyRecommender[] {
+  try {
+    const v = JSON.parse(storage?.getItem(MY_RECOMMENDERS_KEY) ?? '[]') as unknown;
+    if (!Array.isArray(v)) return [];
+    // Anything of another shape, or a URL no longer accepted (credentials...), is dropped.
+    return v.filter((x): x is string => typeof x === 'string' && isHttpName(x)).slice(-MAX_MY_RECOMMENDERS).map((name) => ({ name, label: labelOf(name) }));
+  } catch {
+    return [];
+  }
+}
+
+/** The list, reactive; `add`/`remove` keep localStorage in step for HTTP names. */
+export class MyRecommenders {
+  list = $state<MyRecommender[]>([]);
+  #storage: Store;
+
+  constructor(storage: Store = globalThis.localStorage) {
+    this.#storage = storage;
+    this.list = readStored(storage);
+  }
+
+  /** Add a checked recommender (an HTTP URL or a loaded `module:NAME`); throws why a URL is refused. */
+  add(name: string): void {
+    if (!isModuleName(name)) {
+      const problem = httpNameProblem(name);
+      if (problem) throw new Error(`Cannot add ${name}: ${problem}`);
+    }
+    const rest = this.list.filter((r) => r.name !== name);
+    this.list = [...rest, { name, label: labelOf(name) }].slice(-MAX_MY_RECOMMENDERS);
+    this.#save();
+  }
+
+  /** Forget one. */
+  remove(name: string): void {
+    this.list = this.list.filter((r) => r.name !== name);
+    this.#save();
+  }
+
+  /** The menu entries, plus `current` when it is an external name not in the list (from a link). */
+  options(current?: string): MyRecommender[] {
+    if (current && (isHttpName(current) || isModuleName(current)) && !this.list.some((r) => r.name === current)) {
+      return [...this.list, { name: current, label: labelOf(current) }];
+    }
+    return this.list;
+  }
+
+  #save(): void {
+    try {
+      this.#storage?.setItem(MY_RECOMMENDERS_KEY, JSON.stringify(this.list.filter((r) => isHttpName(r.name)).map((r) => r.name)));
+    } catch {
+      // Storage full or blocked: the list still works for this page; nothing else to lose.
+    }
+  }
+}
+
+/** The page's one list. */
+export const myRecommenders = new MyRecommenders();
+
+/**
+ * `builtins` plus the user's HTTP recommenders (the leaderboard's bases). Module ones are
+ * left out: they run in their own Worker on the page, which the leaderboard worker cannot reach.
+ */
+export function withMyHttpRecommenders(builtins: string[], list: MyRecommender[] = myRecommenders.list): string[] {
+  return [...builtins, ...list.map((r) => r.name).filter((n) => isHttpName(n) && !builtins.includes(n))];
+}
