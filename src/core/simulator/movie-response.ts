@@ -28,9 +28,11 @@ const RECENT = 20;
 const LIKE = 4;
 /** Nearest raters kept for the user-kNN feature. */
 const NEIGHBOURS = 50;
+/** History movies whose co-occurrence cosines with a candidate are averaged ("mean of top-k"). */
+const TOP_COSINE = 10;
 
 /** Names of the engagement features, in order (the weights follow this order). */
-export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare', 'neighboursLiked', 'wideNeighbours', 'itemCosineSum'] as const;
+export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare', 'neighboursLiked', 'wideNeighbours', 'itemCosineSum', 'topItemCosine', 'maxItemCosine', 'popularityGap', 'recentNeighbours', 'recentWide', 'topRecentCosine'] as const;
 
 /** Fitted weights of the model (response-fit.ts); plain numbers so they serialise. */
 export interface ResponseWeights {
@@ -168,6 +170,17 @@ export class UserResponse {
   private readonly lift: Float64Array;
   private readonly eraCenter: number;
   private readonly seen = new Set<number>();
+  /**
+   * Implicit "would I watch it" structure as of the cut-off: for each other rater, the
+   * positions (in my history) of my movies they rated before my cut-off, and for each of
+   * my movies, how many people had rated it by then; a candidate's co-occurrence cosine
+   * with each of my movies is then one pass over the candidate's raters.
+   */
+  private readonly raterHist = new Map<number, number[]>();
+  private readonly histRaters: Float64Array;
+  private readonly co: Float64Array;
+  /** Mean log(1 + ratings as of the cut-off) of my history movies: how mainstream I watch. */
+  private readonly popCenter: number;
   /** All ratings before the cut-off, and in the year before it (to turn counts into shares). */
   private readonly totalAsOf: number;
   private readonly totalLastYear: number;
@@ -232,18 +245,27 @@ export class UserResponse {
     // mass towards my whole history / my last RECENT movies (sum over my movies j they rated
     // of 1 / sqrt(raters of j)), so a candidate's item-kNN score is one pass over its raters.
     const recentFrom = a + Math.max(0, n - RECENT);
+    this.histRaters = new Float64Array(n);
+    this.co = new Float64Array(n);
+    let popSum = 0;
     for (let q = a; q < a + n; q++) {
       const i = log.userItem[q];
       const end = lowerBound(log.itemAt, log.itemStart[i], log.itemStart[i + 1], t);
       const inv = 1 / Math.sqrt(Math.max(1, end - log.itemStart[i]));
+      this.histRaters[q - a] = end - log.itemStart[i];
+      popSum += Math.log1p(end - log.itemStart[i]);
       for (let z = log.itemStart[i]; z < end; z++) {
         const v = log.itemUser[z];
         if (v === u) continue;
+        let hs = this.raterHist.get(v);
+        if (!hs) this.raterHist.set(v, (hs = []));
+        hs.push(q - a);
         this.sim.set(v, (this.sim.get(v) ?? 0) + 1);
         this.itemW.set(v, (this.itemW.get(v) ?? 0) + inv);
         if (q >= recentFrom) this.recentW.set(v, (this.recentW.get(v) ?? 0) + inv);
       }
     }
+    this.popCenter = n ? popSum / n : 0;
     for (const [v, o] of this.sim) this.sim.set(v, o / Math.sqrt(Math.max(1, n) * Math.max(1, userCountAsOf(log, v, t))));
     const ranked = [...this.sim.entries()].sort((p, q) => q[1] - p[1] || p[0] - q[0]);
     for (const [v, w] of ranked.slice(0, NEIGHBOURS)) this.neighbours.set(v, w);
@@ -301,6 +323,11 @@ export class UserResponse {
     let cosAllRaw = 0;
     let cosRecent = 0;
     let month = 0;
+    let topCos = 0;
+    let topRecent = 0;
+    let knnRecent = 0;
+    let wideRecent = 0;
+    let maxCos = 0;
     let firstAt = Infinity;
     let ib = 0;
     const genres = i !== undefined ? m.content.genres[i] : genresOfUnknown;
@@ -312,20 +339,38 @@ export class UserResponse {
       recent = itemCountBetween(log, i, t - YEAR_MS, t);
       firstAt = itemFirstAt(log, i);
       const end = lowerBound(log.itemAt, log.itemStart[i], log.itemStart[i + 1], t);
+      const co = this.co;
+      co.fill(0);
       for (let z = log.itemStart[i]; z < end; z++) {
         const v = log.itemUser[z];
+        const hs = this.raterHist.get(v);
+        if (hs) for (const h of hs) co[h]++;
         similar += this.sim.get(v) ?? 0;
         const nb = this.neighbours.get(v);
         if (nb !== undefined) {
           knn += nb;
           if (log.itemRating[z] >= LIKE) knnLiked += nb;
         }
-        wide += this.wide.get(v) ?? 0;
+        const wd = this.wide.get(v);
+        if (wd !== undefined) {
+          wide += wd;
+          if (log.itemAt[z] >= t - YEAR_MS) {
+            wideRecent += wd;
+            if (nb !== undefined) knnRecent += nb;
+          }
+        }
         cosAll += this.itemW.get(v) ?? 0;
         cosRecent += this.recentW.get(v) ?? 0;
       }
       const norm = 1 / Math.sqrt(Math.max(1, end - log.itemStart[i]));
       cosAllRaw = cosAll;
+      const ni = Math.max(1, end - log.itemStart[i]);
+      for (let h = 0; h < co.length; h++) co[h] = co[h] / Math.sqrt(ni * Math.max(1, this.histRaters[h]));
+      const top = topValues(co, TOP_COSINE);
+      maxCos = top.length ? top[0] : 0;
+      for (const c of top) topCos += c / TOP_COSINE;
+      const last = topValues(co.subarray(Math.max(0, co.length - RECENT)), 5);
+      for (const c of last) topRecent += c / 5;
       cosAll *= norm;
       cosRecent *= norm;
       month = itemCountBetween(log, i, t - MONTH_MS, t);
@@ -368,6 +413,12 @@ export class UserResponse {
       Math.log1p(10 * knnLiked),
       Math.log1p(10 * wide),
       Math.log1p(cosAllRaw),
+      Math.log1p(20 * topCos),
+      Math.log1p(10 * maxCos),
+      Math.abs(lr - this.popCenter),
+      Math.log1p(10 * knnRecent),
+      Math.log1p(10 * wideRecent),
+      Math.log1p(20 * topRecent),
     ];
     return { x, rating, parts: { userBias: w[0], itemBias: ib, latent, genre, genreTopic: top, ratings: count, recentRatings: recent, similarRaters: similar, share: count / Math.max(1, this.totalAsOf) } };
   }
@@ -376,10 +427,25 @@ export class UserResponse {
   predict(itemId: string, genresOfUnknown?: string[]): ResponsePrediction {
     const W = this.m.weights;
     const { x, rating, parts } = this.featuresOf(itemId, genresOfUnknown);
+    if (W.engageW.length !== x.length + 1) throw new Error(`response model weights have ${W.engageW.length - 1} engagement weights for ${x.length} features (${ENGAGE_FEATURES.length} expected): refit them`);
     let z = W.engageW[0];
     for (let p = 0; p < x.length; p++) z += W.engageW[p + 1] * ((x[p] - W.engageMean[p]) / W.engageSd[p]);
     return { rating, likes: rating >= W.likeThreshold, engageLogit: z, engage: z >= W.engageThreshold, parts };
   }
+}
+
+/** The k largest values of `a`, largest first (a small insertion buffer; k is small). */
+function topValues(a: Float64Array, k: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < a.length; j++) {
+    const v = a[j];
+    if (v <= 0 || (out.length === k && v <= out[k - 1])) continue;
+    let p = Math.min(out.length, k - 1);
+    if (out.length < k) out.push(v);
+    while (p > 0 && out[p - 1] < v) (out[p] = out[p - 1]), p--;
+    out[p] = v;
+  }
+  return out;
 }
 
 /** The response model attached to a catalog (the rule-based simulator looks it up). */

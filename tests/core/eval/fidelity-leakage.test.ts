@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { importMovieLens } from '../../../src/core/catalog/movielens';
 import { createRng } from '../../../src/core/rng';
 import { emptyMemory } from '../../../src/core/simulator/memory';
-import { attachResponseModel } from '../../../src/core/simulator/movie-response';
+import { ENGAGE_FEATURES, attachResponseModel } from '../../../src/core/simulator/movie-response';
 import { buildResponseModel } from '../../../src/core/simulator/response-fit';
 import { createRuleBasedSimulator } from '../../../src/core/simulator/rule-based';
 import type { Catalog, UserProfile } from '../../../src/core/types';
@@ -30,6 +30,23 @@ function poison(files: Record<string, string>, from: number, keep: Set<string>):
     return Number(t) * 1000 >= from && !keep.has(`${u}:${m}`) ? `${u},${m},${(5.5 - Number(r)).toFixed(1)},${t}` : l;
   });
   return [head, ...out].join('\n') + '\n';
+}
+
+/**
+ * Drop every rating at or after `from` by anyone but the users in `keepUsers` (who-rated-what
+ * changes, not only rating values: the co-occurrence features count raters, so a value flip
+ * alone could not reveal a leak there).
+ */
+function dropLater(files: Record<string, string>, from: number, keepUsers: Set<string>): string {
+  const [head, ...lines] = files['ratings.csv'].trim().split('\n');
+  return [head, ...lines.filter((l) => { const [u, , , t] = l.split(','); return keepUsers.has(u) || Number(t) * 1000 < from; })].join('\n') + '\n';
+}
+
+/** The engagement features of `itemIds` for one user (all but the explicit-ALS one, whose seeded init follows the item order). */
+function featureRows(catalog: Catalog, users: UserProfile[], userId: string, itemIds: string[]): number[][] {
+  const ur = buildResponseModel(catalog, users, createRng(11)).user(userId)!;
+  const skip = ENGAGE_FEATURES.indexOf('predictedVsMean');
+  return itemIds.map((id) => ur.featuresOf(id).x.filter((_, j) => j !== skip));
 }
 
 function decisions(catalog: Catalog, users: UserProfile[], userId: string, itemIds: string[]) {
@@ -94,6 +111,21 @@ describe('fidelity: no leakage from after the cut-off', () => {
     expect(globalMeanAsOf(lb, t)).toBe(globalMeanAsOf(la, t));
     // Later in time the poison is visible (so these checks can fail).
     expect(globalMeanAsOf(lb, Infinity)).not.toBe(globalMeanAsOf(la, Infinity));
+  });
+
+  it("leaves the victim's co-occurrence and popularity features unchanged when later ratings are removed", () => {
+    const keepUsers = new Set([uid]);
+    const gone = importMovieLens({ ...files, 'ratings.csv': dropLater(files, t, keepUsers) });
+    const la = buildRatingLog(clean.users);
+    const existed = items.filter((id) => { const i = la.itemIndex.get(id); return i !== undefined && itemAsOf(la, i, t).count > 0; });
+    expect(existed.length).toBeGreaterThan(10);
+    expect(gone.users.find((u) => u.id === victim.id)!.history).toEqual(victim.history);
+    const a = featureRows(clean.catalog, clean.users, victim.id, existed);
+    expect(featureRows(gone.catalog, gone.users, victim.id, existed)).toEqual(a);
+    // The same removal does change what a user with a later cut-off sees (the check can fail).
+    const lu = later.id.replace('ml-user-', '');
+    const gone2 = importMovieLens({ ...files, 'ratings.csv': dropLater(files, cut(sorted[Math.floor(sorted.length / 2)]), new Set([lu])) });
+    expect(featureRows(gone2.catalog, gone2.users, later.id, existed)).not.toEqual(featureRows(clean.catalog, clean.users, later.id, existed));
   });
 
   it('changes the predictions of a user whose cut-off is after the poisoned time', () => {
