@@ -77,10 +77,14 @@ function mulAT(m: TfIdfMatrix, y: Float64Array, l: number, rows: number, cols: n
  */
 export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOptions = {}): OfflineEmbedding {
   const items = catalog.items;
-  if (items.length === 0) throw new Error(`Catalog "${catalog.id}" has no items to embed`);
   const m = buildTfIdf(items);
   const rows = items.length;
   const cols = m.vocab.size;
+  if (rows === 0 || cols === 0) {
+    // Nothing to learn from (no items, or items without any text): one all-zero dimension.
+    const empty = { vocab: m.vocab, idf: m.idf, basis: new Float64Array(0), dim: 1, singular: new Float64Array(1) };
+    return { vectors: { catalogId: catalog.id, model: OFFLINE_MODEL, dim: 1, ids: items.map((i) => i.id), data: new Float32Array(rows) }, basis: empty };
+  }
   const want = Math.max(1, Math.min(opts.dim ?? OFFLINE_DIM, rows, cols));
   const l = Math.min(want + (opts.oversample ?? 10), rows, cols);
   const omega = new Float64Array(cols * l);

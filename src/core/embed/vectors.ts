@@ -77,7 +77,7 @@ export function positionsById(vectors: ItemVectors): Map<string, number> {
 }
 
 /** Similarity of a query vector to every row (rows and query assumed unit length). */
-export function scoreAll(vectors: ItemVectors, query: ArrayLike<number>, out = new Float64Array(vectors.ids.length)): Float64Array {
+export function scoreAll(vectors: ItemVectors, query: ArrayLike<number>, out: Float64Array = new Float64Array(vectors.ids.length)): Float64Array {
   const { data, dim } = vectors;
   for (let i = 0; i < out.length; i++) {
     let s = 0;
