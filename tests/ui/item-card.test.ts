@@ -19,6 +19,14 @@ describe('item card', () => {
     expect(screen.getByTestId('mindset-note').textContent?.trim()).toBe('');
   });
 
+  it('draws the generated SVG cover (with the item title), not the emoji badge', () => {
+    render(ItemCard, { item: item('a', { title: 'Lobster fishing off Maine' }), state: 'pending' });
+    const cover = screen.getByTestId('cover');
+    expect(cover.tagName.toLowerCase()).toBe('svg');
+    expect(cover.textContent).toContain('Lobster');
+    expect(screen.getByTestId('item-card').querySelector('svg.thumb')).toBeNull();
+  });
+
   it('renders action badges, the watch bar against the duration and the mindset note from a decision', () => {
     const d = decision('a', 0, ['watch', 'like'], 20, { satisfaction: 0.8, timeLeftSec: 500 });
     render(ItemCard, { item: item('a', { durationSec: 40 }), decision: d, state: 'done' });
