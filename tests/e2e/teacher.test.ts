@@ -93,6 +93,9 @@ describe('a class in Chromium', () => {
     await waitStatus(page, 'paused');
     const main = page.locator('.controls button.primary');
     expect(((await main.textContent()) ?? '').trim()).toBe('Resume');
+    // At 1280 px the toolbar (Resume, New run, Step, Restart, speed, narrate) stays one line over the feed.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect((await page.locator('.toolbar').boundingBox())!.height).toBeLessThan(70);
     await page.getByTestId('run').click();
     await page.getByTestId('confirm-new-run').waitFor();
     await page.getByTestId('confirm-no').click();
