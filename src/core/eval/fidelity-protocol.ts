@@ -14,6 +14,7 @@ import { createRng, shuffle } from '../rng';
 import { emptyMemory } from '../simulator/memory';
 import { attachResponseModel, type MovieResponseModel } from '../simulator/movie-response';
 import { bestThreshold, fitLogistic } from '../simulator/response-fit';
+import { fitTrees, treeScore } from '../simulator/response-trees';
 import { globalMeanAsOf, itemAsOf, itemCountBetween, type RatingLog } from '../simulator/rating-log';
 import type { UserSimulator } from '../simulator/simulator';
 import type { Catalog, Item, ItemDecision, UserProfile } from '../types';
@@ -267,7 +268,10 @@ export function fitModelWeights(model: MovieResponseModel, log: RatingLog, tunin
     for (let p = 0; p < x.length; p++) z += fit.w[p + 1] * ((x[p] - fit.mean[p]) / fit.sd[p]);
     return z;
   });
-  model.weights = { engageMean: fit.mean, engageSd: fit.sd, engageW: fit.w, engageThreshold: bestThreshold(logits, y.map(Boolean)), likeThreshold: bestThreshold(rX, rY) };
+  // Boosted trees on the features plus the linear logit, from that logit (response-trees.ts).
+  const trees = fitTrees(X.map((x, r) => [...x, logits[r]]), y, logits);
+  const final = logits.map((z, r) => z + treeScore(trees, [...X[r], z]));
+  model.weights = { engageMean: fit.mean, engageSd: fit.sd, engageW: fit.w, trees, engageThreshold: bestThreshold(final, y.map(Boolean)), likeThreshold: bestThreshold(rX, rY) };
 }
 
 export { orderByScore, pearson };

@@ -18,6 +18,7 @@
  */
 import type { Catalog, Item } from '../types';
 import { solveSpd, type ItemFactors } from './movie-als';
+import { treeScore } from './response-trees';
 import { globalMeanAsOf, itemAsOf, scaleAsOf, itemCountBetween, itemFirstAt, lowerBound, userCountAsOf, type RatingLog } from './rating-log';
 
 const YEAR_MS = 365.25 * 86_400_000;
@@ -40,6 +41,8 @@ export interface ResponseWeights {
   engageMean: number[];
   engageSd: number[];
   engageW: number[];
+  /** Boosted trees over [features..., logistic logit], added to the logit (response-trees.ts); absent = none. */
+  trees?: number[][];
   /** Engage when the logit is at least this (fitted for balanced accuracy on the tuning split). */
   engageThreshold: number;
   /** Like when the predicted rating is at least this. */
@@ -430,6 +433,7 @@ export class UserResponse {
     if (W.engageW.length !== x.length + 1) throw new Error(`response model weights have ${W.engageW.length - 1} engagement weights for ${x.length} features (${ENGAGE_FEATURES.length} expected): refit them`);
     let z = W.engageW[0];
     for (let p = 0; p < x.length; p++) z += W.engageW[p + 1] * ((x[p] - W.engageMean[p]) / W.engageSd[p]);
+    if (W.trees?.length) z += treeScore(W.trees, [...x, z]);
     return { rating, likes: rating >= W.likeThreshold, engageLogit: z, engage: z >= W.engageThreshold, parts };
   }
 }

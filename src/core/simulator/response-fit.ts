@@ -12,6 +12,7 @@ import { fitItemFactors, solveSpd, type AlsOptions, type ItemFactors } from './m
 import { createRng } from '../rng';
 import { DEFAULT_FOLD_IN, ENGAGE_FEATURES, MovieResponseModel, attachResponseModel, itemContent, type FoldInOptions, type ResponseWeights } from './movie-response';
 import { buildRatingLog, type RatingLog } from './rating-log';
+import { DEFAULT_RESPONSE_WEIGHTS } from './response-weights-default';
 
 /** Options of the whole model fit. */
 export interface ResponseModelOptions {
@@ -24,18 +25,8 @@ export interface ResponseModelOptions {
 
 export const DEFAULT_ALS: AlsOptions = Object.freeze({ k: 12, lambda: 6, iterations: 8 });
 
-/**
- * Weights fitted on the tuning half of ml-latest-small (seed 42: `npm run evaluate --
- * --protocol fidelity --seeds 1 --json`, field `weights`). The protocol refits them on its
- * own tuning split in every run; these are for sessions outside the protocol.
- */
-export const DEFAULT_RESPONSE_WEIGHTS: ResponseWeights = Object.freeze({
-  engageMean: [1.8238, 0.7392, 2.646, -0.1527, -0.0259, -0.0359, 1.0049, 1.4947, 8.1745, 0.1677, 1.3996, 2.3067, 2.2663, 2.3791, -8.6144, -7.7102, 0.9091, 1.9481, 3.0095, 1.844, 1.562, 1.5606, 0.7743, 0.9481, 1.6154],
-  engageSd: [1.0816, 0.8499, 1.2902, 0.3188, 0.2374, 0.5648, 0.9778, 0.8849, 5.1729, 0.3874, 1.2448, 1.0346, 0.8675, 1.0566, 1.485, 0.9537, 1.1204, 1.22, 1.4466, 0.4819, 0.3611, 0.9511, 1.0664, 1.1215, 0.5719],
-  engageW: [-1.1791, 1.2174, -0.3065, 0.5676, 0.2738, 0.1676, 0.7165, -0.0489, -0.3261, 0.5591, 0.0743, 0.4814, 1.2418, -0.3967, -0.2431, -1.3399, 0.3749, 0.2021, 0.2321, -2.8262, 0.0691, 0.5185, -0.4276, -0.2399, 0.4361, 0.7109],
-  engageThreshold: -0.1558,
-  likeThreshold: 3.5885,
-}) as ResponseWeights;
+/** Weights fitted on the tuning half of ml-latest-small (seed 42); see response-weights-default.ts. */
+export { DEFAULT_RESPONSE_WEIGHTS };
 
 /** Checkpoint times: quantiles of the cut-offs of users with a history. */
 export function checkpointTimes(log: RatingLog, quantiles: number[]): number[] {
