@@ -1,6 +1,7 @@
 /**
  * Fitting the response model (movie-response.ts): checkpoint factors on the ratings before
- * each checkpoint, a class-balanced logistic regression for engagement, and decision
+ * each checkpoint, a class-balanced logistic regression for engagement (with boosted trees
+ * on top, response-trees.ts, fitted in the protocol), and decision
  * thresholds for balanced accuracy. The fidelity protocol fits the weights and thresholds
  * on a tuning split of users and reports on the others (src/core/eval/fidelity-protocol.ts);
  * `DEFAULT_RESPONSE_WEIGHTS` are the ones such a fit gave on ml-latest-small's tuning
