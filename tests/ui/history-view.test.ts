@@ -81,7 +81,7 @@ describe('HistoryView', () => {
     const db = await seeded();
     render(HistoryView, { dbFactory: async () => db });
     await waitFor(() => expect(screen.getAllByTestId('history-row')).toHaveLength(2));
-    const file = new File(['{"format":"recoworld-playground","version":1,"sessions":[{"session":{"id":"z"},"events":[]}]}'], 'bad.json', { type: 'application/json' });
+    const file = new File(['{"format":"recoworld-playground","version":1,"kind":"all","sessions":[{"session":{"id":"z"},"events":[]}]}'], 'bad.json', { type: 'application/json' });
     await fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     const err = await screen.findByTestId('import-error');
     expect(err.textContent).toMatch(/bad\.json: Session record 1 \(id z\): session\.title/);
