@@ -12,12 +12,23 @@
 import { createRng } from '../core/rng';
 import { createLlmSimulator, type LlmUserSimulator } from '../core/simulator/llm';
 import { simulators } from '../core/simulator/registry';
+import { representationFor } from '../core/simulator/llm/representation-for';
+import type { Catalog } from '../core/types';
 import { OpenAiCompatibleEngine } from '../llm/openai-engine';
 import { credentialsMessage, hasCredentials, redactUrl, stripControlChars } from '../llm/redact';
 import { UsageError, type SimulateOptions } from './simulate-args';
 
-/** Build the 'llm' simulator from the CLI options; a missing option or a URL with credentials is a UsageError. */
-export function createCliLlmSimulator(o: SimulateOptions, env: NodeJS.ProcessEnv = process.env, stderr: { write(s: string): unknown } = process.stderr): LlmUserSimulator {
+/**
+ * Build the 'llm' simulator from the CLI options; a missing option or a URL with credentials
+ * is a UsageError. `catalog` is needed for --llm-representation sid / sid-counts (the
+ * semantic IDs are fitted on it, seeded from --seed).
+ */
+export function createCliLlmSimulator(
+  o: SimulateOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  stderr: { write(s: string): unknown } = process.stderr,
+  catalog?: Catalog,
+): LlmUserSimulator {
   if (!o.llmUrl || !o.llmModel) {
     throw new UsageError('--simulator llm needs --llm-url (e.g. http://127.0.0.1:11434/v1) and --llm-model');
   }
@@ -37,7 +48,10 @@ export function createCliLlmSimulator(o: SimulateOptions, env: NodeJS.ProcessEnv
     onRetry: ({ attempt, waitMs, error }) =>
       stderr.write(`simulate: LLM call failed (${stripControlChars(error.message)}); retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s\n`),
   });
-  return createLlmSimulator({ engine, fallback: simulators.get('rule-based').create(), model: o.llmModel });
+  const mode = o.llmRepresentation ?? 'text';
+  if (mode !== 'text' && !catalog) throw new UsageError(`--llm-representation ${mode} needs the catalog to fit semantic IDs on`);
+  const representation = mode === 'text' || !catalog ? undefined : representationFor(mode, catalog, createRng(o.seed).fork('llm-representation'));
+  return createLlmSimulator({ engine, fallback: simulators.get('rule-based').create(), model: o.llmModel, representation });
 }
 
 /** The URL as it may appear in output: user name, password and secret query values hidden. */

@@ -10,6 +10,8 @@ import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import { parseRunDescription, RunDescriptionError, type RunDescription } from '../core/run/description';
 import { DEVICES, RUN_FIELDS as F, TIMES_OF_DAY, type IntField } from '../core/run/fields';
+import { isRepresentationMode, REPRESENTATION_MODES } from '../core/simulator/llm/representation-for';
+import type { RepresentationMode } from '../core/simulator/llm/representation';
 
 /** A bad command line: the message says what is wrong; the CLI exits with code 2. */
 export class UsageError extends Error {
@@ -36,6 +38,8 @@ export interface SimulateOptions {
   llmModel: string | null;
   llmKeyEnv: string | null;
   llmTimeoutSec: number;
+  /** --simulator llm: how items are written in the prompt (text, sid, sid-counts). */
+  llmRepresentation: RepresentationMode;
   /** Print each session as text (default when one session runs without --json). */
   transcript: boolean;
   help: boolean;
@@ -120,6 +124,8 @@ Output options:
   --llm-model NAME     --simulator llm: model name as the server knows it
   --llm-key-env VAR    --simulator llm: environment variable holding the API key
   --llm-timeout SEC    --simulator llm: seconds without a byte before a call fails [default: 120]
+  --llm-representation MODE  --simulator llm: items in the prompt as text, sid (semantic-ID
+                       codes with a legend) or sid-counts [default: text]
   --help-params        list every recommender's parameters (name, range, default)
   -h, --help           show this help
 
@@ -214,6 +220,7 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
         'llm-model': { type: 'string' },
         'llm-key-env': { type: 'string' },
         'llm-timeout': { type: 'string' },
+        'llm-representation': { type: 'string' },
         'help-params': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -231,6 +238,11 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
   const simulator = str('simulator') ?? ((fileRun.simulator as { name?: string } | undefined)?.name) ?? DEFAULTS.simulator;
   if ((str('llm-url') || str('llm-model')) && simulator !== 'llm') {
     throw new UsageError('--llm-url and --llm-model only apply with --simulator llm');
+  }
+  const representation = str('llm-representation');
+  if (representation !== undefined && simulator !== 'llm') throw new UsageError('--llm-representation only applies with --simulator llm');
+  if (representation !== undefined && !isRepresentationMode(representation)) {
+    throw new UsageError(`--llm-representation must be one of ${REPRESENTATION_MODES.join(', ')}, got "${representation}"`);
   }
   for (const k of ['catalog', 'simulator', 'recommender', 'user']) {
     if (str(k) !== undefined && str(k)!.trim() === '') throw new UsageError(`--${k} needs a value`);
@@ -320,6 +332,7 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     llmModel: str('llm-model') ?? null,
     llmKeyEnv: str('llm-key-env') ?? null,
     llmTimeoutSec: intOption('llm-timeout', str('llm-timeout'), 120, 1, 3600),
+    llmRepresentation: (representation as RepresentationMode | undefined) ?? 'text',
     help: !!values.help,
     helpParams: !!values['help-params'],
     printRun: !!values['print-run'],

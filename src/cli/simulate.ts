@@ -11,6 +11,7 @@ import { runBatch } from '../core/env/batch';
 import type { Transition } from '../core/env/session-driver';
 import { ImportError } from '../core/catalog/import-error';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
+import type { Catalog } from '../core/types';
 import { buildRun, BuildRunError, type BuiltRun } from '../core/run/build-run';
 import { simulators } from '../core/simulator/registry';
 import type { UserSimulator } from '../core/simulator/simulator';
@@ -26,13 +27,13 @@ import { fallbackWarning } from '../core/llm/fallback-share';
 import { prepareExternalRecommenders } from './external-recommenders';
 
 /** The simulator the CLI supplies (the LLM one); undefined: `buildRun` makes the registered one. */
-function createSimulator(o: SimulateOptions): UserSimulator | undefined {
+function createSimulator(o: SimulateOptions, catalog?: Catalog): UserSimulator | undefined {
   if (o.simulator !== 'llm') {
     if (!simulators.has(o.simulator)) throw new UsageError(`--simulator "${o.simulator}" cannot run headless here`);
     return undefined;
   }
   try {
-    return createCliLlmSimulator(o);
+    return createCliLlmSimulator(o, process.env, process.stderr, catalog);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`--simulator "${o.simulator}" cannot run headless here: ${(e as Error).message}`);
@@ -60,8 +61,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(o.run, null, 2) + '\n');
     return 0;
   }
-  const simulator = createSimulator(o);
+  // Options are checked before the (slower) load; sid representations are fitted on the catalog after it.
+  let simulator = createSimulator({ ...o, llmRepresentation: 'text' });
   const loaded = await loadRunWorld(o.catalog);
+  if (o.simulator === 'llm' && o.llmRepresentation !== 'text') simulator = createSimulator(o, loaded.catalog);
   // Without --user/--users a dataset runs its first user (the table's default user is a persona).
   const run = !o.userGiven && loaded.source === 'movielens' && loaded.users.length ? { ...o.run, users: { kind: 'user' as const, id: loaded.users[0].id } } : o.run;
   const index = buildCatalogIndex(loaded.catalog);

@@ -97,3 +97,17 @@ describe('summarize', () => {
     expect(s.llm).toBeUndefined();
   });
 });
+
+describe('--llm-representation', () => {
+  const llm = ['--simulator', 'llm', '--llm-url', 'http://127.0.0.1:1/v1', '--llm-model', 'm'];
+  it('defaults to text and takes sid or sid-counts', () => {
+    expect(parseSimulateArgs(llm).llmRepresentation).toBe('text');
+    expect(parseSimulateArgs([...llm, '--llm-representation', 'sid']).llmRepresentation).toBe('sid');
+    expect(parseSimulateArgs([...llm, '--llm-representation', 'sid-counts']).llmRepresentation).toBe('sid-counts');
+  });
+  it('refuses an unknown mode, naming the choices, and the flag without --simulator llm', () => {
+    expect(() => parseSimulateArgs([...llm, '--llm-representation', 'codes'])).toThrow(/--llm-representation must be one of text, sid, sid-counts, got "codes"/);
+    expect(() => parseSimulateArgs(['--llm-representation', 'sid'])).toThrow(UsageError);
+    expect(() => parseSimulateArgs(['--llm-representation', 'sid'])).toThrow(/only applies with --simulator llm/);
+  });
+});

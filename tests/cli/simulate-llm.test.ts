@@ -164,3 +164,34 @@ describe('simulate --simulator llm', () => {
     expect((await simulate(['--llm-url', base])).stderr).toMatch(/only apply with --simulator llm/);
   });
 });
+
+describe('simulate --simulator llm --llm-representation', () => {
+  const promptOf = (i: number) => (seen[i].body.messages as { role: string; content: string }[]).map((m) => m.content).join('\n');
+
+  it('sid: the prompt the server receives carries the code legend, and items as codes, not titles', async () => {
+    handler = (_b, res) => reply(res, WATCH);
+    const r = await simulate([...llmArgs(), '--llm-representation', 'sid']);
+    expect(r.code).toBe(0);
+    expect(seen.length).toBeGreaterThan(0);
+    const system = (seen[0].body.messages as { role: string; content: string }[])[0];
+    expect(system.role).toBe('system');
+    expect(system.content).toContain('# Item codes');
+    // A legend line: "1: term, term" (level-1 code) and a level-2 one "1-2: ...".
+    expect(system.content).toMatch(/\n\d+: \S+/);
+    expect(system.content).toMatch(/\n\d+-\d+: \S+/);
+    const user = (seen[1].body.messages as { role: string; content: string }[])[1].content;
+    expect(user).toMatch(/# Item 2 of list 1\n\d+-\d+-\d+/);
+    // The same seed gives the same codes: a second run sends the same first prompt.
+    const first = promptOf(0);
+    seen.length = 0;
+    expect((await simulate([...llmArgs(), '--llm-representation', 'sid'])).code).toBe(0);
+    expect(promptOf(0)).toBe(first);
+  });
+
+  it('text (the default) sends no legend', async () => {
+    handler = (_b, res) => reply(res, WATCH);
+    const r = await simulate(llmArgs());
+    expect(r.code).toBe(0);
+    expect(promptOf(0)).not.toContain('# Item codes');
+  });
+});
