@@ -89,7 +89,7 @@ export async function historyTrainingData(runs: readonly StoredRun[], opts: Hist
     if (t.endReason === 'error' || t.turns.length === 0) { skip('the session ended in an error or has no list'); continue; }
     const user = opts.userOf(t.userId);
     if (!user) { skip(`user "${t.userId}" is not a built-in persona`); continue; }
-    const observations = await replayObservations(run, user, t.context, opts.index, opts.simulator());
+    const observations = await replayObservations(run, user, t.context, opts.index, opts.simulator()).catch((e: Error) => `the replay failed: ${e.message}`);
     if (typeof observations === 'string') { skip(observations); continue; }
     judged++;
     const v = await judge.judge(t);

@@ -51,6 +51,10 @@ describe('history training data', () => {
     expect(out.skipped[0].reason).toMatch(/does not replay/);
     expect(out.skipped[1].reason).toMatch(/llm/);
     expect(out.skipped[2].reason).toMatch(/nobody/);
+    const bogus = structuredClone(runs[3].trajectory);
+    bogus.turns[0].slate = { itemIds: ['no-such-item'] };
+    const b = await historyTrainingData([{ ...runs[3], trajectory: bogus }], { index, userOf, simulator });
+    expect(b.skipped[0].reason).toMatch(/replay failed.*no-such-item/);
     expect(seen.at(-1)).toBe(all.length);
 
     // Kept = exactly those the rule judge passes; the lines are those chatExample writes.

@@ -1,0 +1,78 @@
+/**
+ * History -> training data in jsdom: real rule-based sessions recorded into IndexedDB
+ * (fake-indexeddb) are replayed, judged and saved as chat JSONL and DPO pairs; a session
+ * that cannot be replayed is skipped and said so.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../src/core/catalog/builtin';
+import { buildCatalogIndex } from '../../src/core/catalog/catalog-index';
+import { fitRng } from '../../src/core/env/fit-rng';
+import { runSession } from '../../src/core/env/runner';
+import { createRecommender } from '../../src/core/recommenders/agentic';
+import { simulators } from '../../src/core/simulator/registry';
+import { defaultContext } from '../../src/core/users/context';
+import { openDb } from '../../src/storage/open';
+import { listSessions } from '../../src/storage/queries';
+import { createRecorder } from '../../src/storage/recorder';
+import TrainingDataExport from '../../src/ui/train/TrainingDataExport.svelte';
+import { dbName, sampleSession } from '../storage/fixtures';
+
+afterEach(() => cleanup());
+
+describe('TrainingDataExport', () => {
+  it('exports judge-passed stored sessions as chat JSONL and DPO pairs', { timeout: 120_000 }, async () => {
+    const db = await openDb(dbName());
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog('shortvideo'), loadBuiltinPersonas()]);
+    const index = buildCatalogIndex(catalog);
+    for (const [i, user] of personas.slice(0, 4).entries()) {
+      const rec = createRecommender('content+follow');
+      rec.fit?.({ catalog, users: personas }, fitRng(7, rec.name));
+      const cfg = { catalog, index, user, context: defaultContext(user), simulator: simulators.get('rule-based').create(), recommender: rec, seed: 7, listSize: 6, maxTurns: 6, instructionsEnabled: true };
+      const r = createRecorder(db, {
+        id: `run-${i}`, startedAt: 1_700_000_000_000 + i, seed: 7, userId: user.id, recommender: rec.name, simulator: 'rule-based',
+        catalogId: 'shortvideo', instructionsEnabled: true, context: cfg.context, settings: { listSize: 6, turns: 6, reward: 'watch' },
+      });
+      await runSession(cfg, (e) => r.onEvent(e));
+      await r.flush();
+    }
+    // A synthetic session whose lists the simulator would not answer the same way.
+    const { meta, events } = sampleSession('synthetic');
+    const s = createRecorder(db, { ...meta, startedAt: meta.startedAt + 99 });
+    for (const e of events) s.onEvent(e);
+    await s.flush();
+
+    const ids = (await listSessions(db)).map((x) => x.id);
+    expect(ids).toHaveLength(5);
+    const files: Record<string, string> = {};
+    render(TrainingDataExport, { ids, dbFactory: async () => db, save: (name: string, text: string) => void (files[name] = text) });
+    await fireEvent.click(screen.getByTestId('training-export-run'));
+    await waitFor(() => expect(document.querySelector('[data-testid="training-export-result"], .error')).not.toBeNull(), { timeout: 100_000 });
+    expect(document.querySelector('.error')?.textContent ?? '').toBe('');
+    const status = screen.getByTestId('training-export-result');
+    const m = /^(\d+) of (\d+) replayed sessions passed the judge .*; (\d+) preference pairs against popular\+follow .*1 skipped/.exec(status.textContent ?? '');
+    expect(m, status.textContent ?? '').not.toBeNull();
+    const [kept, judged, pairs] = [Number(m![1]), Number(m![2]), Number(m![3])];
+    expect(judged).toBe(4);
+    expect(kept).toBeGreaterThan(0);
+    const chat = files['training-chat.jsonl'].trim().split('\n').map((l) => JSON.parse(l));
+    expect(chat).toHaveLength(kept);
+    for (const ex of chat) {
+      expect(ex.messages[0].role).toBe('system');
+      expect(ex.messages.slice(1).map((x: { role: string }) => x.role)).toEqual(ex.messages.slice(1).map((_: unknown, i: number) => (i % 2 ? 'assistant' : 'user')));
+    }
+    if (pairs) {
+      const dpo = files['training-dpo.jsonl'].trim().split('\n').map((l) => JSON.parse(l));
+      expect(dpo).toHaveLength(pairs);
+      expect(dpo[0]).toMatchObject({ prompt: expect.any(Array), chosen: expect.any(Array), rejected: expect.any(Array) });
+    }
+
+    // Demanding a perfect score on both rubrics keeps no more trajectories.
+    await fireEvent.input(screen.getByTestId('training-min-followed'), { target: { value: '1' } });
+    await fireEvent.input(screen.getByTestId('training-min-better-off'), { target: { value: '1' } });
+    await fireEvent.click(screen.getByTestId('training-export-run'));
+    await waitFor(() => expect(screen.getByTestId('training-export-result').textContent).toMatch(/^\d+ of 4/), { timeout: 100_000 });
+    expect(Number(/^(\d+)/.exec(screen.getByTestId('training-export-result').textContent!)![1])).toBeLessThanOrEqual(kept);
+  });
+});
