@@ -29,6 +29,11 @@ export async function createEngineFromSettings(settings: LlmSettings, opts: Crea
       useJsonSchema: o.useJsonSchema,
     });
   }
+  if (settings.engine === 'transformers') {
+    const { TjsWorker } = await import('../../llm/transformers/client');
+    const t = settings.transformers;
+    return (await new TjsWorker().loadChat({ model: t.model, modelBase: t.modelBase || null })).engine;
+  }
   const { loadWebLlmModel } = await import('../../llm/webllm/load');
   const loaded = await loadWebLlmModel({ modelId: settings.webllm.modelId, selfHostedBase: settings.webllm.selfHostedBase || null, onProgress: opts.onProgress });
   return loaded.engine;

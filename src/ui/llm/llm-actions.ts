@@ -161,3 +161,69 @@ export async function simulatorFromState(state: LlmState): Promise<UserSimulator
 function $stateSnapshot(state: LlmState) {
   return JSON.parse(JSON.stringify(state.settings)) as LlmState['settings'];
 }
+
+/** What the Transformers.js actions need of a worker (the real one: `TjsWorker`; tests pass a double). */
+export interface TjsWorkerLike {
+  loadChat(o: import('../../llm/transformers/client').TjsLoadOptions): Promise<{ engine: import('../../core/llm/chat-engine').ChatEngine; info: { model: string; device: string; dtype: string; ms: number } }>;
+  close(): void;
+}
+
+let tjsWorker: TjsWorkerLike | null = null;
+let tjsMakeWorker: () => Promise<TjsWorkerLike> = async () => new (await import('../../llm/transformers/client')).TjsWorker();
+let tjsCtrl: AbortController | null = null;
+
+/** Replace how the Transformers.js worker is made (tests: a double at the worker/model boundary). */
+export function setTjsWorkerFactory(make: () => Promise<TjsWorkerLike>): void {
+  tjsWorker?.close();
+  tjsWorker = null;
+  tjsMakeWorker = make;
+}
+
+/** Which offered Transformers.js models have files in the browser cache. */
+export async function refreshTjsCache(state: LlmState): Promise<void> {
+  try {
+    const [{ tjsCacheStatus }, { TJS_CHAT_MODELS }] = await Promise.all([import('../../llm/transformers/cache'), import('../../llm/transformers/models')]);
+    const entries = await Promise.all(TJS_CHAT_MODELS.map(async (m) => [m.id, await tjsCacheStatus(m.id).then((s) => s.files > 0).catch(() => false)] as const));
+    state.tjsCached = Object.fromEntries(entries);
+  } catch {
+    state.tjsCached = {};
+  }
+}
+
+/** Stop a Transformers.js download/load in progress. */
+export function cancelTjsLoad(): void {
+  tjsCtrl?.abort();
+}
+
+/** Download (first time) and load the chosen Transformers.js chat model in its worker. */
+export async function loadTjsModel(state: LlmState): Promise<void> {
+  tjsCtrl = new AbortController();
+  const t = state.settings.transformers;
+  state.clear('tjs-error', 'tjs-loaded');
+  state.phase = 'loading';
+  state.tjsProgress = null;
+  try {
+    await state.unload?.();
+    state.unload = null;
+    state.engine = null;
+    tjsWorker ??= await tjsMakeWorker();
+    const w = tjsWorker;
+    const { engine, info } = await w.loadChat({ model: t.model, modelBase: t.modelBase || null, signal: tjsCtrl.signal, onProgress: (p) => (state.tjsProgress = p) });
+    state.engine = new MeteredEngine(engine, (f) => state.record(f));
+    state.engineKey = `transformers:${t.model}`;
+    state.unload = async () => {
+      w.close();
+      if (tjsWorker === w) tjsWorker = null;
+    };
+    state.phase = 'ready';
+    state.save();
+    state.say('tjs-loaded', 'info', `${t.model} is loaded (${info.device}, ${info.dtype}, ${(info.ms / 1000).toFixed(1)} s).`);
+  } catch (e) {
+    const aborted = tjsCtrl?.signal.aborted || (e as Error)?.name === 'AbortError';
+    state.phase = aborted ? 'idle' : 'error';
+    state.say('tjs-error', aborted ? 'warn' : 'error', aborted ? 'Loading was stopped.' : `Could not load ${t.model}: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    tjsCtrl = null;
+    await refreshTjsCache(state);
+  }
+}

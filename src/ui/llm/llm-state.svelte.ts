@@ -6,6 +6,7 @@
 import type { ChatEngine } from '../../core/llm/chat-engine';
 import type { CallFigures } from '../../llm/metered-engine';
 import type { LoadProgress } from '../../llm/webllm/progress';
+import type { TjsProgress } from '../../llm/transformers/progress';
 import type { GpuReport } from '../../llm/webllm/webgpu';
 import type { ModelOption } from '../../llm/webllm/catalogue';
 import { loadLlmSettings, saveLlmSettings, type LlmSettings } from './settings-store';
@@ -27,6 +28,9 @@ export class LlmState {
   cached = $state<Record<string, boolean>>({});
   phase = $state<'idle' | 'detecting' | 'loading' | 'ready' | 'error'>('idle');
   progress = $state.raw<LoadProgress | null>(null);
+  /** Transformers.js: load progress and which offered models have files in the cache. */
+  tjsProgress = $state.raw<TjsProgress | null>(null);
+  tjsCached = $state<Record<string, boolean>>({});
   messages = $state<StatusMessage[]>([]);
   calls = $state<CallFigures[]>([]);
   /** The loaded engine (WebLLM model in its worker, or the endpoint client). */

@@ -8,8 +8,10 @@ import { hasCredentials, redactUrl } from '../../llm/redact';
 
 /** The LLM settings as plain data (what `createLlmSimulatorFromSettings` takes). */
 export interface LlmSettings {
-  engine: 'webllm' | 'openai';
+  engine: 'webllm' | 'openai' | 'transformers';
   webllm: { modelId: string; selfHostedBase: string };
+  /** Transformers.js (ONNX in a worker, WebGPU or WASM): hub model id and an optional self-hosted base URL. */
+  transformers: { model: string; modelBase: string };
   openai: { baseUrl: string; model: string; apiKey: string; timeoutSec: number; useJsonSchema: boolean };
   templates: PromptTemplates;
   temperature: number;
@@ -19,6 +21,7 @@ export interface LlmSettings {
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   engine: 'webllm',
   webllm: { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', selfHostedBase: '' },
+  transformers: { model: 'HuggingFaceTB/SmolLM2-360M-Instruct', modelBase: '' },
   openai: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2', apiKey: '', timeoutSec: 60, useJsonSchema: true },
   templates: { ...DEFAULT_TEMPLATES },
   temperature: 0.7,
@@ -43,8 +46,9 @@ export function loadLlmSettings(): LlmSettings {
     const raw = storage('localStorage')?.getItem(KEY);
     if (raw) {
       const saved = JSON.parse(raw) as Partial<LlmSettings>;
-      if (saved.engine === 'webllm' || saved.engine === 'openai') s.engine = saved.engine;
+      if (saved.engine === 'webllm' || saved.engine === 'openai' || saved.engine === 'transformers') s.engine = saved.engine;
       Object.assign(s.webllm, saved.webllm ?? {});
+      Object.assign(s.transformers, saved.transformers ?? {});
       Object.assign(s.openai, saved.openai ?? {}, { apiKey: '' });
       if (saved.templates?.system && saved.templates.item) s.templates = { system: saved.templates.system, item: saved.templates.item };
       if (typeof saved.temperature === 'number') s.temperature = saved.temperature;
