@@ -12,7 +12,7 @@
 import { createRng } from '../core/rng';
 import { createLlmSimulator, type LlmUserSimulator } from '../core/simulator/llm';
 import { simulators } from '../core/simulator/registry';
-import { representationFor } from '../core/simulator/llm/representation-for';
+import { representationFor, representationRng } from '../core/simulator/llm/representation-for';
 import type { Catalog } from '../core/types';
 import { OpenAiCompatibleEngine } from '../llm/openai-engine';
 import { credentialsMessage, hasCredentials, redactUrl, stripControlChars } from '../llm/redact';
@@ -21,7 +21,7 @@ import { UsageError, type SimulateOptions } from './simulate-args';
 /**
  * Build the 'llm' simulator from the CLI options; a missing option or a URL with credentials
  * is a UsageError. `catalog` is needed for --llm-representation sid / sid-counts (the
- * semantic IDs are fitted on it, seeded from --seed).
+ * semantic IDs are fitted on it with a fixed seed: the same codes as the playground's).
  */
 export function createCliLlmSimulator(
   o: SimulateOptions,
@@ -50,7 +50,7 @@ export function createCliLlmSimulator(
   });
   const mode = o.llmRepresentation ?? 'text';
   if (mode !== 'text' && !catalog) throw new UsageError(`--llm-representation ${mode} needs the catalog to fit semantic IDs on`);
-  const representation = mode === 'text' || !catalog ? undefined : representationFor(mode, catalog, createRng(o.seed).fork('llm-representation'));
+  const representation = mode === 'text' || !catalog ? undefined : representationFor(mode, catalog, representationRng());
   return createLlmSimulator({ engine, fallback: simulators.get('rule-based').create(), model: o.llmModel, representation });
 }
 

@@ -64,6 +64,7 @@ describe('LLM panel: Transformers.js engine', () => {
     llmState.engineKey = '';
     llmState.phase = 'idle';
     llmState.messages = [];
+    llmState.settings.representation = 'text';
   });
   afterEach(() => cleanup());
 
@@ -107,5 +108,23 @@ describe('LLM panel: Transformers.js engine', () => {
     expect(llmState.phase).toBe('idle');
     expect(llmState.engine).toBeNull();
     expect(sims.filter(Boolean)).toHaveLength(0);
+  });
+
+  it('the representation setting reaches the simulator: sid sends the code legend and codes, not titles', async () => {
+    const sims: (UserSimulator | null)[] = [];
+    render(LlmPanel, { onsimulator: (s: UserSimulator | null) => sims.push(s) });
+    await fireEvent.click(screen.getByTestId('llm-engine-transformers'));
+    await fireEvent.change(screen.getByTestId('llm-representation'), { target: { value: 'sid' } });
+    await fireEvent.click(screen.getByTestId('tjs-load'));
+    await screen.findByTestId('tjs-progress');
+    fake.release();
+    await waitFor(() => expect(sims.at(-1)?.name).toBe('llm'), { timeout: 10_000 });
+    expect(JSON.parse(localStorage.getItem('recoworld.llm.settings') ?? '{}').representation).toBe('sid');
+    const s = sims.at(-1)!.startSession({ user: maya, context, memory: emptyMemory(maya.id), catalog, rng: createRng(1), instructionsEnabled: false });
+    await s.decide(catalog.items[0], 0, 0);
+    const [system, user] = fake.prompts[0].messages;
+    expect(system.content).toContain('# Item codes');
+    expect(user.content).toMatch(/# Item 1 of list 1\n\d+(-\d+)* · /);
+    expect(user.content).not.toContain(catalog.items[0].title);
   });
 });

@@ -44,12 +44,20 @@ export async function createEngineFromSettings(settings: LlmSettings, opts: Crea
  * per-item fallback. Its `templates` are the ones to store with each session.
  */
 export async function createLlmSimulatorFromSettings(settings: LlmSettings, opts: CreateOptions = {}): Promise<LlmUserSimulator> {
-  const [engine, { simulators }] = await Promise.all([createEngineFromSettings(settings, opts), import('../../core/simulator/registry')]);
-  return createLlmSimulator({
-    engine,
-    fallback: simulators.get('rule-based').create(),
-    templates: settings.templates,
-    temperature: settings.temperature,
-    maxRetries: settings.maxRetries,
-  });
+  const [engine, { simulators }, { perCatalogRepresentation }] = await Promise.all([
+    createEngineFromSettings(settings, opts),
+    import('../../core/simulator/registry'),
+    import('../../core/simulator/llm/representation-for'),
+  ]);
+  // Semantic-ID codes are fitted on each session's catalog (not known here).
+  return perCatalogRepresentation(settings.representation ?? 'text', (representation) =>
+    createLlmSimulator({
+      engine,
+      fallback: simulators.get('rule-based').create(),
+      templates: settings.templates,
+      temperature: settings.temperature,
+      maxRetries: settings.maxRetries,
+      representation,
+    }),
+  );
 }

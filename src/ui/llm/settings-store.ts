@@ -5,6 +5,7 @@
  */
 import { DEFAULT_TEMPLATES, type PromptTemplates } from '../../core/simulator/llm/templates';
 import { hasCredentials, redactUrl } from '../../llm/redact';
+import type { RepresentationMode } from '../../core/simulator/llm/representation';
 
 /** The LLM settings as plain data (what `createLlmSimulatorFromSettings` takes). */
 export interface LlmSettings {
@@ -16,6 +17,8 @@ export interface LlmSettings {
   templates: PromptTemplates;
   temperature: number;
   maxRetries: number;
+  /** How items are written in the prompt: text, or semantic-ID codes (see representation.ts). */
+  representation: RepresentationMode;
 }
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -26,6 +29,7 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   templates: { ...DEFAULT_TEMPLATES },
   temperature: 0.7,
   maxRetries: 2,
+  representation: 'text',
 };
 
 const KEY = 'recoworld.llm.settings';
@@ -53,6 +57,7 @@ export function loadLlmSettings(): LlmSettings {
       if (saved.templates?.system && saved.templates.item) s.templates = { system: saved.templates.system, item: saved.templates.item };
       if (typeof saved.temperature === 'number') s.temperature = saved.temperature;
       if (typeof saved.maxRetries === 'number') s.maxRetries = saved.maxRetries;
+      if (saved.representation === 'text' || saved.representation === 'sid' || saved.representation === 'sid-counts') s.representation = saved.representation;
     }
   } catch {
     // unreadable settings: defaults
