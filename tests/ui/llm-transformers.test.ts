@@ -16,6 +16,7 @@ import type { UserSimulator } from '../../src/core/simulator/simulator';
 import { emptyMemory } from '../../src/core/simulator/memory';
 import { createRng } from '../../src/core/rng';
 import { catalog, context, good, maya } from '../llm/fixtures';
+import { engineOf, plannerFor } from '../../src/ui/state/make-recommender';
 
 interface Fake extends TjsWorkerLike {
   loads: TjsLoadOptions[];
@@ -96,6 +97,10 @@ describe('LLM panel: Transformers.js engine', () => {
     expect(fake.prompts[0].messages.some((m) => m.content.includes(catalog.items[0].title))).toBe(true);
     expect(d.fallback ?? false).toBe(false);
     expect(d.llm?.model).toContain('SmolLM2-135M-Instruct');
+    // The planner's LLM option takes the engine off the panel's simulator: the Transformers.js one.
+    expect(engineOf(sim)?.id).toBe('transformers:HuggingFaceTB/SmolLM2-135M-Instruct');
+    const d0 = { recommender: { name: 'content', follow: true, planner: 'llm', params: {} } } as never;
+    expect(plannerFor(d0, engineOf(sim))).not.toBe(plannerFor(d0, null));
   });
 
   it('Stop cancels a load: said in the panel, no simulator', async () => {
@@ -126,5 +131,6 @@ describe('LLM panel: Transformers.js engine', () => {
     expect(system.content).toContain('# Item codes');
     expect(user.content).toMatch(/# Item 1 of list 1\n\d+(-\d+)* · /);
     expect(user.content).not.toContain(catalog.items[0].title);
+    expect(engineOf(sims.at(-1))?.id).toBe('transformers:HuggingFaceTB/SmolLM2-135M-Instruct');
   });
 });
