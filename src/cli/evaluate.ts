@@ -25,7 +25,6 @@ import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import type { Catalog, UserProfile } from '../core/types';
 import { defaultContext } from '../core/users/context';
-import { personasThenPopulation } from '../core/users/population';
 import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
@@ -224,15 +223,10 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
   if (o.protocol === 'judge') {
     const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
     const j = await runJudgeBatch({
-      catalog,
-      users: personasThenPopulation(personas, o.users, o.seed),
-      trainingUsers: personas,
-      contextFor: defaultContext,
+      world: { catalog, users: personas, personas },
+      run: parseRunDescription({ catalog: catalog.id, users: { kind: 'population', size: o.users }, seed: o.seed, listSize: o.listSize, turns: o.turns }),
       simulator: sim(),
       recommenders: o.bases.flatMap((b) => [b, `${b}+follow`]),
-      seed: o.seed,
-      listSize: o.listSize,
-      maxTurns: o.turns,
       onProgress: (d, t) => progress('judge', d, t),
     });
     if (o.out) await writeFile(o.out, j.jsonl);

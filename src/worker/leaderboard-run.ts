@@ -4,11 +4,9 @@
  */
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { runJudgeBatch } from '../core/eval/judge-batch';
-import { BENCHMARK, runLeaderboard, type LeaderboardProgress } from '../core/eval/leaderboard';
-import { personasThenPopulation } from '../core/users/population';
+import { BENCHMARK, benchmarkRun, runLeaderboard, type LeaderboardProgress } from '../core/eval/leaderboard';
 import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
-import { defaultContext } from '../core/users/context';
 import { canonicalTrajectory } from '../core/run/canonical';
 import { parseRunDescription } from '../core/run/description';
 import type { JudgedOutcome, LeaderboardRequest, LeaderboardRunResult } from './leaderboard-protocol';
@@ -55,15 +53,17 @@ export async function runJudgeRequest(
   const bases = request.bases?.length ? request.bases : recommenders.names();
   const seed = request.seed ?? BENCHMARK.seed;
   const r = await runJudgeBatch({
-    catalog,
-    users: personasThenPopulation(personas, request.users ?? BENCHMARK.users, seed),
-    trainingUsers: personas,
-    contextFor: defaultContext,
+    world: { catalog, users: personas, personas },
+    run: benchmarkRun({
+      catalogId: BENCHMARK.catalogId,
+      users: request.users ?? BENCHMARK.users,
+      seed,
+      listSize: request.listSize ?? BENCHMARK.listSize,
+      maxTurns: request.maxTurns ?? BENCHMARK.maxTurns,
+      instructionsEnabled: true,
+    }),
     simulator: simulators.get(BENCHMARK.simulator).create(),
     recommenders: bases.flatMap((b) => [b, `${b}+follow`]),
-    seed,
-    listSize: request.listSize ?? BENCHMARK.listSize,
-    maxTurns: request.maxTurns ?? BENCHMARK.maxTurns,
     signal: opts.signal,
     onProgress: opts.onProgress,
   });

@@ -5,22 +5,25 @@
  */
 import { buildCatalogIndex } from '../catalog/catalog-index';
 import { runBatch } from '../env/batch';
-import { createRecommender } from '../recommenders/agentic';
+import { buildRun, type RunWorld } from '../run/build-run';
+import type { RunDescription } from '../run/description';
 import type { AbortLike, UserSimulator } from '../simulator/simulator';
-import type { Catalog, Context, Trajectory, UserProfile } from '../types';
+import type { Trajectory } from '../types';
 import { createRuleJudge, filterJudged, judgedJsonl, type JudgeVerdict, type TrajectoryJudge } from './judge';
 
+/**
+ * One run description run once per recommender (as the compare protocol): `buildRun` picks
+ * the users, the training data, the fitting stream and the seeds exactly as for any run.
+ */
 export interface JudgeBatchConfig {
-  catalog: Catalog;
-  users: UserProfile[];
-  trainingUsers?: UserProfile[];
-  contextFor: (u: UserProfile) => Context;
-  simulator: UserSimulator;
-  /** Full recommender names, e.g. ['content+follow']. */
+  /** What the description's references resolve to (catalog, known users, personas). */
+  world: RunWorld;
+  /** The run every recommender gets; its recommender is replaced by each name below. */
+  run: RunDescription;
+  /** Full recommender names, e.g. ['content', 'content+follow']. */
   recommenders: string[];
-  seed: number;
-  listSize: number;
-  maxTurns: number;
+  /** The simulator, when the caller supplies one (default: the description's, from the registry). */
+  simulator?: UserSimulator;
   /** Default: the rule-based judge. */
   judge?: TrajectoryJudge;
   signal?: AbortLike;
@@ -45,28 +48,18 @@ export interface JudgeBatchResult {
 
 /** Run the sessions, judge them, keep what passes. */
 export async function runJudgeBatch(cfg: JudgeBatchConfig): Promise<JudgeBatchResult> {
-  const index = buildCatalogIndex(cfg.catalog);
-  const judge = cfg.judge ?? createRuleJudge(index);
+  const world = { ...cfg.world, index: cfg.world.index ?? buildCatalogIndex(cfg.world.catalog) };
+  const judge = cfg.judge ?? createRuleJudge(world.index);
   const rows: JudgeBatchSummary[] = [];
   const verdicts: JudgeVerdict[] = [];
   const kept: Trajectory[] = [];
   let done = 0;
   for (const name of cfg.recommenders) {
-    const res = await runBatch({
-      catalog: cfg.catalog,
-      index,
-      users: cfg.users,
-      training: { catalog: cfg.catalog, users: cfg.trainingUsers ?? cfg.users },
-      contextFor: cfg.contextFor,
-      simulator: cfg.simulator,
-      recommenders: [createRecommender(name)],
-      seed: cfg.seed,
-      listSize: cfg.listSize,
-      maxTurns: cfg.maxTurns,
-      instructionsEnabled: true,
-      keepTrajectories: true,
-      signal: cfg.signal,
-    });
+    const follows = name.endsWith('+follow');
+    const base = follows ? name.slice(0, -'+follow'.length) : name;
+    const desc: RunDescription = { ...cfg.run, recommender: { ...cfg.run.recommender, name: base, follow: follows, params: {} } };
+    const built = buildRun(desc, world, { simulator: cfg.simulator });
+    const res = await runBatch({ ...built.batchConfig(), keepTrajectories: true, signal: cfg.signal });
     const set = await filterJudged(res.runs[0].trajectories, judge, { signal: cfg.signal });
     verdicts.push(...set.verdicts);
     kept.push(...set.kept);

@@ -13,6 +13,7 @@ import {
   JUDGE_REPLY_JSON_SCHEMA, PASS_THRESHOLD, RUBRICS, createLlmJudge, createRuleJudge, filterJudged, followChecks, instructionEpisodes, judgedJsonl, parseJudgeReply,
 } from '../../../src/core/eval/judge';
 import { runJudgeBatch } from '../../../src/core/eval/judge-batch';
+import { parseRunDescription } from '../../../src/core/run/description';
 import { ChatEngineError } from '../../../src/core/llm/chat-engine';
 import { createRecommender } from '../../../src/core/recommenders/agentic';
 import { simulators } from '../../../src/core/simulator/registry';
@@ -180,8 +181,10 @@ describe('runJudgeBatch', () => {
   it('judges every session of each recommender and keeps the passing ones as JSONL', async () => {
     const [cat, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
     const r = await runJudgeBatch({
-      catalog: cat, users: personas.slice(0, 8), contextFor: defaultContext, simulator: simulators.get('rule-based').create(),
-      recommenders: ['popular', 'popular+follow'], seed: 5, listSize: 6, maxTurns: 6,
+      world: { catalog: cat, users: personas, personas },
+      run: parseRunDescription({ catalog: cat.id, users: { kind: 'population', size: 8 }, seed: 5, listSize: 6, turns: 6 }),
+      simulator: simulators.get('rule-based').create(),
+      recommenders: ['popular', 'popular+follow'],
     });
     expect(r.judge).toBe('rule');
     expect(r.rows.map((x) => [x.recommender, x.sessions])).toEqual([['popular', 8], ['popular+follow', 8]]);
