@@ -79,6 +79,14 @@ describe('Train view', () => {
     await waitStatus(page, 'ended', 110_000);
     expect(await countOf(page.getByTestId('item-card'), (n) => n > 0)).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('view')).toBeNull();
+    // Both checked recommenders are in the settings panel's menu, labelled as the user's.
+    const menu = page.getByTestId('setting-recommender');
+    expect(await menu.locator(`option[value="${url}"]`).textContent()).toBe(`yours: ${url.slice('http://'.length)}`);
+    expect(await menu.locator('option[value="module:fresh-interests"]').textContent()).toBe('yours: fresh-interests (module)');
+    // The URL survives a reload (localStorage), the module does not (its Worker is gone).
+    await page.reload();
+    await page.getByTestId('setting-recommender').waitFor();
+    expect(await page.getByTestId('setting-recommender').locator(`option[value="${url}"]`).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 
