@@ -16,6 +16,7 @@ import { fitOfflineEmbedding, OFFLINE_MODEL } from '../core/embed/offline';
 import { fitSemanticIds } from '../core/embed/semantic-ids';
 import { normalizeRows, type ItemVectors } from '../core/embed/vectors';
 import { createRng } from '../core/rng';
+import { runCli } from './cli-main';
 import { loadWorld } from './load-world';
 import { intOption, UsageError } from './simulate-args';
 
@@ -118,34 +119,23 @@ export async function runEmbed(o: EmbedOptions, log: (s: string) => void = () =>
 }
 
 /** CLI entry; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  let o: EmbedOptions | null;
-  try {
-    o = parseEmbedArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`embed: ${e.message}\nRun with --help for the options.\n`);
-      return 2;
-    }
-    throw e;
-  }
-  if (!o) {
-    process.stdout.write(EMBED_HELP + '\n');
-    return 0;
-  }
-  try {
-    const res = await runEmbed(o, (s) => process.stderr.isTTY && process.stderr.write(`\r${s.padEnd(70)}`));
-    if (o.json) process.stdout.write(JSON.stringify(res) + '\n');
-    else for (const [k, v] of Object.entries(res)) process.stdout.write(`${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`embed: ${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`embed: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
+export function main(argv: string[]): Promise<number> {
+  return runCli(
+    {
+      name: 'embed',
+      parse: parseEmbedArgs,
+      help: EMBED_HELP,
+      // Every failure here is about the input (catalog, model, file): said by its message.
+      known: () => true,
+      run: async (o) => {
+        const res = await runEmbed(o, (s) => process.stderr.isTTY && process.stderr.write(`\r${s.padEnd(70)}`));
+        if (o.json) process.stdout.write(JSON.stringify(res) + '\n');
+        else for (const [k, v] of Object.entries(res)) process.stdout.write(`${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}\n`);
+        return 0;
+      },
+    },
+    argv,
+  );
 }
 
 if (process.argv[1] && /embed\.ts$/.test(process.argv[1])) {

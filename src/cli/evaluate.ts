@@ -27,6 +27,7 @@ import type { Catalog, UserProfile } from '../core/types';
 import { defaultContext } from '../core/users/context';
 import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
+import { runCli } from './cli-main';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
 
 /** Upper bound of the numeric options (the seed's range). */
@@ -332,37 +333,24 @@ function printTable(res: Record<string, unknown>): void {
 }
 
 /** CLI entry; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  let o: Options | null;
-  try {
-    o = parseEvaluateArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`evaluate: ${e.message}\nRun with --help for the options.\n`);
-      return 2;
-    }
-    throw e;
-  }
-  if (!o) {
-    process.stdout.write(EVALUATE_HELP + '\n');
-    return 0;
-  }
-  try {
-    const t0 = performance.now();
-    const res = await evaluate(o);
-    const timing = { seconds: r4((performance.now() - t0) / 1000) };
-    if (o.json) process.stdout.write(JSON.stringify({ ...res, timing }) + '\n');
-    else printTable(res);
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`evaluate: ${e.message}\n`);
-      return 2;
-    }
-    const msg = e instanceof ImportError ? e.message : (e as Error).stack ?? String(e);
-    process.stderr.write(`evaluate: ${msg}\n`);
-    return 1;
-  }
+export function main(argv: string[]): Promise<number> {
+  return runCli(
+    {
+      name: 'evaluate',
+      parse: parseEvaluateArgs,
+      help: EVALUATE_HELP,
+      known: (e) => e instanceof ImportError,
+      run: async (o) => {
+        const t0 = performance.now();
+        const res = await evaluate(o);
+        const timing = { seconds: r4((performance.now() - t0) / 1000) };
+        if (o.json) process.stdout.write(JSON.stringify({ ...res, timing }) + '\n');
+        else printTable(res);
+        return 0;
+      },
+    },
+    argv,
+  );
 }
 
 if (process.argv[1] && /evaluate\.(ts|js)$/.test(process.argv[1])) {
