@@ -15,7 +15,7 @@ import { ImportError } from './import-error';
 import { parseMl100k } from './movielens-100k';
 import { buildMovieItems, movieItemId } from './movielens-catalog';
 import { parseMlLatest } from './movielens-latest';
-import { dropDuplicateRatings, type RawDataset, type RawRating } from './movielens-raw';
+import { dropDuplicateRatings, type RawDataset, type RawRating, type RawTag } from './movielens-raw';
 import { profileFromHistory, type HistoryCatalogView } from '../users/from-history';
 import { ratingToAction, splitByTime } from '../users/split';
 
@@ -122,11 +122,30 @@ export function importMovieLens(
   return buildImport(raw, opts);
 }
 
+/**
+ * What the catalog may be built from: the tags applied up to their tagger's cut-off (the
+ * time of the tagger's last history rating; a tag written later belongs to the held-out
+ * part, as the user profiles already treat it), and "now", the latest visible rating or
+ * tag. Tags by people without ratings are nobody's held-out part and stay visible.
+ * Held-out ratings never reach the catalog (docs/movielens.md, "No leakage").
+ */
+function visibleOnly(
+  tags: RawTag[],
+  historyRatings: RawRating[],
+  splits: Map<number, { history: RawRating[] }>,
+): { tags: RawTag[]; now: number } {
+  let now = 0;
+  for (const r of historyRatings) if (r.at > now) now = r.at;
+  const visible = tags.filter((t) => {
+    const h = splits.get(t.userId)?.history;
+    return !h || (h.length > 0 && t.at <= h[h.length - 1].at);
+  });
+  for (const t of visible) if (t.at > now) now = t.at;
+  return { tags: visible, now };
+}
+
 function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
   const fraction = opts.historyFraction ?? 0.8;
-  let now = 0;
-  for (const r of raw.ratings) if (r.at > now) now = r.at;
-  for (const t of raw.tags) if (t.at > now) now = t.at;
 
   // Split each user's ratings by time (stable: equal timestamps keep file order).
   const byUser = new Map<number, RawRating[]>();
@@ -148,11 +167,12 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
     splits.set(u, s);
     for (const r of s.history) historyRatings.push(r);
   }
+  const { tags: visibleTags, now } = visibleOnly(raw.tags, historyRatings, splits);
 
   const built = buildMovieItems({
     movies: raw.movies,
     ratings: historyRatings,
-    tags: raw.tags,
+    tags: visibleTags,
     ratingMin: raw.ratingMin,
     ratingMax: raw.ratingMax,
     now,
