@@ -1,6 +1,6 @@
 /**
  * Node adapter for the MovieLens importer: reads every known dataset file of a folder
- * into a base name -> bytes map (decoding is the importer's job: ml-100k is latin1).
+ * into a base name -> bytes map (decoding is the importer's job: ml-100k and ml-1m are latin1).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -45,7 +45,7 @@ export async function readDatasetFolder(dir: string): Promise<Record<string, Uin
     }
   }
   if (Object.keys(files).length === 0) {
-    throw new ImportError(abs, null, 'No MovieLens files in this folder: expected movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k)');
+    throw new ImportError(abs, null, 'No MovieLens files in this folder: expected movies.csv and ratings.csv (ml-latest), movies.dat and ratings.dat (ml-1m, ml-10m) or u.item and u.data (ml-100k)');
   }
   return files;
 }

@@ -5,7 +5,7 @@
  */
 import { ImportError, quoteValue } from './import-error';
 
-/** One movie as read from movies.csv or u.item. */
+/** One movie as read from movies.csv, movies.dat or u.item. */
 export interface RawMovie {
   movieId: number;
   /** Display title, leading article restored ("Les Misérables (1995)"). */
@@ -33,7 +33,7 @@ export interface RawTag {
   at: number;
 }
 
-/** Demographics (ml-100k's u.user). */
+/** Demographics (ml-100k's u.user, ml-1m's users.dat). */
 export interface RawUser {
   userId: number;
   age: number | null;
@@ -44,12 +44,12 @@ export interface RawUser {
 
 /** What a parser hands to the builders. */
 export interface RawDataset {
-  layout: 'ml-latest' | 'ml-100k';
+  layout: 'ml-latest' | 'ml-100k' | 'ml-1m' | 'ml-10m';
   movies: RawMovie[];
   ratings: RawRating[];
   tags: RawTag[];
   users: Map<number, RawUser>;
-  /** Lowest and highest rating the layout allows (ml-latest 0.5..5, ml-100k 1..5). */
+  /** Lowest and highest rating the layout allows (ml-latest and ml-10m 0.5..5, ml-100k and ml-1m 1..5). */
   ratingMin: number;
   ratingMax: number;
 }

@@ -38,6 +38,39 @@ export function decodeLatin1(bytes: Uint8Array): string {
   return out.join('');
 }
 
+/**
+ * Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points
+ * past U+10FFFF). Tells a UTF-8 file from a latin1 one: latin1 accents (0xC0-0xFF followed
+ * by plain ASCII) never form a valid sequence.
+ */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  const len = bytes.length;
+  let i = 0;
+  while (i < len) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b < 0xe0) (need = 1), (min = 0x80);
+    else if (b >= 0xe0 && b < 0xf0) (need = 2), (min = 0x800);
+    else if (b >= 0xf0 && b < 0xf5) (need = 3), (min = 0x10000);
+    else return false;
+    if (i + need >= len) return false;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
 /** UTF-8 to string; a leading BOM is dropped, malformed sequences become U+FFFD. */
 export function decodeUtf8(bytes: Uint8Array): string {
   const out: string[] = [];

@@ -1,6 +1,9 @@
 /**
- * MovieLens importer, both common layouts:
- * - ml-latest / ml-latest-small: movies.csv, ratings.csv, optional tags.csv and links.csv
+ * MovieLens importer, the common layouts:
+ * - ml-latest / ml-latest-small (and ml-20m, ml-25m, ml-32m): movies.csv, ratings.csv,
+ *   optional tags.csv and links.csv
+ * - ml-1m / ml-10m: movies.dat, ratings.dat ("::"-separated), optional users.dat (ml-1m,
+ *   ISO-8859-1) or tags.dat (ml-10m)
  * - ml-100k: u.item, u.data, optional u.user (ISO-8859-1)
  *
  * Input is a map of file base name -> contents (text or bytes), so the same code runs in
@@ -13,6 +16,7 @@ import type { Catalog, Interaction, UserProfile } from '../types';
 import { buildCatalogIndex } from './catalog-index';
 import { ImportError } from './import-error';
 import { parseMl100k } from './movielens-100k';
+import { parseMlDat } from './movielens-dat';
 import { buildMovieItems, movieItemId } from './movielens-catalog';
 import { parseMlLatest } from './movielens-latest';
 import { dropDuplicateRatings, type RawDataset, type RawRating, type RawTag } from './movielens-raw';
@@ -20,20 +24,24 @@ import { profileFromHistory, type HistoryCatalogView } from '../users/from-histo
 import { ratingToAction, splitByTime } from '../users/split';
 
 /** Which MovieLens layout a folder holds. */
-export type MovieLensLayout = 'ml-latest' | 'ml-100k';
+export type MovieLensLayout = 'ml-latest' | 'ml-100k' | 'ml-1m' | 'ml-10m';
 
 /** Every file name the importer reads (the Node and browser adapters load these). */
-export const MOVIELENS_FILES = ['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv', 'u.item', 'u.data', 'u.user'] as const;
+export const MOVIELENS_FILES = ['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv', 'movies.dat', 'ratings.dat', 'users.dat', 'tags.dat', 'u.item', 'u.data', 'u.user'] as const;
 
-const REQUIRED: Record<MovieLensLayout, string[]> = {
+/** Files each family of layouts needs (ml-1m and ml-10m share theirs: told apart on parsing). */
+type Family = 'ml-latest' | 'ml-dat' | 'ml-100k';
+const REQUIRED: Record<Family, string[]> = {
   'ml-latest': ['movies.csv', 'ratings.csv'],
+  'ml-dat': ['movies.dat', 'ratings.dat'],
   'ml-100k': ['u.item', 'u.data'],
 };
+const NEEDS = 'a MovieLens folder needs movies.csv and ratings.csv (ml-latest), movies.dat and ratings.dat (ml-1m, ml-10m) or u.item and u.data (ml-100k)';
 
 export interface MovieLensOptions {
   /** Share of each user's interactions (oldest first) that forms the history; default 0.8. */
   historyFraction?: number;
-  /** Catalog id; default the layout name ("ml-latest" or "ml-100k"). */
+  /** Catalog id; default the layout name ("ml-latest", "ml-1m", "ml-10m" or "ml-100k"). */
   catalogId?: string;
   /** Catalog display name. */
   name?: string;
@@ -92,33 +100,47 @@ export function checkFileSizes(files: Record<string, string | Uint8Array | undef
 export const movieLensUserId = (userId: number): string => `ml-user-${userId}`;
 
 /**
- * Which layout the files form. ml-latest wins when both are complete. Throws an
- * ImportError naming the first missing file when neither is complete.
+ * Which layout the files form: ml-latest wins when complete, then ml-1m / ml-10m (the .dat
+ * files; which of the two is told on parsing), then ml-100k. Throws an ImportError naming
+ * the first missing file when none is complete.
  */
 export function detectLayout(files: Record<string, unknown>): MovieLensLayout {
+  return layoutOf(familyOf(files), files);
+}
+
+function familyOf(files: Record<string, unknown>): Family {
   const has = (f: string): boolean => files[f] !== undefined;
-  if (REQUIRED['ml-latest'].every(has)) return 'ml-latest';
-  if (REQUIRED['ml-100k'].every(has)) return 'ml-100k';
-  // Report the missing file of the layout the folder looks most like.
-  const looksOld = REQUIRED['ml-100k'].some(has) && !REQUIRED['ml-latest'].some(has);
-  const layout: MovieLensLayout = looksOld ? 'ml-100k' : 'ml-latest';
+  const families: Family[] = ['ml-latest', 'ml-dat', 'ml-100k'];
+  const complete = families.find((f) => REQUIRED[f].every(has));
+  if (complete) return complete;
+  // Report the missing file of the layout the folder looks most like (the first with a file present).
+  const layout = families.find((f) => REQUIRED[f].some(has)) ?? 'ml-latest';
   const missing = REQUIRED[layout].find((f) => !has(f)) as string;
   const found = Object.keys(files).sort().join(', ') || 'none';
-  throw new ImportError(
-    missing,
-    null,
-    `file is missing: a MovieLens folder needs movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k); found: ${found}`,
-  );
+  throw new ImportError(missing, null, `file is missing: ${NEEDS}; found: ${found}`);
 }
+
+/** The layout a complete family most likely is, before parsing (ml-10m has tags.dat, ml-1m users.dat). */
+function layoutOf(family: Family, files: Record<string, unknown>): MovieLensLayout {
+  if (family !== 'ml-dat') return family;
+  return files['tags.dat'] !== undefined && files['users.dat'] === undefined ? 'ml-10m' : 'ml-1m';
+}
+
+const LAYOUT_NAMES: Record<MovieLensLayout, string> = {
+  'ml-latest': 'MovieLens (latest)',
+  'ml-1m': 'MovieLens 1M',
+  'ml-10m': 'MovieLens 10M',
+  'ml-100k': 'MovieLens 100K',
+};
 
 /** Import a MovieLens dataset. Throws `ImportError`; returns nothing partial. */
 export function importMovieLens(
   files: Record<string, string | Uint8Array>,
   opts: MovieLensOptions = {},
 ): MovieLensImport {
-  const layout = detectLayout(files);
+  const family = familyOf(files);
   checkFileSizes(files);
-  const raw: RawDataset = layout === 'ml-latest' ? parseMlLatest(files) : parseMl100k(files);
+  const raw: RawDataset = family === 'ml-latest' ? parseMlLatest(files) : family === 'ml-dat' ? parseMlDat(files) : parseMl100k(files);
   return buildImport(raw, opts);
 }
 
@@ -180,7 +202,7 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
   });
   const catalog: Catalog = {
     id: opts.catalogId ?? raw.layout,
-    name: opts.name ?? (raw.layout === 'ml-100k' ? 'MovieLens 100K' : 'MovieLens (latest)'),
+    name: opts.name ?? LAYOUT_NAMES[raw.layout],
     items: built.items,
     topics: built.topics,
     creators: [],

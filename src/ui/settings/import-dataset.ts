@@ -23,7 +23,7 @@ export async function importDataset(files: File[], data: DataStore, settings: Se
     }
     if (!Object.keys(contents).length) {
       data.importProblem = {
-        message: 'No MovieLens files found: choose the folder holding movies.csv and ratings.csv (ml-latest) or u.item and u.data (ml-100k), or one catalog .json file.',
+        message: 'No MovieLens files found: choose the folder holding movies.csv and ratings.csv (ml-latest), movies.dat and ratings.dat (ml-1m, ml-10m) or u.item and u.data (ml-100k), or one catalog .json file.',
       };
       return;
     }

@@ -4,7 +4,7 @@
  */
 
 /** Base names the MovieLens importer understands. */
-export const MOVIELENS_FILES = ['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv', 'u.item', 'u.data', 'u.user', 'u.genre'];
+export const MOVIELENS_FILES = ['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv', 'u.item', 'u.data', 'u.user', 'u.genre', 'movies.dat', 'ratings.dat', 'users.dat', 'tags.dat'];
 
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/);

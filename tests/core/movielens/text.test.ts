@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLatin1, decodeUtf8, forEachCsvRecord, forEachLine } from '../../../src/core/catalog/movielens-text';
+import { decodeLatin1, decodeUtf8, forEachCsvRecord, forEachLine, isValidUtf8 } from '../../../src/core/catalog/movielens-text';
 import { parseTitle } from '../../../src/core/catalog/movielens-raw';
 
 function records(text: string): [string[], number][] {
@@ -53,5 +53,16 @@ describe('parseTitle', () => {
     });
     expect(parseTitle('Big Bang Theory, The (2007-)')).toEqual({ title: 'The Big Bang Theory (2007-)', year: 2007 });
     expect(parseTitle('Hyena Road')).toEqual({ title: 'Hyena Road', year: null });
+  });
+});
+
+describe('isValidUtf8 (tells ml-10m UTF-8 from ml-1m latin1)', () => {
+  it('accepts UTF-8 and rejects latin1 accents, overlong forms, surrogates and cut sequences', () => {
+    expect(isValidUtf8(new Uint8Array([0x4d, 0x69, 0x73, 0xc3, 0xa9]))).toBe(true); // "Misé"
+    expect(isValidUtf8(new Uint8Array([0xf0, 0x9f, 0x8e, 0xac]))).toBe(true); // U+1F3AC
+    expect(isValidUtf8(new Uint8Array([0x4d, 0x69, 0x73, 0xe9, 0x72]))).toBe(false); // latin1 "Misér"
+    expect(isValidUtf8(new Uint8Array([0xe0, 0x80, 0xaf]))).toBe(false); // overlong "/"
+    expect(isValidUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(false); // a surrogate
+    expect(isValidUtf8(new Uint8Array([0x41, 0xc3]))).toBe(false); // cut at the end
   });
 });
