@@ -57,95 +57,113 @@ export function lowerBound(arr: Float64Array, lo: number, hi: number, t: number)
   return lo;
 }
 
+const rated = (x: { rating?: number }): boolean => x.rating !== undefined && Number.isFinite(x.rating);
+
+/**
+ * Indices 0..n-1 ordered by `values` ascending, ties in index order (a stable sort), with
+ * no comparator calls: the values are ranked among their distinct values (a native numeric
+ * sort and a binary search each), then placed by a counting sort on the rank. NaN sorts last.
+ */
+export function stableOrderBy(values: Float64Array): Int32Array {
+  const n = values.length;
+  const distinct = Float64Array.from(values).sort();
+  let m = 0;
+  for (let q = 0; q < n; q++) {
+    const v = distinct[q];
+    if (v !== v) break; // NaN: sorted to the end
+    if (m === 0 || v !== distinct[m - 1]) distinct[m++] = v;
+  }
+  const rank = new Int32Array(n);
+  const start = new Int32Array(m + 2);
+  for (let j = 0; j < n; j++) {
+    const v = values[j];
+    const r = v === v ? lowerBound(distinct, 0, m, v) : m;
+    rank[j] = r;
+    start[r + 1]++;
+  }
+  for (let r = 0; r <= m; r++) start[r + 1] += start[r];
+  const order = new Int32Array(n);
+  for (let j = 0; j < n; j++) order[start[rank[j]]++] = j;
+  return order;
+}
+
 /**
  * Build the log from profiles whose `history` and `heldOut` carry ratings (MovieLens
- * imports). Entries without a rating are ignored. O(R log R).
+ * imports). Entries without a rating are ignored. O(R log D) for R ratings at D distinct
+ * times, in typed arrays only: no object per rating (ml-25m has 25 million), and no
+ * comparator sort (one stable order by time, then a counting sort by item).
  */
 export function buildRatingLog(users: readonly UserProfile[]): RatingLog {
   const itemIds: string[] = [];
   const itemIndex = new Map<string, number>();
   const userIds: string[] = [];
   const userIndex = new Map<string, number>();
-  const rows: { u: number; i: number; at: number; r: number }[][] = [];
-  const historyLen: number[] = [];
-  for (const p of users) {
-    if (userIndex.has(p.id)) throw new Error(`duplicate user id "${p.id}" in the rating log`);
-    const u = userIds.length;
-    userIds.push(p.id);
-    userIndex.set(p.id, u);
-    const row: { u: number; i: number; at: number; r: number }[] = [];
-    let hist = 0;
-    const add = (x: { itemId: string; at: number; rating?: number }, inHistory: boolean): void => {
-      if (x.rating === undefined || !Number.isFinite(x.rating)) return;
-      let i = itemIndex.get(x.itemId);
-      if (i === undefined) {
-        i = itemIds.length;
-        itemIds.push(x.itemId);
-        itemIndex.set(x.itemId, i);
-      }
-      row.push({ u, i, at: x.at, r: x.rating });
-      if (inHistory) hist++;
-    };
-    for (const x of p.history) add(x, true);
-    for (const x of p.heldOut ?? []) add(x, false);
-    rows.push(row);
-    historyLen.push(hist);
-  }
-  const nU = userIds.length;
-  const nI = itemIds.length;
+  const nU = users.length;
   let total = 0;
-  for (const r of rows) total += r.length;
+  for (const p of users) {
+    for (const x of p.history) if (rated(x)) total++;
+    for (const x of p.heldOut ?? []) if (rated(x)) total++;
+  }
   const userStart = new Int32Array(nU + 1);
   const userAt = new Float64Array(total);
   const userItem = new Int32Array(total);
   const userRating = new Float64Array(total);
+  const userOf = new Int32Array(total);
+  const historyLen = new Int32Array(nU);
   const cutoff = new Float64Array(nU);
-  const itemCount = new Int32Array(nI);
   let k = 0;
-  for (let u = 0; u < nU; u++) {
-    userStart[u] = k;
-    const row = rows[u];
-    // History first then held-out, as the split made them (both oldest first).
-    cutoff[u] = historyLen[u] > 0 ? row[historyLen[u] - 1].at : -Infinity;
-    for (const e of row) {
-      userAt[k] = e.at;
-      userItem[k] = e.i;
-      userRating[k] = e.r;
-      itemCount[e.i]++;
-      k++;
+  const add = (x: { itemId: string; at: number; rating?: number }, u: number): void => {
+    if (!rated(x)) return;
+    let i = itemIndex.get(x.itemId);
+    if (i === undefined) {
+      i = itemIds.length;
+      itemIds.push(x.itemId);
+      itemIndex.set(x.itemId, i);
     }
+    userAt[k] = x.at;
+    userItem[k] = i;
+    userRating[k] = x.rating as number;
+    userOf[k] = u;
+    k++;
+  };
+  for (let u = 0; u < nU; u++) {
+    const p = users[u];
+    if (userIndex.has(p.id)) throw new Error(`duplicate user id "${p.id}" in the rating log`);
+    userIds.push(p.id);
+    userIndex.set(p.id, u);
+    userStart[u] = k;
+    // History first then held-out, as the split made them (both oldest first).
+    for (const x of p.history) add(x, u);
+    historyLen[u] = k - userStart[u];
+    cutoff[u] = historyLen[u] > 0 ? userAt[k - 1] : -Infinity;
+    for (const x of p.heldOut ?? []) add(x, u);
   }
   userStart[nU] = k;
+  const nI = itemIds.length;
+
+  // One stable order by time over the user-major rows: ties keep row order, which is
+  // (user, position in the user's row). Counting it out by item keeps that order, so each
+  // item row is sorted by (time, user, position), and the global arrays by (time, row).
+  const byTime = stableOrderBy(userAt);
   const itemStart = new Int32Array(nI + 1);
-  for (let i = 0; i < nI; i++) itemStart[i + 1] = itemStart[i] + itemCount[i];
+  for (let j = 0; j < total; j++) itemStart[userItem[j] + 1]++;
+  for (let i = 0; i < nI; i++) itemStart[i + 1] += itemStart[i];
   const fill = itemStart.slice(0, nI);
-  const order = new Int32Array(total);
-  // Stable by time within each item: bucket, then sort each bucket by (at, user).
-  for (let u = 0; u < nU; u++) for (let j = userStart[u]; j < userStart[u + 1]; j++) order[fill[userItem[j]]++] = j;
   const itemAt = new Float64Array(total);
   const itemUser = new Int32Array(total);
   const itemRating = new Float64Array(total);
-  const userOf = new Int32Array(total);
-  for (let u = 0; u < nU; u++) for (let j = userStart[u]; j < userStart[u + 1]; j++) userOf[j] = u;
-  for (let i = 0; i < nI; i++) {
-    const a = itemStart[i];
-    const b = itemStart[i + 1];
-    const seg = Array.from(order.subarray(a, b)).sort((x, y) => userAt[x] - userAt[y] || userOf[x] - userOf[y]);
-    for (let q = 0; q < seg.length; q++) {
-      const j = seg[q];
-      itemAt[a + q] = userAt[j];
-      itemUser[a + q] = userOf[j];
-      itemRating[a + q] = userRating[j];
-    }
-  }
-  const allIdx = Array.from({ length: total }, (_, j) => j).sort((x, y) => userAt[x] - userAt[y]);
   const allAt = new Float64Array(total);
   const allCum = new Float64Array(total + 1);
   const allMin = new Float64Array(total + 1).fill(NaN);
   const allMax = new Float64Array(total + 1).fill(NaN);
   for (let q = 0; q < total; q++) {
-    const r = userRating[allIdx[q]];
-    allAt[q] = userAt[allIdx[q]];
+    const j = byTime[q];
+    const pos = fill[userItem[j]]++;
+    const r = userRating[j];
+    itemAt[pos] = userAt[j];
+    itemUser[pos] = userOf[j];
+    itemRating[pos] = r;
+    allAt[q] = userAt[j];
     allCum[q + 1] = allCum[q] + r;
     allMin[q + 1] = q ? Math.min(allMin[q], r) : r;
     allMax[q + 1] = q ? Math.max(allMax[q], r) : r;
@@ -154,7 +172,7 @@ export function buildRatingLog(users: readonly UserProfile[]): RatingLog {
     itemIds, itemIndex, userIds, userIndex,
     itemStart, itemAt, itemUser, itemRating, itemCum: rowCum(itemStart, itemRating),
     userStart, userAt, userItem, userRating,
-    historyLen: Int32Array.from(historyLen),
+    historyLen,
     cutoff,
     allAt, allCum, allMin, allMax,
   };
