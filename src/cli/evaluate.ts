@@ -27,6 +27,7 @@ import type { Catalog, UserProfile } from '../core/types';
 import { defaultContext } from '../core/users/context';
 import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
+import { ensureResponseModel } from '../core/run/dataset-world';
 import { runCli } from './cli-main';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
 
@@ -183,9 +184,11 @@ function progress(label: string, done: number, total: number): void {
   process.stderr.write(`\r${label} [${'#'.repeat(f)}${'-'.repeat(w - f)}] ${done}/${total}${done === total ? '\n' : ''}`);
 }
 
+/** A MovieLens folder with its response model attached (as every entry point: core/run/dataset-world.ts). */
 async function loadDataset(dir: string): Promise<{ catalog: Catalog; users: UserProfile[] }> {
   const files = await readDatasetFolder(dir);
   const ml = importMovieLens(files);
+  ensureResponseModel(ml.catalog, ml.users);
   return { catalog: ml.catalog, users: ml.users };
 }
 

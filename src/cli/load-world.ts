@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { importMovieLens } from '../core/catalog/movielens';
-import { attachFittedResponseModel } from '../core/simulator/response-fit';
+import { ensureResponseModel } from '../core/run/dataset-world';
 import type { Catalog, UserProfile } from '../core/types';
 import { personasThenPopulation } from '../core/users/population';
 import { readDatasetFolder } from './read-dataset';
@@ -45,8 +45,9 @@ export async function loadWorld(catalogArg: string, nUsers: number, seed: number
   }
   const files = await readDatasetFolder(catalogArg);
   const imported = importMovieLens(files);
-  // Movies of real users are judged by the learned response model (docs/movielens.md).
-  attachFittedResponseModel(imported.catalog, imported.users);
+  // Movies of real users are judged by the learned response model, fitted as every entry
+  // point fits it (core/run/dataset-world.ts, docs/movielens.md).
+  ensureResponseModel(imported.catalog, imported.users);
   if (nUsers > imported.users.length) {
     throw new UsageError(`--users ${nUsers}: the dataset in ${catalogArg} has only ${imported.users.length} users`);
   }
@@ -78,7 +79,8 @@ export async function loadRunWorld(catalogArg: string): Promise<RunWorldLoaded> 
     );
   }
   const imported = importMovieLens(await readDatasetFolder(catalogArg));
-  // Movies of real users are judged by the learned response model (docs/movielens.md).
-  attachFittedResponseModel(imported.catalog, imported.users);
+  // Movies of real users are judged by the learned response model, fitted as every entry
+  // point fits it (core/run/dataset-world.ts, docs/movielens.md).
+  ensureResponseModel(imported.catalog, imported.users);
   return { catalog: imported.catalog, users: imported.users, source: 'movielens' };
 }

@@ -1,11 +1,11 @@
 /**
- * The batch itself, callable in-process (tests, CLI-like use) or from the worker: loads
- * the built-in catalog and personas, turns the request's run description into one run per
+ * The batch itself, callable in-process (tests, CLI-like use) or from the worker: resolves
+ * the catalog (a built-in one with the personas, or the imported dataset the request carries,
+ * with its response model: dataset.ts), turns the request's run description into one run per
  * chosen recommender with `buildRun` (the same users, training data, fitting stream and
  * seeds as every other entry point), runs them and reduces the trajectories to rows and
  * per-recommender summaries (means with 95% CIs).
  */
-import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import { runBatch } from '../core/env/batch';
 import { meanCI } from '../core/metrics/summary';
@@ -13,6 +13,7 @@ import { buildRun } from '../core/run/build-run';
 import { canonicalTrajectory } from '../core/run/canonical';
 import { parseRunDescription } from '../core/run/description';
 import type { EndReason, SessionMetrics } from '../core/types';
+import { resolveRunWorld, type WorldStage } from './dataset';
 import type { BatchOutcome, BatchRequest, BatchRunOptions, BatchSessionRow, BatchSummaryRow } from './protocol';
 
 /** Let the event loop run (a worker's cancel message, a page's paint) every `everyMs`. */
@@ -70,11 +71,11 @@ export async function runBatchRequest(req: BatchRequest, opts: BatchRunOptions =
   // Validate every recommender's description before any work (a bad name fails at once).
   const runs = req.recommenders.map((name) => parseRunDescription({ ...req.run, recommender: { name, follow: name.endsWith('+follow'), planner: req.run.recommender?.planner ?? 'rules' } }));
   const first = runs[0];
-  if (!BUILTIN_CATALOGS.some((c) => c.id === first.catalog)) {
-    throw new Error(`Batch runs use a built-in catalog (${BUILTIN_CATALOGS.map((c) => c.id).join(', ')}); got "${first.catalog}"`);
-  }
-  const [catalog, personas] = await Promise.all([loadBuiltinCatalog(first.catalog), loadBuiltinPersonas()]);
-  const world = { catalog, index: buildCatalogIndex(catalog), users: personas, personas };
+  const total = runs.length * (first.users.kind === 'population' ? first.users.size : 1);
+  const stage = (st: WorldStage) => opts.onProgress?.({ done: 0, total, recommender: '', userId: '', sessions: 0, stage: st });
+  const resolved = await resolveRunWorld(first.catalog, req.dataset, stage);
+  const catalog = resolved.catalog;
+  const world = { ...resolved, index: buildCatalogIndex(catalog) };
   const rows: BatchSessionRow[] = [];
   const errors: Record<string, number> = {};
   const pause = yielder(30);

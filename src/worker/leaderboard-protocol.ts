@@ -7,6 +7,7 @@
 import type { JudgeBatchSummary } from '../core/eval/judge-batch';
 import type { LeaderboardProgress, LeaderboardResult } from '../core/eval/leaderboard';
 import type { RunDescription, RunDescriptionInput } from '../core/run/description';
+import type { DatasetPayload } from './dataset';
 import type { Method } from './rpc';
 
 /** What to run: the fixed benchmark (BENCHMARK) unless a smaller one is asked for. */
@@ -24,6 +25,12 @@ export interface LeaderboardRequest {
    * overrides do not apply: the benchmark runs every base on its own population.
    */
   run?: RunDescriptionInput | RunDescription;
+  /**
+   * The imported dataset `run.catalog` names (MovieLens: catalog and users, within
+   * DATASET_LIMITS): the benchmark runs on it, its users in place of the personas, with the
+   * response model every entry point fits (dataset.ts).
+   */
+  dataset?: DatasetPayload;
   /** Also return each session's decisions as canonical JSON, by recommender (comparing entry points). */
   canonical?: boolean;
 }

@@ -4,18 +4,25 @@
  *
  *   run(BatchRequest) -> BatchOutcome, progress: BatchProgress; cancel stops after the current user.
  */
-import type { BatchProgress } from '../core/env/batch';
+import type { BatchProgress as SessionsProgress } from '../core/env/batch';
 import type { RunDescription, RunDescriptionInput } from '../core/run/description';
 import type { EndReason } from '../core/types';
 import type { MeanCI } from '../core/metrics/summary';
+import type { DatasetPayload, WorldStage } from './dataset';
 import type { Method } from './rpc';
 
 /**
- * What to run: the run description (its users normally a population of N; a built-in
- * catalog), once per chosen recommender with the description's recommender replaced.
+ * What to run: the run description (its users normally a population of N), once per chosen
+ * recommender with the description's recommender replaced. Its catalog is a built-in one,
+ * or an imported dataset that comes with the request (`dataset`).
  */
 export interface BatchRequest {
   run: RunDescriptionInput | RunDescription;
+  /**
+   * The imported dataset the description's catalog names (MovieLens: catalog and users),
+   * within DATASET_LIMITS; the worker fits the response model on it (dataset.ts).
+   */
+  dataset?: DatasetPayload;
   /** Recommender names, e.g. ['popular', 'content+follow']. */
   recommenders: string[];
   /** Also return each session's decisions as canonical JSON (comparing entry points). */
@@ -60,7 +67,8 @@ export interface BatchOutcome {
   elapsedMs: number;
 }
 
-export type { BatchProgress };
+/** Progress of a batch: users done; `stage` while the world is prepared (before any session). */
+export type BatchProgress = SessionsProgress & { stage?: WorldStage };
 
 /** The batch worker's API. */
 export type BatchApi = { run: Method<BatchRequest, BatchOutcome, BatchProgress> };

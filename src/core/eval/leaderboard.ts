@@ -39,10 +39,11 @@ export const BENCHMARK = {
 
 /** One sentence describing a benchmark, for the view and exported tables. */
 export function describeBenchmark(b: BenchmarkSettings = BENCHMARK): string {
+  const who = b.dataset ? `the dataset's first ${b.users} users (its response model judging movies)` : `${b.users} seeded users (personas, then population variants)`;
   return (
-    `Catalog "${b.catalogId}", ${b.users} seeded users (personas, then population variants), seed ${b.seed}, ` +
+    `Catalog "${b.catalogId}", ${who}, seed ${b.seed}, ` +
     `lists of ${b.listSize}, at most ${b.maxTurns} turns, ${b.simulator} simulator, instructions ${b.instructionsEnabled ? 'on' : 'off'}; ` +
-    `instruction compliance on the 64-case suite; NDCG@${b.offlineN} and Recall@${b.offlineN} on the personas' last 20% of history.`
+    `instruction compliance on the 64-case suite; NDCG@${b.offlineN} and Recall@${b.offlineN} on the ${b.dataset ? "users'" : "personas'"} last 20% of history.`
   );
 }
 
@@ -56,6 +57,8 @@ export interface BenchmarkSettings {
   simulator: string;
   instructionsEnabled: boolean;
   offlineN: number;
+  /** An imported dataset (its users stand in for the personas); absent for the built-in benchmark. */
+  dataset?: boolean;
 }
 
 export interface LeaderboardConfig {
@@ -91,7 +94,8 @@ export function benchmarkRun(s: Pick<BenchmarkSettings, 'catalogId' | 'users' | 
 
 /** Where a run is: the stage, steps done over all stages, and the recommender at hand. */
 export interface LeaderboardProgress {
-  stage: 'sessions' | 'instructions' | 'offline' | 'lists';
+  /** 'response-model': an imported dataset's response model is being fitted (before the stages). */
+  stage: 'response-model' | 'sessions' | 'instructions' | 'offline' | 'lists';
   done: number;
   total: number;
   recommender: string;

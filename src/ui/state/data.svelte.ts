@@ -4,6 +4,7 @@
  * held with `$state.raw` (replaced, never deeply proxied: catalogs have thousands of items).
  */
 import { buildCatalogIndex, type CatalogIndex } from '../../core/catalog/catalog-index';
+import type { RunWorld } from '../../core/run/build-run';
 import type { Catalog, UserProfile } from '../../core/types';
 
 const validators = import.meta.glob<{ parseCatalogJson: (text: string, fileName?: string) => Catalog }>('../../core/catalog/validate.ts');
@@ -34,6 +35,8 @@ export class DataStore {
   users = $derived<UserProfile[]>([...this.importedUsers, ...this.personas]);
 
   private byId = new Map<string, Catalog>();
+  /** The response-model fit of each imported catalog (settled when attached or failed). */
+  private fits = new WeakMap<Catalog, Promise<void>>();
 
   /** Make `id` the current catalog (built-in or imported); falls back to the default built-in. */
   async use(id: string): Promise<Catalog> {
@@ -82,18 +85,59 @@ export class DataStore {
   }
 
   /**
-   * Fit the movie response model (issue 8) for imported real users in a worker and attach it
-   * to the catalog; the import summary says when it is ready or why it failed. Skipped where
-   * there are no workers (unit tests).
+   * Fit the movie response model (issue 8) for imported real users and attach it to the
+   * catalog: in the fidelity worker (seconds of work off the page's thread), or in this
+   * thread where there are no workers (unit tests). Same fit as every entry point
+   * (core/run/dataset-world.ts). The import summary says while it fits, when it is ready or
+   * why it failed; `responseModelReady` lets a run wait for it.
    */
   private fitResponseModel(catalog: Catalog, users: UserProfile[]): void {
-    if (typeof Worker === 'undefined' || users.length === 0) return;
-    import('../fidelity/attach-model')
-      .then((m) => m.fitAndAttach(catalog, users))
-      .then(
-        () => (this.importSummary = `${this.importSummary ?? ''} Response model fitted: these users' movies are judged by it.`.trim()),
-        (e: unknown) => (this.importSummary = `${this.importSummary ?? ''} The response model could not be fitted (${e instanceof Error ? e.message : String(e)}); sessions use the simpler movie model.`.trim()),
-      );
+    if (!users.some((u) => u.source === 'movielens')) return;
+    const said = this.importSummary ?? '';
+    this.importSummary = `${said} Fitting the response model for these users (a few seconds)…`.trim();
+    const fit: Promise<unknown> =
+      typeof Worker === 'undefined'
+        ? import('../../core/run/dataset-world').then((m) => m.ensureResponseModel(catalog, users))
+        : import('../fidelity/attach-model').then((m) => m.fitAndAttach(catalog, users));
+    const done = fit.then(
+      () => {
+        if (this.catalog === catalog) this.importSummary = `${said} Response model fitted: these users' movies are judged by it.`.trim();
+      },
+      (e: unknown) => {
+        const why = e instanceof Error ? e.message : String(e);
+        if (this.catalog === catalog) this.importSummary = `${said} The response model could not be fitted (${why}); runs on this dataset stop with this error.`.trim();
+        throw new Error(`The response model of dataset "${catalog.id}" could not be fitted: ${why}`);
+      },
+    );
+    done.catch(() => {});
+    this.fits.set(catalog, done);
+  }
+
+  /**
+   * Resolves when the catalog's response model is attached (at once for catalogs without
+   * one); rejects when it could not be fitted, so a run never silently uses another model.
+   */
+  async responseModelReady(catalog: Catalog): Promise<void> {
+    await this.fits.get(catalog);
+  }
+
+  /** The imported dataset (catalog and users) of a catalog id, for requests to a worker; undefined if not imported in this tab. */
+  datasetFor(id: string): { catalog: Catalog; users: UserProfile[] } | undefined {
+    const imp = this.imported[id];
+    return imp && imp.users.length ? imp : undefined;
+  }
+
+  /**
+   * The world `buildRun` gets for a run of `userId` on the current catalog. On an imported
+   * dataset, a run of one of its users sees the dataset's users only (as the CLI, Batch and
+   * the leaderboard: the same training data, so the same run); personas on it (app only)
+   * see everyone.
+   */
+  runWorld(catalog: Catalog, userId: string): RunWorld {
+    const index = this.index ?? undefined;
+    const imp = this.datasetFor(catalog.id);
+    if (imp && imp.catalog === catalog && imp.users.some((u) => u.id === userId)) return { catalog, index, users: imp.users };
+    return { catalog, index, users: this.users, personas: this.personas };
   }
 
   /** Import a JSON catalog. Returns the catalog id, or null on error. */

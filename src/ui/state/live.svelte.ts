@@ -74,7 +74,11 @@ export class LiveController {
       const simulator = await this.simulatorFor(settings);
       // The LLM planner uses the engine of the LLM panel; without one, the rules plan.
       const planner = plannerFor(description, engineOf(this.llmSimulator));
-      const built = buildRun(description, { catalog, index, users: data.users, personas: data.personas }, { simulator, planner });
+      // An imported dataset's movies are judged by its response model: wait for the fit (a
+      // few seconds after an import) rather than run with another model than Batch and the CLI.
+      await data.responseModelReady(catalog);
+      if (id !== this.runId) return;
+      const built = buildRun(description, data.runWorld(catalog, base.id), { simulator, planner });
       const user = built.users[0];
       this.user = user;
       this.description = description;

@@ -1,0 +1,153 @@
+// @vitest-environment node
+/**
+ * Issue 8 on every entry point: a run description on an imported MovieLens dataset gives the
+ * same decisions in-process, in the Live view's controller (DataStore import), through
+ * `npm run simulate` on the folder, and through the REAL Batch and leaderboard worker
+ * entries (over a MessageChannel, the dataset sent with the request): each fits the same
+ * response model (core/run/dataset-world.ts). The decisions without the model differ, so
+ * the model is really used. A run naming a dataset the page does not hold, or an oversized
+ * one, is a clear error.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main as simulateMain } from '../../src/cli/simulate';
+import { cliArgsOf } from '../../src/cli/simulate-args';
+import { importMovieLens } from '../../src/core/catalog/movielens';
+import { runBatch } from '../../src/core/env/batch';
+import { buildRun, canonicalJson, parseRunDescription, trajectoryDecisions, type RunDescription, type RunWorld } from '../../src/core/run';
+import { prepareDatasetWorld } from '../../src/core/run/dataset-world';
+import { responseModelFor } from '../../src/core/simulator/movie-response';
+import type { Trajectory } from '../../src/core/types';
+import { DataStore } from '../../src/ui/state/data.svelte';
+import { settingsOf } from '../../src/ui/state/describe-run';
+import { LiveController } from '../../src/ui/state/live.svelte';
+import { Playback } from '../../src/ui/state/playback.svelte';
+import { createBatchClient, type BatchClient } from '../../src/worker/batch-client';
+import { checkDataset, clearDatasetCache } from '../../src/worker/dataset';
+import { createLeaderboardClient, type LeaderboardClient } from '../../src/worker/leaderboard-client';
+import type { Endpoint } from '../../src/worker/rpc';
+import { movieWorldCsv } from '../core/simulator/movie-fixture';
+
+const ports: MessagePort[] = [];
+async function startEntry(load: () => Promise<unknown>): Promise<Endpoint> {
+  const ch = new MessageChannel();
+  ports.push(ch.port1, ch.port2);
+  (globalThis as { self?: unknown }).self = ch.port1;
+  await load();
+  return ch.port2 as unknown as Endpoint;
+}
+// Each entry is imported (and serves its port) once per test file.
+let batch: BatchClient;
+let board: LeaderboardClient;
+beforeAll(async () => {
+  batch = createBatchClient(await startEntry(() => import('../../src/worker/batch.worker')));
+  const port = await startEntry(() => import('../../src/worker/leaderboard.worker'));
+  board = createLeaderboardClient(() => port);
+});
+afterAll(() => {
+  ports.forEach((p) => p.close());
+  delete (globalThis as { self?: unknown }).self;
+});
+
+const files = movieWorldCsv({ users: 24, movies: 150, seed: 3 });
+/** A fresh import each time: a new catalog object, no model attached. */
+const fresh = () => importMovieLens(files);
+const USERS = 3;
+const name = (d: RunDescription) => (d.recommender.follow ? `${d.recommender.name}+follow` : d.recommender.name);
+
+/** Every session's decisions of a population run, in-process. */
+async function inProcess(d: RunDescription, world: RunWorld): Promise<string[]> {
+  const built = buildRun(d, world);
+  const r = await runBatch({ ...built.batchConfig(), startedAt: world.catalog.now, keepTrajectories: true });
+  return r.runs[0].trajectories!.map((t) => canonicalJson(trajectoryDecisions(t)));
+}
+
+async function viaLive(d: RunDescription, userId: string): Promise<string> {
+  const data = new DataStore();
+  expect(await data.importMovieLens(files)).toBe('ml-latest');
+  const playback = new Playback();
+  playback.instant = true;
+  const live = new LiveController(playback);
+  await live.run(settingsOf({ ...d, users: { kind: 'user', id: userId } }), data, { record: false });
+  expect(live.session.error).toBeNull();
+  expect(responseModelFor(data.catalog!)).toBeDefined();
+  return canonicalJson(trajectoryDecisions(live.session.trajectory!));
+}
+
+async function viaCli(d: RunDescription, userId: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'dataset-same-run-'));
+  const folder = join(dir, 'ml');
+  mkdirSync(folder);
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(folder, f), text);
+  const args = cliArgsOf({ ...d, users: { kind: 'user', id: userId } });
+  args[args.indexOf('--catalog') + 1] = folder;
+  const out = join(dir, 'out.jsonl');
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  let code: number;
+  try {
+    code = await simulateMain([...args, '--json', '--quiet', '--out', out]);
+  } finally {
+    write.mockRestore();
+  }
+  expect(code).toBe(0);
+  const line = JSON.parse(readFileSync(out, 'utf8').trim().split('\n')[0]);
+  const t = {
+    userId: line.userId,
+    recommender: line.recommender,
+    seed: line.seed,
+    endReason: line.endReason,
+    turns: line.transitions.map((x: { action: unknown; reward: number; info: { decisions: unknown; reflection: unknown } }) => ({ slate: x.action, decisions: x.info.decisions, reflection: x.info.reflection, reward: x.reward })),
+  } as unknown as Trajectory;
+  return canonicalJson(trajectoryDecisions(t));
+}
+
+describe('an imported MovieLens dataset: the same response model on every entry point', () => {
+  const cases = [
+    parseRunDescription({ catalog: 'ml-latest', users: { kind: 'population', size: USERS }, recommender: { name: 'popular', follow: false }, seed: 3, turns: 4 }),
+    parseRunDescription({ catalog: 'ml-latest', users: { kind: 'population', size: USERS }, recommender: { name: 'mf-bpr', follow: true }, seed: 11, turns: 3 }),
+  ];
+
+  it('in-process, Live, CLI, Batch worker and leaderboard worker: identical decisions; without the model: different ones', async () => {
+    for (const [k, d] of cases.entries()) {
+      const imp = fresh();
+      const plain = await inProcess(d, { catalog: imp.catalog, users: imp.users });
+      const ref = await inProcess(d, prepareDatasetWorld(fresh().catalog, fresh().users));
+      expect(ref).toHaveLength(USERS);
+      // The model changes what the simulated users do (else this test would prove nothing).
+      expect(ref.filter((x, i) => x !== plain[i]).length, `model vs none (${name(d)})`).toBeGreaterThan(0);
+
+      const stages: string[] = [];
+      const b = await batch.run({ run: d, recommenders: [name(d)], canonical: true, dataset: fresh() }, { onProgress: (p) => p.stage && stages.push(p.stage) });
+      expect(b.rows.map((r) => r.canonical), `Batch worker (${name(d)})`).toEqual(ref);
+      // Fitted in the worker on the first run, its cached model reused on the same data after.
+      expect(stages).toEqual(k === 0 ? ['fitting the response model'] : []);
+
+      // Both entries share this module instance here (in the app each worker has its own):
+      // forget the Batch worker's model so the leaderboard fits its own on the first case.
+      if (k === 0) clearDatasetCache();
+      const lbStages: string[] = [];
+      const lb = await board.run({ bases: [d.recommender.name], run: d, canonical: true, dataset: fresh() }, { onProgress: (p) => lbStages.push(p.stage) });
+      expect(lb.canonical?.[name(d)], `Leaderboard worker (${name(d)})`).toEqual(ref);
+      expect(lbStages[0]).toBe(k === 0 ? 'response-model' : 'sessions');
+      expect(lb.description).toMatch(/Catalog "ml-latest", the dataset's first 3 users/);
+
+      const userId = JSON.parse(ref[0]).userId as string;
+      expect(await viaLive(d, userId), `Live (${name(d)})`).toBe(ref[0]);
+      expect(await viaCli(d, userId), `CLI (${name(d)})`).toBe(ref[0]);
+    }
+  }, 300_000);
+
+  it('a dataset the page does not hold, a mismatched or an oversized one: clear errors', async () => {
+    const run = cases[0];
+    await expect(batch.run({ run, recommenders: ['popular'] })).rejects.toThrow(/"ml-latest" is neither a built-in catalog .* nor a dataset imported in this tab: import the MovieLens folder again/);
+    await expect(board.run({ bases: ['popular'], run })).rejects.toThrow(/nor a dataset imported in this tab/);
+    const other = { ...fresh(), catalog: { ...fresh().catalog, id: 'ml-100k' } };
+    await expect(batch.run({ run, recommenders: ['popular'], dataset: other })).rejects.toThrow(/names catalog "ml-latest" but the dataset sent is "ml-100k"/);
+    await expect(batch.run({ run: { ...run, users: { kind: 'population', size: 999 } }, recommenders: ['popular'], dataset: fresh() })).rejects.toThrow(/999 users asked, the data has only 24/);
+    await expect(board.run({ bases: ['popular'], run: { ...run, users: { kind: 'population', size: 999 } }, dataset: fresh() })).rejects.toThrow(/999 users asked, the dataset has only 24/);
+    const huge = { catalog: { ...fresh().catalog, items: new Array(200_001) }, users: [] };
+    expect(() => checkDataset(huge, 'ml-latest')).toThrow(/200,001 items; a run in the app takes at most 200,000/);
+  }, 120_000);
+});
