@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ImportError } from '../core/catalog/import-error';
-import { MAX_FILE_BYTES, MOVIELENS_FILES } from '../core/catalog/movielens';
+import { maxFileBytes, MOVIELENS_FILES } from '../core/catalog/movielens';
 
 /**
  * Read the MovieLens files present in `dir`. Throws an `ImportError` (one line, no stack
@@ -35,8 +35,8 @@ export async function readDatasetFolder(dir: string): Promise<Record<string, Uin
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw new ImportError(name, null, `cannot be read: ${(e as Error).message}`);
     }
-    if (size > MAX_FILE_BYTES) {
-      throw new ImportError(name, null, `file is ${size.toLocaleString('en-US')} bytes; the importer reads files up to ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`);
+    if (size > maxFileBytes(name)) {
+      throw new ImportError(name, null, `file is ${size.toLocaleString('en-US')} bytes; the importer reads ${name} up to ${maxFileBytes(name).toLocaleString('en-US')} bytes`);
     }
     try {
       files[name] = new Uint8Array(await readFile(path));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { ImportError } from '../../src/core/catalog/import-error';
-import { checkFileSizes, importMovieLens, MAX_FILE_BYTES } from '../../src/core/catalog/movielens';
+import { checkFileSizes, importMovieLens, MAX_FILE_BYTES, MAX_RATINGS_FILE_BYTES } from '../../src/core/catalog/movielens';
 import { IMPORT_CASES, LONG_ID, type ImportCase } from './import-cases';
 
 const ROOT = join(__dirname, '..', '..');
@@ -81,7 +81,11 @@ describe('import fuzz: broken MovieLens folders', () => {
 
   it('refuses a file over the size limit before decoding it', () => {
     const huge = { byteLength: MAX_FILE_BYTES + 1 } as unknown as Uint8Array;
-    expect(() => checkFileSizes({ 'movies.csv': new Uint8Array(3), 'ratings.csv': huge })).toThrow(/^ratings\.csv: file is 500,000,001 bytes; the importer reads files up to 500,000,000 bytes/);
+    expect(() => checkFileSizes({ 'movies.csv': huge, 'ratings.csv': new Uint8Array(3) })).toThrow(/^movies\.csv: file is 500,000,001 bytes; the importer reads files up to 500,000,000 bytes/);
+    // Ratings files are scanned as bytes, never held as one string: a larger limit (ml-32m's 877 MB fits).
+    expect(() => checkFileSizes({ 'movies.csv': new Uint8Array(3), 'ratings.csv': huge })).not.toThrow();
+    const hugeRatings = { byteLength: MAX_RATINGS_FILE_BYTES + 1 } as unknown as Uint8Array;
+    expect(() => checkFileSizes({ 'movies.csv': new Uint8Array(3), 'ratings.csv': hugeRatings })).toThrow(/^ratings\.csv: file is 2,000,000,001 bytes; the importer reads a ratings file up to 2,000,000,000 bytes/);
   });
 });
 

@@ -14,9 +14,9 @@ import {
   parseTitle,
   type RawDataset,
   type RawMovie,
-  type RawRating,
   type RawUser,
 } from './movielens-raw';
+import { RatingColumns, readRatings } from './movielens-ratings';
 import { forEachLine, toText } from './movielens-text';
 
 type Files = Record<string, string | Uint8Array>;
@@ -49,7 +49,8 @@ function text(files: Files, file: string): string {
 /** Parse the ml-100k layout. Throws `ImportError` at the first problem. */
 export function parseMl100k(files: Files): RawDataset {
   const movies: RawMovie[] = [];
-  const known = new Set<number>();
+  /** Movie id -> index in `movies`. */
+  const known = new Map<number, number>();
   const nCols = 5 + ML100K_GENRES.length;
   forEachLine(text(files, 'u.item'), (row, line) => {
     const f = row.split('|');
@@ -66,7 +67,7 @@ export function parseMl100k(files: Files): RawDataset {
       }
       if (flag === '1' && ML100K_GENRES[g]) genres.push(ML100K_GENRES[g]);
     }
-    known.add(movieId);
+    known.set(movieId, movies.length);
     const parsed = parseTitle(rawTitle);
     const releasedAt = parseReleaseDate(f[2]);
     const year = parsed.year ?? (releasedAt === null ? null : new Date(releasedAt).getUTCFullYear());
@@ -74,17 +75,25 @@ export function parseMl100k(files: Files): RawDataset {
   }, 'u.item');
   if (movies.length === 0) throw new ImportError('u.item', null, 'file has no movies');
 
-  const ratings: RawRating[] = [];
-  forEachLine(text(files, 'u.data'), (row, line) => {
+  const checkRow = (row: string, line: number, out: RatingColumns): void => {
     const f = row.split('\t');
     if (f.length !== 4) throw new ImportError('u.data', line, `expected 4 tab-separated columns (user, item, rating, timestamp), found ${f.length}`);
     const userId = checkId(f[0], 'user id', 'u.data', line);
     const movieId = checkId(f[1], 'item id', 'u.data', line);
-    if (!known.has(movieId)) throw new ImportError('u.data', line, `item id ${movieId} is not in u.item`);
+    const movie = known.get(movieId);
+    if (movie === undefined) throw new ImportError('u.data', line, `item id ${movieId} is not in u.item`);
     const rating = checkRating(f[2], 1, 5, 'u.data', line);
     const at = checkTimestamp(f[3], 'u.data', line);
-    ratings.push({ userId, movieId, rating, at });
-  }, 'u.data');
+    out.push(userId, movie, rating, at);
+  };
+  const data = files['u.data'];
+  if (data === undefined) throw new ImportError('u.data', null, 'file is missing');
+  const ratings = readRatings(
+    data,
+    { file: 'u.data', separator: '\t', header: null, ratingMin: 1, ratingMax: 5, wholeStars: false, movieIndex: known },
+    (out) => forEachLine(text(files, 'u.data'), (row, line) => checkRow(row, line, out), 'u.data'),
+    (row, line) => checkRow(row, line, new RatingColumns()),
+  );
   if (ratings.length === 0) throw new ImportError('u.data', null, 'file has no ratings');
 
   const users = new Map<number, RawUser>();

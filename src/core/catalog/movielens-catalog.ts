@@ -4,7 +4,8 @@
  * history part, so held-out ratings never leak into what a simulator or recommender sees.
  */
 import type { Item, TopicInfo } from '../types';
-import { genreTopicId, NO_GENRE, type RawMovie, type RawRating, type RawTag } from './movielens-raw';
+import { genreTopicId, NO_GENRE, type RawMovie, type RawTag } from './movielens-raw';
+import type { RatingColumns } from './movielens-ratings';
 
 /** Seconds: every movie item is "watched" as a trailer-length clip (a full movie would dwarf a feed session). */
 export const MOVIE_DURATION_SEC = 150;
@@ -15,19 +16,10 @@ export const MAX_USER_TAGS = 5;
 /** Labels that are formats rather than genres: kept as tags, never a topic. */
 const NOT_A_TOPIC = new Set(['IMAX']);
 
-/** Per-movie rating statistics. */
-interface Stats {
-  count: number;
-  sum: number;
-  likes: number;
-  shares: number;
-  firstAt: number;
-}
-
 export interface BuildItemsInput {
   movies: RawMovie[];
-  /** Ratings that feed the statistics (history part only). */
-  ratings: RawRating[];
+  /** Ratings that feed the statistics (history part only): these rows of the columns, summed in this order. */
+  ratings: { columns: RatingColumns; rows: Int32Array };
   tags: RawTag[];
   ratingMin: number;
   ratingMax: number;
@@ -58,22 +50,37 @@ function describe(year: number | null, genres: string[], userTags: string[]): st
 /** Build items (in file order) and topics (most frequent first) from parsed movies. */
 export function buildMovieItems(input: BuildItemsInput): BuiltItems {
   const { movies, ratingMin, ratingMax } = input;
-  const stats = new Map<number, Stats>();
-  for (const r of input.ratings) {
-    let s = stats.get(r.movieId);
-    if (!s) stats.set(r.movieId, (s = { count: 0, sum: 0, likes: 0, shares: 0, firstAt: r.at }));
-    s.count++;
-    s.sum += r.rating;
-    if (r.rating >= 4) s.likes++;
-    if (r.rating >= ratingMax - 0.5) s.shares++;
-    if (r.at < s.firstAt) s.firstAt = r.at;
+  // Per-movie statistics in columns (indexed like `movies`): ml-25m has 25 million ratings.
+  const nM = movies.length;
+  const count = new Float64Array(nM);
+  const sum = new Float64Array(nM);
+  const likes = new Float64Array(nM);
+  const shares = new Float64Array(nM);
+  const firstAt = new Float64Array(nM);
+  /** Movies in the order of their first rating (the prior sums their means in this order). */
+  const rated: number[] = [];
+  const { columns, rows } = input.ratings;
+  for (let q = 0; q < rows.length; q++) {
+    const j = rows[q];
+    const m = columns.movie[j];
+    const r = columns.rating[j];
+    const at = columns.at[j];
+    if (count[m] === 0) {
+      rated.push(m);
+      firstAt[m] = at;
+    }
+    count[m]++;
+    sum[m] += r;
+    if (r >= 4) likes[m]++;
+    if (r >= ratingMax - 0.5) shares[m]++;
+    if (at < firstAt[m]) firstAt[m] = at;
   }
   // The prior is the mean of the movies' mean ratings, not the mean of all ratings: the
   // latter is dominated by popular (and better-rated) movies, and the items that lean on
   // the prior most are the obscure ones with few or no ratings.
   let itemMeanSum = 0;
-  for (const s of stats.values()) itemMeanSum += s.sum / s.count;
-  const prior = stats.size ? itemMeanSum / stats.size : (ratingMin + ratingMax) / 2;
+  for (const m of rated) itemMeanSum += sum[m] / count[m];
+  const prior = rated.length ? itemMeanSum / rated.length : (ratingMin + ratingMax) / 2;
 
   const tagCounts = new Map<number, Map<string, number>>();
   for (const t of input.tags) {
@@ -94,7 +101,8 @@ export function buildMovieItems(input: BuildItemsInput): BuiltItems {
   const items: Item[] = [];
   const duration = input.durationSec ?? MOVIE_DURATION_SEC;
 
-  for (const m of movies) {
+  for (let mi = 0; mi < nM; mi++) {
+    const m = movies[mi];
     const id = movieItemId(m.movieId);
     const topical = m.genres.filter((g) => !NOT_A_TOPIC.has(g));
     const ranked = topical
@@ -121,8 +129,7 @@ export function buildMovieItems(input: BuildItemsInput): BuiltItems {
     const tags = [...new Set([...m.genres.map(genreTopicId), ...userTags])];
     if (!m.genres.length) tags.unshift(NO_GENRE);
 
-    const s = stats.get(m.movieId);
-    const shrunk = ((s?.sum ?? 0) + QUALITY_PRIOR_COUNT * prior) / ((s?.count ?? 0) + QUALITY_PRIOR_COUNT);
+    const shrunk = (sum[mi] + QUALITY_PRIOR_COUNT * prior) / (count[mi] + QUALITY_PRIOR_COUNT);
     let comments = 0;
     for (const c of tagCounts.get(m.movieId)?.values() ?? []) comments += c;
     items.push({
@@ -135,10 +142,10 @@ export function buildMovieItems(input: BuildItemsInput): BuiltItems {
       creator: '',
       format: 'movie',
       durationSec: duration,
-      publishedAt: m.releasedAt ?? (m.year !== null ? Date.UTC(m.year, 0, 1) : (s?.firstAt ?? input.now)),
+      publishedAt: m.releasedAt ?? (m.year !== null ? Date.UTC(m.year, 0, 1) : count[mi] ? firstAt[mi] : input.now),
       locale: '',
-      likes: s?.likes ?? 0,
-      shares: s?.shares ?? 0,
+      likes: likes[mi],
+      shares: shares[mi],
       comments,
       quality: round3(Math.max(0, Math.min(1, (shrunk - ratingMin) / (ratingMax - ratingMin)))),
     });

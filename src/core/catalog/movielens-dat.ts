@@ -19,10 +19,10 @@ import {
   parseTitle,
   type RawDataset,
   type RawMovie,
-  type RawRating,
   type RawTag,
   type RawUser,
 } from './movielens-raw';
+import { RatingColumns, readRatings } from './movielens-ratings';
 import { forEachLine, isValidUtf8, toText } from './movielens-text';
 
 type Files = Record<string, string | Uint8Array>;
@@ -67,7 +67,8 @@ function splitDat(row: string, columns: string[], file: string, line: number, fr
  */
 export function parseMlDat(files: Files): RawDataset {
   const movies: RawMovie[] = [];
-  const known = new Set<number>();
+  /** Movie id -> index in `movies`. */
+  const known = new Map<number, number>();
   const allGenres = new Set<string>();
   forEachLine(datText(files, 'movies.dat'), (row, line) => {
     const f = splitDat(row, ['MovieID', 'Title', 'Genres'], 'movies.dat', line, 1);
@@ -76,29 +77,35 @@ export function parseMlDat(files: Files): RawDataset {
     const rawTitle = f[1].trim();
     if (!rawTitle) throw new ImportError('movies.dat', line, 'title is empty');
     const genres = collectGenres(f[2].split('|'), allGenres, 'movies.dat', line);
-    known.add(movieId);
+    known.set(movieId, movies.length);
     const { title, year } = parseTitle(rawTitle);
     movies.push({ movieId, title, year, releasedAt: null, genres });
   }, 'movies.dat');
   if (movies.length === 0) throw new ImportError('movies.dat', null, 'file has no movies');
 
   const ml1m = files['users.dat'] !== undefined;
-  let halfStars = false;
-  const ratings: RawRating[] = [];
-  forEachLine(datText(files, 'ratings.dat'), (row, line) => {
+  const checkRow = (row: string, line: number, out: RatingColumns): void => {
     const f = splitDat(row, ['UserID', 'MovieID', 'Rating', 'Timestamp'], 'ratings.dat', line);
     const userId = checkId(f[0], 'UserID', 'ratings.dat', line);
     const movieId = checkId(f[1], 'MovieID', 'ratings.dat', line);
-    if (!known.has(movieId)) throw new ImportError('ratings.dat', line, `MovieID ${movieId} is not in movies.dat`);
+    const movie = known.get(movieId);
+    if (movie === undefined) throw new ImportError('ratings.dat', line, `MovieID ${movieId} is not in movies.dat`);
     const rating = checkRating(f[2], ml1m ? 1 : 0.5, 5, 'ratings.dat', line);
-    if (!Number.isInteger(rating)) {
-      if (ml1m) throw new ImportError('ratings.dat', line, `rating ${rating} is not a whole star: ml-1m (a folder with users.dat) rates 1..5 in whole stars`);
-      halfStars = true;
-    }
+    if (ml1m && !Number.isInteger(rating)) throw new ImportError('ratings.dat', line, `rating ${rating} is not a whole star: ml-1m (a folder with users.dat) rates 1..5 in whole stars`);
     const at = checkTimestamp(f[3], 'ratings.dat', line);
-    ratings.push({ userId, movieId, rating, at });
-  }, 'ratings.dat');
+    out.push(userId, movie, rating, at);
+  };
+  const ratingsFile = files['ratings.dat'];
+  if (ratingsFile === undefined) throw new ImportError('ratings.dat', null, 'file is missing');
+  const ratings = readRatings(
+    ratingsFile,
+    { file: 'ratings.dat', separator: '::', header: null, ratingMin: ml1m ? 1 : 0.5, ratingMax: 5, wholeStars: ml1m, movieIndex: known },
+    (out) => forEachLine(datText(files, 'ratings.dat'), (row, line) => checkRow(row, line, out), 'ratings.dat'),
+    (row, line) => checkRow(row, line, new RatingColumns()),
+  );
   if (ratings.length === 0) throw new ImportError('ratings.dat', null, 'file has no ratings');
+  let halfStars = false;
+  for (let k = 0; k < ratings.length && !halfStars; k++) halfStars = !Number.isInteger(ratings.rating[k]);
 
   const users = new Map<number, RawUser>();
   if (ml1m) {

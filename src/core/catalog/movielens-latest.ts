@@ -15,9 +15,9 @@ import {
   parseTitle,
   type RawDataset,
   type RawMovie,
-  type RawRating,
   type RawTag,
 } from './movielens-raw';
+import { RatingColumns, readRatings } from './movielens-ratings';
 import { forEachCsvRecord, toText } from './movielens-text';
 
 type Files = Record<string, string | Uint8Array>;
@@ -47,7 +47,8 @@ function readCsv(files: Files, file: string, header: string[], onRow: (f: string
 /** Parse the ml-latest layout. Throws `ImportError` at the first problem. */
 export function parseMlLatest(files: Files): RawDataset {
   const movies: RawMovie[] = [];
-  const known = new Set<number>();
+  /** Movie id -> index in `movies`. */
+  const known = new Map<number, number>();
   const allGenres = new Set<string>();
   readCsv(files, 'movies.csv', ['movieId', 'title', 'genres'], (f, line) => {
     const movieId = checkId(f[0], 'movieId', 'movies.csv', line);
@@ -55,22 +56,37 @@ export function parseMlLatest(files: Files): RawDataset {
     const rawTitle = f[1].trim();
     if (!rawTitle) throw new ImportError('movies.csv', line, 'title is empty');
     const genres = collectGenres(f[2].split('|'), allGenres, 'movies.csv', line);
-    known.add(movieId);
+    known.set(movieId, movies.length);
     const { title, year } = parseTitle(rawTitle);
     movies.push({ movieId, title, year, releasedAt: null, genres });
   });
 
   if (movies.length === 0) throw new ImportError('movies.csv', null, 'file has no movies (only a header)');
 
-  const ratings: RawRating[] = [];
-  readCsv(files, 'ratings.csv', ['userId', 'movieId', 'rating', 'timestamp'], (f, line) => {
+  const RATINGS_HEADER = ['userId', 'movieId', 'rating', 'timestamp'];
+  const checkRow = (f: string[], line: number, out: RatingColumns): void => {
     const userId = checkId(f[0], 'userId', 'ratings.csv', line);
     const movieId = checkId(f[1], 'movieId', 'ratings.csv', line);
-    if (!known.has(movieId)) throw new ImportError('ratings.csv', line, `movieId ${movieId} is not in movies.csv`);
+    const movie = known.get(movieId);
+    if (movie === undefined) throw new ImportError('ratings.csv', line, `movieId ${movieId} is not in movies.csv`);
     const rating = checkRating(f[2], 0.5, 5, 'ratings.csv', line);
     const at = checkTimestamp(f[3], 'ratings.csv', line);
-    ratings.push({ userId, movieId, rating, at });
-  });
+    out.push(userId, movie, rating, at);
+  };
+  const ratingsFile = files['ratings.csv'];
+  if (ratingsFile === undefined) throw new ImportError('ratings.csv', null, 'file is missing');
+  const ratings = readRatings(
+    ratingsFile,
+    { file: 'ratings.csv', separator: ',', header: RATINGS_HEADER.join(','), ratingMin: 0.5, ratingMax: 5, wholeStars: false, movieIndex: known },
+    (out) => readCsv(files, 'ratings.csv', RATINGS_HEADER, (f, line) => checkRow(f, line, out)),
+    (text, line) => {
+      // One line of a file too large for the general reader: the same checks, on that line.
+      const fields = text.split(',');
+      if (line === 1) throw new ImportError('ratings.csv', 1, `header should be "${RATINGS_HEADER.join(',')}", found ${quoteValue(text)}`);
+      if (fields.length !== 4) throw new ImportError('ratings.csv', line, `expected 4 columns (${RATINGS_HEADER.join(',')}), found ${fields.length}`);
+      checkRow(fields, line, new RatingColumns());
+    },
+  );
   if (ratings.length === 0) throw new ImportError('ratings.csv', null, 'file has no ratings (only a header)');
 
   const tags: RawTag[] = [];

@@ -4,6 +4,7 @@
  * from it is the same for ml-latest and ml-100k.
  */
 import { ImportError, quoteValue } from './import-error';
+import type { RatingColumns } from './movielens-ratings';
 
 /** One movie as read from movies.csv, movies.dat or u.item. */
 export interface RawMovie {
@@ -15,14 +16,6 @@ export interface RawMovie {
   releasedAt: number | null;
   /** Genre labels in file order, normalised ("Children", "Sci-Fi"); may be empty. */
   genres: string[];
-}
-
-/** One rating; `at` in epoch ms. */
-export interface RawRating {
-  userId: number;
-  movieId: number;
-  rating: number;
-  at: number;
 }
 
 /** One tag application; `at` in epoch ms; `tag` normalised (see `normaliseTag`). */
@@ -46,7 +39,8 @@ export interface RawUser {
 export interface RawDataset {
   layout: 'ml-latest' | 'ml-100k' | 'ml-1m' | 'ml-10m';
   movies: RawMovie[];
-  ratings: RawRating[];
+  /** Every rating, in file order (`movie` indexes `movies`). */
+  ratings: RatingColumns;
   tags: RawTag[];
   users: Map<number, RawUser>;
   /** Lowest and highest rating the layout allows (ml-latest and ml-10m 0.5..5, ml-100k and ml-1m 1..5). */
@@ -128,31 +122,6 @@ export function collectGenres(labels: string[], seen: Set<string>, file: string,
     }
   }
   return [...genres];
-}
-
-/**
- * Duplicate ratings (one user rating the same movie more than once) are resolved the way
- * MovieLens itself does on re-rating: the latest rating stands (on equal timestamps, the
- * one later in the file) and the earlier ones are dropped. Returns the ratings kept, in
- * file order, and how many were dropped.
- */
-export function dropDuplicateRatings(ratings: RawRating[]): { kept: RawRating[]; dropped: number } {
-  const best = new Map<number, number>();
-  const drop = new Uint8Array(ratings.length);
-  let dropped = 0;
-  for (let i = 0; i < ratings.length; i++) {
-    const prev = best.get(ratings[i].movieId);
-    if (prev === undefined) {
-      best.set(ratings[i].movieId, i);
-      continue;
-    }
-    dropped++;
-    if (ratings[i].at >= ratings[prev].at) {
-      drop[prev] = 1;
-      best.set(ratings[i].movieId, i);
-    } else drop[i] = 1;
-  }
-  return dropped ? { kept: ratings.filter((_, i) => !drop[i]), dropped } : { kept: ratings, dropped: 0 };
 }
 
 /** A strict non-negative integer written in decimal digits (no sign, no exponent), or null. May exceed 2^53. */

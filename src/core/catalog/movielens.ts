@@ -19,9 +19,10 @@ import { parseMl100k } from './movielens-100k';
 import { parseMlDat } from './movielens-dat';
 import { buildMovieItems, movieItemId } from './movielens-catalog';
 import { parseMlLatest } from './movielens-latest';
-import { dropDuplicateRatings, type RawDataset, type RawRating, type RawTag } from './movielens-raw';
+import type { RawDataset, RawTag } from './movielens-raw';
+import { splitRatings } from './movielens-split';
 import { profileFromHistory, type HistoryCatalogView } from '../users/from-history';
-import { ratingToAction, splitByTime } from '../users/split';
+import { ratingToAction } from '../users/split';
 
 /** Which MovieLens layout a folder holds. */
 export type MovieLensLayout = 'ml-latest' | 'ml-100k' | 'ml-1m' | 'ml-10m';
@@ -75,6 +76,19 @@ export interface MovieLensImport {
  */
 export const MAX_FILE_BYTES = 500_000_000;
 
+/**
+ * Largest ratings file (ratings.csv, ratings.dat, u.data), in bytes. Given as bytes, a
+ * ratings file is read by a byte scanner and never held as one string
+ * (movielens-ratings.ts), so ml-25m's 678 MB and ml-32m's 877 MB fit; 2,000,000,000 is
+ * what Node's readFile and a tab's ArrayBuffer take safely.
+ */
+export const MAX_RATINGS_FILE_BYTES = 2_000_000_000;
+
+/** The size limit of one file, by base name. */
+export function maxFileBytes(name: string): number {
+  return name === 'ratings.csv' || name === 'ratings.dat' || name === 'u.data' ? MAX_RATINGS_FILE_BYTES : MAX_FILE_BYTES;
+}
+
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** One line for people: "9,742 movies, 100,836 ratings from 610 users, 3,683 tags (2 duplicate ratings: the latest of each kept)". */
@@ -86,12 +100,13 @@ export function describeImportSummary(s: MovieLensImportSummary): string {
   return out;
 }
 
-/** Throws an ImportError naming the first file over `MAX_FILE_BYTES`. */
+/** Throws an ImportError naming the first file over its limit (`maxFileBytes`). */
 export function checkFileSizes(files: Record<string, string | Uint8Array | undefined>): void {
   for (const [name, content] of Object.entries(files)) {
     const size = content === undefined ? 0 : typeof content === 'string' ? content.length : content.byteLength;
-    if (size > MAX_FILE_BYTES) {
-      throw new ImportError(name, null, `file is ${fmt(size)} bytes; the importer reads files up to ${fmt(MAX_FILE_BYTES)} bytes (ml-latest-small and ml-100k fit easily)`);
+    const max = maxFileBytes(name);
+    if (size > max) {
+      throw new ImportError(name, null, `file is ${fmt(size)} bytes; the importer reads ${max === MAX_FILE_BYTES ? 'files' : 'a ratings file'} up to ${fmt(max)} bytes (ml-32m fits)`);
     }
   }
 }
@@ -147,54 +162,72 @@ export function importMovieLens(
 /**
  * What the catalog may be built from: the tags applied up to their tagger's cut-off (the
  * time of the tagger's last history rating; a tag written later belongs to the held-out
- * part, as the user profiles already treat it), and "now", the latest visible rating or
- * tag. Tags by people without ratings are nobody's held-out part and stay visible.
- * Held-out ratings never reach the catalog (docs/movielens.md, "No leakage").
+ * part, as the user profiles already treat it). Tags by people without ratings are
+ * nobody's held-out part and stay visible. Held-out ratings never reach the catalog
+ * (docs/movielens.md, "No leak from the held-out part").
  */
-function visibleOnly(
-  tags: RawTag[],
-  historyRatings: RawRating[],
-  splits: Map<number, { history: RawRating[] }>,
-): { tags: RawTag[]; now: number } {
-  let now = 0;
-  for (const r of historyRatings) if (r.at > now) now = r.at;
-  const visible = tags.filter((t) => {
-    const h = splits.get(t.userId)?.history;
-    return !h || (h.length > 0 && t.at <= h[h.length - 1].at);
+function visibleTags(tags: RawTag[], cutoffOf: Map<number, number>): RawTag[] {
+  return tags.filter((t) => {
+    const cut = cutoffOf.get(t.userId);
+    return cut === undefined || t.at <= cut;
   });
-  for (const t of visible) if (t.at > now) now = t.at;
-  return { tags: visible, now };
+}
+
+/** Share of users with fewer history ratings, ties sharing the mean rank, in [0, 1]. */
+function activityPercentiles(sizes: Int32Array): Float64Array {
+  const order = sizes.slice().sort();
+  const out = new Float64Array(sizes.length);
+  const below = (x: number): number => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (order[m] < x) lo = m + 1;
+      else hi = m;
+    }
+    return lo;
+  };
+  for (let u = 0; u < sizes.length; u++) {
+    if (order.length < 2) {
+      out[u] = 0.5;
+      continue;
+    }
+    const lo = below(sizes[u]);
+    const hi = below(sizes[u] + 1);
+    out[u] = (lo + hi - 1) / 2 / (order.length - 1);
+  }
+  return out;
 }
 
 function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
-  const fraction = opts.historyFraction ?? 0.8;
+  const R = raw.ratings;
+  const split = splitRatings(R, opts.historyFraction ?? 0.8, raw.movies.length);
+  const { userIds, start, rows, cut } = split;
+  const nU = userIds.length;
 
-  // Split each user's ratings by time (stable: equal timestamps keep file order).
-  const byUser = new Map<number, RawRating[]>();
-  for (const r of raw.ratings) {
-    const list = byUser.get(r.userId);
-    if (list) list.push(r);
-    else byUser.set(r.userId, [r]);
+  // History rows (users ascending, each in time order), each user's cut-off, and "now":
+  // the latest visible rating or tag.
+  const sizes = cut;
+  let nHistory = 0;
+  for (let u = 0; u < nU; u++) nHistory += cut[u];
+  const historyRows = new Int32Array(nHistory);
+  const cutoffOf = new Map<number, number>();
+  let now = 0;
+  for (let u = 0, k = 0; u < nU; u++) {
+    for (let q = start[u]; q < start[u] + cut[u]; q++) {
+      const j = rows[q];
+      historyRows[k++] = j;
+      if (R.at[j] > now) now = R.at[j];
+    }
+    cutoffOf.set(userIds[u], cut[u] ? R.at[rows[start[u] + cut[u] - 1]] : -Infinity);
   }
-  const userIds = [...byUser.keys()].sort((a, b) => a - b);
-  const splits = new Map<number, { history: RawRating[]; heldOut: RawRating[] }>();
-  const historyRatings: RawRating[] = [];
-  let duplicates = 0;
-  let kept = 0;
-  for (const u of userIds) {
-    const { kept: own, dropped } = dropDuplicateRatings(byUser.get(u) as RawRating[]);
-    duplicates += dropped;
-    kept += own.length;
-    const s = splitByTime(own, fraction);
-    splits.set(u, s);
-    for (const r of s.history) historyRatings.push(r);
-  }
-  const { tags: visibleTags, now } = visibleOnly(raw.tags, historyRatings, splits);
+  const tags = visibleTags(raw.tags, cutoffOf);
+  for (const t of tags) if (t.at > now) now = t.at;
 
   const built = buildMovieItems({
     movies: raw.movies,
-    ratings: historyRatings,
-    tags: visibleTags,
+    ratings: { columns: R, rows: historyRows },
+    tags,
     ratingMin: raw.ratingMin,
     ratingMax: raw.ratingMax,
     now,
@@ -216,19 +249,7 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
     topicLabels: new Map(catalog.topics.map((t) => [t.id, t.label])),
     popularity: index.popularity,
   };
-
-  // Activity percentile: rank of the history size among users (ties share the mean rank).
-  const sizes = userIds.map((u) => (splits.get(u) as { history: RawRating[] }).history.length);
-  const order = sizes.slice().sort((a, b) => a - b);
-  const pctOf = (n: number): number => {
-    if (order.length < 2) return 0.5;
-    let lo = 0;
-    while (lo < order.length && order[lo] < n) lo++;
-    let hi = lo;
-    while (hi < order.length && order[hi] === n) hi++;
-    return (lo + hi - 1) / 2 / (order.length - 1);
-  };
-  const pctCache = new Map<number, number>();
+  const pct = activityPercentiles(sizes);
 
   const tagsByUser = new Map<number, { itemId: string; at: number; tag: string }[]>();
   for (const t of raw.tags) {
@@ -237,26 +258,33 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
     tagsByUser.set(t.userId, list);
   }
 
-  const toInteraction = (r: RawRating): Interaction => {
-    const action = ratingToAction(r.rating);
-    const x: Interaction = { itemId: movieItemId(r.movieId), action, at: r.at, rating: r.rating };
-    if (action !== 'skip') x.watchSec = index.byId.get(x.itemId)?.durationSec ?? 0;
+  // One interaction per rating (the profiles' shape); the item id string is shared per movie.
+  const toInteraction = (j: number): Interaction => {
+    const item = built.items[R.movie[j]];
+    const rating = R.rating[j];
+    const action = ratingToAction(rating);
+    const x: Interaction = { itemId: item.id, action, at: R.at[j], rating };
+    if (action !== 'skip') x.watchSec = item.durationSec;
     return x;
   };
 
-  const users: UserProfile[] = userIds.map((u, i) => {
-    const s = splits.get(u) as { history: RawRating[]; heldOut: RawRating[] };
-    const history = s.history.map(toInteraction);
-    const heldOut = s.heldOut.map(toInteraction);
+  const users: UserProfile[] = new Array<UserProfile>(nU);
+  for (let u = 0; u < nU; u++) {
+    const id = userIds[u];
+    const history: Interaction[] = new Array<Interaction>(cut[u]);
+    const heldOut: Interaction[] = new Array<Interaction>(start[u + 1] - start[u] - cut[u]);
+    for (let q = start[u]; q < start[u + 1]; q++) {
+      const k = q - start[u];
+      if (k < cut[u]) history[k] = toInteraction(rows[q]);
+      else heldOut[k - cut[u]] = toInteraction(rows[q]);
+    }
     const cutAt = history.length ? history[history.length - 1].at : -Infinity;
-    const tagged = (tagsByUser.get(u) ?? []).filter((t) => t.at <= cutAt);
-    const demo = raw.users.get(u);
-    let pct = pctCache.get(sizes[i]);
-    if (pct === undefined) pctCache.set(sizes[i], (pct = pctOf(sizes[i])));
-    return profileFromHistory(
+    const tagged = (tagsByUser.get(id) ?? []).filter((t) => t.at <= cutAt);
+    const demo = raw.users.get(id);
+    users[u] = profileFromHistory(
       {
-        id: movieLensUserId(u),
-        name: `MovieLens user ${u}`,
+        id: movieLensUserId(id),
+        name: `MovieLens user ${id}`,
         history,
         heldOut,
         taggedItems: tagged,
@@ -264,16 +292,16 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
         gender: demo?.gender ?? '',
         occupation: demo?.occupation ?? '',
         location: demo?.zip ? `ZIP ${demo.zip}` : '',
-        activityPercentile: pct,
+        activityPercentile: pct[u],
       },
       view,
     );
-  });
+  }
 
   const summary: MovieLensImportSummary = {
     movies: raw.movies.length,
-    ratings: kept,
-    duplicateRatingsDropped: duplicates,
+    ratings: rows.length,
+    duplicateRatingsDropped: split.duplicates,
     tags: raw.tags.length,
     users: users.length,
   };

@@ -11,8 +11,7 @@ function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-/** Largest file read (the importer's own limit, MAX_FILE_BYTES in core/catalog/movielens.ts). */
-const MAX_FILE_BYTES = 500_000_000;
+import { maxFileBytes } from '../../core/catalog/movielens';
 
 /**
  * Read the known files of a FileList (from `<input type=file webkitdirectory>` or multiple)
@@ -25,8 +24,8 @@ export async function readFileList(files: Iterable<File>): Promise<Record<string
   for (const f of files) {
     const name = baseName(f.name);
     if (!MOVIELENS_FILES.includes(name)) continue;
-    if (f.size > MAX_FILE_BYTES) {
-      throw Object.assign(new Error(`${name}: file is ${f.size.toLocaleString('en-US')} bytes; the importer reads files up to ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`), { file: name, line: null });
+    if (f.size > maxFileBytes(name)) {
+      throw Object.assign(new Error(`${name}: file is ${f.size.toLocaleString('en-US')} bytes; the importer reads ${name} up to ${maxFileBytes(name).toLocaleString('en-US')} bytes`), { file: name, line: null });
     }
     try {
       out[name] = new Uint8Array(await f.arrayBuffer());
