@@ -3,8 +3,15 @@
  * outcome. The runner is injectable: the worker client in the app, the in-process
  * `runBatchRequest` in tests (same interface).
  */
+import { BUILTIN_CATALOGS } from '../../core/catalog/builtin';
 import { RUN_FIELDS } from '../../core/run/fields';
+import type { DatasetPayload } from '../../worker/dataset';
 import type { BatchOutcome, BatchProgress, BatchRequest, BatchRunOptions } from '../../worker/protocol';
+
+/** Where imported datasets come from (the page's DataStore): catalog id -> catalog and users. */
+export interface DatasetSource {
+  datasetFor(id: string): DatasetPayload | undefined;
+}
 
 /** Runs a batch request (worker client or in-process). */
 export type BatchRunner = (req: BatchRequest, opts: BatchRunOptions & { signal?: AbortSignal }) => Promise<BatchOutcome>;
@@ -23,6 +30,8 @@ export const workerRunner: BatchRunner = async (req, opts) => {
 const clampUsers = (n: number) => Math.min(BatchState.MAX_USERS, Math.max(1, Math.round(Number(n) || 1)));
 
 export class BatchState {
+  /** The catalog: a built-in one, or a dataset imported in this tab (sent to the worker with the request). */
+  catalog = $state<string>(RUN_FIELDS.catalog.default);
   users = $state(100);
   recommenders = $state<string[]>(['popular', 'content', 'content+follow']);
   // Defaults and ranges: the run description's table (docs/run-description.md).
@@ -36,18 +45,29 @@ export class BatchState {
   error = $state<string | null>(null);
   private abort: AbortController | null = null;
 
-  constructor(private readonly runner: BatchRunner = workerRunner) {}
+  constructor(
+    private readonly runner: BatchRunner = workerRunner,
+    private readonly datasets: DatasetSource | undefined = undefined,
+  ) {}
 
   /** Most users of a batch in the browser. */
   static readonly MAX_USERS = 10_000;
 
-  /** The request the form describes (clamped to the table's ranges): a population run per recommender. */
+  /**
+   * The request the form describes (clamped to the table's ranges): a population run per
+   * recommender. A catalog that is not built in carries its dataset; one this tab does not
+   * hold is an error that says what to do.
+   */
   request(): BatchRequest {
     const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(Number(v) || lo)));
     const F = RUN_FIELDS;
+    const builtin = BUILTIN_CATALOGS.some((c) => c.id === this.catalog);
+    const dataset = builtin ? undefined : this.datasets?.datasetFor(this.catalog);
+    if (!builtin && !dataset) throw new Error(`Dataset "${this.catalog}" is not imported in this tab: import the MovieLens folder again (Live, Catalog), then run.`);
     return {
+      ...(dataset ? { dataset } : {}),
       run: {
-        catalog: F.catalog.default,
+        catalog: this.catalog,
         users: { kind: 'population', size: clamp(this.users, 1, BatchState.MAX_USERS) },
         seed: clamp(this.seed, F.seed.min, F.seed.max),
         turns: clamp(this.maxTurns, F.turns.min, F.turns.max),
@@ -68,7 +88,13 @@ export class BatchState {
       this.error = 'Choose at least one recommender.';
       return;
     }
-    const req = this.request();
+    let req: BatchRequest;
+    try {
+      req = this.request();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
     this.running = true;
     this.error = null;
     this.outcome = null;
