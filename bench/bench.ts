@@ -24,6 +24,7 @@ const SECTIONS: [string, string][] = [
   ['sessions', './sections/sessions.ts'],
   ['recommend', './sections/recommend.ts'],
   ['movielens', './sections/movielens.ts'],
+  ['movielens-scale', './sections/movielens-scale.ts'],
   ['llm-prompt', './sections/llm-prompt.ts'],
   ['llm-representation', './sections/llm-representation.ts'],
   ['population', './sections/population.ts'],

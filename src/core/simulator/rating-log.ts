@@ -59,32 +59,60 @@ export function lowerBound(arr: Float64Array, lo: number, hi: number, t: number)
 
 const rated = (x: { rating?: number }): boolean => x.rating !== undefined && Number.isFinite(x.rating);
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Indices 0..n-1 ordered by `values` ascending, ties in index order (a stable sort), with
- * no comparator calls: the values are ranked among their distinct values (a native numeric
- * sort and a binary search each), then placed by a counting sort on the rank. NaN sorts last.
+ * no comparator calls: a least-significant-digit radix sort (16-bit digits) on the bits of
+ * each double, made order-preserving (sign bit flipped for positives, all bits for
+ * negatives; -0 counts as 0; NaN sorts last). Digits every key shares (the high bits of
+ * timestamps) are skipped, so ratings' times take two or three passes. O(n).
  */
 export function stableOrderBy(values: Float64Array): Int32Array {
   const n = values.length;
-  const distinct = Float64Array.from(values).sort();
-  let m = 0;
-  for (let q = 0; q < n; q++) {
-    const v = distinct[q];
-    if (v !== v) break; // NaN: sorted to the end
-    if (m === 0 || v !== distinct[m - 1]) distinct[m++] = v;
-  }
-  const rank = new Int32Array(n);
-  const start = new Int32Array(m + 2);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const f = new Float64Array(1);
+  const w = new Uint32Array(f.buffer);
+  const H = LITTLE_ENDIAN ? 1 : 0;
+  const L = 1 - H;
   for (let j = 0; j < n; j++) {
     const v = values[j];
-    const r = v === v ? lowerBound(distinct, 0, m, v) : m;
-    rank[j] = r;
-    start[r + 1]++;
+    if (v !== v) {
+      hi[j] = 0xffffffff;
+      lo[j] = 0xffffffff;
+      continue;
+    }
+    f[0] = v === 0 ? 0 : v;
+    const h = w[H];
+    if (h & 0x80000000) {
+      hi[j] = ~h >>> 0;
+      lo[j] = ~w[L] >>> 0;
+    } else {
+      hi[j] = (h | 0x80000000) >>> 0;
+      lo[j] = w[L];
+    }
   }
-  for (let r = 0; r <= m; r++) start[r + 1] += start[r];
-  const order = new Int32Array(n);
-  for (let j = 0; j < n; j++) order[start[rank[j]]++] = j;
-  return order;
+  let src = new Int32Array(n);
+  for (let j = 0; j < n; j++) src[j] = j;
+  let dst = new Int32Array(n);
+  const count = new Int32Array(65537);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = pass < 2 ? lo : hi;
+    const shift = pass % 2 ? 16 : 0;
+    count.fill(0);
+    for (let j = 0; j < n; j++) count[((key[j] >>> shift) & 0xffff) + 1]++;
+    if (n === 0 || count[((key[0] >>> shift) & 0xffff) + 1] === n) continue; // every key shares this digit
+    for (let d = 0; d < 65536; d++) count[d + 1] += count[d];
+    for (let q = 0; q < n; q++) {
+      const j = src[q];
+      dst[count[(key[j] >>> shift) & 0xffff]++] = j;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
 }
 
 /**
