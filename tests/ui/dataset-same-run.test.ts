@@ -17,7 +17,7 @@ import { cliArgsOf } from '../../src/cli/simulate-args';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import { runBatch } from '../../src/core/env/batch';
 import { buildRun, canonicalJson, parseRunDescription, trajectoryDecisions, type RunDescription, type RunWorld } from '../../src/core/run';
-import { prepareDatasetWorld } from '../../src/core/run/dataset-world';
+import { ensureResponseModel, prepareDatasetWorld } from '../../src/core/run/dataset-world';
 import { responseModelFor } from '../../src/core/simulator/movie-response';
 import type { Trajectory } from '../../src/core/types';
 import { DataStore } from '../../src/ui/state/data.svelte';
@@ -138,6 +138,37 @@ describe('an imported MovieLens dataset: the same response model on every entry 
       expect(await viaCli(d, userId), `CLI (${name(d)})`).toBe(ref[0]);
     }
   }, 300_000);
+
+  it('Live waits for the response model of a fresh import (and says so) rather than run with another model', async () => {
+    const d = cases[0];
+    const ref = await inProcess(d, prepareDatasetWorld(fresh().catalog, fresh().users));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const data = new DataStore((catalog, users) => gate.then(() => ensureResponseModel(catalog, users)));
+    await data.importMovieLens(files);
+    expect(data.importSummary).toMatch(/Fitting the response model for these users/);
+    const playback = new Playback();
+    playback.instant = true;
+    const live = new LiveController(playback);
+    const userId = JSON.parse(ref[0]).userId as string;
+    const running = live.run(settingsOf({ ...d, users: { kind: 'user', id: userId } }), data, { record: false });
+    await vi.waitFor(() => expect(live.preparing).toMatch(/Fitting the response model on this dataset's users/));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(live.session.turns).toHaveLength(0);
+    release();
+    await running;
+    expect(live.preparing).toBeNull();
+    expect(data.importSummary).toMatch(/Response model fitted/);
+    expect(canonicalJson(trajectoryDecisions(live.session.trajectory!))).toBe(ref[0]);
+
+    // A fit that fails stops the run with the reason (never another model in silence).
+    const failing = new DataStore(() => Promise.reject(new Error('worker could not start')));
+    await failing.importMovieLens(files);
+    const live2 = new LiveController(playback);
+    await live2.run(settingsOf({ ...d, users: { kind: 'user', id: userId } }), failing, { record: false });
+    expect(live2.session.error).toMatch(/response model of dataset "ml-latest" could not be fitted: worker could not start/);
+    expect(failing.importSummary).toMatch(/could not be fitted \(worker could not start\)/);
+  }, 60_000);
 
   it('a dataset the page does not hold, a mismatched or an oversized one: clear errors', async () => {
     const run = cases[0];

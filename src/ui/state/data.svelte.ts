@@ -35,8 +35,12 @@ export class DataStore {
   users = $derived<UserProfile[]>([...this.importedUsers, ...this.personas]);
 
   private byId = new Map<string, Catalog>();
+
+  /** `fitModel`: fits and attaches an imported dataset's response model (default: the fidelity worker; tests pass their own). */
+  constructor(private readonly fitModel?: (catalog: Catalog, users: UserProfile[]) => Promise<unknown>) {}
   /** The response-model fit of each imported catalog (settled when attached or failed). */
   private fits = new WeakMap<Catalog, Promise<void>>();
+  private fitting = new WeakSet<Catalog>();
 
   /** Make `id` the current catalog (built-in or imported); falls back to the default built-in. */
   async use(id: string): Promise<Catalog> {
@@ -95,8 +99,9 @@ export class DataStore {
     if (!users.some((u) => u.source === 'movielens')) return;
     const said = this.importSummary ?? '';
     this.importSummary = `${said} Fitting the response model for these users (a few seconds)…`.trim();
-    const fit: Promise<unknown> =
-      typeof Worker === 'undefined'
+    const fit: Promise<unknown> = this.fitModel
+      ? this.fitModel(catalog, users)
+      : typeof Worker === 'undefined'
         ? import('../../core/run/dataset-world').then((m) => m.ensureResponseModel(catalog, users))
         : import('../fidelity/attach-model').then((m) => m.fitAndAttach(catalog, users));
     const done = fit.then(
@@ -109,7 +114,8 @@ export class DataStore {
         throw new Error(`The response model of dataset "${catalog.id}" could not be fitted: ${why}`);
       },
     );
-    done.catch(() => {});
+    this.fitting.add(catalog);
+    done.catch(() => {}).finally(() => this.fitting.delete(catalog));
     this.fits.set(catalog, done);
   }
 
@@ -119,6 +125,11 @@ export class DataStore {
    */
   async responseModelReady(catalog: Catalog): Promise<void> {
     await this.fits.get(catalog);
+  }
+
+  /** True while the catalog's response model is being fitted. */
+  responseModelFitting(catalog: Catalog): boolean {
+    return this.fitting.has(catalog);
   }
 
   /** The imported dataset (catalog and users) of a catalog id, for requests to a worker; undefined if not imported in this tab. */

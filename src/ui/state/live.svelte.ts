@@ -41,6 +41,8 @@ export class LiveController {
   recommender = $state('');
   /** The user of the current run (with edits applied). */
   user = $state.raw<UserProfile | null>(null);
+  /** What the run waits for before it starts (an imported dataset's response model), in words; null when nothing. */
+  preparing = $state<string | null>(null);
   /** The run description of the current run (what a link, the CLI or a worker would run). */
   description = $state.raw<RunDescription | null>(null);
 
@@ -76,7 +78,12 @@ export class LiveController {
       const planner = plannerFor(description, engineOf(this.llmSimulator));
       // An imported dataset's movies are judged by its response model: wait for the fit (a
       // few seconds after an import) rather than run with another model than Batch and the CLI.
-      await data.responseModelReady(catalog);
+      if (data.responseModelFitting(catalog)) this.preparing = "Fitting the response model on this dataset's users (a few seconds)…";
+      try {
+        await data.responseModelReady(catalog);
+      } finally {
+        if (id === this.runId) this.preparing = null;
+      }
       if (id !== this.runId) return;
       const built = buildRun(description, data.runWorld(catalog, base.id), { simulator, planner });
       const user = built.users[0];
