@@ -106,11 +106,11 @@ export class DataStore {
         : import('../fidelity/attach-model').then((m) => m.fitAndAttach(catalog, users));
     const done = fit.then(
       () => {
-        if (this.catalog === catalog) this.importSummary = `${said} Response model fitted: these users' movies are judged by it.`.trim();
+        if (this.importSummary?.startsWith(said)) this.importSummary = `${said} Response model fitted: these users' movies are judged by it.`.trim();
       },
       (e: unknown) => {
         const why = e instanceof Error ? e.message : String(e);
-        if (this.catalog === catalog) this.importSummary = `${said} The response model could not be fitted (${why}); runs on this dataset stop with this error.`.trim();
+        if (this.importSummary?.startsWith(said)) this.importSummary = `${said} The response model could not be fitted (${why}); runs on this dataset stop with this error.`.trim();
         throw new Error(`The response model of dataset "${catalog.id}" could not be fitted: ${why}`);
       },
     );
