@@ -81,6 +81,7 @@ export function parseMlLatest(files: Files): RawDataset {
     (out) => readCsv(files, 'ratings.csv', RATINGS_HEADER, (f, line) => checkRow(f, line, out)),
     (text, line) => {
       // One line of a file too large for the general reader: the same checks, on that line.
+      if (text.includes('"')) return; // quoting: only the general reader could judge it (refused in plain words)
       const fields = text.split(',');
       if (line === 1) throw new ImportError('ratings.csv', 1, `header should be "${RATINGS_HEADER.join(',')}", found ${quoteValue(text)}`);
       if (fields.length !== 4) throw new ImportError('ratings.csv', line, `expected 4 columns (${RATINGS_HEADER.join(',')}), found ${fields.length}`);
