@@ -1,7 +1,9 @@
 // @vitest-environment node
 /**
  * Issue 8 on every entry point: a run description on an imported MovieLens dataset gives the
- * same decisions in-process, in the Live view's controller (DataStore import), through
+ * same decisions in-process, in the Live view's controller (DataStore import; the model
+ * fitted in-process, or in the REAL fidelity worker entry and rebuilt from its parts as the
+ * app does), through
  * `npm run simulate` on the folder, and through the REAL Batch and leaderboard worker
  * entries (over a MessageChannel, the dataset sent with the request): each fits the same
  * response model (core/run/dataset-world.ts). The decisions without the model differ, so
@@ -27,7 +29,9 @@ import { Playback } from '../../src/ui/state/playback.svelte';
 import { createBatchClient, type BatchClient } from '../../src/worker/batch-client';
 import { checkDataset, clearDatasetCache } from '../../src/worker/dataset';
 import { createLeaderboardClient, type LeaderboardClient } from '../../src/worker/leaderboard-client';
-import type { Endpoint } from '../../src/worker/rpc';
+import type { FidelityApi } from '../../src/worker/fidelity-protocol';
+import { connect, type Client, type Endpoint } from '../../src/worker/rpc';
+import { fitAndAttach } from '../../src/ui/fidelity/attach-model';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
 
 const ports: MessagePort[] = [];
@@ -41,7 +45,9 @@ async function startEntry(load: () => Promise<unknown>): Promise<Endpoint> {
 // Each entry is imported (and serves its port) once per test file.
 let batch: BatchClient;
 let board: LeaderboardClient;
+let fidelity: Client<FidelityApi>;
 beforeAll(async () => {
+  fidelity = connect<FidelityApi>(await startEntry(() => import('../../src/worker/fidelity.worker')), 'Fidelity worker');
   batch = createBatchClient(await startEntry(() => import('../../src/worker/batch.worker')));
   const port = await startEntry(() => import('../../src/worker/leaderboard.worker'));
   board = createLeaderboardClient(() => port);
@@ -64,8 +70,9 @@ async function inProcess(d: RunDescription, world: RunWorld): Promise<string[]> 
   return r.runs[0].trajectories!.map((t) => canonicalJson(trajectoryDecisions(t)));
 }
 
-async function viaLive(d: RunDescription, userId: string): Promise<string> {
-  const data = new DataStore();
+/** The Live view; `viaWorker`: the model fitted in the fidelity worker and rebuilt from its parts (the app's path). */
+async function viaLive(d: RunDescription, userId: string, viaWorker = false): Promise<string> {
+  const data = viaWorker ? new DataStore((c, u) => fitAndAttach(c, u, (r) => fidelity.call('fit', r))) : new DataStore();
   expect(await data.importMovieLens(files)).toBe('ml-latest');
   const playback = new Playback();
   playback.instant = true;
@@ -135,6 +142,7 @@ describe('an imported MovieLens dataset: the same response model on every entry 
 
       const userId = JSON.parse(ref[0]).userId as string;
       expect(await viaLive(d, userId), `Live (${name(d)})`).toBe(ref[0]);
+      expect(await viaLive(d, userId, true), `Live, model from the fidelity worker (${name(d)})`).toBe(ref[0]);
       expect(await viaCli(d, userId), `CLI (${name(d)})`).toBe(ref[0]);
     }
   }, 300_000);
