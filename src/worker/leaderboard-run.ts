@@ -31,6 +31,18 @@ async function benchmarkWorld(request: LeaderboardRequest, onFitting?: () => voi
   return { catalog: w.catalog, personas: [...w.users], dataset: true };
 }
 
+/** The request's overrides of the benchmark's users / seed / list size / turns; its run description's win. */
+function requestSettings(request: LeaderboardRequest): Partial<Pick<BenchmarkSettings, 'users' | 'seed' | 'listSize' | 'maxTurns'>> {
+  const out: Partial<Pick<BenchmarkSettings, 'users' | 'seed' | 'listSize' | 'maxTurns'>> = {};
+  for (const k of ['users', 'seed', 'listSize', 'maxTurns'] as const) if (request[k] !== undefined) out[k] = request[k]!;
+  if (request.run) {
+    const d = parseRunDescription(request.run);
+    if (d.users.kind === 'population') out.users = d.users.size;
+    Object.assign(out, { seed: d.seed, listSize: d.listSize, maxTurns: d.turns });
+  }
+  return out;
+}
+
 /** A population larger than a dataset's users is an error (as in Batch and the CLI), not variants of real users. */
 function checkUsers(n: number, world: { personas: UserProfile[]; dataset: boolean }): void {
   if (world.dataset && n > world.personas.length) throw new Error(`users: ${n} users asked, the dataset has only ${world.personas.length}`);
@@ -44,14 +56,8 @@ export async function runLeaderboardRequest(
   const world = await benchmarkWorld(request, () => opts.onProgress?.({ stage: 'response-model', done: 0, total: 1, recommender: '' }));
   const { catalog, personas } = world;
   const bases = request.bases?.length ? request.bases : recommenders.names();
-  const settings: Partial<BenchmarkSettings> = world.dataset ? { catalogId: catalog.id, dataset: true } : {};
-  for (const k of ['users', 'seed', 'listSize', 'maxTurns'] as const) if (request[k] !== undefined) settings[k] = request[k]!;
-  if (request.run) {
-    const d = parseRunDescription(request.run);
-    if (d.users.kind === 'population') settings.users = d.users.size;
-    Object.assign(settings, { seed: d.seed, listSize: d.listSize, maxTurns: d.turns });
-  }
-  checkUsers(Number(settings.users ?? BENCHMARK.users), world);
+  const settings: Partial<BenchmarkSettings> = { ...(world.dataset ? { catalogId: catalog.id, dataset: true } : {}), ...requestSettings(request) };
+  checkUsers(settings.users ?? BENCHMARK.users, world);
   const canonical: Record<string, string[]> = {};
   const result = await runLeaderboard(
     {
@@ -79,18 +85,11 @@ export async function runJudgeRequest(
   const world = await benchmarkWorld(request);
   const { catalog, personas } = world;
   const bases = request.bases?.length ? request.bases : recommenders.names();
-  const seed = request.seed ?? BENCHMARK.seed;
-  checkUsers(request.users ?? BENCHMARK.users, world);
+  const s = { ...BENCHMARK, ...requestSettings(request) };
+  checkUsers(s.users, world);
   const r = await runJudgeBatch({
     world: world.dataset ? { catalog, users: personas } : { catalog, users: personas, personas },
-    run: benchmarkRun({
-      catalogId: catalog.id,
-      users: request.users ?? BENCHMARK.users,
-      seed,
-      listSize: request.listSize ?? BENCHMARK.listSize,
-      maxTurns: request.maxTurns ?? BENCHMARK.maxTurns,
-      instructionsEnabled: true,
-    }),
+    run: benchmarkRun({ catalogId: catalog.id, users: s.users, seed: s.seed, listSize: s.listSize, maxTurns: s.maxTurns, instructionsEnabled: true }),
     simulator: simulators.get(BENCHMARK.simulator).create(),
     recommenders: bases.flatMap((b) => [b, `${b}+follow`]),
     signal: opts.signal,

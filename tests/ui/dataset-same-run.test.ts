@@ -139,6 +139,9 @@ describe('an imported MovieLens dataset: the same response model on every entry 
       expect(lb.canonical?.[name(d)], `Leaderboard worker (${name(d)})`).toEqual(ref);
       expect(lbStages[0]).toBe(k === 0 ? 'response-model' : 'sessions');
       expect(lb.description).toMatch(/Catalog "ml-latest", the dataset's first 3 users/);
+      // The judge export runs the same description's sessions on the dataset.
+      const judged = await board.judge({ bases: [d.recommender.name], run: d, dataset: fresh() });
+      expect(judged.rows.map((r) => [r.recommender, r.sessions])).toEqual([[d.recommender.name, USERS], [`${d.recommender.name}+follow`, USERS]]);
 
       const userId = JSON.parse(ref[0]).userId as string;
       expect(await viaLive(d, userId), `Live (${name(d)})`).toBe(ref[0]);
