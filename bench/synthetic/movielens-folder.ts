@@ -6,7 +6,7 @@
  * ratings (log-normal), two favourite genres each, half-star ratings, ratings spread over
  * 1996-2019, and a tag for about one rating in a hundred.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRng } from '../../src/core/rng';
 
@@ -56,11 +56,12 @@ export function writeSyntheticMovieLens(dir: string, size: SyntheticSize): { mov
     }
     return lo;
   };
-  const chunks: string[] = ['userId,movieId,rating,timestamp\n'];
+  // Written in chunks: a 25M-rating file is more than one JavaScript string can hold.
+  const fd = openSync(join(dir, 'ratings.csv'), 'w');
+  let bytes = writeSync(fd, 'userId,movieId,rating,timestamp\n');
   const tagLines = ['userId,movieId,tag,timestamp'];
   let lines: string[] = [];
   let written = 0;
-  let bytes = 0;
   let u = 0;
   while (written < size.ratings) {
     u++;
@@ -84,17 +85,15 @@ export function writeSyntheticMovieLens(dir: string, size: SyntheticSize): { mov
     }
     written += seen.size;
     if (lines.length > 100_000) {
-      const s = lines.join('');
-      chunks.push(s);
-      bytes += s.length;
+      bytes += writeSync(fd, lines.join(''));
       lines = [];
     }
   }
-  chunks.push(lines.join(''));
+  bytes += writeSync(fd, lines.join(''));
+  closeSync(fd);
   writeFileSync(join(dir, 'movies.csv'), movieLines.join('\n') + '\n');
-  writeFileSync(join(dir, 'ratings.csv'), chunks.join(''));
   writeFileSync(join(dir, 'tags.csv'), tagLines.join('\n') + '\n');
-  return { movies: nMovies, users: u, ratings: written, tags: tagLines.length - 1, bytes: bytes + chunks[chunks.length - 1].length };
+  return { movies: nMovies, users: u, ratings: written, tags: tagLines.length - 1, bytes };
 }
 
 /** A standard normal draw (Box-Muller) from the seeded rng. */
