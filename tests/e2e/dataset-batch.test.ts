@@ -5,12 +5,24 @@
  * runs the dataset's first users; a second run on the same data reuses the worker's model.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../browser/harness';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
 import { openApp } from './helpers';
+import type { Page } from 'playwright-core';
+
+/** axe-core's violations inside `selector`. */
+async function axe(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
+  return page.evaluate(async (sel) => {
+    const w = window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+    const r = await w.axe.run(document.querySelector(sel) as Element, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }, selector);
+}
 
 let b: LaunchedBrowser;
 beforeAll(async () => {
@@ -41,6 +53,12 @@ describe('Batch on an imported MovieLens dataset (built app)', () => {
     expect(await page.getByTestId('batch-results').textContent()).toBe(first);
     // The users field stops at the dataset's size (the worker says so too: tests/ui/dataset-same-run.test.ts).
     expect(await page.getByTestId('batch-users').getAttribute('max')).toBe('30');
+    expect(await axe(page, '.batch')).toEqual([]);
+    // The leaderboard offers the dataset too (with a note on what it costs); axe-clean.
+    await page.getByTestId('nav-leaderboard').click();
+    await page.getByTestId('leaderboard-catalog').selectOption('ml-latest');
+    await page.getByTestId('leaderboard-dataset-note').waitFor();
+    expect(await axe(page, '.leaderboard')).toEqual([]);
     expect(errors).toEqual([]);
   }, 240_000);
 });
