@@ -28,6 +28,7 @@ import { defaultContext } from '../core/users/context';
 import { median } from '../core/eval/leaderboard';
 import { readDatasetFolder } from './read-dataset';
 import { ensureResponseModel } from '../core/run/dataset-world';
+import { runJudgeRequest, runLeaderboardRequest } from '../worker/leaderboard-run';
 import { runCli } from './cli-main';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
 
@@ -61,7 +62,9 @@ Protocols:
                    was the user better off); --out FILE writes the passing ones as JSONL
 
 Options:
-  --dataset DIR          a MovieLens folder (ml-latest, ml-latest-small or ml-100k layout)
+  --dataset DIR          a MovieLens folder (ml-latest, ml-latest-small or ml-100k layout);
+                         also compare, ndcg-retention, leaderboard and judge on its first
+                         --users users (its response model judging the movies, as in the app)
   --ratio 1|3|9          fidelity: the ratio of the headline figures (all three run; default 1)
   --seeds N              fidelity: seeds seed..seed+N-1 (default 3)
   --bootstrap N          fidelity: bootstrap replicates of the margin's interval (default 1000)
@@ -194,6 +197,26 @@ async function loadDataset(dir: string): Promise<{ catalog: Catalog; users: User
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/**
+ * The leaderboard or the judge on a MovieLens folder: the app's leaderboard worker code
+ * (src/worker/leaderboard-run.ts) on the dataset's first `--users` users (at most all of
+ * them), its response model attached on load, so the figures equal the app's for the same
+ * settings.
+ */
+async function datasetBenchmark(o: Options): Promise<Record<string, unknown>> {
+  const dataset = await loadDataset(o.dataset!);
+  const users = Math.min(o.users, dataset.users.length);
+  const request = { bases: o.bases, dataset, run: { catalog: dataset.catalog.id, users: { kind: 'population' as const, size: users }, seed: o.seed, listSize: o.listSize, turns: o.turns } };
+  if (o.protocol === 'leaderboard') {
+    const lb = await runLeaderboardRequest(request, { onProgress: (p) => progress(`leaderboard ${p.stage}`, p.done, p.total) });
+    return { protocol: 'leaderboard', ...lb, markdown: toMarkdown(lb) };
+  }
+  const j = await runJudgeRequest(request, { onProgress: (d, t) => progress('judge', d, t) });
+  if (o.out) await writeFile(o.out, j.jsonl);
+  const recs = Object.fromEntries(j.rows.map((r) => [r.recommender, { sessions: r.sessions, judged: r.judged, passed: r.passed, passRate: r4(r.judged ? r.passed / r.judged : 0) }]));
+  return { protocol: 'judge', judge: j.judge, seed: o.seed, users, kept: j.rows.reduce((n, r) => n + r.passed, 0), out: o.out ?? null, recommenders: recs };
+}
+
 /** Run a protocol; returns the JSON-able result. */
 export async function evaluate(o: Options): Promise<Record<string, unknown>> {
   const sim = () => simulators.get('rule-based').create();
@@ -218,6 +241,7 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
     const p4 = (p: Proportion) => ({ rate: r4(p.rate), lo: r4(p.lo), hi: r4(p.hi), passed: p.passed });
     return { protocol: 'paraphrase', seed: o.seed, cases: pe.cases, rows: pe.rows.map((r) => ({ ...r, plain: p4(r.plain), lexicon: p4(r.lexicon), embedding: p4(r.embedding) })) };
   }
+  if ((o.protocol === 'leaderboard' || o.protocol === 'judge') && o.dataset) return datasetBenchmark(o);
   if (o.protocol === 'leaderboard') {
     const [catalog, personas] = await Promise.all([loadBuiltinCatalog(), loadBuiltinPersonas()]);
     const settings = { users: o.users, seed: o.seed, listSize: o.listSize, maxTurns: o.turns };

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as simulateMain } from '../../src/cli/simulate';
 import { cliArgsOf } from '../../src/cli/simulate-args';
+import { evaluate as evaluateCli, parseEvaluateArgs } from '../../src/cli/evaluate';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import { runBatch } from '../../src/core/env/batch';
 import { buildRun, canonicalJson, parseRunDescription, trajectoryDecisions, type RunDescription, type RunWorld } from '../../src/core/run';
@@ -83,13 +84,21 @@ async function viaLive(d: RunDescription, userId: string, viaWorker = false): Pr
   return canonicalJson(trajectoryDecisions(live.session.trajectory!));
 }
 
+let written: string | null = null;
+/** The dataset as a MovieLens folder on disk (once). */
+function folder(): string {
+  if (written) return written;
+  const dir = mkdtempSync(join(tmpdir(), 'dataset-same-run-'));
+  written = join(dir, 'ml');
+  mkdirSync(written);
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(written, f), text);
+  return written;
+}
+
 async function viaCli(d: RunDescription, userId: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'dataset-same-run-'));
-  const folder = join(dir, 'ml');
-  mkdirSync(folder);
-  for (const [f, text] of Object.entries(files)) writeFileSync(join(folder, f), text);
   const args = cliArgsOf({ ...d, users: { kind: 'user', id: userId } });
-  args[args.indexOf('--catalog') + 1] = folder;
+  args[args.indexOf('--catalog') + 1] = folder();
   const out = join(dir, 'out.jsonl');
   const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   let code: number;
@@ -139,6 +148,9 @@ describe('an imported MovieLens dataset: the same response model on every entry 
       expect(lb.canonical?.[name(d)], `Leaderboard worker (${name(d)})`).toEqual(ref);
       expect(lbStages[0]).toBe(k === 0 ? 'response-model' : 'sessions');
       expect(lb.description).toMatch(/Catalog "ml-latest", the dataset's first 3 users/);
+      // `npm run evaluate -- --protocol leaderboard --dataset DIR`: the same rows as the app's worker.
+      const cli = await evaluateCli(parseEvaluateArgs(['--protocol', 'leaderboard', '--dataset', folder(), '--recommenders', d.recommender.name, '--users', String(USERS), '--seed', String(d.seed), '--turns', String(d.turns), '--list-size', String(d.listSize), '--json'])!);
+      expect(cli.rows, `evaluate --protocol leaderboard (${name(d)})`).toEqual(lb.rows);
       // The judge export runs the same description's sessions on the dataset.
       const judged = await board.judge({ bases: [d.recommender.name], run: d, dataset: fresh() });
       expect(judged.rows.map((r) => [r.recommender, r.sessions])).toEqual([[d.recommender.name, USERS], [`${d.recommender.name}+follow`, USERS]]);
