@@ -183,7 +183,9 @@ export type ReasonCode =
   | 'genre_rated_high'
   | 'genre_rated_low'
   | 'crowd_favourite'
-  | 'obscure';
+  | 'obscure'
+  | 'watched_together'
+  | 'same_series';
 
 /** The user's state of mind after an item (the paper's "mindset"). */
 export interface Mindset {

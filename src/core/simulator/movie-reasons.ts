@@ -10,6 +10,10 @@ import type { ResponsePrediction } from './movie-response';
 
 /** Effects smaller than this (rating points) are not worth a word. */
 const MIN_EFFECT = 0.15;
+/** Distance-weighted count of "rated within a few places of my latest movies" worth a word (about two people right next to them). */
+const SESSION_WORTH = 1;
+/** Shared distinctive title words that make a series (one word is too often chance: "American", "Star"). */
+const SERIES_WORDS = 2;
 
 /** The codes for one prediction, driver first; `share` is the movie's share of all ratings as of the cut-off. */
 export function movieReasonCodes(p: ResponsePrediction, engaged: boolean, share: number): ReasonCode[] {
@@ -21,6 +25,8 @@ export function movieReasonCodes(p: ResponsePrediction, engaged: boolean, share:
   if (parts.genre <= -MIN_EFFECT) cands.push(['genre_rated_low', parts.genre]);
   if (parts.itemBias >= 2 * MIN_EFFECT) cands.push(['high_quality', parts.itemBias]);
   if (parts.itemBias <= -2 * MIN_EFFECT) cands.push(['low_quality', parts.itemBias]);
+  if (parts.sessionNeighbours >= SESSION_WORTH) cands.push(['watched_together', 0.4]);
+  if (parts.titleOverlap >= SERIES_WORDS) cands.push(['same_series', 0.6]);
   // Familiarity: a movie many people rated lately is a crowd pick; one almost nobody rated is obscure.
   if (share >= 1e-3) cands.push(['crowd_favourite', 0.5]);
   else if (parts.ratings <= 2) cands.push(['obscure', -0.5]);
@@ -29,7 +35,7 @@ export function movieReasonCodes(p: ResponsePrediction, engaged: boolean, share:
   return cands.map((c) => c[0]);
 }
 
-const POSITIVE = new Set<ReasonCode>(['taste_match', 'genre_rated_high', 'high_quality', 'crowd_favourite']);
+const POSITIVE = new Set<ReasonCode>(['taste_match', 'genre_rated_high', 'high_quality', 'crowd_favourite', 'watched_together', 'same_series']);
 
 function phrase(c: ReasonCode, genre: string): string | null {
   switch (c) {
@@ -49,6 +55,10 @@ function phrase(c: ReasonCode, genre: string): string | null {
       return 'lots of people watched it lately';
     case 'obscure':
       return 'hardly anyone has seen it';
+    case 'watched_together':
+      return 'people watch it right around the movies I just watched';
+    case 'same_series':
+      return "it's from a series I've watched";
     case 'seen_before':
       return "I've seen it before";
     default:

@@ -20,6 +20,8 @@ import type { Catalog, Item } from '../types';
 import { solveSpd, type ItemFactors } from './movie-als';
 import { treeScore } from './response-trees';
 import { globalMeanAsOf, itemAsOf, scaleAsOf, itemCountBetween, itemFirstAt, lowerBound, userCountAsOf, type RatingLog } from './rating-log';
+import { userPosition } from './rating-sequence';
+import { titleTokens } from './title-tokens';
 
 const YEAR_MS = 365.25 * 86_400_000;
 const MONTH_MS = YEAR_MS / 12;
@@ -31,9 +33,14 @@ const LIKE = 4;
 const NEIGHBOURS = 50;
 /** History movies whose co-occurrence cosines with a candidate are averaged ("mean of top-k"). */
 const TOP_COSINE = 10;
+/** My latest history movies whose session neighbours, era and arrival time are "what I just watched". */
+const SESSION_RECENT = 10;
+/** How many places before and after one of my movies, in another rater's sequence, count as "watched together". */
+const SESSION_WINDOW = 10;
+const DAY_MS = 86_400_000;
 
 /** Names of the engagement features, in order (the weights follow this order). */
-export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare', 'neighboursLiked', 'wideNeighbours', 'itemCosineSum', 'topItemCosine', 'maxItemCosine', 'popularityGap', 'recentNeighbours', 'recentWide', 'topRecentCosine'] as const;
+export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare', 'neighboursLiked', 'wideNeighbours', 'itemCosineSum', 'topItemCosine', 'maxItemCosine', 'popularityGap', 'recentNeighbours', 'recentWide', 'topRecentCosine', 'sessionNeighbours', 'recentSessionNeighbours', 'recentEraGap', 'arrivalGap', 'closestRater', 'titleOverlap'] as const;
 
 /** Fitted weights of the model (response-fit.ts); plain numbers so they serialise. */
 export interface ResponseWeights {
@@ -78,6 +85,11 @@ export interface ResponseParts {
   similarRaters: number;
   /** The movie's share of all ratings before the cut-off. */
   share: number;
+  /** How often other raters rated it within a few places of my latest movies (distance-weighted). */
+  sessionNeighbours: number;
+  /** Title words shared with one of my history movies (a series), and that movie's index in the log. */
+  titleOverlap: number;
+  titleMatch: number;
 }
 
 /** One prediction. */
@@ -97,6 +109,8 @@ export interface ItemContent {
   genreIndex: Map<string, number>;
   /** Genre share in the catalog (for the lift). */
   genreShare: Float64Array;
+  /** Distinctive title words of each item (title-tokens.ts: a series shares them). */
+  titles: string[][];
 }
 
 /** Genres and years of the log's items, from the catalog's metadata (never from ratings). */
@@ -106,6 +120,7 @@ export function itemContent(log: RatingLog, catalog: Catalog): ItemContent {
   const genreIndex = new Map<string, number>();
   const genres: string[][] = [];
   const year = new Float64Array(log.itemIds.length);
+  const titles: string[][] = [];
   const counts: number[] = [];
   let total = 0;
   const genresOf = (it: Item): string[] => {
@@ -124,14 +139,27 @@ export function itemContent(log: RatingLog, catalog: Catalog): ItemContent {
   for (let i = 0; i < log.itemIds.length; i++) {
     const it = byId.get(log.itemIds[i]);
     genres.push(it ? genresOf(it) : []);
+    titles.push(it ? titleTokens(it.title) : []);
     year[i] = it ? new Date(it.publishedAt).getUTCFullYear() : NaN;
   }
-  return { genres, year, genreIndex, genreShare: Float64Array.from(counts, (c) => c / Math.max(1, total)) };
+  return { genres, year, genreIndex, genreShare: Float64Array.from(counts, (c) => c / Math.max(1, total)), titles };
 }
 
 /** The model over one dataset: the log, item content, checkpoint factors and weights. */
 export class MovieResponseModel {
   private readonly users = new Map<string, UserResponse>();
+  private positions: Int32Array | null = null;
+  private firsts: Float64Array | null = null;
+
+  /** Each item-row rating's place in its rater's sequence (rating-sequence.ts), built on first use. */
+  get userPositions(): Int32Array {
+    return (this.positions ??= userPosition(this.log));
+  }
+
+  /** Time of each item's first rating (when it entered the catalog as far as the log knows). */
+  get firstRated(): Float64Array {
+    return (this.firsts ??= Float64Array.from(this.log.itemIds, (_, i) => itemFirstAt(this.log, i)));
+  }
 
   constructor(
     readonly log: RatingLog,
@@ -187,6 +215,13 @@ export class UserResponse {
   /** All ratings before the cut-off, and in the year before it (to turn counts into shares). */
   private readonly totalAsOf: number;
   private readonly totalLastYear: number;
+  /** Other raters' movies rated within SESSION_WINDOW places of mine (all / latest), distance-weighted. */
+  private readonly session = new Map<number, number>();
+  private readonly recentSession = new Map<number, number>();
+  /** My latest SESSION_RECENT history movies. */
+  private readonly latest: number[] = [];
+  /** Title word -> my history movies with it. */
+  private readonly titleIndex = new Map<string, number[]>();
 
   constructor(private readonly m: MovieResponseModel, readonly u: number) {
     const log = m.log;
@@ -269,10 +304,50 @@ export class UserResponse {
       }
     }
     this.popCenter = n ? popSum / n : 0;
+    this.sessionNeighbours(a, n, t);
+    for (let q = a; q < a + n; q++) {
+      for (const w of m.content.titles[log.userItem[q]]) {
+        let l = this.titleIndex.get(w);
+        if (!l) this.titleIndex.set(w, (l = []));
+        l.push(log.userItem[q]);
+      }
+    }
     for (const [v, o] of this.sim) this.sim.set(v, o / Math.sqrt(Math.max(1, n) * Math.max(1, userCountAsOf(log, v, t))));
     const ranked = [...this.sim.entries()].sort((p, q) => q[1] - p[1] || p[0] - q[0]);
     for (const [v, w] of ranked.slice(0, NEIGHBOURS)) this.neighbours.set(v, w);
     for (const [v, w] of ranked.slice(0, 4 * NEIGHBOURS)) this.wide.set(v, w);
+  }
+
+  /**
+   * For each of my history movies and each person who rated it before my cut-off: the
+   * movies that person rated (before my cut-off) within SESSION_WINDOW places of it, weighted
+   * by 1 / (1 + distance). Everything read is strictly before the cut-off: the places in
+   * between two such ratings are earlier still.
+   */
+  private sessionNeighbours(a: number, n: number, t: number): void {
+    const log = this.m.log;
+    const pos = this.m.userPositions;
+    const from = a + Math.max(0, n - SESSION_RECENT);
+    for (let q = a; q < a + n; q++) {
+      const j = log.userItem[q];
+      const recent = q >= from;
+      if (recent) this.latest.push(j);
+      const end = lowerBound(log.itemAt, log.itemStart[j], log.itemStart[j + 1], t);
+      for (let z = log.itemStart[j]; z < end; z++) {
+        const v = log.itemUser[z];
+        const p = pos[z];
+        if (v === this.u || p < 0) continue;
+        const lo = Math.max(log.userStart[v], p - SESSION_WINDOW);
+        const hi = Math.min(log.userStart[v + 1] - 1, p + SESSION_WINDOW);
+        for (let y = lo; y <= hi; y++) {
+          if (y === p || log.userAt[y] >= t) continue;
+          const c = log.userItem[y];
+          const w = 1 / (1 + Math.abs(y - p));
+          this.session.set(c, (this.session.get(c) ?? 0) + w);
+          if (recent) this.recentSession.set(c, (this.recentSession.get(c) ?? 0) + w);
+        }
+      }
+    }
   }
 
   /** Item bias as of the cut-off: shrunk mean minus the global mean. */
@@ -331,6 +406,7 @@ export class UserResponse {
     let knnRecent = 0;
     let wideRecent = 0;
     let maxCos = 0;
+    let closest = 0;
     let firstAt = Infinity;
     let ib = 0;
     const genres = i !== undefined ? m.content.genres[i] : genresOfUnknown;
@@ -348,7 +424,9 @@ export class UserResponse {
         const v = log.itemUser[z];
         const hs = this.raterHist.get(v);
         if (hs) for (const h of hs) co[h]++;
-        similar += this.sim.get(v) ?? 0;
+        const sv = this.sim.get(v) ?? 0;
+        similar += sv;
+        if (sv > closest) closest = sv;
         const nb = this.neighbours.get(v);
         if (nb !== undefined) {
           knn += nb;
@@ -396,6 +474,9 @@ export class UserResponse {
     const gap = Number.isFinite(yr) && Number.isFinite(this.eraCenter) ? Math.min(3, Math.abs(yr - this.eraCenter) / 10) : 1;
     const years = Number.isFinite(firstAt) && firstAt < t ? (t - firstAt) / YEAR_MS : 0;
     const lr = Math.log1p(count);
+    const near = this.nearLatest(i, yr);
+    const series = this.seriesMatch(i);
+    const session = i !== undefined ? this.session.get(i) ?? 0 : 0;
     const x = [
       lr,
       Math.log1p(recent),
@@ -422,8 +503,45 @@ export class UserResponse {
       Math.log1p(10 * knnRecent),
       Math.log1p(10 * wideRecent),
       Math.log1p(20 * topRecent),
+      Math.log1p(session),
+      Math.log1p(i !== undefined ? this.recentSession.get(i) ?? 0 : 0),
+      near.years,
+      near.days,
+      closest,
+      series.words,
     ];
-    return { x, rating, parts: { userBias: w[0], itemBias: ib, latent, genre, genreTopic: top, ratings: count, recentRatings: recent, similarRaters: similar, share: count / Math.max(1, this.totalAsOf) } };
+    return { x, rating, parts: { userBias: w[0], itemBias: ib, latent, genre, genreTopic: top, ratings: count, recentRatings: recent, similarRaters: similar, share: count / Math.max(1, this.totalAsOf), sessionNeighbours: session, titleOverlap: series.words, titleMatch: series.item } };
+  }
+
+  /**
+   * How close the movie is to what I just watched: the smallest gap in release year
+   * (10 when unknown) and log(1 + days) between first ratings (when each entered the
+   * catalog; 10 when unknown) to one of my latest movies.
+   */
+  private nearLatest(i: number | undefined, yr: number): { years: number; days: number } {
+    let years = 10;
+    let days = 10;
+    if (i === undefined) return { years, days };
+    const first = this.m.firstRated;
+    for (const j of this.latest) {
+      const yj = this.m.content.year[j];
+      if (Number.isFinite(yr) && Number.isFinite(yj)) years = Math.min(years, Math.abs(yr - yj));
+      const fi = first[i];
+      const fj = first[j];
+      if (fi < this.cutoff && fj < this.cutoff) days = Math.min(days, Math.log1p(Math.abs(fi - fj) / DAY_MS));
+    }
+    return { years, days };
+  }
+
+  /** The most distinctive title words the movie shares with one of my history movies (a series), and which movie. */
+  private seriesMatch(i: number | undefined): { words: number; item: number } {
+    if (i === undefined) return { words: 0, item: -1 };
+    const hits = new Map<number, number>();
+    for (const w of this.m.content.titles[i]) for (const j of this.titleIndex.get(w) ?? []) if (j !== i) hits.set(j, (hits.get(j) ?? 0) + 1);
+    let words = 0;
+    let item = -1;
+    for (const [j, c] of hits) if (c > words || (c === words && j < item)) (words = c), (item = j);
+    return { words, item };
   }
 
   /** Predict the user's response to a movie. */

@@ -16,7 +16,7 @@ import type { UserProfile } from '../../../src/core/types';
 import { defaultContext } from '../../../src/core/users/context';
 import { movieWorldCsv } from './movie-fixture';
 
-const POSITIVE = /^(Loved by people with my taste|I rate .+ high|Well rated|Lots of people watched it lately|Worth a look)/;
+const POSITIVE = /^(Loved by people with my taste|I rate .+ high|Well rated|Lots of people watched it lately|People watch it right around the movies I just watched|It's from a series I've watched|Worth a look)/;
 const NEGATIVE = /^(People with my taste rate it low|I rate .+ low|Poorly rated|Hardly anyone has seen it|Not for me|I've seen it before)/;
 
 describe('rule-based simulator with the movie response model', () => {

@@ -1,0 +1,38 @@
+/**
+ * `npx tsx scripts/fit-response-weights.ts [DATASET]`: refit the response model's default
+ * weights (src/core/simulator/response-weights-default.ts) with the fidelity protocol's own
+ * code on the tuning half of ml-latest-small, seed 42 (the `weights` field of
+ * `npm run evaluate -- --protocol fidelity --seeds 1 --json`), and rewrite that file.
+ * Run it after changing the engagement features (ENGAGE_FEATURES); the protocol itself
+ * refits the weights on its own tuning split in every run, so these serve only sessions
+ * outside the protocol (the playground on an imported MovieLens folder).
+ */
+import { writeFileSync } from 'node:fs';
+import { evaluateFidelityProtocol } from '../src/cli/evaluate-fidelity';
+
+const dataset = process.argv[2] ?? '../shared/datasets/ml-latest-small';
+const out = await evaluateFidelityProtocol({ dataset, seed: 42, seeds: 1, ratio: 1, sessions: false, bootstrap: 10 });
+const w = out.weights as { engageMean: number[]; engageSd: number[]; engageW: number[]; trees: number[][]; engageThreshold: number; likeThreshold: number };
+const row = (a: number[]) => `[${a.join(', ')}]`;
+const text = `/**
+ * The response model's default weights (movie-response.ts \`ResponseWeights\`): fitted on the
+ * tuning half of ml-latest-small, seed 42, with the protocol's own code (\`fitModelWeights\`
+ * in src/core/eval/fidelity-protocol.ts), by \`npx tsx scripts/fit-response-weights.ts\`.
+ * The protocol refits them on its own tuning split in every run; these serve sessions
+ * outside the protocol. Generated numbers: refit, do not hand-edit.
+ */
+import type { ResponseWeights } from './movie-response';
+
+export const DEFAULT_RESPONSE_WEIGHTS: ResponseWeights = Object.freeze({
+  engageMean: ${row(w.engageMean)},
+  engageSd: ${row(w.engageSd)},
+  engageW: ${row(w.engageW)},
+  trees: [
+${w.trees.map((t) => `    ${row(t)},`).join('\n')}
+  ],
+  engageThreshold: ${w.engageThreshold},
+  likeThreshold: ${w.likeThreshold},
+}) as ResponseWeights;
+`;
+writeFileSync(new URL('../src/core/simulator/response-weights-default.ts', import.meta.url), text);
+console.log(`wrote ${w.engageW.length - 1} weights and ${w.trees.length} trees (test AUC ${out.auc} at 1:1, tuning ${(out.tuning as { auc: number }).auc})`);
