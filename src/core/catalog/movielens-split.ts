@@ -84,3 +84,32 @@ export function splitRatings(c: RatingColumns, fraction: number, nMovies: number
   start[nU] = k;
   return { userIds, start, rows, cut, duplicates };
 }
+
+/**
+ * Each user's activity percentile: the rank of their history size among all users, ties
+ * sharing the mean rank, in [0, 1] (0.5 with fewer than two users).
+ */
+export function activityPercentiles(sizes: Int32Array): Float64Array {
+  const order = sizes.slice().sort();
+  const out = new Float64Array(sizes.length);
+  const below = (x: number): number => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (order[m] < x) lo = m + 1;
+      else hi = m;
+    }
+    return lo;
+  };
+  for (let u = 0; u < sizes.length; u++) {
+    if (order.length < 2) {
+      out[u] = 0.5;
+      continue;
+    }
+    const lo = below(sizes[u]);
+    const hi = below(sizes[u] + 1);
+    out[u] = (lo + hi - 1) / 2 / (order.length - 1);
+  }
+  return out;
+}

@@ -20,7 +20,7 @@ import { parseMlDat } from './movielens-dat';
 import { buildMovieItems, movieItemId } from './movielens-catalog';
 import { parseMlLatest } from './movielens-latest';
 import type { RawDataset, RawTag } from './movielens-raw';
-import { splitRatings } from './movielens-split';
+import { activityPercentiles, splitRatings } from './movielens-split';
 import { profileFromHistory, type HistoryCatalogView } from '../users/from-history';
 import { ratingToAction } from '../users/split';
 
@@ -171,32 +171,6 @@ function visibleTags(tags: RawTag[], cutoffOf: Map<number, number>): RawTag[] {
     const cut = cutoffOf.get(t.userId);
     return cut === undefined || t.at <= cut;
   });
-}
-
-/** Share of users with fewer history ratings, ties sharing the mean rank, in [0, 1]. */
-function activityPercentiles(sizes: Int32Array): Float64Array {
-  const order = sizes.slice().sort();
-  const out = new Float64Array(sizes.length);
-  const below = (x: number): number => {
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (order[m] < x) lo = m + 1;
-      else hi = m;
-    }
-    return lo;
-  };
-  for (let u = 0; u < sizes.length; u++) {
-    if (order.length < 2) {
-      out[u] = 0.5;
-      continue;
-    }
-    const lo = below(sizes[u]);
-    const hi = below(sizes[u] + 1);
-    out[u] = (lo + hi - 1) / 2 / (order.length - 1);
-  }
-  return out;
 }
 
 function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
