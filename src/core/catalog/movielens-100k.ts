@@ -119,5 +119,5 @@ export function parseMl100k(files: Files): RawDataset {
     }, 'u.user');
   }
 
-  return { layout: 'ml-100k', movies, ratings, tags: [], users, ratingMin: 1, ratingMax: 5 };
+  return { layout: 'ml-100k', movies, ratings, tags: [], tagsSkipped: 0, users, ratingMin: 1, ratingMax: 5 };
 }

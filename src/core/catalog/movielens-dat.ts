@@ -125,6 +125,7 @@ export function parseMlDat(files: Files): RawDataset {
   }
 
   const tags: RawTag[] = [];
+  let tagsSkipped = 0;
   if (files['tags.dat'] !== undefined) {
     forEachLine(datText(files, 'tags.dat'), (row, line) => {
       const f = splitDat(row, ['UserID', 'MovieID', 'Tag', 'Timestamp'], 'tags.dat', line, 2);
@@ -132,11 +133,16 @@ export function parseMlDat(files: Files): RawDataset {
       const movieId = checkId(f[1], 'MovieID', 'tags.dat', line);
       if (!known.has(movieId)) throw new ImportError('tags.dat', line, `MovieID ${movieId} is not in movies.dat`);
       const tag = normaliseTag(f[2]);
-      if (!tag) throw new ImportError('tags.dat', line, 'tag is empty');
-      tags.push({ userId, movieId, tag, at: checkTimestamp(f[3], 'tags.dat', line) });
+      const at = checkTimestamp(f[3], 'tags.dat', line);
+      // A tag of only punctuation or emoji (free text in real releases) has no word to keep: skipped, counted.
+      if (!tag) {
+        tagsSkipped++;
+        return;
+      }
+      tags.push({ userId, movieId, tag, at });
     }, 'tags.dat');
   }
 
   const ml10m = !ml1m && (halfStars || files['tags.dat'] !== undefined);
-  return { layout: ml10m ? 'ml-10m' : 'ml-1m', movies, ratings, tags, users, ratingMin: ml10m ? 0.5 : 1, ratingMax: 5 };
+  return { layout: ml10m ? 'ml-10m' : 'ml-1m', movies, ratings, tags, tagsSkipped, users, ratingMin: ml10m ? 0.5 : 1, ratingMax: 5 };
 }

@@ -91,14 +91,19 @@ export function parseMlLatest(files: Files): RawDataset {
   if (ratings.length === 0) throw new ImportError('ratings.csv', null, 'file has no ratings (only a header)');
 
   const tags: RawTag[] = [];
+  let tagsSkipped = 0;
   if (files['tags.csv'] !== undefined) {
     readCsv(files, 'tags.csv', ['userId', 'movieId', 'tag', 'timestamp'], (f, line) => {
       const userId = checkId(f[0], 'userId', 'tags.csv', line);
       const movieId = checkId(f[1], 'movieId', 'tags.csv', line);
       if (!known.has(movieId)) throw new ImportError('tags.csv', line, `movieId ${movieId} is not in movies.csv`);
       const tag = normaliseTag(f[2]);
-      if (!tag) throw new ImportError('tags.csv', line, 'tag is empty');
       const at = checkTimestamp(f[3], 'tags.csv', line);
+      // A tag of only punctuation or emoji (free text in real releases) has no word to keep: skipped, counted.
+      if (!tag) {
+        tagsSkipped++;
+        return;
+      }
       tags.push({ userId, movieId, tag, at });
     });
   }
@@ -112,5 +117,5 @@ export function parseMlLatest(files: Files): RawDataset {
     });
   }
 
-  return { layout: 'ml-latest', movies, ratings, tags, users: new Map(), ratingMin: 0.5, ratingMax: 5 };
+  return { layout: 'ml-latest', movies, ratings, tags, tagsSkipped, users: new Map(), ratingMin: 0.5, ratingMax: 5 };
 }

@@ -42,6 +42,8 @@ export interface RawDataset {
   /** Every rating, in file order (`movie` indexes `movies`). */
   ratings: RatingColumns;
   tags: RawTag[];
+  /** Tags dropped because nothing of them is left after normalising (only punctuation or emoji). */
+  tagsSkipped: number;
   users: Map<number, RawUser>;
   /** Lowest and highest rating the layout allows (ml-latest and ml-10m 0.5..5, ml-100k and ml-1m 1..5). */
   ratingMin: number;

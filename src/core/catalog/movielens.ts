@@ -58,6 +58,8 @@ export interface MovieLensImportSummary {
   /** Earlier ratings of a movie by a user who rated it again: dropped, the latest stands. */
   duplicateRatingsDropped: number;
   tags: number;
+  /** Tags with no letter or digit (only punctuation or emoji): nothing to keep, skipped. */
+  tagsSkipped: number;
   users: number;
 }
 
@@ -96,6 +98,9 @@ export function describeImportSummary(s: MovieLensImportSummary): string {
   let out = `${fmt(s.movies)} movies, ${fmt(s.ratings)} ratings from ${fmt(s.users)} users, ${fmt(s.tags)} tags`;
   if (s.duplicateRatingsDropped) {
     out += ` (${fmt(s.duplicateRatingsDropped)} duplicate rating${s.duplicateRatingsDropped === 1 ? '' : 's'} dropped: when a user rated a movie more than once, the latest rating stands)`;
+  }
+  if (s.tagsSkipped) {
+    out += ` (${fmt(s.tagsSkipped)} tag${s.tagsSkipped === 1 ? '' : 's'} skipped: no letter or digit to keep)`;
   }
   return out;
 }
@@ -277,6 +282,7 @@ function buildImport(raw: RawDataset, opts: MovieLensOptions): MovieLensImport {
     ratings: rows.length,
     duplicateRatingsDropped: split.duplicates,
     tags: raw.tags.length,
+    tagsSkipped: raw.tagsSkipped,
     users: users.length,
   };
   return { catalog, users, layout: raw.layout, summary };

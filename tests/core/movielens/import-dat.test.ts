@@ -19,7 +19,7 @@ describe('importMovieLens: ml-1m layout ("::", latin1, users.dat)', async () => 
     expect(item('ml-5').title).toBe('La Cité des enfants perdus (1995)');
     expect(item('ml-3').title).toBe('Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb (1963)');
     expect(item('ml-1').tags).toEqual(['animation', 'children', 'comedy']); // Children's -> children
-    expect(summary).toEqual({ movies: 5, ratings: 7, duplicateRatingsDropped: 0, tags: 0, users: 2 });
+    expect(summary).toEqual({ movies: 5, ratings: 7, duplicateRatingsDropped: 0, tags: 0, tagsSkipped: 0, users: 2 });
   });
 
   it('splits by time and derives statistics from history ratings on the 1..5 scale', () => {

@@ -118,13 +118,28 @@ describe('importMovieLens: duplicate ratings and the summary', () => {
       '1,2,1.0,1000000050', // older than the kept 4.0: dropped
     ].join('\n');
     const res = importMovieLens({ 'movies.csv': movies, 'ratings.csv': ratings }, { historyFraction: 1 });
-    expect(res.summary).toEqual({ movies: 3, ratings: 4, duplicateRatingsDropped: 3, tags: 0, users: 2 });
+    expect(res.summary).toEqual({ movies: 3, ratings: 4, duplicateRatingsDropped: 3, tags: 0, tagsSkipped: 0, users: 2 });
     const u1 = res.users.find((u) => u.id === 'ml-user-1')!;
     expect(u1.history.map((h) => [h.itemId, h.rating])).toEqual([['ml-2', 4], ['ml-1', 5], ['ml-3', 3]]);
   });
   it('says so in one line', async () => {
     const { describeImportSummary } = await import('../../../src/core/catalog/movielens');
-    expect(describeImportSummary({ movies: 9742, ratings: 100836, duplicateRatingsDropped: 0, tags: 3683, users: 610 })).toBe('9,742 movies, 100,836 ratings from 610 users, 3,683 tags');
-    expect(describeImportSummary({ movies: 3, ratings: 4, duplicateRatingsDropped: 1, tags: 0, users: 2 })).toMatch(/1 duplicate rating dropped: when a user rated a movie more than once, the latest rating stands/);
+    expect(describeImportSummary({ movies: 9742, ratings: 100836, duplicateRatingsDropped: 0, tags: 3683, tagsSkipped: 0, users: 610 })).toBe('9,742 movies, 100,836 ratings from 610 users, 3,683 tags');
+    expect(describeImportSummary({ movies: 3, ratings: 4, duplicateRatingsDropped: 1, tags: 0, tagsSkipped: 0, users: 2 })).toMatch(/1 duplicate rating dropped: when a user rated a movie more than once, the latest rating stands/);
+    expect(describeImportSummary({ movies: 3, ratings: 4, duplicateRatingsDropped: 0, tags: 1, tagsSkipped: 2, users: 2 })).toBe('3 movies, 4 ratings from 2 users, 1 tags (2 tags skipped: no letter or digit to keep)');
+  });
+});
+
+describe('importMovieLens: tags with no letter or digit', () => {
+  it('skips them and counts them (free text in real releases: "!!!", an emoji), in both tag files', () => {
+    const movies = 'movieId,title,genres\n1,A (1990),Drama\n';
+    const ratings = 'userId,movieId,rating,timestamp\n1,1,4,1000\n';
+    const res = importMovieLens({ 'movies.csv': movies, 'ratings.csv': ratings, 'tags.csv': 'userId,movieId,tag,timestamp\n1,1,!!!,1000\n1,1,\u{1F44D},1000\n1,1,good,1000\n' });
+    expect(res.summary).toMatchObject({ tags: 1, tagsSkipped: 2 });
+    expect(res.catalog.items[0].tags).toEqual(['drama', 'good']);
+    const dat = importMovieLens({ 'movies.dat': '1::A (1990)::Drama\n', 'ratings.dat': '1::1::4::1000\n', 'tags.dat': '1::1::?!::1000\n1::1::fine::1000\n' });
+    expect(dat.summary).toMatchObject({ tags: 1, tagsSkipped: 1 });
+    // The rest of a skipped line is still checked: a bad timestamp is an error, not a skip.
+    expect(() => importMovieLens({ 'movies.csv': movies, 'ratings.csv': ratings, 'tags.csv': 'userId,movieId,tag,timestamp\n1,1,!!!,soon\n' })).toThrow(/^tags\.csv:2: timestamp "soon"/);
   });
 });
