@@ -74,7 +74,7 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
   let sessions: Record<string, unknown> | undefined;
   if (model && o.sessions !== false) {
     const sample = shuffle(createRng(o.seed).fork('sessions'), users.filter((u) => (u.heldOut?.length ?? 0) > 0)).slice(0, 50);
-    const recs = ['popular', 'random', 'mf-bpr'];
+    const recs = ['popular', 'random', 'mf-bpr', 'content'];
     attachResponseModel(catalog, null);
     const previous = await movieSessionStats(catalog, sample, sim, recs, o.seed);
     attachResponseModel(catalog, model);

@@ -17,8 +17,9 @@ export function fitModelParts(req: { catalog: Catalog; users: UserProfile[]; see
 }
 
 export async function runFidelityRequest(req: FidelityRequest, o: { onProgress?: (p: FidelityProgress) => void; signal?: { readonly aborted: boolean } } = {}): Promise<FidelityReport> {
-  o.onProgress?.({ stage: 'fitting the response model', done: 0, total: 1 });
-  const model = buildResponseModel(req.catalog, req.users, createRng(req.seed).fork('response-model'));
+  const stage = 'fitting the response model';
+  o.onProgress?.({ stage, done: 0, total: 1 });
+  const model = buildResponseModel(req.catalog, req.users, createRng(req.seed).fork('response-model'), { onProgress: (done, total) => o.onProgress?.({ stage, done, total }) });
   const seeds = Array.from({ length: req.seeds }, (_, k) => req.seed + k);
   const rep = await runFidelityProtocol(req.catalog, req.users, model.log, createRuleBasedSimulator({ snapshots: 'scalars' }), model, {
     seeds,

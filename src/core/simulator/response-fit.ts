@@ -22,6 +22,8 @@ export interface ResponseModelOptions {
   checkpointQuantiles?: number[];
   foldIn?: Partial<FoldInOptions>;
   weights?: ResponseWeights;
+  /** Called after the rating log and after each checkpoint's factors (done of total steps), for progress bars. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_ALS: AlsOptions = Object.freeze({ k: 12, lambda: 6, iterations: 8 });
@@ -43,7 +45,12 @@ export function buildResponseModel(catalog: Catalog, users: readonly UserProfile
   const log = buildRatingLog(users);
   const als = { ...DEFAULT_ALS, ...opts.als };
   const times = checkpointTimes(log, opts.checkpointQuantiles ?? [0.1, 0.35, 0.6, 0.85]);
-  const cps: ItemFactors[] = times.map((t, n) => fitItemFactors(log, t, als, rng.fork(`als:${n}`)));
+  opts.onProgress?.(1, times.length + 1);
+  const cps: ItemFactors[] = times.map((t, n) => {
+    const f = fitItemFactors(log, t, als, rng.fork(`als:${n}`));
+    opts.onProgress?.(n + 2, times.length + 1);
+    return f;
+  });
   return new MovieResponseModel(log, itemContent(log, catalog), cps, opts.weights ?? DEFAULT_RESPONSE_WEIGHTS, { ...DEFAULT_FOLD_IN, ...opts.foldIn });
 }
 

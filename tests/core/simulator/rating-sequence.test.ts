@@ -83,3 +83,14 @@ describe('title words of a series', () => {
     expect(movieReasonCodes(q, true, q.parts.share)).not.toContain('same_series');
   });
 });
+
+describe('fitting progress', () => {
+  it('reports the rating log and each checkpoint, ending at the total', () => {
+    const { catalog, users } = importMovieLens(movieWorldCsv({ users: 20, movies: 80, seed: 2 }));
+    const seen: [number, number][] = [];
+    const m = buildResponseModel(catalog, users, createRng(1), { onProgress: (d, t) => seen.push([d, t]) });
+    expect(seen.length).toBe(m.checkpoints.length + 1);
+    expect(seen.map((x) => x[0])).toEqual(seen.map((_, k) => k + 1));
+    expect(seen.every((x) => x[1] === m.checkpoints.length + 1)).toBe(true);
+  });
+});
