@@ -32,6 +32,9 @@ export interface FidelityCliOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
+/** Qualifying users the protocol samples on datasets with more users than this (seeded; --max-users overrides). */
+export const DEFAULT_MAX_USERS = 2000;
+
 const r4 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : x);
 
 /** Round every number of a JSON-able value to 4 decimals. */
@@ -65,7 +68,10 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
   const log = model ? model.log : buildRatingLog(users);
   const fitSeconds = (performance.now() - t0) / 1000;
   const sim = o.simulator ?? createRuleBasedSimulator({ snapshots: 'scalars' });
-  const rep = await runFidelityProtocol(catalog, users, log, sim, model, { seeds, maxUsers: o.maxUsers, bootstrap: o.bootstrap, onProgress: o.onProgress, summariseHistory: o.simulator ? 15 : undefined });
+  // Full releases (ml-25m: 162,000 users) would take hours at one user every ~0.1 s per seed:
+  // a seeded sample of DEFAULT_MAX_USERS stands in unless --max-users says otherwise.
+  const maxUsers = o.maxUsers ?? (users.length > DEFAULT_MAX_USERS ? DEFAULT_MAX_USERS : undefined);
+  const rep = await runFidelityProtocol(catalog, users, log, sim, model, { seeds, maxUsers, bootstrap: o.bootstrap, onProgress: o.onProgress, summariseHistory: o.simulator ? 15 : undefined });
   if (rep.test.users < 1 || rep.tuning.users < 1) {
     throw new Error(`no figures: ${rep.test.users + rep.tuning.users} user(s) qualify, at least 2 are needed (one per split). A user qualifies with a held-out movie rated >= 4 that someone had rated before the user's cut-off.`);
   }
@@ -96,6 +102,7 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
       perUser: rep.perSeed[0]?.test.calibration.perUser,
     },
     responseModel: model !== null,
+    userCap: maxUsers ?? null,
     fallbackShare: rep.fallbackShare,
     sessions,
     weights: model?.weights,

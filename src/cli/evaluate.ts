@@ -74,7 +74,8 @@ Options:
                          --llm-model NAME [--llm-key-env VAR] [--llm-timeout SEC]
   --seed N               seed (default 42)
   --users N              simulated users (compare, ndcg-retention; default 200)
-  --max-users N          cap on MovieLens users (reorder, fidelity; default all)
+  --max-users N          cap on MovieLens users (reorder: default all; fidelity: a seeded
+                         sample, default all up to 2,000 users, else 2,000)
   --recommenders a,b     base recommenders (default: all registered)
   --turns N              turn limit per session (default 8)
   --list-size N          items per list (default 6)
