@@ -31,18 +31,13 @@ import { createBatchClient, type BatchClient } from '../../src/worker/batch-clie
 import { checkDataset, clearDatasetCache } from '../../src/worker/dataset';
 import { createLeaderboardClient, type LeaderboardClient } from '../../src/worker/leaderboard-client';
 import type { FidelityApi } from '../../src/worker/fidelity-protocol';
-import { connect, type Client, type Endpoint } from '../../src/worker/rpc';
+import { connect, type Client } from '../../src/worker/rpc';
 import { fitAndAttach } from '../../src/ui/fidelity/attach-model';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
+import { workerEntries } from './worker-entry';
 
-const ports: MessagePort[] = [];
-async function startEntry(load: () => Promise<unknown>): Promise<Endpoint> {
-  const ch = new MessageChannel();
-  ports.push(ch.port1, ch.port2);
-  (globalThis as { self?: unknown }).self = ch.port1;
-  await load();
-  return ch.port2 as unknown as Endpoint;
-}
+const entries = workerEntries();
+const startEntry = entries.start;
 // Each entry is imported (and serves its port) once per test file.
 let batch: BatchClient;
 let board: LeaderboardClient;
@@ -54,8 +49,7 @@ beforeAll(async () => {
   board = createLeaderboardClient(() => port);
 });
 afterAll(() => {
-  ports.forEach((p) => p.close());
-  delete (globalThis as { self?: unknown }).self;
+  entries.close();
 });
 
 const files = movieWorldCsv({ users: 24, movies: 150, seed: 3 });

@@ -25,19 +25,12 @@ import { Playback } from '../../src/ui/state/playback.svelte';
 import { decodeSettings, encodeSettings } from '../../src/ui/state/url-settings';
 import { createBatchClient } from '../../src/worker/batch-client';
 import { createLeaderboardClient } from '../../src/worker/leaderboard-client';
-import type { Endpoint } from '../../src/worker/rpc';
+import { workerEntries } from './worker-entry';
 
-const ports: MessagePort[] = [];
-async function startEntry(load: () => Promise<unknown>): Promise<Endpoint> {
-  const ch = new MessageChannel();
-  ports.push(ch.port1, ch.port2);
-  (globalThis as { self?: unknown }).self = ch.port1;
-  await load();
-  return ch.port2 as unknown as Endpoint;
-}
+const entries = workerEntries();
+const startEntry = entries.start;
 afterAll(() => {
-  ports.forEach((p) => p.close());
-  delete (globalThis as { self?: unknown }).self;
+  entries.close();
 });
 
 /** The Live view: the description as a share link, played by the controller. */

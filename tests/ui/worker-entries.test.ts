@@ -10,20 +10,12 @@ import { runBatchRequest } from '../../src/worker/batch-run';
 import { createLeaderboardClient } from '../../src/worker/leaderboard-client';
 import { runLeaderboardRequest } from '../../src/worker/leaderboard-run';
 import type { BatchRequest } from '../../src/worker/protocol';
-import type { Endpoint } from '../../src/worker/rpc';
+import { workerEntries } from './worker-entry';
 
-const ports: MessagePort[] = [];
-/** Import a worker entry with `self` bound to one end of a fresh channel; returns the other end. */
-async function startEntry(load: () => Promise<unknown>): Promise<Endpoint> {
-  const ch = new MessageChannel();
-  ports.push(ch.port1, ch.port2);
-  (globalThis as { self?: unknown }).self = ch.port1;
-  await load();
-  return ch.port2 as unknown as Endpoint;
-}
+const entries = workerEntries();
+const startEntry = entries.start;
 afterAll(() => {
-  ports.forEach((p) => p.close());
-  delete (globalThis as { self?: unknown }).self;
+  entries.close();
 });
 
 const small: BatchRequest = { run: { users: { kind: 'population', size: 6 }, seed: 5, turns: 4, listSize: 4 }, recommenders: ['popular', 'content+follow'] };

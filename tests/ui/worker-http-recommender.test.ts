@@ -11,18 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canCreateExternal } from '../../src/core/recommenders/remote/external';
 import { createBatchClient } from '../../src/worker/batch-client';
 import { createLeaderboardClient } from '../../src/worker/leaderboard-client';
-import type { Endpoint } from '../../src/worker/rpc';
 // @ts-expect-error plain .mjs example without types
 import { start as startExample } from '../../examples/node/server.mjs';
+import { workerEntries } from './worker-entry';
 
-const ports: MessagePort[] = [];
-async function startEntry(load: () => Promise<unknown>): Promise<Endpoint> {
-  const ch = new MessageChannel();
-  ports.push(ch.port1, ch.port2);
-  (globalThis as { self?: unknown }).self = ch.port1;
-  await load();
-  return ch.port2 as unknown as Endpoint;
-}
+const entries = workerEntries();
+const startEntry = entries.start;
 
 let server: Server;
 let url = '';
@@ -31,8 +25,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/recommend`;
 });
 afterAll(async () => {
-  ports.forEach((p) => p.close());
-  delete (globalThis as { self?: unknown }).self;
+  entries.close();
   await new Promise((r) => server.close(r));
 });
 
