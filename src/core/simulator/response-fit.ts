@@ -110,6 +110,38 @@ export function fitLogistic(X: number[][], y: number[], l2 = 1, iterations = 25)
 }
 
 /**
+ * Ridge regression on standardised features (the intercept is not penalised). Returns the
+ * standardisation and the weights (intercept first).
+ */
+export function fitRidge(X: number[][], y: number[], l2: number): { mean: number[]; sd: number[]; w: number[] } {
+  const n = X.length;
+  const p = n ? X[0].length : 0;
+  const mean = new Array<number>(p).fill(0);
+  const sd = new Array<number>(p).fill(0);
+  for (const x of X) for (let j = 0; j < p; j++) mean[j] += x[j] / Math.max(1, n);
+  for (const x of X) for (let j = 0; j < p; j++) sd[j] += (x[j] - mean[j]) ** 2 / Math.max(1, n);
+  for (let j = 0; j < p; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  const d = p + 1;
+  const A = new Float64Array(d * d);
+  const b = new Float64Array(d);
+  const z = new Float64Array(d);
+  for (let r = 0; r < n; r++) {
+    z[0] = 1;
+    for (let j = 0; j < p; j++) z[j + 1] = (X[r][j] - mean[j]) / sd[j];
+    for (let a = 0; a < d; a++) {
+      b[a] += z[a] * y[r];
+      for (let c = 0; c <= a; c++) A[a * d + c] += z[a] * z[c];
+    }
+  }
+  for (let a = 0; a < d; a++) {
+    for (let c = 0; c < a; c++) A[c * d + a] = A[a * d + c];
+    A[a * d + a] += a > 0 ? l2 : 1e-9;
+  }
+  solveSpd(A, b, d);
+  return { mean, sd, w: Array.from(b) };
+}
+
+/**
  * The threshold on `scores` (predict positive when score >= threshold) with the best
  * balanced accuracy on these labels; midpoints between distinct scores.
  */
