@@ -94,6 +94,13 @@ export function buildMovieItems(input: BuildItemsInput): BuiltItems {
   const genreFreq = new Map<string, number>();
   for (const m of movies) for (const g of m.genres) genreFreq.set(g, (genreFreq.get(g) ?? 0) + 1);
 
+  // A user tag that spells a genre id ("comedy" on a drama) is not kept as a tag: readers
+  // take an item's tags that are topic ids as its genres, and a tag is written at some
+  // time, so the movie's genres would depend on who tagged it when (the response model
+  // reads genres as fixed metadata, as of any cut-off).
+  const genreIds = new Set<string>([NO_GENRE]);
+  for (const m of movies) for (const g of m.genres) if (!NOT_A_TOPIC.has(g)) genreIds.add(genreTopicId(g));
+
   const cooc = new Map<string, Map<string, number>>();
   const topicCount = new Map<string, number>();
   const topicLabel = new Map<string, string>();
@@ -123,6 +130,7 @@ export function buildMovieItems(input: BuildItemsInput): BuiltItems {
     }
 
     const userTags = [...(tagCounts.get(m.movieId) ?? new Map<string, number>()).entries()]
+      .filter(([t]) => !genreIds.has(t))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_USER_TAGS)
       .map(([t]) => t);

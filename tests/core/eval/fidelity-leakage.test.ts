@@ -134,4 +134,25 @@ describe('fidelity: no leakage from after the cut-off', () => {
     const b = decisions(dirty.catalog, dirty.users, later.id, laterItems);
     expect(b.map((d) => d.rating)).not.toEqual(a.map((d) => d.rating));
   });
+
+  it("takes a movie's genres from its metadata only: a user tag that spells a genre (written at any time) changes nothing", () => {
+    const movie = clean.catalog.items.find((it) => !it.tags.includes('horror'))!;
+    const mid = movie.id.replace('ml-', '');
+    // Written after the victim's cut-off by the user with the latest cut-off, before theirs:
+    // the importer keeps such a tag (it is in its tagger's visible past).
+    const tagger = later.id.replace('ml-user-', '');
+    const when = Math.floor((t + cut(later)) / 2000);
+    expect(when * 1000).toBeGreaterThan(t);
+    const tags = `userId,movieId,tag,timestamp\n${tagger},${mid},horror,${when}\n${tagger},${mid},horror,${when + 1}\n`;
+    const tagged = importMovieLens({ ...files, 'tags.csv': tags });
+    const item = tagged.catalog.items.find((it) => it.id === movie.id)!;
+    expect(item.tags).toEqual(movie.tags);
+    const a = buildResponseModel(clean.catalog, clean.users, createRng(11));
+    const b = buildResponseModel(tagged.catalog, tagged.users, createRng(11));
+    const i = a.log.itemIndex.get(movie.id)!;
+    expect(b.content.genres[b.log.itemIndex.get(movie.id)!]).toEqual(a.content.genres[i]);
+    // A tag that is not a genre id is kept (so the tag did reach the importer).
+    const other = importMovieLens({ ...files, 'tags.csv': tags.replaceAll('horror', 'slow burn') });
+    expect(other.catalog.items.find((it) => it.id === movie.id)!.tags).toContain('slow-burn');
+  });
 });
