@@ -6,7 +6,7 @@
  * ratio (mean over seeds), `tuning` holds the same figures on the tuning split.
  */
 import { importMovieLens } from '../core/catalog/movielens';
-import { runFidelityProtocol, type EngageReport, type SplitReport } from '../core/eval/fidelity-protocol';
+import { defaultUserCap, runFidelityProtocol, type EngageReport, type SplitReport } from '../core/eval/fidelity-protocol';
 import { movieSessionStats } from '../core/eval/fidelity-sessions';
 import { createRng, shuffle } from '../core/rng';
 import { attachResponseModel } from '../core/simulator/movie-response';
@@ -31,9 +31,6 @@ export interface FidelityCliOptions {
   noResponseModel?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
-
-/** Qualifying users the protocol samples on datasets with more users than this (seeded; --max-users overrides). */
-export const DEFAULT_MAX_USERS = 2000;
 
 const r4 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : x);
 
@@ -69,8 +66,8 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
   const fitSeconds = (performance.now() - t0) / 1000;
   const sim = o.simulator ?? createRuleBasedSimulator({ snapshots: 'scalars' });
   // Full releases (ml-25m: 162,000 users) would take hours at one user every ~0.1 s per seed:
-  // a seeded sample of DEFAULT_MAX_USERS stands in unless --max-users says otherwise.
-  const maxUsers = o.maxUsers ?? (users.length > DEFAULT_MAX_USERS ? DEFAULT_MAX_USERS : undefined);
+  // a seeded sample of DEFAULT_MAX_USERS (2,000) stands in unless --max-users says otherwise.
+  const maxUsers = defaultUserCap(users.length, o.maxUsers);
   const rep = await runFidelityProtocol(catalog, users, log, sim, model, { seeds, maxUsers, bootstrap: o.bootstrap, onProgress: o.onProgress, summariseHistory: o.simulator ? 15 : undefined });
   if (rep.test.users < 1 || rep.tuning.users < 1) {
     throw new Error(`no figures: ${rep.test.users + rep.tuning.users} user(s) qualify, at least 2 are needed (one per split). A user qualifies with a held-out movie rated >= 4 that someone had rated before the user's cut-off.`);

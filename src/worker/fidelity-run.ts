@@ -3,7 +3,7 @@
  * user's cut-off), then run the protocol with the rule-based simulator. Plain function so
  * tests call it without a worker.
  */
-import { runFidelityProtocol, type FidelityReport } from '../core/eval/fidelity-protocol';
+import { defaultUserCap, runFidelityProtocol, type FidelityReport } from '../core/eval/fidelity-protocol';
 import { createRng } from '../core/rng';
 import { buildResponseModel } from '../core/simulator/response-fit';
 import { createRuleBasedSimulator } from '../core/simulator/rule-based';
@@ -23,7 +23,7 @@ export async function runFidelityRequest(req: FidelityRequest, o: { onProgress?:
   const seeds = Array.from({ length: req.seeds }, (_, k) => req.seed + k);
   const rep = await runFidelityProtocol(req.catalog, req.users, model.log, createRuleBasedSimulator({ snapshots: 'scalars' }), model, {
     seeds,
-    maxUsers: req.maxUsers,
+    maxUsers: defaultUserCap(req.users.length, req.maxUsers),
     bootstrap: req.bootstrap,
     signal: o.signal,
     // Yield to the event loop so a cancel message can arrive between users.

@@ -28,6 +28,18 @@ const YEAR_MS = 365.25 * 86_400_000;
 /** Ridge strength of the rating correction (standardised inputs, a few thousand tuning ratings). */
 const RATING_RIDGE = 50;
 
+/**
+ * On datasets with more users than this, the protocol's entry points (CLI, Fidelity worker)
+ * sample this many qualifying users (seeded) unless told otherwise: a full release has
+ * 160,000 users, and each costs tens of milliseconds per seed.
+ */
+export const DEFAULT_MAX_USERS = 2000;
+
+/** The user cap an entry point passes when none was asked for. */
+export function defaultUserCap(users: number, asked?: number): number | undefined {
+  return asked ?? (users > DEFAULT_MAX_USERS ? DEFAULT_MAX_USERS : undefined);
+}
+
 export interface FidelityProtocolOptions {
   seeds: number[];
   ratios?: number[];

@@ -76,3 +76,15 @@ describe('fidelity metrics', () => {
     expect(averageReports([{ a: 1, ci95: [0, 1], s: 'x' }, { a: 3, ci95: [-1, 0.5], s: 'y' }])).toEqual({ a: 2, ci95: [-1, 1], s: 'x' });
   });
 });
+
+describe('the default user cap of the fidelity entry points', () => {
+  it('keeps every user up to 2,000, samples 2,000 above, and honours an explicit cap', async () => {
+    const { defaultUserCap, DEFAULT_MAX_USERS } = await import('../../../src/core/eval/fidelity-protocol');
+    expect(DEFAULT_MAX_USERS).toBe(2000);
+    expect(defaultUserCap(610)).toBeUndefined();
+    expect(defaultUserCap(2000)).toBeUndefined();
+    expect(defaultUserCap(162_541)).toBe(2000);
+    expect(defaultUserCap(162_541, 50_000)).toBe(50_000);
+    expect(defaultUserCap(610, 20)).toBe(20);
+  });
+});
