@@ -15,12 +15,12 @@ import {
   checkRating,
   checkTimestamp,
   collectGenres,
-  normaliseTag,
   parseTitle,
   type RawDataset,
   type RawMovie,
   type RawTag,
   type RawUser,
+  tagRow,
 } from './movielens-raw';
 import { RatingColumns, readRatings } from './movielens-ratings';
 import { forEachLine, isValidUtf8, toText } from './movielens-text';
@@ -128,18 +128,9 @@ export function parseMlDat(files: Files): RawDataset {
   let tagsSkipped = 0;
   if (files['tags.dat'] !== undefined) {
     forEachLine(datText(files, 'tags.dat'), (row, line) => {
-      const f = splitDat(row, ['UserID', 'MovieID', 'Tag', 'Timestamp'], 'tags.dat', line, 2);
-      const userId = checkId(f[0], 'UserID', 'tags.dat', line);
-      const movieId = checkId(f[1], 'MovieID', 'tags.dat', line);
-      if (!known.has(movieId)) throw new ImportError('tags.dat', line, `MovieID ${movieId} is not in movies.dat`);
-      const tag = normaliseTag(f[2]);
-      const at = checkTimestamp(f[3], 'tags.dat', line);
-      // A tag of only punctuation or emoji (free text in real releases) has no word to keep: skipped, counted.
-      if (!tag) {
-        tagsSkipped++;
-        return;
-      }
-      tags.push({ userId, movieId, tag, at });
+      const t = tagRow(splitDat(row, ['UserID', 'MovieID', 'Tag', 'Timestamp'], 'tags.dat', line, 2), { user: 'UserID', movie: 'MovieID', file: 'tags.dat', moviesFile: 'movies.dat' }, line, known);
+      if (t) tags.push(t);
+      else tagsSkipped++;
     }, 'tags.dat');
   }
 

@@ -11,11 +11,11 @@ import {
   collectGenres,
   checkRating,
   checkTimestamp,
-  normaliseTag,
   parseTitle,
   type RawDataset,
   type RawMovie,
   type RawTag,
+  tagRow,
 } from './movielens-raw';
 import { RatingColumns, readRatings } from './movielens-ratings';
 import { forEachCsvRecord, toText } from './movielens-text';
@@ -94,17 +94,9 @@ export function parseMlLatest(files: Files): RawDataset {
   let tagsSkipped = 0;
   if (files['tags.csv'] !== undefined) {
     readCsv(files, 'tags.csv', ['userId', 'movieId', 'tag', 'timestamp'], (f, line) => {
-      const userId = checkId(f[0], 'userId', 'tags.csv', line);
-      const movieId = checkId(f[1], 'movieId', 'tags.csv', line);
-      if (!known.has(movieId)) throw new ImportError('tags.csv', line, `movieId ${movieId} is not in movies.csv`);
-      const tag = normaliseTag(f[2]);
-      const at = checkTimestamp(f[3], 'tags.csv', line);
-      // A tag of only punctuation or emoji (free text in real releases) has no word to keep: skipped, counted.
-      if (!tag) {
-        tagsSkipped++;
-        return;
-      }
-      tags.push({ userId, movieId, tag, at });
+      const t = tagRow(f, { user: 'userId', movie: 'movieId', file: 'tags.csv', moviesFile: 'movies.csv' }, line, known);
+      if (t) tags.push(t);
+      else tagsSkipped++;
     });
   }
 

@@ -169,3 +169,17 @@ export function checkTimestamp(s: string, file: string, line: number): number {
   }
   return v * 1000;
 }
+
+/**
+ * One tags row (user, movie, tag, timestamp), checked: the movie must be in the movies
+ * file. Returns null for a tag with no word to keep (only punctuation or emoji: free text
+ * of full releases), which the caller skips and counts. Throws `ImportError`.
+ */
+export function tagRow(f: readonly string[], names: { user: string; movie: string; file: string; moviesFile: string }, line: number, known: { has(id: number): boolean }): RawTag | null {
+  const userId = checkId(f[0], names.user, names.file, line);
+  const movieId = checkId(f[1], names.movie, names.file, line);
+  if (!known.has(movieId)) throw new ImportError(names.file, line, `${names.movie} ${movieId} is not in ${names.moviesFile}`);
+  const tag = normaliseTag(f[2]);
+  const at = checkTimestamp(f[3], names.file, line);
+  return tag ? { userId, movieId, tag, at } : null;
+}
