@@ -10,11 +10,10 @@
  * the model is really used. A run naming a dataset the page does not hold, or an oversized
  * one, is a clear error.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main as simulateMain } from '../../src/cli/simulate';
 import { cliArgsOf } from '../../src/cli/simulate-args';
 import { evaluate as evaluateCli, parseEvaluateArgs } from '../../src/cli/evaluate';
 import { importMovieLens } from '../../src/core/catalog/movielens';
@@ -22,7 +21,6 @@ import { runBatch } from '../../src/core/env/batch';
 import { buildRun, canonicalJson, parseRunDescription, trajectoryDecisions, type RunDescription, type RunWorld } from '../../src/core/run';
 import { ensureResponseModel, prepareDatasetWorld } from '../../src/core/run/dataset-world';
 import { responseModelFor } from '../../src/core/simulator/movie-response';
-import type { Trajectory } from '../../src/core/types';
 import { DataStore } from '../../src/ui/state/data.svelte';
 import { settingsOf } from '../../src/ui/state/describe-run';
 import { LiveController } from '../../src/ui/state/live.svelte';
@@ -35,6 +33,7 @@ import { connect, type Client } from '../../src/worker/rpc';
 import { fitAndAttach } from '../../src/ui/fidelity/attach-model';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
 import { workerEntries } from './worker-entry';
+import { cliDecisions } from './cli-decisions';
 
 const entries = workerEntries();
 const startEntry = entries.start;
@@ -90,27 +89,9 @@ function folder(): string {
 }
 
 async function viaCli(d: RunDescription, userId: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'dataset-same-run-'));
   const args = cliArgsOf({ ...d, users: { kind: 'user', id: userId } });
   args[args.indexOf('--catalog') + 1] = folder();
-  const out = join(dir, 'out.jsonl');
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  let code: number;
-  try {
-    code = await simulateMain([...args, '--json', '--quiet', '--out', out]);
-  } finally {
-    write.mockRestore();
-  }
-  expect(code).toBe(0);
-  const line = JSON.parse(readFileSync(out, 'utf8').trim().split('\n')[0]);
-  const t = {
-    userId: line.userId,
-    recommender: line.recommender,
-    seed: line.seed,
-    endReason: line.endReason,
-    turns: line.transitions.map((x: { action: unknown; reward: number; info: { decisions: unknown; reflection: unknown } }) => ({ slate: x.action, decisions: x.info.decisions, reflection: x.info.reflection, reward: x.reward })),
-  } as unknown as Trajectory;
-  return canonicalJson(trajectoryDecisions(t));
+  return cliDecisions(args);
 }
 
 describe('an imported MovieLens dataset: the same response model on every entry point', () => {

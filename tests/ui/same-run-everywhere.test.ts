@@ -10,14 +10,9 @@
  * trained recommenders with another random stream than the CLI (`createRng(seed).fork('fit')`
  * against `fitRng`), so mf-bpr's first list differed between a share link and the CLI.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main as simulateMain } from '../../src/cli/simulate';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliArgsOf } from '../../src/cli/simulate-args';
 import { canonicalJson, parseRunDescription, trajectoryDecisions, type RunDescription } from '../../src/core/run';
-import type { Trajectory } from '../../src/core/types';
 import { DataStore } from '../../src/ui/state/data.svelte';
 import { describeRun, settingsOf } from '../../src/ui/state/describe-run';
 import { LiveController } from '../../src/ui/state/live.svelte';
@@ -26,6 +21,7 @@ import { decodeSettings, encodeSettings } from '../../src/ui/state/url-settings'
 import { createBatchClient } from '../../src/worker/batch-client';
 import { createLeaderboardClient } from '../../src/worker/leaderboard-client';
 import { workerEntries } from './worker-entry';
+import { cliDecisions } from './cli-decisions';
 
 const entries = workerEntries();
 const startEntry = entries.start;
@@ -48,29 +44,7 @@ async function viaLive(d: RunDescription): Promise<string> {
 
 /** The CLI: the description as flags; the session rebuilt from its JSONL transitions. */
 async function viaCli(d: RunDescription): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'same-run-')), 'out.jsonl');
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  let code: number;
-  try {
-    code = await simulateMain([...cliArgsOf(d), '--json', '--quiet', '--out', file]);
-  } finally {
-    write.mockRestore();
-  }
-  expect(code).toBe(0);
-  const line = JSON.parse(readFileSync(file, 'utf8').trim().split('\n')[0]);
-  const t = {
-    userId: line.userId,
-    recommender: line.recommender,
-    seed: line.seed,
-    endReason: line.endReason,
-    turns: line.transitions.map((x: { action: Trajectory['turns'][0]['slate']; reward: number; info: { decisions: unknown; reflection: unknown } }) => ({
-      slate: x.action,
-      decisions: x.info.decisions,
-      reflection: x.info.reflection,
-      reward: x.reward,
-    })),
-  } as unknown as Trajectory;
-  return canonicalJson(trajectoryDecisions(t));
+  return cliDecisions(cliArgsOf(d));
 }
 
 const name = (d: RunDescription) => (d.recommender.follow ? `${d.recommender.name}+follow` : d.recommender.name);
