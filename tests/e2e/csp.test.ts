@@ -3,30 +3,19 @@
  * the policy is in the page, it is enforced (an injected inline script does not run), and
  * running a session and opening every main view raises no CSP violation and no console error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchBrowser, tempProfile, watchErrors, type LaunchedBrowser } from '../browser/harness';
+import { appUrl, watchErrors } from '../browser/harness';
 import { VIEWS } from '../../src/ui/state/url-settings';
-import { pollUntil, runToEnd } from './helpers';
+import { pollUntil, profileBrowser, runToEnd } from './helpers';
 
-let b: LaunchedBrowser;
-let profile: string;
-
-beforeAll(async () => {
-  profile = await tempProfile();
-  b = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await b?.close();
-  await rm(profile, { recursive: true, force: true });
-});
+const env = profileBrowser();
 
 type CspWindow = Window & { __csp: string[]; __injected?: number };
 
 /** A page that records every `securitypolicyviolation` from the first script on. */
 async function cspPage(query: string): Promise<{ page: Page; errors: string[]; violations: () => Promise<string[]> }> {
-  const page = await b.context.newPage();
+  const page = await env.b.context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as CspWindow;
     w.__csp = [];

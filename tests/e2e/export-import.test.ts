@@ -4,28 +4,18 @@
  * delete everything, import, export again), and importing the same file twice adds
  * nothing; a malformed file shows an error naming the line and imports nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { launchBrowser, screenshot, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { countOf, openApp, openHistory, runToEnd, waitSaved } from './helpers';
+import { screenshot } from '../browser/harness';
+import { countOf, openApp, openHistory, profileBrowser, runToEnd, waitSaved } from './helpers';
 
-let b: LaunchedBrowser;
-let profile: string;
-
-beforeAll(async () => {
-  profile = await tempProfile();
-  b = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await b?.close();
-  await rm(profile, { recursive: true, force: true });
-});
+const env = profileBrowser();
 
 async function download(page: Page, testid: string, target: ReturnType<Page['getByTestId']> = page.getByTestId(testid)): Promise<{ name: string; text: string; path: string }> {
   const [d] = (await Promise.all([page.waitForEvent('download'), target.click()])) as [Download, void];
-  const path = join(profile, d.suggestedFilename());
+  const path = join(env.profile, d.suggestedFilename());
   await d.saveAs(path);
   return { name: d.suggestedFilename(), text: await readFile(path, 'utf8'), path };
 }
@@ -46,10 +36,10 @@ async function deleteAll(page: Page): Promise<void> {
 describe('export and import in the history view', () => {
   it('round-trips all data, one session and JSONL byte for byte through real IndexedDB, and re-imports as duplicates', async () => {
     // Two runs of the same seeded session (same trajectory id): what the first exporter collapsed.
-    const { page, errors } = await openApp(b.context, 'speed=16&seed=3&rec=popular');
+    const { page, errors } = await openApp(env.b.context, 'speed=16&seed=3&rec=popular');
     await runToEnd(page);
     await waitSaved(page);
-    const second = await openApp(b.context, 'speed=16&seed=3&rec=popular');
+    const second = await openApp(env.b.context, 'speed=16&seed=3&rec=popular');
     await runToEnd(second.page);
     await waitSaved(second.page);
     await second.page.close();
@@ -101,7 +91,7 @@ describe('export and import in the history view', () => {
   });
 
   it('shows the error of a malformed import, naming the line, and imports nothing', async () => {
-    const { page } = await openApp(b.context, '');
+    const { page } = await openApp(env.b.context, '');
     await openHistory(page);
     const n = await rowCount(page);
     const good = JSON.stringify({ hello: 'world' });

@@ -2,8 +2,27 @@
  * Steps shared by the e2e tests: open the app, run a session to its end, go to a view,
  * read the first list and its decisions.
  */
+import { rm } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { appUrl, watchErrors } from '../browser/harness';
+import { afterAll, beforeAll } from 'vitest';
+import { appUrl, launchBrowser, tempProfile, watchErrors, type LaunchedBrowser } from '../browser/harness';
+
+/**
+ * One Chromium with its own temporary profile for a test file: launched before its tests,
+ * closed and its profile deleted after. Read `env.b` and `env.profile` inside tests.
+ */
+export function profileBrowser(): { readonly b: LaunchedBrowser; readonly profile: string } {
+  const env = {} as { b: LaunchedBrowser; profile: string };
+  beforeAll(async () => {
+    env.profile = await tempProfile();
+    env.b = await launchBrowser({ userDataDir: env.profile });
+  });
+  afterAll(async () => {
+    await env.b?.close();
+    await rm(env.profile, { recursive: true, force: true });
+  });
+  return env;
+}
 
 /** Open the built app with a query (e.g. 'speed=16&seed=7'); resolves once the shell is up. */
 export async function openApp(context: BrowserContext, query = 'speed=16'): Promise<{ page: Page; errors: string[] }> {

@@ -5,26 +5,15 @@
  * Then the default session (seed 7, instruction following on) shows an instruction, the
  * reply and the plan, and replays them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
-import { launchBrowser, screenshot, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { countOf, firstList, openApp, openHistory, runToEnd, waitSaved } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../browser/harness';
+import { countOf, firstList, openApp, openHistory, profileBrowser, runToEnd, waitSaved } from './helpers';
 
-let b: LaunchedBrowser;
-let profile: string;
-
-beforeAll(async () => {
-  profile = await tempProfile();
-  b = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await b?.close();
-  await rm(profile, { recursive: true, force: true });
-});
+const env = profileBrowser();
 
 describe('live session, history and replay', () => {
   it('runs a traditional session showing reasoning, actions and mindset updates, then replays it after a reload', async () => {
-    const { page, errors } = await openApp(b.context, 'speed=16&seed=42&follow=0');
+    const { page, errors } = await openApp(env.b.context, 'speed=16&seed=42&follow=0');
     await runToEnd(page);
     expect(await page.getByTestId('item-card').count()).toBeGreaterThan(1);
     expect((await page.getByTestId('reasoning').first().textContent())?.trim().length).toBeGreaterThan(5);
@@ -67,7 +56,7 @@ describe('live session, history and replay', () => {
   });
 
   it('the default session shows an instruction, the reply and the plan live and in the replay', async () => {
-    const { page, errors } = await openApp(b.context);
+    const { page, errors } = await openApp(env.b.context);
     await runToEnd(page);
     const bubble = page.getByTestId('instruction-bubble').first();
     const instruction = ((await bubble.textContent()) ?? '').trim();

@@ -6,29 +6,18 @@
  * another random stream than the CLI (issue 9).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main as simulateMain } from '../../src/cli/simulate';
 import { cliArgsOf } from '../../src/cli/simulate-args';
 import { loadBuiltinCatalog } from '../../src/core/catalog/builtin';
 import { parseRunDescription, type RunDescription } from '../../src/core/run';
 import { settingsOf } from '../../src/ui/state/describe-run';
 import { encodeSettings } from '../../src/ui/state/url-settings';
-import { launchBrowser, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { openApp, runToEnd } from './helpers';
+import { openApp, profileBrowser, runToEnd } from './helpers';
 
-let b: LaunchedBrowser;
-let profile: string;
-beforeAll(async () => {
-  profile = await tempProfile();
-  b = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await b?.close();
-  await rm(profile, { recursive: true, force: true });
-});
+const env = profileBrowser();
 
 /** The CLI's lists (item titles per turn) for a description. */
 async function cliLists(d: RunDescription): Promise<string[][]> {
@@ -50,7 +39,7 @@ describe('the browser Live view and the CLI run a description the same way', () 
     const label = d.recommender.follow ? `${d.recommender.name}+follow` : d.recommender.name;
     it(`${label}, seed ${d.seed}`, async () => {
       const expected = await cliLists(d);
-      const { page, errors } = await openApp(b.context, `${encodeSettings(settingsOf(d))}&speed=16`);
+      const { page, errors } = await openApp(env.b.context, `${encodeSettings(settingsOf(d))}&speed=16`);
       await runToEnd(page);
       const lists: string[][] = [];
       for (const turn of await page.getByTestId('turn').all()) lists.push(await turn.getByTestId('item-card').locator('.title').allTextContents());

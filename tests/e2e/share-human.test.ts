@@ -2,26 +2,15 @@
  * A share link reproduces the run (same first list and decisions) in a fresh browser;
  * human mode records a session like a simulated one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
-import { launchBrowser, screenshot, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { countOf, firstList, openApp, openHistory, runToEnd, waitStatus } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../browser/harness';
+import { countOf, firstList, openApp, openHistory, profileBrowser, runToEnd, waitStatus } from './helpers';
 
-let b: LaunchedBrowser;
-let profile: string;
-
-beforeAll(async () => {
-  profile = await tempProfile();
-  b = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await b?.close();
-  await rm(profile, { recursive: true, force: true });
-});
+const env = profileBrowser();
 
 describe('share links and human mode', () => {
   it('opening a share link in another browser gives the same first list and decisions', async () => {
-    const { page } = await openApp(b.context, 'speed=16&seed=1234&rec=item-knn&k=4&turns=3');
+    const { page } = await openApp(env.b.context, 'speed=16&seed=1234&rec=item-knn&k=4&turns=3');
     await runToEnd(page);
     const first = await firstList(page);
     expect(first.titles).toHaveLength(4);
@@ -47,7 +36,7 @@ describe('share links and human mode', () => {
   });
 
   it('records a human-mode session: watch + like, skip, leave with an instruction, then leave silently', async () => {
-    const { page, errors } = await openApp(b.context, 'sim=human&speed=16');
+    const { page, errors } = await openApp(env.b.context, 'sim=human&speed=16');
     await page.getByTestId('run').click();
     await page.getByTestId('human-watch').waitFor();
     await page.getByTestId('human-watch-seconds').fill('12');

@@ -3,23 +3,11 @@
  * view and focus; a paused session is not thrown away by "Run"; a replay shows exactly
  * what the live view showed at the same point.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { openApp, openHistory, status, waitStatus } from './helpers';
+import { openApp, openHistory, profileBrowser, status, waitStatus } from './helpers';
 
-let b: LaunchedBrowser;
-let profile: string;
-
-beforeAll(async () => {
-  profile = await tempProfile();
-  b = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await b?.close();
-  await rm(profile, { recursive: true, force: true });
-});
+const env = profileBrowser();
 
 /**
  * The feed's turns and the mindset panel as markup. Charts are drawn at the width of their
@@ -51,7 +39,7 @@ async function doneCards(page: Page, root = 'body'): Promise<number> {
 
 describe('a class in Chromium', () => {
   it('human mode: focus follows the cards; leaving brings the instruction box into view and focus', async () => {
-    const { page, errors } = await openApp(b.context, 'sim=human&speed=16&seed=3');
+    const { page, errors } = await openApp(env.b.context, 'sim=human&speed=16&seed=3');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('run').click();
     await page.getByTestId('human-watch').waitFor();
@@ -86,7 +74,7 @@ describe('a class in Chromium', () => {
   });
 
   it('"Run" while paused asks before discarding; the main button resumes', async () => {
-    const { page, errors } = await openApp(b.context, 'speed=0.5&seed=5');
+    const { page, errors } = await openApp(env.b.context, 'speed=0.5&seed=5');
     await page.getByTestId('run').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-card"]').length > 0);
     await page.getByTestId('pause').click();
@@ -112,7 +100,7 @@ describe('a class in Chromium', () => {
   });
 
   it('a replay is identical to the live view at every step it was stepped through', async () => {
-    const { page, errors } = await openApp(b.context, 'speed=16&seed=11&k=4&turns=3');
+    const { page, errors } = await openApp(env.b.context, 'speed=16&seed=11&k=4&turns=3');
     const live: { feed: string; mindset: string }[] = [];
     for (let k = 1; k <= 4; k++) {
       await page.getByTestId('step').click();
@@ -164,7 +152,7 @@ describe('a class in Chromium', () => {
   });
 
   it('chart text in the live view is at least 12 px on screen, with both axes labelled', async () => {
-    const { page } = await openApp(b.context, 'speed=16&seed=2');
+    const { page } = await openApp(env.b.context, 'speed=16&seed=2');
     await page.getByTestId('run').click();
     await waitStatus(page, 'ended');
     const texts = await page.evaluate(() =>
@@ -182,7 +170,7 @@ describe('a class in Chromium', () => {
   });
 
   it('the tour walks through the live view, can be skipped, and is remembered; narration pauses at key moments', async () => {
-    const { page, errors } = await openApp(b.context, 'speed=16&scenario=table2');
+    const { page, errors } = await openApp(env.b.context, 'speed=16&scenario=table2');
     await page.evaluate(() => localStorage.removeItem('recoworld-tour-done'));
     await page.reload();
     await page.getByTestId('tour-invite').waitFor();
@@ -229,7 +217,7 @@ describe('a class in Chromium', () => {
   });
 
   it('Compare from a scenario link: the same recommender with and without instruction following, then many seeds with intervals', async () => {
-    const { page, errors } = await openApp(b.context, 'scenario=plain-vs-agentic&speed=16');
+    const { page, errors } = await openApp(env.b.context, 'scenario=plain-vs-agentic&speed=16');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'compare');
     expect(await page.getByTestId('compare-follow-a').isChecked()).toBe(true);
     expect(await page.getByTestId('compare-follow-b').isChecked()).toBe(false);
