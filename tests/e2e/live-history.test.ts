@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../browser/harness';
-import { countOf, firstList, openApp, openHistory, profileBrowser, runToEnd, waitSaved } from './helpers';
+import { countOf, firstList, openApp, openHistory, pollUntil, profileBrowser, runToEnd, waitSaved } from './helpers';
 
 const env = profileBrowser();
 
@@ -69,7 +69,9 @@ describe('live session, history and replay', () => {
     const row = page.getByTestId('history-row').first();
     expect(await row.textContent()).toContain('content+follow');
     expect(await countOf(page.getByTestId('history-row'), 2)).toBe(2);
-    expect(await page.getByTestId('storage-used').textContent()).toMatch(/Storage used \d[\d.]* ?[kMG]?B of \d[\d.]* ?[kMGT]?B/);
+    // The estimate arrives after the list ("Storage: …" until then): wait for it.
+    const used = /Storage used \d[\d.]* ?[kMG]?B of \d[\d.]* ?[kMGT]?B/;
+    expect(await pollUntil(() => page.getByTestId('storage-used').textContent(), (t) => used.test(t ?? ''))).toMatch(used);
     await screenshot(page, 'history');
     // Search and filters narrow the list.
     await page.getByTestId('history-search').fill('follow');
