@@ -1,8 +1,9 @@
 /**
  * The shape the CLI entries share: parse the options (a `UsageError` is exit 2 with a hint),
  * `--help` (the parser returns null: print the help, exit 0), run, and say a failure in one
- * line: known kinds (bad files, refused input) by their message, anything else with its
- * stack, since that is a bug. Everything printed goes through `terminalText`.
+ * line: bad options or input by their message (exit 2), known kinds (bad files, refused
+ * input) by their message (exit 1), anything else with its stack, since that is a bug
+ * (exit 1). Everything printed goes through `terminalText`.
  */
 import { UsageError } from './simulate-args';
 import { terminalText } from './terminal-text';
@@ -11,36 +12,38 @@ import { terminalText } from './terminal-text';
 export interface CliSpec<O> {
   /** The command's name, the prefix of every error line ("evaluate: ..."). */
   name: string;
-  /** Parse argv; throws `UsageError`; null for --help. */
-  parse: (argv: string[]) => O | null;
+  /** Parse argv (may be async, e.g. to load the modules a flag names); throws `UsageError`; null for --help. */
+  parse: (argv: string[]) => O | null | Promise<O | null>;
   help: string;
   /** Do the work; resolves to the exit code. */
   run: (options: O) => Promise<number>;
   /** Errors said by their message alone (default: none, every other error shows its stack). */
   known?: (e: unknown) => boolean;
+  /** Errors that mean bad options or input besides `UsageError` (exit 2, said by their message), e.g. a bad experiment file. */
+  usage?: (e: unknown) => boolean;
+  /**
+   * Give the "Run with --help" hint after a usage error found while running too (an unknown
+   * catalog, a bad experiment), not only after the parser's (default: the parser's only).
+   */
+  hintAlways?: boolean;
 }
+
+const HINT = 'Run with --help for the options.\n';
 
 /** Run a CLI over `argv` (without the node and script paths); resolves to the exit code. */
 export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<number> {
-  let options: O | null;
+  let parsed = false;
   try {
-    options = spec.parse(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${spec.name}: ${terminalText(e.message)}\nRun with --help for the options.\n`);
-      return 2;
+    const options = await spec.parse(argv);
+    if (!options) {
+      process.stdout.write(spec.help + '\n');
+      return 0;
     }
-    throw e;
-  }
-  if (!options) {
-    process.stdout.write(spec.help + '\n');
-    return 0;
-  }
-  try {
+    parsed = true;
     return await spec.run(options);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${spec.name}: ${terminalText(e.message)}\n`);
+    if (e instanceof UsageError || spec.usage?.(e)) {
+      process.stderr.write(`${spec.name}: ${terminalText((e as Error).message)}\n${!parsed || spec.hintAlways ? HINT : ''}`);
       return 2;
     }
     const msg = spec.known?.(e) ? (e as Error).message : ((e as Error)?.stack ?? String(e));

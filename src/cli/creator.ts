@@ -15,8 +15,8 @@ import { RunDescriptionError } from '../core/run/description';
 import { ImportError } from '../core/catalog/import-error';
 import { loadWorld } from './load-world';
 import { createProgress, silentProgress } from './progress';
-import { CREATOR_HELP, parseCreatorArgs } from './creator-args';
-import { UsageError } from './simulate-args';
+import { CREATOR_HELP, parseCreatorArgs, type CreatorOptions } from './creator-args';
+import { runCli } from './cli-main';
 import { terminalJson, terminalText } from './terminal-text';
 
 function table(r: ExperimentResult): string {
@@ -42,13 +42,8 @@ function table(r: ExperimentResult): string {
   return lines.join('\n');
 }
 
-/** Run the CLI; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const o = parseCreatorArgs(argv);
-  if (o.help) {
-    process.stdout.write(CREATOR_HELP + '\n');
-    return 0;
-  }
+/** Run the experiment the options describe; returns the exit code. */
+async function runCreator(o: CreatorOptions): Promise<number> {
   const builtin = BUILTIN_CATALOGS.some((c) => c.id === o.catalog);
   const loaded = await loadWorld(o.catalog, 1, 0);
   const personas = builtin ? await loadBuiltinPersonas() : loaded.training;
@@ -66,15 +61,26 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Run the CLI; returns the exit code (2: bad options or a bad experiment, edge list or run, with the hint to --help; 1: a failed run or import). */
+export function main(argv: string[]): Promise<number> {
+  return runCli(
+    {
+      name: 'creator',
+      parse: (args) => {
+        const o = parseCreatorArgs(args);
+        return o.help ? null : o;
+      },
+      help: CREATOR_HELP,
+      run: runCreator,
+      usage: (e) => e instanceof ExperimentError || e instanceof RunDescriptionError || e instanceof EdgeListError,
+      hintAlways: true,
+      known: (e) => e instanceof ImportError,
+    },
+    argv,
+  );
+}
+
 const isMain = process.argv[1] && /creator\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      const bad = e instanceof UsageError || e instanceof ExperimentError || e instanceof RunDescriptionError || e instanceof EdgeListError;
-      const known = bad || e instanceof ImportError;
-      process.stderr.write(`creator: ${known ? terminalText((e as Error).message) : (e as Error).stack ?? String(e)}\n${bad ? 'Run with --help for the options.\n' : ''}`);
-      process.exit(bad ? 2 : 1);
-    },
-  );
+  main(process.argv.slice(2)).then((code) => process.exit(code));
 }

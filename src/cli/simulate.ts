@@ -25,6 +25,7 @@ import { createCliLlmSimulator, printableLlmUrl } from './llm-simulator';
 import { terminalJson, terminalText } from './terminal-text';
 import { fallbackWarning } from '../core/llm/fallback-share';
 import { prepareExternalRecommenders } from './external-recommenders';
+import { runCli } from './cli-main';
 
 /** The simulator the CLI supplies (the LLM one); undefined: `buildRun` makes the registered one. */
 function createSimulator(o: SimulateOptions, catalog?: Catalog): UserSimulator | undefined {
@@ -44,15 +45,15 @@ async function writeLine(out: WriteStream, line: string): Promise<void> {
   if (!out.write(line + '\n')) await once(out, 'drain');
 }
 
-/** Run the CLI; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const t0 = performance.now();
+/** The options, after loading the recommenders they name; null for --help. */
+async function parse(argv: string[]): Promise<SimulateOptions | null> {
   // http://... recommenders and --recommender-module FILE (docs/recommender-api.md).
   const o = parseSimulateArgs(await prepareExternalRecommenders(argv));
-  if (o.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  return o.help ? null : o;
+}
+
+/** Run the sessions the options describe; `t0`: when the command started (for the timings). Returns the exit code. */
+async function simulate(o: SimulateOptions, t0: number): Promise<number> {
   if (o.helpParams) {
     process.stdout.write(paramsHelp() + '\n');
     return 0;
@@ -181,24 +182,15 @@ export async function main(argv: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+/** Run the CLI; returns the exit code (2: bad options, with the hint to --help wherever they are found; 1: a failed run or import). */
+export function main(argv: string[]): Promise<number> {
+  const t0 = performance.now();
+  return runCli({ name: 'simulate', parse, help: HELP, run: (o) => simulate(o, t0), known: (e) => e instanceof ImportError, hintAlways: true }, argv);
+}
 
 const isEntry = process.argv[1] && /simulate\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      if (err instanceof UsageError) {
-        process.stderr.write(`simulate: ${terminalText(err.message)}\nRun with --help for the options.\n`);
-        process.exitCode = 2;
-      } else if (err instanceof ImportError) {
-        process.stderr.write(`simulate: ${terminalText(err.message)}\n`);
-        process.exitCode = 1;
-      } else {
-        process.stderr.write(`simulate: ${(err as Error)?.stack ?? String(err)}\n`);
-        process.exitCode = 1;
-      }
-    },
-  );
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
