@@ -46,6 +46,13 @@ const DAY_MS = 86_400_000;
 const MAX_RATERS = 200;
 /** Users whose response stays cached (least recently used leave first). */
 const USER_CACHE = 1000;
+/**
+ * ... and at most this many entries in their neighbourhood maps together (about 75 bytes of
+ * heap each, so about 600 MB). A user's maps grow with the raters of their movies: on
+ * ml-latest-small all 671 users take 3.6M entries and all stay; on a full release one
+ * user takes up to a few hundred thousand, and 1,000 of them would not fit in the heap.
+ */
+export const CACHE_ENTRIES = 8_000_000;
 /** The same for "watched together" (each rater costs a window of 2 x SESSION_WINDOW places; the latest 50 did as well as all on ml-latest-small). */
 const SESSION_RATERS = 50;
 
@@ -191,7 +198,16 @@ export class MovieResponseModel {
     readonly checkpoints: ItemFactors[],
     public weights: ResponseWeights,
     readonly foldIn: FoldInOptions = DEFAULT_FOLD_IN,
+    /** Bound on the cached users' map entries (tests set a small one). */
+    readonly cacheEntries: number = CACHE_ENTRIES,
   ) {}
+
+  /** Users cached now and their map entries together (what the cache bound counts). */
+  get cacheSize(): { users: number; entries: number } {
+    let entries = 0;
+    for (const r of this.users.values()) entries += r.entries;
+    return { users: this.users.size, entries };
+  }
 
   /**
    * The response of one user of the log at their cut-off; null for an unknown user. The
@@ -208,8 +224,16 @@ export class MovieResponseModel {
     const u = this.log.userIndex.get(userId);
     if (u === undefined) return null;
     r = new UserResponse(this, u);
+    // Maps fill lazily (the "watched together" ones on first use), so the total is counted
+    // anew on each miss rather than kept as a running sum.
+    let entries = r.entries;
+    for (const c of this.users.values()) entries += c.entries;
+    for (const [id, c] of this.users) {
+      if (this.users.size < USER_CACHE && entries <= this.cacheEntries) break;
+      this.users.delete(id);
+      entries -= c.entries;
+    }
     this.users.set(userId, r);
-    if (this.users.size > USER_CACHE) this.users.delete(this.users.keys().next().value as string);
     return r;
   }
 }
@@ -254,6 +278,13 @@ export class UserResponse {
   private readonly latest: number[] = [];
   /** Title word -> my history movies with it. */
   private readonly titleIndex = new Map<string, number[]>();
+
+  /** Entries in this user's maps and sets: what the model's cache bound counts. */
+  get entries(): number {
+    let n = this.seen.size + this.titleIndex.size;
+    for (const map of [this.sim, this.neighbours, this.wide, this.itemW, this.recentW, this.raterHist, this.session, this.recentSession]) n += map.size;
+    return n;
+  }
 
   constructor(private readonly m: MovieResponseModel, readonly u: number) {
     const log = m.log;
