@@ -30,6 +30,7 @@ import { readDatasetFolder } from './read-dataset';
 import { ensureResponseModel } from '../core/run/dataset-world';
 import { runJudgeRequest, runLeaderboardRequest } from '../worker/leaderboard-run';
 import { runCli } from './cli-main';
+import { flagValue, relaunchWithHeapFor } from './heap';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
 
 /** Upper bound of the numeric options (the seed's range). */
@@ -382,7 +383,11 @@ export function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && /evaluate\.(ts|js)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  const argv = process.argv.slice(2);
+  // A full release needs a larger heap: restart with one before reading it (heap.ts).
+  relaunchWithHeapFor('evaluate', flagValue(argv, 'dataset'), argv)
+    .then((code) => code ?? main(argv))
+    .then((code) => process.exit(code));
 }
 
 export { isKnownRecommender };

@@ -26,6 +26,7 @@ import { terminalJson, terminalText } from './terminal-text';
 import { fallbackWarning } from '../core/llm/fallback-share';
 import { prepareExternalRecommenders } from './external-recommenders';
 import { runCli } from './cli-main';
+import { flagValue, relaunchWithHeapFor } from './heap';
 
 /** The simulator the CLI supplies (the LLM one); undefined: `buildRun` makes the registered one. */
 function createSimulator(o: SimulateOptions, catalog?: Catalog): UserSimulator | undefined {
@@ -190,7 +191,11 @@ export function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] && /simulate\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  const argv = process.argv.slice(2);
+  // A full release as --catalog needs a larger heap: restart with one before reading it (heap.ts).
+  relaunchWithHeapFor('simulate', flagValue(argv, 'catalog'), argv)
+    .then((code) => code ?? main(argv))
+    .then((code) => {
+      process.exitCode = code;
+    });
 }
