@@ -59,9 +59,12 @@ export function headline(s: SplitReport, ratio: number): Record<string, unknown>
 /** Run the protocol; returns the JSON object of the CLI. */
 export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<Record<string, unknown>> {
   const t0 = performance.now();
+  // A full release takes minutes before the first user: say which stage it is in.
+  o.onProgress?.('importing', 0, 1);
   const { catalog, users, layout } = importMovieLens(await readDatasetFolder(o.dataset));
+  o.onProgress?.('importing', 1, 1);
   const seeds = Array.from({ length: o.seeds }, (_, k) => o.seed + k);
-  const model = o.simulator || o.noResponseModel ? null : buildResponseModel(catalog, users, createRng(o.seed).fork('response-model'));
+  const model = o.simulator || o.noResponseModel ? null : buildResponseModel(catalog, users, createRng(o.seed).fork('response-model'), { onProgress: (d, t) => o.onProgress?.('fitting the response model', d, t) });
   const log = model ? model.log : buildRatingLog(users);
   const fitSeconds = (performance.now() - t0) / 1000;
   const sim = o.simulator ?? createRuleBasedSimulator({ snapshots: 'scalars' });

@@ -36,8 +36,16 @@ describe('fidelity CLI on an ml-1m folder', () => {
   it('imports the layout and reports the simulator beside its baselines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recoworld-ml1m-'));
     writeMl1m(dir);
-    const o = (await evaluateFidelityProtocol({ dataset: dir, seed: 3, seeds: 1, ratio: 1, bootstrap: 50, sessions: false })) as Record<string, any>;
+    const stages: string[] = [];
+    const o = (await evaluateFidelityProtocol({ dataset: dir, seed: 3, seeds: 1, ratio: 1, bootstrap: 50, sessions: false, onProgress: (s, d, t) => stages.push(`${s} ${d}/${t}`) })) as Record<string, any>;
     expect(o.layout).toBe('ml-1m');
+    // Every stage is said, in order, before the first user (a full release takes minutes there).
+    const first = (prefix: string) => stages.findIndex((x) => x.startsWith(prefix));
+    expect(stages.slice(0, 2)).toEqual(['importing 0/1', 'importing 1/1']);
+    expect(first('fitting the response model')).toBe(2);
+    const [done, total] = stages.filter((x) => x.startsWith('fitting')).at(-1)!.split(' ').at(-1)!.split('/').map(Number);
+    expect(done).toBe(total);
+    expect(first('seed 3')).toBeGreaterThan(first('fitting the response model'));
     expect(o.responseModel).toBe(true);
     expect(o.users).toBeGreaterThan(0);
     expect(o.tuning.users).toBeGreaterThan(0);
