@@ -26,24 +26,40 @@ export interface CliSpec<O> {
    * catalog, a bad experiment), not only after the parser's (default: the parser's only).
    */
   hintAlways?: boolean;
+  /** Never give the "Run with --help" hint (the commands whose usage errors never had it: train, training-data, check-recommender, serve-env). */
+  noHint?: boolean;
 }
 
 const HINT = 'Run with --help for the options.\n';
+
+/** The help for null (--help, exit 0), else the run's exit code. */
+async function runParsed<O>(spec: CliSpec<O>, options: O | null): Promise<number> {
+  if (!options) {
+    process.stdout.write(spec.help + '\n');
+    return 0;
+  }
+  return spec.run(options);
+}
+
+/**
+ * The command in-process with its errors thrown, not said (for callers that handle them,
+ * e.g. tests expecting a `UsageError`): --help prints the help and resolves to 0.
+ */
+export async function callCli<O>(spec: CliSpec<O>, argv: string[]): Promise<number> {
+  return runParsed(spec, await spec.parse(argv));
+}
 
 /** Run a CLI over `argv` (without the node and script paths); resolves to the exit code. */
 export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<number> {
   let parsed = false;
   try {
     const options = await spec.parse(argv);
-    if (!options) {
-      process.stdout.write(spec.help + '\n');
-      return 0;
-    }
     parsed = true;
-    return await spec.run(options);
+    return await runParsed(spec, options);
   } catch (e) {
     if (e instanceof UsageError || spec.usage?.(e)) {
-      process.stderr.write(`${spec.name}: ${terminalText((e as Error).message)}\n${!parsed || spec.hintAlways ? HINT : ''}`);
+      const hint = !spec.noHint && (!parsed || spec.hintAlways);
+      process.stderr.write(`${spec.name}: ${terminalText((e as Error).message)}\n${hint ? HINT : ''}`);
       return 2;
     }
     const msg = spec.known?.(e) ? (e as Error).message : ((e as Error)?.stack ?? String(e));

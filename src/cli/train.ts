@@ -12,10 +12,11 @@ import { parseArgs } from 'node:util';
 import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import type { MeanCI } from '../core/metrics/summary';
 import { createRecommender } from '../core/recommenders/agentic';
-import { OBJECTIVES, isObjective } from '../core/rl/objective';
+import { OBJECTIVES, isObjective, type Objective } from '../core/rl/objective';
 import { pretrainedPolicy } from '../core/rl/rl-recommender';
 import { Trainer, type CurvePoint, type EvalStats } from '../core/rl/train';
 import { UsageError, intOption } from './simulate-args';
+import { callCli, runCli, type CliSpec } from './cli-main';
 
 export const HELP = `Usage: npm run train -- [options]
 
@@ -55,7 +56,23 @@ export function separation(a: [number, number], b: [number, number]): 'above' | 
   return a[0] > b[1] ? 'above' : a[1] < b[0] ? 'below' : 'overlaps';
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** The options of one training run. */
+export interface TrainOptions {
+  episodes: number;
+  seed: number;
+  objective: Objective;
+  evalEvery: number;
+  evalUsers: number;
+  trainUsers: number;
+  from: 'zero' | 'pretrained';
+  catalogId: string;
+  out?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** Parse argv; throws UsageError. Null for --help. */
+export function parseTrainArgs(argv: string[]): TrainOptions | null {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -70,10 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  if (values.help) return null;
   const s = (k: string) => values[k] as string | undefined;
   const episodes = intOption('episodes', s('episodes'), 1000, 0, 1_000_000);
   const seed = intOption('seed', s('seed'), 42, 0, 0xffffffff);
@@ -86,7 +100,13 @@ export async function main(argv: string[]): Promise<number> {
   if (from !== 'zero' && from !== 'pretrained') throw new UsageError(`--from must be zero or pretrained, got "${from}"`);
   const catalogId = s('catalog') ?? 'shortvideo';
   if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
-  const log = values.quiet ? () => undefined : (m: string) => process.stderr.write(m + '\n');
+  return { episodes, seed, objective, evalEvery, evalUsers, trainUsers, from, catalogId, out: s('out'), json: !!values.json, quiet: !!values.quiet };
+}
+
+/** Train, compare with the baselines and print the report; returns the exit code. */
+async function train(o: TrainOptions): Promise<number> {
+  const { episodes, seed, objective, evalEvery, evalUsers, trainUsers, from, catalogId, out } = o;
+  const log = o.quiet ? () => undefined : (m: string) => process.stderr.write(m + '\n');
 
   const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogId), loadBuiltinPersonas()]);
   const trainer = new Trainer({
@@ -114,16 +134,16 @@ export async function main(argv: string[]): Promise<number> {
     }]),
   );
   const policy = trainer.toJson();
-  if (s('out')) await writeFile(s('out')!, JSON.stringify(policy, null, 1) + '\n');
+  if (out) await writeFile(out, JSON.stringify(policy, null, 1) + '\n');
   const report = {
     episodes, seed, objective, from,
     evaluation: `${evalUsers} held-out users (population variants drawn with seed 1000, never trained on), one session each, lists of 6, at most 8 turns, rule-based simulator, instructions on; the same session seeds for every recommender; ${trainer.trainUsers.length} training users`,
     curve, final, baselines, versus,
     theta: policy.theta,
     episodesPerSecond: Math.round((episodes / (trainMs / 1000)) * 10) / 10,
-    ...(s('out') ? { out: s('out') } : {}),
+    ...(out ? { out } : {}),
   };
-  if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
+  if (o.json) process.stdout.write(JSON.stringify(report) + '\n');
   else {
     const fmt = (n: string, r: Row) =>
       `  ${n.padEnd(10)} reward ${r.reward.toFixed(3)}  session ${r.sessionSeconds.toFixed(1)} s [${r.ci95.sessionSeconds.map((x) => x.toFixed(0)).join(', ')}]  retention ${r.retention.toFixed(3)} [${r.ci95.retention.map((x) => x.toFixed(3)).join(', ')}]`;
@@ -136,15 +156,17 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+const SPEC: CliSpec<TrainOptions> = { name: 'train', parse: parseTrainArgs, help: HELP, run: train, noHint: true };
+
+/** Run the command in-process; throws on bad options (UsageError) and failures. Returns the exit code (0 after --help). */
+export function main(argv: string[]): Promise<number> {
+  return callCli(SPEC, argv);
+}
+
 const isEntry = process.argv[1] && /train\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`train: ${err instanceof UsageError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
-      process.exitCode = err instanceof UsageError ? 2 : 1;
-    },
-  );
+  // 2: bad options; 1: a failure, with its stack.
+  runCli(SPEC, process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
