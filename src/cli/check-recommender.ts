@@ -13,6 +13,7 @@ import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
 import { loadRecommenderModule, prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
+import { callCli, runCli, type CliSpec } from './cli-main';
 
 export const HELP = `Usage: npm run check-recommender -- URL|FILE [options]
 
@@ -37,8 +38,17 @@ export function formatReport(r: CheckRecommenderReport): string {
   return lines.join('\n');
 }
 
-/** Run the CLI; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** What to check and how. */
+export interface CheckOptions {
+  /** The recommender's name: the URL, or `module:NAME` of the loaded module. */
+  name: string;
+  timeoutMs: number;
+  catalogId: string;
+  json: boolean;
+}
+
+/** Parse argv and load the module it names; throws UsageError. Null for --help. */
+export async function parseCheckArgs(argv: string[]): Promise<CheckOptions | null> {
   const { values, positionals } = (() => {
     try {
       return parseArgs({
@@ -51,10 +61,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   })();
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  if (values.help) return null;
   if (positionals.length !== 1) throw new UsageError('give exactly one URL or module file to check');
   const target = positionals[0];
   const timeoutMs = intOption('timeout', values.timeout, 10_000, 1, 600_000);
@@ -62,6 +69,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
   await prepareExternalRecommenders([]);
   const name = isHttpName(target) ? target : await loadRecommenderModule(target);
+  return { name, timeoutMs, catalogId, json: !!values.json };
+}
+
+/** Check the recommender and print the report; returns the exit code (1: violations found). */
+async function check({ name, timeoutMs, catalogId, json }: CheckOptions): Promise<number> {
   const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogId), loadBuiltinPersonas()]);
   const report = await checkRecommender({
     catalog,
@@ -69,22 +81,24 @@ export async function main(argv: string[]): Promise<number> {
     contextFor: defaultContext,
     simulator: () => simulators.get('rule-based').create(),
     recommender: () => createRecommender(name, { timeoutMs }),
-    onStage: values.json ? undefined : (s) => process.stderr.write(`checking ${s}...\n`),
+    onStage: json ? undefined : (s) => process.stderr.write(`checking ${s}...\n`),
   });
   const ok = report.problems.length === 0;
-  process.stdout.write((values.json ? JSON.stringify({ ...report, ok }) : formatReport(report)) + '\n');
+  process.stdout.write((json ? JSON.stringify({ ...report, ok }) : formatReport(report)) + '\n');
   return ok ? 0 : 1;
+}
+
+const SPEC: CliSpec<CheckOptions> = { name: 'check-recommender', parse: parseCheckArgs, help: HELP, run: check, noHint: true };
+
+/** Run the command in-process; throws on bad options (UsageError, e.g. a module that cannot be loaded) and failures. Returns the exit code (0 after --help). */
+export function main(argv: string[]): Promise<number> {
+  return callCli(SPEC, argv);
 }
 
 const isEntry = process.argv[1] && /check-recommender\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`check-recommender: ${err instanceof UsageError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
-      process.exitCode = err instanceof UsageError ? 2 : 1;
-    },
-  );
+  // 2: bad options; 1: violations found, or a failure with its stack.
+  runCli(SPEC, process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
