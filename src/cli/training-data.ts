@@ -20,6 +20,7 @@ import { defaultContext } from '../core/users/context';
 import { personasThenPopulation } from '../core/users/population';
 import { prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
+import { callCli, runCli, type CliSpec } from './cli-main';
 
 export const HELP = `Usage: npm run training-data -- [options]
 
@@ -46,7 +47,22 @@ function unit(name: string, raw: string | undefined, fallback: number): number {
   return x;
 }
 
-export async function main(argv0: string[]): Promise<number> {
+/** The options of one training-data run. */
+export interface TrainingDataOptions {
+  name: string;
+  rivalName: string;
+  nUsers: number;
+  seed: number;
+  listSize: number;
+  maxTurns: number;
+  mins: Record<RubricId, number>;
+  chat?: string;
+  dpo?: string;
+  json: boolean;
+}
+
+/** Parse argv (loading any --recommender-module first); throws UsageError. Null for --help. */
+export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDataOptions | null> {
   const argv = await prepareExternalRecommenders(argv0);
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -61,7 +77,7 @@ export async function main(argv0: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (values.help) return void process.stdout.write(HELP + '\n'), 0;
+  if (values.help) return null;
   const s = (k: string) => values[k] as string | undefined;
   const name = s('recommender') ?? 'linucb+follow';
   const rivalName = s('rival') ?? 'popular+follow';
@@ -71,7 +87,12 @@ export async function main(argv0: string[]): Promise<number> {
   const listSize = intOption('list-size', s('list-size'), 6, 1, 100);
   const maxTurns = intOption('turns', s('turns'), 8, 1, 1000);
   const mins: Record<RubricId, number> = { followed: unit('min-followed', s('min-followed'), 0.5), better_off: unit('min-better-off', s('min-better-off'), 0.5) };
+  return { name, rivalName, nUsers, seed, listSize, maxTurns, mins, chat: s('chat'), dpo: s('dpo'), json: !!values.json };
+}
 
+/** Run the sessions, judge them and write the files; returns the exit code (1: a session failed). */
+async function writeTrainingData(o: TrainingDataOptions): Promise<number> {
+  const { name, rivalName, nUsers, seed, listSize, maxTurns, mins } = o;
   const [catalog, personas] = await Promise.all([loadBuiltinCatalog(BUILTIN_CATALOGS[0].id), loadBuiltinPersonas()]);
   const index = buildCatalogIndex(catalog);
   const users = personasThenPopulation(personas, nUsers, seed);
@@ -92,8 +113,8 @@ export async function main(argv0: string[]): Promise<number> {
   const judge = createRuleJudge(index);
   const rival = createRecommender(rivalName);
   rival.fit?.(training, fitRng(seed, rival.name));
-  const chat = s('chat') ? createWriteStream(s('chat')!) : null;
-  const dpo = s('dpo') ? createWriteStream(s('dpo')!) : null;
+  const chat = o.chat ? createWriteStream(o.chat) : null;
+  const dpo = o.dpo ? createWriteStream(o.dpo) : null;
   let kept = 0;
   let pairs = 0;
   for (let u = 0; u < run.trajectories.length; u++) {
@@ -114,18 +135,20 @@ export async function main(argv0: string[]): Promise<number> {
     }
   }
   for (const w of [chat, dpo]) if (w) (w.end(), await once(w, 'finish'));
-  const summary = { recommender: name, rival: rivalName, users: users.length, seed, sessions: run.trajectories.length, errors: run.errors.length, kept, pairs, rubrics: mins, chat: s('chat') ?? null, dpo: s('dpo') ?? null };
-  process.stdout.write(values.json ? JSON.stringify(summary) + '\n' : `${kept} of ${run.trajectories.length} trajectories kept (rule judge, ${RUBRICS.map((r) => `${r.id} >= ${mins[r.id]}`).join(', ')}); ${pairs} preference pairs against ${rivalName}.\n`);
+  const summary = { recommender: name, rival: rivalName, users: users.length, seed, sessions: run.trajectories.length, errors: run.errors.length, kept, pairs, rubrics: mins, chat: o.chat ?? null, dpo: o.dpo ?? null };
+  process.stdout.write(o.json ? JSON.stringify(summary) + '\n' : `${kept} of ${run.trajectories.length} trajectories kept (rule judge, ${RUBRICS.map((r) => `${r.id} >= ${mins[r.id]}`).join(', ')}); ${pairs} preference pairs against ${rivalName}.\n`);
   return run.errors.length ? 1 : 0;
+}
+
+const SPEC: CliSpec<TrainingDataOptions> = { name: 'training-data', parse: parseTrainingDataArgs, help: HELP, run: writeTrainingData, noHint: true };
+
+/** Run the command in-process; throws on bad options (UsageError) and failures. Returns the exit code (0 after --help). */
+export function main(argv: string[]): Promise<number> {
+  return callCli(SPEC, argv);
 }
 
 const isEntry = process.argv[1] && /training-data\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err) => {
-      process.stderr.write(`training-data: ${err instanceof UsageError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
-      process.exitCode = err instanceof UsageError ? 2 : 1;
-    },
-  );
+  // 2: bad options; 1: a failed session, or a failure with its stack.
+  runCli(SPEC, process.argv.slice(2)).then((code) => (process.exitCode = code));
 }
