@@ -11,6 +11,7 @@ import { isRewardName, REWARD_NAMES } from '../core/env/reward';
 import { EnvService, EnvServiceError, type EnvServiceConfig } from '../core/rl/env-service';
 import { personasThenPopulation } from '../core/users/population';
 import { UsageError, intOption } from './simulate-args';
+import { runCli } from './cli-main';
 
 /** Largest request body read. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -127,9 +128,21 @@ export async function envConfig(argv: string[]): Promise<{ port: number; cfg: En
   };
 }
 
-async function mainCli(argv: string[]): Promise<void> {
+/** The options of the server: its port and the service's config. */
+type ServeOptions = { port: number; cfg: EnvServiceConfig };
+
+/** Parse argv and load the world (before --help, as always); throws UsageError. Null for --help. */
+async function parseServeArgs(argv: string[]): Promise<ServeOptions | null> {
   const { port, cfg, help } = await envConfig(argv);
-  if (help) return void process.stdout.write(HELP + '\n');
+  return help ? null : { port, cfg };
+}
+
+/**
+ * Serve until the server closes, which it never does by itself: the returned promise stays
+ * pending while the server keeps the process alive, and a signal ends the process as it
+ * always did (no handlers). A listen error (port taken) is still Node's uncaught 'error'.
+ */
+function serve({ port, cfg }: ServeOptions): Promise<number> {
   const server = createEnvServer(new EnvService(cfg));
   // 127.0.0.1 only: the environment is for this machine's RL code, never the network.
   server.listen(port, '127.0.0.1', () => {
@@ -137,12 +150,13 @@ async function mainCli(argv: string[]): Promise<void> {
     const p = a && typeof a === 'object' ? a.port : port;
     process.stdout.write(`serve-env: listening on http://127.0.0.1:${p} (GET /spec, POST /reset, POST /step)\n`);
   });
+  return new Promise((resolve) => server.once('close', () => resolve(0)));
 }
 
 const isEntry = process.argv[1] && /serve-env\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  mainCli(process.argv.slice(2)).catch((err) => {
-    process.stderr.write(`serve-env: ${err instanceof UsageError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
-    process.exitCode = err instanceof UsageError ? 2 : 1;
+  // 2: bad options; 1: a failure, with its stack.
+  runCli({ name: 'serve-env', parse: parseServeArgs, help: HELP, run: serve, noHint: true }, process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
   });
 }
