@@ -88,7 +88,7 @@ async function check({ name, timeoutMs, catalogId, json }: CheckOptions): Promis
   return ok ? 0 : 1;
 }
 
-const SPEC: CliSpec<CheckOptions> = { name: 'check-recommender', parse: parseCheckArgs, help: HELP, run: check, noHint: true };
+const SPEC: CliSpec<CheckOptions> = { name: 'check-recommender', parse: parseCheckArgs, help: HELP, run: check };
 
 /** Run the command in-process; throws on bad options (UsageError, e.g. a module that cannot be loaded) and failures. Returns the exit code (0 after --help). */
 export function main(argv: string[]): Promise<number> {

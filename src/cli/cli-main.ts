@@ -26,8 +26,6 @@ export interface CliSpec<O> {
    * catalog, a bad experiment), not only after the parser's (default: the parser's only).
    */
   hintAlways?: boolean;
-  /** Never give the "Run with --help" hint (the commands whose usage errors never had it: train, training-data, check-recommender, serve-env). */
-  noHint?: boolean;
 }
 
 const HINT = 'Run with --help for the options.\n';
@@ -58,7 +56,7 @@ export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<numbe
     return await runParsed(spec, options);
   } catch (e) {
     if (e instanceof UsageError || spec.usage?.(e)) {
-      const hint = !spec.noHint && (!parsed || spec.hintAlways);
+      const hint = !parsed || spec.hintAlways;
       process.stderr.write(`${spec.name}: ${terminalText((e as Error).message)}\n${hint ? HINT : ''}`);
       return 2;
     }

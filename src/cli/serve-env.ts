@@ -156,7 +156,7 @@ function serve({ port, cfg }: ServeOptions): Promise<number> {
 const isEntry = process.argv[1] && /serve-env\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
   // 2: bad options; 1: a failure, with its stack.
-  runCli({ name: 'serve-env', parse: parseServeArgs, help: HELP, run: serve, noHint: true }, process.argv.slice(2)).then((code) => {
+  runCli({ name: 'serve-env', parse: parseServeArgs, help: HELP, run: serve }, process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -156,7 +156,7 @@ async function train(o: TrainOptions): Promise<number> {
   return 0;
 }
 
-const SPEC: CliSpec<TrainOptions> = { name: 'train', parse: parseTrainArgs, help: HELP, run: train, noHint: true };
+const SPEC: CliSpec<TrainOptions> = { name: 'train', parse: parseTrainArgs, help: HELP, run: train };
 
 /** Run the command in-process; throws on bad options (UsageError) and failures. Returns the exit code (0 after --help). */
 export function main(argv: string[]): Promise<number> {

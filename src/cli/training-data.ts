@@ -140,7 +140,7 @@ async function writeTrainingData(o: TrainingDataOptions): Promise<number> {
   return run.errors.length ? 1 : 0;
 }
 
-const SPEC: CliSpec<TrainingDataOptions> = { name: 'training-data', parse: parseTrainingDataArgs, help: HELP, run: writeTrainingData, noHint: true };
+const SPEC: CliSpec<TrainingDataOptions> = { name: 'training-data', parse: parseTrainingDataArgs, help: HELP, run: writeTrainingData };
 
 /** Run the command in-process; throws on bad options (UsageError) and failures. Returns the exit code (0 after --help). */
 export function main(argv: string[]): Promise<number> {

@@ -1,12 +1,25 @@
 /**
- * The shared CLI entry: exit codes, the one-line errors, the --help hint (and the commands
- * that never give it), and `callCli`, which throws what `runCli` would say.
+ * The shared CLI entry: exit codes, the one-line errors, the --help hint (also from the
+ * commands run as child processes), and `callCli`, which throws what `runCli` would say.
  */
+import { execFile } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { callCli, runCli, type CliSpec } from '../../src/cli/cli-main';
 import { UsageError } from '../../src/cli/simulate-args';
 
 type O = { fail?: 'usage' | 'bug' };
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const HINT = 'Run with --help for the options.\n';
+
+/** `node --import tsx src/cli/NAME.ts ...args` from the repository root, with a deadline. */
+function spawnCli(name: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], { cwd: ROOT, timeout: 45_000 }, (err, stdout, stderr) => {
+      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
 
 function spec(extra: Partial<CliSpec<O>> = {}): CliSpec<O> {
   return {
@@ -50,10 +63,16 @@ describe('runCli', () => {
     expect((await capture(() => runCli(spec({ hintAlways: true }), ['--later']))).err).toBe('demo: found while running\nRun with --help for the options.\n');
   });
 
-  it('noHint: the message alone, wherever the usage error is found', async () => {
-    expect(await capture(() => runCli(spec({ noHint: true, hintAlways: true }), ['--bad']))).toEqual({ code: 2, out: '', err: 'demo: --bad is not an option\n' });
-    expect((await capture(() => runCli(spec({ noHint: true }), ['--later']))).err).toBe('demo: found while running\n');
-  });
+  it('every command gives the hint after a bad option: train, training-data, check-recommender, serve-env as child processes', async () => {
+    const names = ['train', 'training-data', 'check-recommender', 'serve-env'];
+    const runs = await Promise.all(names.map((n) => spawnCli(n, ['--no-such-option'])));
+    runs.forEach((r, i) => {
+      expect({ code: r.code, stdout: r.stdout }, names[i]).toEqual({ code: 2, stdout: '' });
+      const [line, hint, ...rest] = r.stderr.split(/(?<=\n)/);
+      expect(line, names[i]).toMatch(new RegExp(`^${names[i]}: [^\\n]*'--no-such-option'`));
+      expect([hint, ...rest], names[i]).toEqual([HINT]);
+    });
+  }, 60_000);
 
   it('any other error: exit 1 with its stack', async () => {
     const r = await capture(() => runCli(spec(), ['--bug']));
