@@ -137,26 +137,45 @@ async function parseServeArgs(argv: string[]): Promise<ServeOptions | null> {
   return help ? null : { port, cfg };
 }
 
+/** The server could not listen (port taken, privileged port, ...): said in one line, exit 1. */
+export class ListenError extends Error {}
+
+/** One line for a listen error, with its code: what happened and what to do. */
+export function listenErrorMessage(port: number, e: NodeJS.ErrnoException): string {
+  if (e.code === 'EADDRINUSE') return `port ${port} on 127.0.0.1 is already in use (EADDRINUSE): pick another with --port`;
+  if (e.code === 'EACCES') return `port ${port} on 127.0.0.1 needs privileges this process lacks (EACCES): pick one above 1023 with --port`;
+  return `could not listen on port ${port} on 127.0.0.1 (${e.code ?? 'no error code'}): ${e.message}`;
+}
+
 /**
  * Serve until the server closes, which it never does by itself: the returned promise stays
  * pending while the server keeps the process alive, and a signal ends the process as it
- * always did (no handlers). A listen error (port taken) is still Node's uncaught 'error'.
+ * always did (no handlers). A listen error (port taken, privileged port) rejects with a
+ * `ListenError` (one line, exit 1); a server error after listening closes it and rejects
+ * with the error itself (a bug: said with its stack).
  */
 function serve({ port, cfg }: ServeOptions): Promise<number> {
   const server = createEnvServer(new EnvService(cfg));
-  // 127.0.0.1 only: the environment is for this machine's RL code, never the network.
-  server.listen(port, '127.0.0.1', () => {
-    const a = server.address();
-    const p = a && typeof a === 'object' ? a.port : port;
-    process.stdout.write(`serve-env: listening on http://127.0.0.1:${p} (GET /spec, POST /reset, POST /step)\n`);
+  return new Promise((resolve, reject) => {
+    server.on('error', (e: NodeJS.ErrnoException) => {
+      if (!server.listening) return reject(new ListenError(listenErrorMessage(port, e)));
+      server.close();
+      reject(e);
+    });
+    server.once('close', () => resolve(0));
+    // 127.0.0.1 only: the environment is for this machine's RL code, never the network.
+    server.listen(port, '127.0.0.1', () => {
+      const a = server.address();
+      const p = a && typeof a === 'object' ? a.port : port;
+      process.stdout.write(`serve-env: listening on http://127.0.0.1:${p} (GET /spec, POST /reset, POST /step)\n`);
+    });
   });
-  return new Promise((resolve) => server.once('close', () => resolve(0)));
 }
 
 const isEntry = process.argv[1] && /serve-env\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  // 2: bad options; 1: a failure, with its stack.
-  runCli({ name: 'serve-env', parse: parseServeArgs, help: HELP, run: serve }, process.argv.slice(2)).then((code) => {
+  // 2: bad options; 1: a listen error in one line, or another failure with its stack.
+  runCli({ name: 'serve-env', parse: parseServeArgs, help: HELP, run: serve, known: (e) => e instanceof ListenError }, process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -1,13 +1,14 @@
 /**
  * The environment server on a real 127.0.0.1 port: same seed, same episode whether it is
  * driven in-process, over HTTP from Node, or from the Python client (where python3
- * exists); bad requests get clear errors and lose nothing.
+ * exists); bad requests get clear errors and lose nothing; a port already in use is one
+ * line on stderr and exit 1.
  */
-import { spawnSync, spawn } from 'node:child_process';
+import { execFile, spawnSync, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnvServer, envConfig } from '../../src/cli/serve-env';
+import { createEnvServer, envConfig, listenErrorMessage } from '../../src/cli/serve-env';
 import { RecoEnv } from '../../src/core/env/reco-env';
 import { EnvService, type EnvServiceConfig } from '../../src/core/rl/env-service';
 import { simulators } from '../../src/core/simulator/registry';
@@ -109,5 +110,34 @@ describe('serve-env', () => {
     expect(ok.status).toBe(200);
     expect(ok.json.info.step).toBe(1);
     expect((await call('POST', '/step', { items: Array.from({ length: 7 }, (_, i) => `sv-000${i}`) })).json.error).toMatch(/at most k = 6/);
+  });
+
+  it('a port already in use: one line on stderr, exit 1, no stack, nothing on stdout', async () => {
+    const blocker = createNetServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+        const root = new URL('../..', import.meta.url).pathname;
+        execFile(process.execPath, ['--import', 'tsx', 'src/cli/serve-env.ts', '--port', String(port), '--users', '5'], { cwd: root, timeout: 45_000 }, (err, stdout, stderr) => {
+          done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr });
+        });
+      });
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r).toEqual({ code: 1, stdout: '', stderr: `serve-env: port ${port} on 127.0.0.1 is already in use (EADDRINUSE): pick another with --port\n` });
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  }, 60_000);
+
+  it('other listen errors: one line with their code', () => {
+    const err = (code: string | undefined, message: string) => Object.assign(new Error(message), { code });
+    expect(listenErrorMessage(80, err('EACCES', 'listen EACCES: permission denied 127.0.0.1:80'))).toBe(
+      'port 80 on 127.0.0.1 needs privileges this process lacks (EACCES): pick one above 1023 with --port',
+    );
+    expect(listenErrorMessage(9, err('EADDRNOTAVAIL', 'listen EADDRNOTAVAIL: address not available'))).toBe(
+      'could not listen on port 9 on 127.0.0.1 (EADDRNOTAVAIL): listen EADDRNOTAVAIL: address not available',
+    );
+    expect(listenErrorMessage(9, err(undefined, 'odd'))).toBe('could not listen on port 9 on 127.0.0.1 (no error code): odd');
   });
 });
