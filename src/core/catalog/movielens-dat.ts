@@ -11,11 +11,10 @@
  */
 import { ImportError, quoteValue } from './import-error';
 import {
+  addMovieRow,
   checkId,
   checkRating,
   checkTimestamp,
-  collectGenres,
-  parseTitle,
   type RawDataset,
   type RawMovie,
   type RawTag,
@@ -71,15 +70,7 @@ export function parseMlDat(files: Files): RawDataset {
   const known = new Map<number, number>();
   const allGenres = new Set<string>();
   forEachLine(datText(files, 'movies.dat'), (row, line) => {
-    const f = splitDat(row, ['MovieID', 'Title', 'Genres'], 'movies.dat', line, 1);
-    const movieId = checkId(f[0], 'MovieID', 'movies.dat', line);
-    if (known.has(movieId)) throw new ImportError('movies.dat', line, `MovieID ${movieId} appears twice`);
-    const rawTitle = f[1].trim();
-    if (!rawTitle) throw new ImportError('movies.dat', line, 'title is empty');
-    const genres = collectGenres(f[2].split('|'), allGenres, 'movies.dat', line);
-    known.set(movieId, movies.length);
-    const { title, year } = parseTitle(rawTitle);
-    movies.push({ movieId, title, year, releasedAt: null, genres });
+    addMovieRow(splitDat(row, ['MovieID', 'Title', 'Genres'], 'movies.dat', line, 1), 'MovieID', 'movies.dat', line, known, movies, allGenres);
   }, 'movies.dat');
   if (movies.length === 0) throw new ImportError('movies.dat', null, 'file has no movies');
 

@@ -7,11 +7,10 @@
  */
 import { ImportError, quoteValue } from './import-error';
 import {
+  addMovieRow,
   checkId,
-  collectGenres,
   checkRating,
   checkTimestamp,
-  parseTitle,
   type RawDataset,
   type RawMovie,
   type RawTag,
@@ -50,16 +49,7 @@ export function parseMlLatest(files: Files): RawDataset {
   /** Movie id -> index in `movies`. */
   const known = new Map<number, number>();
   const allGenres = new Set<string>();
-  readCsv(files, 'movies.csv', ['movieId', 'title', 'genres'], (f, line) => {
-    const movieId = checkId(f[0], 'movieId', 'movies.csv', line);
-    if (known.has(movieId)) throw new ImportError('movies.csv', line, `movieId ${movieId} appears twice`);
-    const rawTitle = f[1].trim();
-    if (!rawTitle) throw new ImportError('movies.csv', line, 'title is empty');
-    const genres = collectGenres(f[2].split('|'), allGenres, 'movies.csv', line);
-    known.set(movieId, movies.length);
-    const { title, year } = parseTitle(rawTitle);
-    movies.push({ movieId, title, year, releasedAt: null, genres });
-  });
+  readCsv(files, 'movies.csv', ['movieId', 'title', 'genres'], (f, line) => addMovieRow(f, 'movieId', 'movies.csv', line, known, movies, allGenres));
 
   if (movies.length === 0) throw new ImportError('movies.csv', null, 'file has no movies (only a header)');
 

@@ -126,6 +126,22 @@ export function collectGenres(labels: string[], seen: Set<string>, file: string,
   return [...genres];
 }
 
+/**
+ * One checked row of a movies file with an id, a title and `|`-separated genres (ml-latest's
+ * movies.csv, ml-1m / ml-10m's movies.dat): appended to `movies` and indexed in `known`.
+ * Throws naming the line for a bad or repeated id or an empty title.
+ */
+export function addMovieRow(f: readonly string[], idColumn: string, file: string, line: number, known: Map<number, number>, movies: RawMovie[], allGenres: Set<string>): void {
+  const movieId = checkId(f[0], idColumn, file, line);
+  if (known.has(movieId)) throw new ImportError(file, line, `${idColumn} ${movieId} appears twice`);
+  const rawTitle = f[1].trim();
+  if (!rawTitle) throw new ImportError(file, line, 'title is empty');
+  const genres = collectGenres(f[2].split('|'), allGenres, file, line);
+  known.set(movieId, movies.length);
+  const { title, year } = parseTitle(rawTitle);
+  movies.push({ movieId, title, year, releasedAt: null, genres });
+}
+
 /** A strict non-negative integer written in decimal digits (no sign, no exponent), or null. May exceed 2^53. */
 export function parseIntStrict(s: string): number | null {
   const t = s.trim();
