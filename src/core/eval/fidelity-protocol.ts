@@ -15,6 +15,7 @@ import { emptyMemory } from '../simulator/memory';
 import { attachResponseModel, ratingInputs, type MovieResponseModel } from '../simulator/movie-response';
 import { bestThreshold, fitLogistic, fitRidge } from '../simulator/response-fit';
 import { fitTrees, treeScore } from '../simulator/response-trees';
+import { linearScore } from '../simulator/linear-model';
 import { globalMeanAsOf, itemAsOf, itemCountBetween, type RatingLog } from '../simulator/rating-log';
 import type { UserSimulator } from '../simulator/simulator';
 import type { Catalog, Item, ItemDecision, UserProfile } from '../types';
@@ -283,22 +284,14 @@ export function fitModelWeights(model: MovieResponseModel, log: RatingLog, tunin
     });
   }
   const fit = fitLogistic(X, y, 1);
-  const logits = X.map((x) => {
-    let z = fit.w[0];
-    for (let p = 0; p < x.length; p++) z += fit.w[p + 1] * ((x[p] - fit.mean[p]) / fit.sd[p]);
-    return z;
-  });
+  const logits = X.map((x) => linearScore(fit, x));
   // Boosted trees on the features plus the linear logit, from that logit (response-trees.ts).
   const trees = fitTrees(X.map((x, r) => [...x, logits[r]]), y, logits);
   const final = logits.map((z, r) => z + treeScore(trees, [...X[r], z]));
   // The fold-in rating, corrected by a ridge fit of its residual (taste +0.005 to +0.008
   // AUC, RMSE -0.004 on ml-latest-small's test users in a harness, seeds 42 and 43).
   const ratingCorrection = fitRidge(rIn, rTruth.map((r, k) => r - rBase[k]), RATING_RIDGE);
-  const corrected = rIn.map((v, k) => {
-    let r = rBase[k] + ratingCorrection.w[0];
-    for (let p = 0; p < v.length; p++) r += ratingCorrection.w[p + 1] * ((v[p] - ratingCorrection.mean[p]) / ratingCorrection.sd[p]);
-    return r;
-  });
+  const corrected = rIn.map((v, k) => linearScore(ratingCorrection, v, rBase[k]));
   model.weights = { engageMean: fit.mean, engageSd: fit.sd, engageW: fit.w, trees, engageThreshold: bestThreshold(final, y.map(Boolean)), likeThreshold: bestThreshold(corrected, rTruth.map((r) => r >= 4)), ratingCorrection };
 }
 

@@ -16,6 +16,7 @@
  * The parts of each prediction are kept so a card can say what drove the decision.
  * Everything is deterministic given the log, the checkpoints and the weights.
  */
+import { linearScore, type LinearModel } from './linear-model';
 import type { Catalog, Item } from '../types';
 import { solveSpd, type ItemFactors } from './movie-als';
 import { treeScore } from './response-trees';
@@ -75,7 +76,7 @@ export interface ResponseWeights {
    * A linear correction of the fold-in rating (ridge on its residual over `ratingInputs`,
    * standardised, intercept first), fitted on the tuning split; absent = none.
    */
-  ratingCorrection?: { mean: number[]; sd: number[]; w: number[] };
+  ratingCorrection?: LinearModel;
 }
 
 /**
@@ -613,9 +614,7 @@ export class UserResponse {
     if (!c) return rating;
     const v = ratingInputs(x, rating, this.userMean, parts);
     if (c.w.length !== v.length + 1) throw new Error(`response model rating correction has ${c.w.length - 1} weights for ${v.length} inputs: refit them`);
-    let r = rating + c.w[0];
-    for (let p = 0; p < v.length; p++) r += c.w[p + 1] * ((v[p] - c.mean[p]) / c.sd[p]);
-    return Math.min(this.ratingMax, Math.max(this.ratingMin, r));
+    return Math.min(this.ratingMax, Math.max(this.ratingMin, linearScore(c, v, rating)));
   }
 
   /** Predict the user's response to a movie. */
@@ -624,8 +623,7 @@ export class UserResponse {
     const { x, rating: base, parts } = this.featuresOf(itemId, genresOfUnknown);
     const rating = this.corrected(x, base, parts);
     if (W.engageW.length !== x.length + 1) throw new Error(`response model weights have ${W.engageW.length - 1} engagement weights for ${x.length} features (${ENGAGE_FEATURES.length} expected): refit them`);
-    let z = W.engageW[0];
-    for (let p = 0; p < x.length; p++) z += W.engageW[p + 1] * ((x[p] - W.engageMean[p]) / W.engageSd[p]);
+    let z = linearScore({ mean: W.engageMean, sd: W.engageSd, w: W.engageW }, x);
     if (W.trees?.length) z += treeScore(W.trees, [...x, z]);
     return { rating, likes: rating >= W.likeThreshold, engageLogit: z, engage: z >= W.engageThreshold, parts };
   }

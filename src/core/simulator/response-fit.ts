@@ -8,6 +8,7 @@
  * split, used where no fit was run (the playground's sessions). They were fitted with the
  * protocol's own code on that tuning split (`--seeds 1`, the `weights` field of the JSON).
  */
+import type { LinearModel } from './linear-model';
 import type { Catalog, Rng, UserProfile } from '../types';
 import { fitItemFactors, solveSpd, type AlsOptions, type ItemFactors } from './movie-als';
 import { createRng } from '../rng';
@@ -58,7 +59,7 @@ export function buildResponseModel(catalog: Catalog, users: readonly UserProfile
  * Class-balanced L2 logistic regression by Newton's method on standardised features.
  * Returns the standardisation and the weights (intercept first).
  */
-export function fitLogistic(X: number[][], y: number[], l2 = 1, iterations = 25): { mean: number[]; sd: number[]; w: number[] } {
+export function fitLogistic(X: number[][], y: number[], l2 = 1, iterations = 25): LinearModel {
   const n = X.length;
   const p = n ? X[0].length : ENGAGE_FEATURES.length;
   const mean = new Array<number>(p).fill(0);
@@ -113,7 +114,7 @@ export function fitLogistic(X: number[][], y: number[], l2 = 1, iterations = 25)
  * Ridge regression on standardised features (the intercept is not penalised). Returns the
  * standardisation and the weights (intercept first).
  */
-export function fitRidge(X: number[][], y: number[], l2: number): { mean: number[]; sd: number[]; w: number[] } {
+export function fitRidge(X: number[][], y: number[], l2: number): LinearModel {
   const n = X.length;
   const p = n ? X[0].length : 0;
   const mean = new Array<number>(p).fill(0);
