@@ -67,11 +67,21 @@ export function rocPoints(scores: ArrayLike<number>, labels: ArrayLike<boolean>,
   let tp = 0;
   let fp = 0;
   const step = Math.max(1, Math.floor(order.length / max));
-  for (let q = order.length - 1, c = 0; q >= 0; q--, c++) {
+  // A point only at the end of a run of tied scores (a tie is one step of the curve, drawn
+  // as the diagonal between its ends), and once at least `step` items have passed since
+  // the last point. Counting from the last point rather than by index matters for scores
+  // with long runs of ties (counts of ratings): an index-based rule skips nearly every run
+  // end and draws a much too straight curve.
+  let since = 0;
+  for (let q = order.length - 1; q >= 0; q--) {
     if (labels[order[q]]) tp++;
     else fp++;
+    since++;
     const tie = q > 0 && scores[order[q - 1]] === scores[order[q]];
-    if (!tie && (c % step === 0 || q === 0)) pts.push([fp / N, tp / P]);
+    if (!tie && (since >= step || q === 0)) {
+      pts.push([fp / N, tp / P]);
+      since = 0;
+    }
   }
   if (pts[pts.length - 1][0] !== 1 || pts[pts.length - 1][1] !== 1) pts.push([1, 1]);
   return pts;

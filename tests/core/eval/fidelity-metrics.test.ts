@@ -59,6 +59,22 @@ describe('fidelity metrics', () => {
     expect(z(5)).toBeGreaterThan(0);
   });
 
+  it('ROC points enclose the AUC, also for scores with long runs of ties', () => {
+    const rng = createRng(3);
+    const labels = Array.from({ length: 4000 }, (_, i) => i % 2 === 0);
+    // Counts 0..30 (many ties), higher for positives: like the number-of-ratings baseline.
+    const scores = labels.map((l) => Math.floor(rng.next() * 20 + (l ? 10 : 0)));
+    const smooth = labels.map((l) => rng.next() + (l ? 0.6 : 0));
+    for (const s of [scores, smooth]) {
+      const pts = rocPoints(s, labels);
+      let area = 0;
+      for (let k = 1; k < pts.length; k++) area += (pts[k][0] - pts[k - 1][0]) * (pts[k][1] + pts[k - 1][1]) / 2;
+      expect(pts.length).toBeGreaterThan(15);
+      expect(pts.length).toBeLessThanOrEqual(62);
+      expect(Math.abs(area - auc(s, labels))).toBeLessThan(0.01);
+    }
+  });
+
   it('ROC from (0,0) to (1,1); calibration per user; averages with ci envelope', () => {
     const pts = rocPoints([0.9, 0.1, 0.8, 0.2], [true, false, true, false]);
     expect(pts[0]).toEqual([0, 0]);
