@@ -63,6 +63,9 @@ describe('live session, history and replay', () => {
     expect(instruction.length).toBeGreaterThan(10);
     expect(await page.getByTestId('reply-bubble').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('plan').count()).toBeGreaterThan(0);
+    // The feed scrolls in its column; nothing in it (the bubbles' screen-reader texts are
+    // absolutely positioned) may stretch the page below the app.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
     await waitSaved(page);
 
     await openHistory(page);
