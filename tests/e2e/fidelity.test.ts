@@ -30,6 +30,8 @@ describe('Fidelity view (built app)', () => {
     await page.getByTestId('import-movielens').setInputFiles(dir);
     await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
     await page.getByTestId('nav-fidelity').click();
+    // The select shows the dataset that will run (it was blank until one was picked).
+    expect(await page.getByTestId('fidelity-dataset').locator('option:checked').textContent()).toMatch(/\(\d+ users\)/);
     await page.getByTestId('fidelity-seeds').fill('1');
     await page.getByTestId('fidelity-run').click();
     await page.getByTestId('fidelity-table').waitFor({ timeout: 90_000 });
