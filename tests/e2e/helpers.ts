@@ -24,6 +24,21 @@ export function profileBrowser(): { readonly b: LaunchedBrowser; readonly profil
   return env;
 }
 
+/**
+ * One throwaway Chromium for a test file (no profile kept): launched before its tests and
+ * closed after. Read `env.b` inside tests.
+ */
+export function sharedBrowser(): { readonly b: LaunchedBrowser } {
+  const env = {} as { b: LaunchedBrowser };
+  beforeAll(async () => {
+    env.b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.b?.close();
+  });
+  return env;
+}
+
 /** Open the built app with a query (e.g. 'speed=16&seed=7'); resolves once the shell is up. */
 export async function openApp(context: BrowserContext, query = 'speed=16'): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
