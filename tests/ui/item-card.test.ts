@@ -19,6 +19,17 @@ describe('item card', () => {
     expect(screen.getByTestId('mindset-note').textContent?.trim()).toBe('');
   });
 
+  it('a movie says its length is a trailer: in the facts, the watch badge and the bar', () => {
+    const d = decision('m', 0, ['watch'], 90, { satisfaction: 0.7, timeLeftSec: 500 });
+    render(ItemCard, { item: item('m', { title: 'Heat (1995)', format: 'movie', durationSec: 150 }), decision: d, state: 'done' });
+    const meta = screen.getByTestId('item-card').querySelector('.meta')?.textContent ?? '';
+    expect(meta).toMatch(/movie · trailer 2:30/);
+    expect(screen.getAllByTestId('action-badge').map((b) => b.textContent?.trim())).toEqual(['watch trailer 90s']);
+    const bar = screen.getByTestId('watch-bar');
+    expect(bar.textContent).toContain('90s / 2:30 trailer');
+    expect(bar.getAttribute('aria-label')).toBe('trailer watched');
+  });
+
   it('draws the generated SVG cover (with the item title), not the emoji badge', () => {
     render(ItemCard, { item: item('a', { title: 'Lobster fishing off Maine' }), state: 'pending' });
     const cover = screen.getByTestId('cover');
