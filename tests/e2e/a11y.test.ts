@@ -3,39 +3,15 @@
  * it (a finished live session, a compared pair, a replay): zero violations. The axe
  * script is evaluated in the page (the app's CSP forbids injected script tags).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, tempProfile, type LaunchedBrowser } from '../browser/harness';
-import { openApp, openHistory, runToEnd } from './helpers';
+import { axeViolations as axe, openApp, openHistory, profileBrowser, runToEnd } from './helpers';
 
-let b: LaunchedBrowser;
-let profile: string;
-let axeSource: string;
-
-beforeAll(async () => {
-  axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
-  profile = await tempProfile();
-  b = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await b?.close();
-  await rm(profile, { recursive: true, force: true });
-});
-
-/** Violations as "rule: first targets" lines (empty when clean). */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
+const env = profileBrowser();
 
 /** Open the app in a theme (stored the way the theme button stores it). */
 async function inTheme(theme: 'light' | 'dark', query: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openApp(b.context, query);
+  const opened = await openApp(env.b.context, query);
   await opened.page.evaluate((t) => localStorage.setItem('recoworld-theme', t), theme);
   await opened.page.reload();
   await opened.page.getByTestId('nav-live').waitFor();
@@ -82,7 +58,7 @@ describe.each(['light', 'dark'] as const)('axe-core, %s theme', (theme) => {
 
 describe('axe-core on a phone', () => {
   it('Live at 390x844 with the views menu open: no violations; the header stays compact', async () => {
-    const { page } = await openApp(b.context, 'speed=16');
+    const { page } = await openApp(env.b.context, 'speed=16');
     await page.setViewportSize({ width: 390, height: 844 });
     await runToEnd(page);
     const header = await page.locator('header.top').boundingBox();
@@ -91,5 +67,19 @@ describe('axe-core on a phone', () => {
     await page.getByTestId('nav-history').waitFor({ state: 'visible' });
     expect(await axe(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 860 });
+  });
+});
+
+describe('the axe helper', () => {
+  it('reports a violation it is shown (rule, count, target) and refuses a selector that matches nothing', async () => {
+    const { page } = await openApp(env.b.context, 'speed=16');
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'axe-probe';
+      document.querySelector('main')!.append(b);
+    });
+    expect(await axe(page, 'main')).toContainEqual('button-name (1): #axe-probe');
+    await expect(axe(page, '#no-such-element')).rejects.toThrow(/no element matches "#no-such-element"/);
+    await page.close();
   });
 });

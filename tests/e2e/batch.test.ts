@@ -3,24 +3,17 @@
  * while the page keeps painting frames and answering clicks; results table and charts
  * appear; cancel stops a batch early.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser, screenshot, type LaunchedBrowser } from '../browser/harness';
-import { countOf, openApp } from './helpers';
+import { screenshot } from '../browser/harness';
+import { countOf, openApp, sharedBrowser } from './helpers';
 
-let b: LaunchedBrowser;
-
-beforeAll(async () => {
-  b = await launchBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-});
+const env = sharedBrowser();
 
 describe('batch run in a worker', () => {
   it('runs 1,000 users x 3 recommenders off the main thread, with progress, table and charts', async () => {
-    const { page, errors } = await openApp(b.context, 'view=batch');
+    const { page, errors } = await openApp(env.b.context, 'view=batch');
     await page.getByTestId('batch-run').waitFor();
     await page.getByTestId('batch-users').fill('1000');
     // Count animation frames and the longest gap between them while the batch runs.
@@ -73,7 +66,7 @@ describe('batch run in a worker', () => {
   });
 
   it('cancel stops the batch early and shows what finished', async () => {
-    const { page } = await openApp(b.context, 'view=batch');
+    const { page } = await openApp(env.b.context, 'view=batch');
     await page.getByTestId('batch-users').fill('5000');
     await page.getByTestId('batch-run').click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="batch-progress"]')?.getAttribute('value')) > 0);

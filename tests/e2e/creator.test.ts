@@ -4,35 +4,17 @@
  * view with its scrubber; the run is stored (IndexedDB) and exported (CSV); two schedules
  * side by side with the difference; a share link reproduces the same figures.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
-import { launchBrowser, screenshot, type LaunchedBrowser } from '../browser/harness';
-import { openApp, pollUntil } from './helpers';
+import type { Download } from 'playwright-core';
+import { screenshot } from '../browser/harness';
+import { axeViolations as axe, openApp, pollUntil, sharedBrowser } from './helpers';
 
-let b: LaunchedBrowser;
-let axeSource: string;
-beforeAll(async () => {
-  axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
-  b = await launchBrowser();
-});
-
-/** axe-core violations as "rule (count): targets" lines (empty when clean). */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
-afterAll(async () => {
-  await b?.close();
-});
+const env = sharedBrowser();
 
 describe('creator lab', () => {
   it('runs 100 replicates of 2,000 users off the main thread and shows the fan chart, cascade and network', async () => {
-    const { page, errors } = await openApp(b.context, 'view=creator');
+    const { page, errors } = await openApp(env.b.context, 'view=creator');
     await page.getByTestId('creator-run').waitFor();
     await page.getByTestId('creator-users').fill('2000');
     await page.getByTestId('creator-replicates').fill('100');
@@ -104,7 +86,7 @@ describe('creator lab', () => {
   }, 300_000);
 
   it('compares two schedules side by side, and a share link reproduces the figures', async () => {
-    const { page, errors } = await openApp(b.context, 'view=creator');
+    const { page, errors } = await openApp(env.b.context, 'view=creator');
     await page.getByTestId('creator-run').waitFor();
     await page.getByTestId('creator-users').fill('400');
     await page.getByTestId('creator-replicates').fill('12');
@@ -128,7 +110,7 @@ describe('creator lab', () => {
     const link = page.url();
     expect(link).toContain('#creator=');
 
-    const other = await b.context.newPage();
+    const other = await env.b.context.newPage();
     await other.goto(link);
     await other.getByTestId('creator-run').waitFor();
     expect(await other.getByTestId('creator-users').inputValue()).toBe('400');

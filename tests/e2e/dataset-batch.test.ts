@@ -5,38 +5,19 @@
  * runs the dataset's first users; a second run on the same data reuses the worker's model.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../browser/harness';
+import { describe, expect, it } from 'vitest';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
-import { openApp } from './helpers';
-import type { Page } from 'playwright-core';
+import { axeViolations as axe, openApp, sharedBrowser } from './helpers';
 
-/** axe-core's violations inside `selector`. */
-async function axe(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
-  return page.evaluate(async (sel) => {
-    const w = window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
-    const r = await w.axe.run(document.querySelector(sel) as Element, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  }, selector);
-}
-
-let b: LaunchedBrowser;
-beforeAll(async () => {
-  b = await launchBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-});
+const env = sharedBrowser();
 
 describe('Batch on an imported MovieLens dataset (built app)', () => {
   it('runs the dataset in the batch worker with its response model', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dataset-batch-e2e-'));
     for (const [name, text] of Object.entries(movieWorldCsv({ users: 30, movies: 200, seed: 8 }))) writeFileSync(join(dir, name), text);
-    const { page, errors } = await openApp(b.context);
+    const { page, errors } = await openApp(env.b.context);
     await page.getByTestId('import-movielens').setInputFiles(dir);
     await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
     await page.getByTestId('nav-batch').click();

@@ -2,7 +2,7 @@
  * Steps shared by the e2e tests: open the app, run a session to its end, go to a view,
  * read the first list and its decisions.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { appUrl, launchBrowser, tempProfile, watchErrors, type LaunchedBrowser } from '../browser/harness';
@@ -37,6 +37,29 @@ export function sharedBrowser(): { readonly b: LaunchedBrowser } {
     await env.b?.close();
   });
   return env;
+}
+
+let axeSource: Promise<string> | null = null;
+
+/**
+ * axe-core's violations on the page, or only inside the first element matching `within`,
+ * as "rule (count): first 3 targets" lines (empty when clean). The axe script is
+ * evaluated as text (the app's CSP forbids injected script tags); it is read once per file.
+ */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  axeSource ??= readFile('node_modules/axe-core/axe.min.js', 'utf8');
+  await page.evaluate(await axeSource);
+  const found = await page.evaluate(async (sel) => {
+    const w = window as unknown as {
+      axe: { run(ctx: Document | Element, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+    };
+    const ctx = sel === null ? document : document.querySelector(sel);
+    if (!ctx) return null;
+    const r = await w.axe.run(ctx, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, within ?? null);
+  if (found === null) throw new Error(`axeViolations: no element matches ${JSON.stringify(within)} on ${page.url()}`);
+  return found;
 }
 
 /** Open the built app with a query (e.g. 'speed=16&seed=7'); resolves once the shell is up. */

@@ -11,13 +11,13 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, type LaunchedBrowser } from '../browser/harness';
-import { openApp } from './helpers';
+import { screenshot } from '../browser/harness';
+import { openApp, sharedBrowser } from './helpers';
 
 const MODELS = process.env.RECOWORLD_MODELS ?? join(process.cwd(), '../shared/models');
 const haveModels = existsSync(join(MODELS, 'tiny-random-minilm', 'onnx', 'model.onnx')) && existsSync(join(MODELS, 'tiny-random-smollm2', 'onnx', 'model.onnx'));
 
-let b: LaunchedBrowser;
+const env = sharedBrowser();
 let page: Page;
 let errors: string[];
 let modelServer: Server | null = null;
@@ -25,9 +25,9 @@ let modelBase = '';
 const offMachine: string[] = [];
 const requests: string[] = [];
 
+// After the browser's own beforeAll (hooks run in the order registered).
 beforeAll(async () => {
-  b = await launchBrowser();
-  await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+  await env.b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
     offMachine.push(route.request().url());
     return route.abort('internetdisconnected');
   });
@@ -36,13 +36,12 @@ beforeAll(async () => {
     const addr = modelServer.address();
     modelBase = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
   }
-  ({ page, errors } = await openApp(b.context, 'view=items'));
+  ({ page, errors } = await openApp(env.b.context, 'view=items'));
   page.on('request', (r) => requests.push(r.url()));
   await page.getByTestId('items-catalog').waitFor({ timeout: 30_000 });
 });
 
 afterAll(async () => {
-  await b?.close();
   if (modelServer) await new Promise<void>((r) => modelServer!.close(() => r()));
 });
 

@@ -5,41 +5,27 @@
  * its own Worker.
  */
 import type { Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../browser/harness';
-import { countOf, openApp, pollUntil, waitStatus } from './helpers';
+import { axeViolations as axe, countOf, openApp, pollUntil, sharedBrowser, waitStatus } from './helpers';
 // @ts-expect-error: a plain .mjs example without types
 import { start as startExample } from '../../examples/node/server.mjs';
 
-let b: LaunchedBrowser;
+const env = sharedBrowser();
 let server: Server;
 
-/** axe-core violations as "rule (count)" lines (the app's CSP forbids injected script tags: evaluate the source). */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
+// The example server, after the browser's hooks (they run in the order registered).
 beforeAll(async () => {
-  b = await launchBrowser();
   server = await startExample(0);
 });
 afterAll(async () => {
-  await b?.close();
   await new Promise((r) => server?.close(r));
 });
 
 describe('Train view', () => {
   it('trains in a worker, pauses, saves a policy that survives a reload', async () => {
-    const { page, errors } = await openApp(b.context, 'view=train');
+    const { page, errors } = await openApp(env.b.context, 'view=train');
     await page.getByTestId('train-start').waitFor();
     await page.getByLabel(/Evaluate every/).fill('4');
     await page.getByLabel(/Held-out users/).fill('5');
@@ -60,7 +46,7 @@ describe('Train view', () => {
   });
 
   it('checks a local HTTP server and a module file', async () => {
-    const { page, errors } = await openApp(b.context, 'view=train');
+    const { page, errors } = await openApp(env.b.context, 'view=train');
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/recommend`;
     await page.getByTestId('check-url').fill(url);
     await page.getByTestId('check-url-run').click();
@@ -91,7 +77,7 @@ describe('Train view', () => {
   });
 
   it('a module that never answers is stopped at its deadline and reported in words; the page stays usable', async () => {
-    const { page, errors } = await openApp(b.context, 'view=train');
+    const { page, errors } = await openApp(env.b.context, 'view=train');
     const source = "export default { name: 'stuck', recommend() { for (;;) {} } };";
     await page.getByTestId('check-file').setInputFiles({ name: 'stuck.mjs', mimeType: 'text/javascript', buffer: Buffer.from(source) });
     await page.getByTestId('check-module-run').click();
