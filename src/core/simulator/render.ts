@@ -42,9 +42,11 @@ function cap(s: string): string {
 /** Why the user acted as it did, as one short sentence (no final full stop, as in Table 2). */
 export function renderReasons(d: ItemDecision, item?: Item, labels?: TopicLabels): string {
   const r = d.reasons;
-  if (r.length === 0) return d.thought ?? '';
-  // Movie decisions of the response model (they carry a predicted rating) name their driver.
+  // Movie decisions of the response model (they carry a predicted rating) name their driver,
+  // or, when no part stood out, say "Worth a look" / "Not for me" and the rating (never an
+  // empty line: a middling movie has no reason codes).
   if (d.rating !== undefined && !d.thought) return renderMovieReasons(d, topicText(d.relatedTopic ?? item?.topic ?? d.topic ?? '', labels));
+  if (r.length === 0) return d.thought ?? '';
   const has = (c: ReasonCode) => r.includes(c);
   const topicId = item?.topic ?? d.topic ?? '';
   const topic = topicText(topicId, labels);

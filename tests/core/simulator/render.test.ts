@@ -27,6 +27,13 @@ describe('render', () => {
     expect(renderReasons(dec({ reasons: ['unrelated', 'already_skipped_topic'] }), hair, catalog)).toBe('Unrelated, already skipped');
   });
 
+  it('a movie decision with no reason code still says something, and the rating', () => {
+    const movie = makeItem('drama', 'Heat (1995)', { durationSec: 150 });
+    expect(renderReasons(dec({ reasons: [], rating: 3.04 }), movie, catalog)).toBe("Not for me; I'd rate it 3.0/5");
+    expect(renderReasons(dec({ reasons: [], rating: 3.6, actions: ['watch'] }), movie, catalog)).toBe("Worth a look; I'd rate it 3.5/5");
+    expect(renderReasons(dec({ reasons: [] }), movie, catalog)).toBe('');
+  });
+
   it('names the related interest, and adds at most two secondary reasons', () => {
     const boat = makeItem('boating', 'Sailing');
     expect(renderReasons(dec({ reasons: ['novel_topic'], relatedTopic: 'fishing' }), boat, catalog)).toBe('Something new, close to my fishing interest');
