@@ -12,6 +12,8 @@ describe('item card', () => {
     expect(card.dataset.state).toBe('pending');
     expect(card.textContent).toContain('Lobster fishing off Maine');
     expect(card.textContent).toContain('0:45');
+    // The creator and the topic are separated on both sides ("@x · fishing", not "@x ·fishing").
+    expect(card.querySelector('.meta')?.textContent?.replace(/\s+/g, ' ')).toMatch(/@\S+ · \S+ · /);
     expect(screen.queryAllByTestId('action-badge')).toHaveLength(0);
     expect(screen.queryByTestId('watch-bar')).toBeNull();
     // The reasoning and mindset lines exist (empty) so the card does not grow later.
