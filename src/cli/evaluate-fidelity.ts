@@ -7,8 +7,8 @@
  */
 import { importMovieLens } from '../core/catalog/movielens';
 import { defaultUserCap, runFidelityProtocol, type EngageReport, type SplitReport } from '../core/eval/fidelity-protocol';
-import { movieSessionStats } from '../core/eval/fidelity-sessions';
-import { createRng, shuffle } from '../core/rng';
+import { SESSION_RECOMMENDERS, movieSessionStats, sessionSample } from '../core/eval/fidelity-sessions';
+import { createRng } from '../core/rng';
 import { attachResponseModel } from '../core/simulator/movie-response';
 import { buildRatingLog } from '../core/simulator/rating-log';
 import { buildResponseModel } from '../core/simulator/response-fit';
@@ -79,8 +79,8 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
   // it (the previous movie model), to show how sessions end and whether the ranking moves.
   let sessions: Record<string, unknown> | undefined;
   if (model && o.sessions !== false) {
-    const sample = shuffle(createRng(o.seed).fork('sessions'), users.filter((u) => (u.heldOut?.length ?? 0) > 0)).slice(0, 50);
-    const recs = ['popular', 'random', 'mf-bpr', 'content'];
+    const sample = sessionSample(users, createRng(o.seed).fork('sessions'));
+    const recs = [...SESSION_RECOMMENDERS];
     attachResponseModel(catalog, null);
     const previous = await movieSessionStats(catalog, sample, sim, recs, o.seed);
     attachResponseModel(catalog, model);

@@ -3,6 +3,7 @@
  * (src/core/eval/fidelity-protocol.ts) on an imported MovieLens dataset in the background.
  */
 import type { FidelityReport } from '../core/eval/fidelity-protocol';
+import type { SessionStats } from '../core/eval/fidelity-sessions';
 import type { Catalog, UserProfile } from '../core/types';
 import type { ItemFactors } from '../core/simulator/movie-als';
 import type { FoldInOptions, ItemContent, ResponseWeights } from '../core/simulator/movie-response';
@@ -34,8 +35,17 @@ export interface FittedModelParts {
   foldIn: FoldInOptions;
 }
 
+/** Real users' MovieLens sessions under the fitted model, per recommender (as the CLI's `sessions.responseModel`). */
+export interface FidelitySessions {
+  users: number;
+  stats: Record<string, SessionStats>;
+}
+
+/** What the view shows: the protocol's report and the sessions (absent when cancelled before them). */
+export type FidelityViewReport = FidelityReport & { sessions?: FidelitySessions };
+
 export type FidelityApi = {
-  run: Method<FidelityRequest, FidelityReport, FidelityProgress>;
+  run: Method<FidelityRequest, FidelityViewReport, FidelityProgress>;
   /** Fit the response model (default weights) on a dataset, off the page's thread. */
   fit: Method<{ catalog: Catalog; users: UserProfile[]; seed: number }, FittedModelParts>;
 };

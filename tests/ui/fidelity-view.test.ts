@@ -52,6 +52,16 @@ describe('Fidelity view', () => {
     expect(screen.getByTestId('fidelity-reliability').querySelectorAll('path.line')).toHaveLength(1);
     expect(screen.getByTestId('fidelity-per-user').querySelectorAll('circle').length).toBeGreaterThan(5);
     for (const id of ['fidelity-roc', 'fidelity-reliability', 'fidelity-per-user']) expect(screen.getByTestId(id).querySelectorAll('text.label')).toHaveLength(2);
+    // Real users' sessions under the model, per recommender (the CLI's sessions.responseModel).
+    const sessionRows = screen.getAllByTestId('fidelity-sessions-row');
+    expect(sessionRows.map((r) => r.querySelector('th')?.textContent)).toEqual(['popular', 'random', 'mf-bpr', 'content']);
+    for (const r of sessionRows) {
+      const cells = [...r.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      const ends = cells.slice(0, 4).map((c) => Number(c.replace('%', '')));
+      expect(ends.every((x) => x >= 0 && x <= 100)).toBe(true);
+      expect(ends.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(101);
+      expect(cells.slice(4).every((c) => /^\d+\.\d{2}$/.test(c))).toBe(true);
+    }
     await fireEvent.click(screen.getByLabelText(/tuning split/));
     expect(screen.getByTestId('fidelity-table').querySelector('caption')?.textContent).toMatch(/tuning split/);
   }, 60_000);
@@ -82,6 +92,8 @@ describe('fidelity.worker entry', () => {
     const rep = await client.call('run', req, { onProgress: (p) => stages.push(p.stage) });
     expect(rep.test.byRatio['1'].baselines.popularity).toBeDefined();
     expect(stages[0]).toMatch(/fitting/);
+    expect(stages[stages.length - 1]).toBe('MovieLens sessions');
+    expect(Object.keys(rep.sessions?.stats ?? {})).toEqual(['popular', 'random', 'mf-bpr', 'content']);
     const ac = new AbortController();
     const p = client.call('run', req, { signal: ac.signal, onProgress: (x) => x.done >= 1 && ac.abort() });
     await expect(p).rejects.toThrow(/cancel/i);

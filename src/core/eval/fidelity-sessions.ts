@@ -7,9 +7,20 @@
  */
 import { runBatch } from '../env/batch';
 import { createRecommender } from '../recommenders/agentic';
+import { shuffle } from '../rng';
 import type { UserSimulator } from '../simulator/simulator';
-import type { Catalog, UserProfile } from '../types';
+import type { Catalog, Rng, UserProfile } from '../types';
 import { defaultContext } from '../users/context';
+
+/** The recommenders whose sessions are reported (a good list, a collaborative one, noise, a poor one for movies). */
+export const SESSION_RECOMMENDERS: readonly string[] = Object.freeze(['popular', 'random', 'mf-bpr', 'content']);
+/** How many real users' sessions are run. */
+export const SESSION_USERS = 50;
+
+/** The users whose sessions are run: a seeded sample of those with a held-out part. */
+export function sessionSample(users: readonly UserProfile[], rng: Rng, n = SESSION_USERS): UserProfile[] {
+  return shuffle(rng, users.filter((u) => (u.heldOut?.length ?? 0) > 0)).slice(0, n);
+}
 
 /** Session statistics of one recommender. */
 export interface SessionStats {

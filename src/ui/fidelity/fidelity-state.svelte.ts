@@ -2,13 +2,12 @@
  * State of the Fidelity view: the chosen imported MovieLens dataset and settings, the run
  * in the fidelity worker (progress, cancel, errors said out loud) and its report.
  */
-import type { FidelityReport } from '../../core/eval/fidelity-protocol';
 import type { Catalog, UserProfile } from '../../core/types';
-import type { FidelityApi, FidelityProgress, FidelityRequest } from '../../worker/fidelity-protocol';
+import type { FidelityApi, FidelityProgress, FidelityRequest, FidelityViewReport } from '../../worker/fidelity-protocol';
 import { connect, type Endpoint } from '../../worker/rpc';
 
 /** Runs a request (the worker by default; tests pass the in-process function). */
-export type FidelityRunner = (req: FidelityRequest, o: { onProgress: (p: FidelityProgress) => void; signal: AbortSignal }) => Promise<FidelityReport>;
+export type FidelityRunner = (req: FidelityRequest, o: { onProgress: (p: FidelityProgress) => void; signal: AbortSignal }) => Promise<FidelityViewReport>;
 
 /** A fresh worker per run, closed when the run settles or is cancelled. */
 export const workerRunner: FidelityRunner = async (req, o) => {
@@ -35,7 +34,7 @@ export class FidelityState {
   running = $state(false);
   progress = $state<FidelityProgress | null>(null);
   error = $state<string | null>(null);
-  report = $state.raw<FidelityReport | null>(null);
+  report = $state.raw<FidelityViewReport | null>(null);
   private ctrl: AbortController | null = null;
 
   constructor(private readonly runner: FidelityRunner = workerRunner) {}
