@@ -42,8 +42,11 @@ export function topicHueOf(topic: string): number {
   return hashString(`topic:${topic}`) % 360;
 }
 
-/** Wrap text into at most `maxLines` lines of at most `maxChars` characters, word by word. */
-export function wrapTitle(text: string, maxChars = 16, maxLines = 3): string[] {
+/**
+ * Wrap text into at most `maxLines` lines of at most `maxChars` characters, word by word.
+ * 13 characters of 13 px bold fit the cover's 104 units of width (16 ran past the edge).
+ */
+export function wrapTitle(text: string, maxChars = 13, maxLines = 3): string[] {
   const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
   const lines: string[] = [];
   let cur = '';

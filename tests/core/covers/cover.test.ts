@@ -18,9 +18,9 @@ describe('covers', () => {
     const long = wrapTitle('one two three four five six seven eight nine ten eleven twelve');
     expect(long).toHaveLength(3);
     expect(long[2].endsWith('…')).toBe(true);
-    for (const l of long) expect(l.length).toBeLessThanOrEqual(16);
-    expect(wrapTitle('Supercalifragilisticexpialidocious')[0]).toHaveLength(16);
+    for (const l of long) expect(l.length).toBeLessThanOrEqual(13);
+    expect(wrapTitle('Supercalifragilisticexpialidocious')[0]).toHaveLength(13);
     expect(wrapTitle('')).toEqual([]);
-    expect(wrapTitle('<img src=x onerror=alert(1)>')).toEqual(['<img src=x', 'onerror=alert(1…']);
+    expect(wrapTitle('<img src=x onerror=alert(1)>')).toEqual(['<img src=x', 'onerror=aler…']);
   });
 });
