@@ -40,6 +40,11 @@ describe('live session, history and replay', () => {
     // At the end: the whole session, the same first list and decisions as the live run.
     expect(await countOf(replay.getByTestId('turn'), turns)).toBe(turns);
     expect(await firstList(page)).toEqual(live);
+    // The mindset panel stays in view beside the end of the feed (it is sticky).
+    const inView = (b: { y: number; height: number } | null) => !!b && b.y >= 0 && b.y + Math.min(b.height, 200) <= 860;
+    const feedEnd = await page.locator('[data-testid="replay"] [data-testid="item-card"]').last().boundingBox();
+    expect(inView(feedEnd)).toBe(true);
+    expect(inView(await pollUntil(() => page.locator('[data-testid="replay"] aside').boundingBox(), inView))).toBe(true);
     await screenshot(page, 'replay');
 
     // Drag back to the first item: one list, one decided card.
