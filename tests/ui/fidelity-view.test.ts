@@ -6,7 +6,7 @@
  * failing run is said out loud.
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
 import type { FidelityRunner } from '../../src/ui/fidelity/fidelity-state.svelte';
@@ -62,6 +62,20 @@ describe('Fidelity view', () => {
       expect(ends.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(101);
       expect(cells.slice(4).every((c) => /^\d+\.\d{2}$/.test(c))).toBe(true);
     }
+    // The whole report downloads as JSON (both splits, every seed, the sessions).
+    const blobs: Blob[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn((b: Blob) => (blobs.push(b), 'blob:fidelity')), revokeObjectURL: vi.fn() });
+    const names: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await fireEvent.click(screen.getByTestId('fidelity-download'));
+    click.mockRestore();
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^fidelity-\d{4}-\d\d-\d\dT[\d-]+\.json$/);
+    const saved = JSON.parse(await blobs[0].text());
+    expect(Object.keys(saved)).toEqual(expect.arrayContaining(['test', 'tuning', 'perSeed', 'seeds', 'sessions']));
+    expect(saved.test.byRatio['1'].auc).toBeCloseTo(Number(table.querySelector('tbody tr td')?.textContent), 2);
     await fireEvent.click(screen.getByLabelText(/tuning split/));
     expect(screen.getByTestId('fidelity-table').querySelector('caption')?.textContent).toMatch(/tuning split/);
   }, 60_000);
