@@ -57,6 +57,11 @@ export function headline(s: SplitReport, ratio: number): Record<string, unknown>
 }
 
 /** Run the protocol; returns the JSON object of the CLI. */
+/** The dataset gave nothing to measure (no user qualifies): said in one line, not as a crash. */
+export class NoFiguresError extends Error {
+  override name = 'NoFiguresError';
+}
+
 export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   // A full release takes minutes before the first user: say which stage it is in.
@@ -73,7 +78,7 @@ export async function evaluateFidelityProtocol(o: FidelityCliOptions): Promise<R
   const maxUsers = defaultUserCap(users.length, o.maxUsers);
   const rep = await runFidelityProtocol(catalog, users, log, sim, model, { seeds, maxUsers, bootstrap: o.bootstrap, onProgress: o.onProgress, summariseHistory: o.simulator ? 15 : undefined });
   if (rep.test.users < 1 || rep.tuning.users < 1) {
-    throw new Error(`no figures: ${rep.test.users + rep.tuning.users} user(s) qualify, at least 2 are needed (one per split). A user qualifies with a held-out movie rated >= 4 that someone had rated before the user's cut-off.`);
+    throw new NoFiguresError(`no figures: ${rep.test.users + rep.tuning.users} user(s) qualify, at least 2 are needed (one per split). A user qualifies with a held-out movie rated >= 4 that someone had rated before the user's cut-off.`);
   }
   // Sessions of 50 real users with three recommenders, under the response model and without
   // it (the previous movie model), to show how sessions end and whether the ranking moves.

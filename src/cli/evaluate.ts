@@ -10,7 +10,8 @@ import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin
 import { ImportError } from '../core/catalog/import-error';
 import { importMovieLens } from '../core/catalog/movielens';
 import { runCompare } from '../core/eval/compare';
-import { evaluateFidelityProtocol } from './evaluate-fidelity';
+import { evaluateFidelityProtocol, NoFiguresError } from './evaluate-fidelity';
+import { ChatEngineError } from '../core/llm/chat-engine';
 import { fidelityTable } from './fidelity-table';
 import { buildInstructionSuite, runInstructionSuite } from '../core/eval/instruction-suite';
 import { offlineScore, quadrant } from '../core/eval/ndcg-retention';
@@ -311,7 +312,7 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
   }
   if (o.protocol === 'fidelity') {
     // Loaded only for an LLM run (keeps the CLI's start-up light).
-    const llm = o.simulator === 'llm' ? (await import('./llm-simulator')).createCliLlmSimulator({ ...o, llmUrl: o.llmUrl, llmModel: o.llmModel } as unknown as SimulateOptions) : undefined;
+    const llm = o.simulator === 'llm' ? (await import('./llm-simulator')).createCliLlmSimulator({ ...o, llmUrl: o.llmUrl, llmModel: o.llmModel } as unknown as SimulateOptions, process.env, process.stderr, undefined, 'evaluate') : undefined;
     return evaluateFidelityProtocol({
       dataset: o.dataset!,
       seed: o.seed,
@@ -368,7 +369,8 @@ export function main(argv: string[]): Promise<number> {
       name: 'evaluate',
       parse: parseEvaluateArgs,
       help: EVALUATE_HELP,
-      known: (e) => e instanceof ImportError,
+      // Said in one line: bad files, an LLM server that failed, a dataset with nothing to measure.
+      known: (e) => e instanceof ImportError || e instanceof ChatEngineError || e instanceof NoFiguresError,
       run: async (o) => {
         const t0 = performance.now();
         const res = await evaluate(o);

@@ -28,6 +28,8 @@ export function createCliLlmSimulator(
   env: NodeJS.ProcessEnv = process.env,
   stderr: { write(s: string): unknown } = process.stderr,
   catalog?: Catalog,
+  /** The command whose name starts the retry lines. */
+  command = 'simulate',
 ): LlmUserSimulator {
   if (!o.llmUrl || !o.llmModel) {
     throw new UsageError('--simulator llm needs --llm-url (e.g. http://127.0.0.1:11434/v1) and --llm-model');
@@ -46,7 +48,7 @@ export function createCliLlmSimulator(
     timeoutMs: o.llmTimeoutSec * 1000,
     retry: { random: () => jitter.next() },
     onRetry: ({ attempt, waitMs, error }) =>
-      stderr.write(`simulate: LLM call failed (${stripControlChars(error.message)}); retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s\n`),
+      stderr.write(`${command}: LLM call failed (${stripControlChars(error.message)}); retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s\n`),
   });
   const mode = o.llmRepresentation ?? 'text';
   if (mode !== 'text' && !catalog) throw new UsageError(`--llm-representation ${mode} needs the catalog to fit semantic IDs on`);

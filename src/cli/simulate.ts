@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { runBatch } from '../core/env/batch';
 import type { Transition } from '../core/env/session-driver';
 import { ImportError } from '../core/catalog/import-error';
+import { ChatEngineError } from '../core/llm/chat-engine';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import type { Catalog } from '../core/types';
 import { buildRun, BuildRunError, type BuiltRun } from '../core/run/build-run';
@@ -186,7 +187,7 @@ async function simulate(o: SimulateOptions, t0: number): Promise<number> {
 /** Run the CLI; returns the exit code (2: bad options, with the hint to --help wherever they are found; 1: a failed run or import). */
 export function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
-  return runCli({ name: 'simulate', parse, help: HELP, run: (o) => simulate(o, t0), known: (e) => e instanceof ImportError, hintAlways: true }, argv);
+  return runCli({ name: 'simulate', parse, help: HELP, run: (o) => simulate(o, t0), known: (e) => e instanceof ImportError || e instanceof ChatEngineError, hintAlways: true }, argv);
 }
 
 const isEntry = process.argv[1] && /simulate\.(ts|js|mjs)$/.test(process.argv[1]);

@@ -13,6 +13,15 @@ import { watchAbort } from './abort';
 import { htmlSummary, readJsonReply, readPrefix, readSse, readText, ReplyState, type ReplyLimits } from './openai-stream';
 import { credentialsMessage, hasCredentials, redactUrl, serverSnippet } from './redact';
 import { backoffMs, isRetryableStatus, parseRetryAfter, retryPolicy, type RetryPolicy } from './retry';
+
+/**
+ * In a browser (page or worker) a server that refuses the page's origin looks like one that
+ * is not there; in Node (the CLI) there is no origin to refuse.
+ */
+export function corsHint(env: { process?: { versions?: { node?: string } } } = globalThis as object): string {
+  return env.process?.versions?.node ? '' : ", and does it allow this page's origin (CORS)";
+}
+const CORS_HINT = corsHint();
 import { DEFAULT_MAX_SSE_LINE_CHARS } from './sse';
 
 export interface OpenAiEngineConfig {
@@ -167,7 +176,7 @@ export class OpenAiCompatibleEngine implements ChatEngine {
       if (e instanceof ChatEngineError) throw e;
       const cause = errorCause(e);
       if (state.bytes > 0) throw new ChatEngineError('network', `The connection to ${this.url} broke in the middle of the reply (${cause}).`, undefined, { transient: !state.emitted });
-      throw new ChatEngineError('network', `Cannot reach ${this.url} (${cause}). Is the server running, and does it allow this page's origin (CORS)?`, undefined, { transient: true });
+      throw new ChatEngineError('network', `Cannot reach ${this.url} (${cause}). Is the server running${CORS_HINT}?`, undefined, { transient: true });
     };
     const t0 = now();
     arm();
@@ -223,7 +232,7 @@ export class OpenAiCompatibleEngine implements ChatEngine {
     try {
       res = await doFetch(`${this.cfg.baseUrl}/models`, { headers, signal });
     } catch (e) {
-      throw new ChatEngineError('network', `Cannot reach ${where} (${errorCause(e)}). Is the server running, and does it allow this page's origin (CORS)?`);
+      throw new ChatEngineError('network', `Cannot reach ${where} (${errorCause(e)}). Is the server running${CORS_HINT}?`);
     }
     if (!res.ok) throw await httpError(res, Date.now(), () => {});
     if (!res.body) return [];

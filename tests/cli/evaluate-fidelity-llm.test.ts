@@ -89,6 +89,32 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
     expect(o.fallbackShare).toBe(1);
   }, 120_000);
 
+  it('says in one line, with no stack, that nothing answers at the URL', async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const closed = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/v1`;
+    await new Promise((r) => probe.close(r));
+    const a = args();
+    a[a.indexOf('--llm-url') + 1] = closed;
+    const r = await evaluate(a);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^evaluate: LLM call failed \(Cannot reach .*\); retry 1 in/m);
+    expect(r.stderr).not.toMatch(/^simulate:/m);
+    expect(r.stderr).toMatch(/^evaluate: Cannot reach http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(connection refused\)\. Is the server running\? Gave up after \d attempts/m);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  }, 120_000);
+
+  it('says in one line that a dataset with no qualifying user gives no figures', async () => {
+    const tiny = mkdtempSync(join(tmpdir(), 'fidelity-none-'));
+    writeFileSync(join(tiny, 'movies.csv'), 'movieId,title,genres\n1,A (1990),Comedy\n2,B (1991),Drama\n');
+    writeFileSync(join(tiny, 'ratings.csv'), 'userId,movieId,rating,timestamp\n1,1,5,100\n1,2,4,100\n');
+    const r = await evaluate(['--protocol', 'fidelity', '--dataset', tiny, '--seeds', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^evaluate: no figures: 0 user\(s\) qualify/m);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  }, 120_000);
+
   it('refuses --simulator llm without a URL and a model', async () => {
     const r = await evaluate(['--protocol', 'fidelity', '--dataset', dir, '--simulator', 'llm']);
     expect(r.code).toBe(2);

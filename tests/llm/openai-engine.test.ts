@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OpenAiCompatibleEngine } from '../../src/llm/openai-engine';
+import { corsHint, OpenAiCompatibleEngine } from '../../src/llm/openai-engine';
 import { ChatEngineError } from '../../src/core/llm/chat-engine';
 import { createLlmSimulator } from '../../src/core/simulator/llm';
 import { emptyMemory } from '../../src/core/simulator/memory';
@@ -198,9 +198,15 @@ describe('OpenAI-compatible engine against a local server', () => {
     const waits: number[] = [];
     await expect(new OpenAiCompatibleEngine({ baseUrl: `http://127.0.0.1:${port}/v1`, model: 'm', retry: { sleep: async (ms) => void waits.push(ms) } }).chat(req)).rejects.toMatchObject({
       kind: 'network',
-      message: expect.stringMatching(/Cannot reach .*\(connection refused\).*CORS.*Gave up after 4 attempts/),
+      message: expect.stringMatching(/Cannot reach .*\(connection refused\)\. Is the server running\? Gave up after 4 attempts/),
     });
     expect(waits).toHaveLength(3);
+  });
+
+  it('names CORS as a cause in a browser (page or worker), not in Node where no origin is refused', () => {
+    expect(corsHint({})).toMatch(/CORS/);
+    expect(corsHint({ process: { versions: { node: '20.19.0' } } })).toBe('');
+    expect(corsHint()).toBe('');
   });
 
   it('lists models', async () => {
