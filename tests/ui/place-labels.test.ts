@@ -51,7 +51,7 @@ describe('placeLabels', () => {
     expect(problems(points, labels)).toEqual([]);
     expect(labels.map((l) => l.key)).toEqual(rows.map((r) => r[0]));
     // The old rule (right of the point, pushed down past other labels) covered points here.
-    const old = points.map((p) => ({ key: p.key, left: p.x + 7, top: p.y - 16, baseline: p.y - 6, width: p.width, height: 13, leader: false, leaderX: 0, leaderY: 0 }));
+    const old = points.map((p) => ({ key: p.key, left: p.x + 7, top: p.y - 16, baseline: p.y - 6, width: p.width, height: 13, anchor: 'start' as const, textX: p.x + 7, leader: false, leaderX: 0, leaderY: 0 }));
     expect(problems(points, old).length).toBeGreaterThan(0);
   });
 
