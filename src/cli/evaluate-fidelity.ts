@@ -7,6 +7,7 @@
  */
 import { importMovieLens } from '../core/catalog/movielens';
 import { defaultUserCap, runFidelityProtocol, type EngageReport, type SplitReport } from '../core/eval/fidelity-protocol';
+import { fidelityGoals } from '../core/eval/fidelity-goals';
 import { SESSION_RECOMMENDERS, movieSessionStats, sessionSample } from '../core/eval/fidelity-sessions';
 import { createRng } from '../core/rng';
 import { attachResponseModel } from '../core/simulator/movie-response';
@@ -53,6 +54,7 @@ export function headline(s: SplitReport, ratio: number): Record<string, unknown>
     taste: s.taste,
     rating: s.rating,
     calibration: { ...s.calibration, perUser: undefined },
+    goals: fidelityGoals(s),
   };
 }
 

@@ -2,6 +2,8 @@
  * The readable table of `evaluate --protocol fidelity` (without --json): the simulator
  * beside every baseline, test split then tuning split, each named.
  */
+import type { FidelityGoal } from '../core/eval/fidelity-goals';
+
 type Fig = { auc: number; balancedAccuracy: number; accuracy: number };
 type Split = {
   users: number;
@@ -38,6 +40,11 @@ export function fidelityTable(res: Record<string, unknown>): string {
   const test = res as unknown as Split;
   const tuning = res.tuning as Split;
   const out = [`simulator: ${res.simulator}; seeds ${(res.seeds as number[]).join(', ')}; figures are means over seeds`, ...split('TEST', test), '', ...split('TUNING', tuning)];
+  const goals = res.goals as FidelityGoal[] | undefined;
+  if (goals) {
+    out.push('', 'Targets (test split; docs/evaluation.md):');
+    for (const g of goals) out.push(`  ${(g.met === null ? 'not measured' : g.met ? 'met' : 'NOT MET').padEnd(13)} ${g.target}: ${g.value}`);
+  }
   const sessions = res.sessions as { users: number; responseModel: Record<string, Record<string, number>>; previousModel: Record<string, Record<string, number>> } | undefined;
   if (sessions) {
     out.push('', `MovieLens sessions (${sessions.users} users, instructions on): left dissatisfied / bored / time up; watch / like / skip rate`);

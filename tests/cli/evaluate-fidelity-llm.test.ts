@@ -77,6 +77,10 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
     expect(o.recall).toBe(1);
     expect(o.margin.auc).toBeLessThan(0);
     expect(o.calibration.simulatedLikeRate).toBe(1);
+    // Judged against the targets: chance AUC misses; ratings the LLM does not give are "not measured", not met.
+    const goal = (id: string) => o.goals.find((g: { id: string }) => g.id === id);
+    expect(goal('auc').met).toBe(false);
+    expect(goal('rmse')).toMatchObject({ met: null, value: 'not measured' });
     expect(prompts.length).toBeGreaterThan(20);
     expect(prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
   }, 120_000);
@@ -102,16 +106,6 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
     expect(r.stderr).toMatch(/^evaluate: LLM call failed \(Cannot reach .*\); retry 1 in/m);
     expect(r.stderr).not.toMatch(/^simulate:/m);
     expect(r.stderr).toMatch(/^evaluate: Cannot reach http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(connection refused\)\. Is the server running\? Gave up after \d attempts/m);
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-  }, 120_000);
-
-  it('says in one line that a dataset with no qualifying user gives no figures', async () => {
-    const tiny = mkdtempSync(join(tmpdir(), 'fidelity-none-'));
-    writeFileSync(join(tiny, 'movies.csv'), 'movieId,title,genres\n1,A (1990),Comedy\n2,B (1991),Drama\n');
-    writeFileSync(join(tiny, 'ratings.csv'), 'userId,movieId,rating,timestamp\n1,1,5,100\n1,2,4,100\n');
-    const r = await evaluate(['--protocol', 'fidelity', '--dataset', tiny, '--seeds', '1']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^evaluate: no figures: 0 user\(s\) qualify/m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   }, 120_000);
 

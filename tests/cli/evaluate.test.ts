@@ -59,7 +59,9 @@ describe('evaluate CLI', () => {
     // Too few users for a tuning and a test split: said out loud, exit 1.
     const tiny = await evaluate(['--protocol', 'fidelity', '--dataset', ML_LATEST, '--json']);
     expect(tiny.code).toBe(1);
-    expect(tiny.stderr).toMatch(/no figures: 0 user\(s\) qualify/);
+    expect(tiny.stderr).toMatch(/^evaluate: no figures: 0 user\(s\) qualify/m);
+    // An expected outcome, said in one line: no stack trace.
+    expect(tiny.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('fidelity: the issue-8 JSON names, test and tuning split, every baseline', async () => {
@@ -80,6 +82,12 @@ describe('evaluate CLI', () => {
     for (const k of ['rmse', 'mae', 'baselineRmse', 'baselineMae']) expect(typeof o.rating[k]).toBe('number');
     for (const k of ['simulatedLikeRate', 'realLikeRate', 'perUserCorrelation', 'perUserMae']) expect(typeof o.calibration[k]).toBe('number');
     expect(o.tuning.users + o.users).toBeGreaterThan(30);
+    // The targets, judged from the same figures, on each split.
+    expect(o.goals.map((g: { id: string }) => g.id)).toEqual(['auc', 'balancedAccuracy', 'margin', 'tasteAuc', 'rmse', 'likeRate', 'perUserCorrelation']);
+    const minAuc = Math.min(...Object.values(o.ratios as Record<string, { auc: number }>).map((r) => r.auc));
+    expect(o.goals[0].met).toBe(minAuc >= 0.92);
+    expect(o.goals[4].met).toBe(o.rating.rmse < o.rating.baselineRmse);
+    expect(o.tuning.goals[4].met).toBe(o.tuning.rating.rmse < o.tuning.rating.baselineRmse);
   });
 
   it('bad options: a clear message and exit code 2', async () => {

@@ -76,8 +76,19 @@ describe('Fidelity view', () => {
     const saved = JSON.parse(await blobs[0].text());
     expect(Object.keys(saved)).toEqual(expect.arrayContaining(['test', 'tuning', 'perSeed', 'seeds', 'sessions']));
     expect(saved.test.byRatio['1'].auc).toBeCloseTo(Number(table.querySelector('tbody tr td')?.textContent), 2);
+    // The targets, judged from the figures on show (the same list as the CLI's "goals").
+    const goals = screen.getByTestId('fidelity-goals');
+    expect(goals.querySelectorAll('tbody tr')).toHaveLength(7);
+    const aucRow = screen.getByTestId('fidelity-goal-auc');
+    const auc = Math.min(...Object.values(saved.test.byRatio as Record<string, { auc: number }>).map((e) => e.auc));
+    expect(aucRow.textContent).toContain(auc.toFixed(3));
+    expect(aucRow.querySelector('.verdict')?.textContent).toBe(auc >= 0.92 ? '✓ met' : '✗ not met');
+    const rmse = screen.getByTestId('fidelity-goal-rmse').querySelector('.verdict')?.textContent;
+    expect(rmse).toBe(saved.test.rating.rmse < saved.test.rating.baselineRmse ? '✓ met' : '✗ not met');
+    expect(goals.querySelector('caption')?.textContent).toMatch(/^Targets, test split: \d of 7 met$/);
     await fireEvent.click(screen.getByLabelText(/tuning split/));
     expect(screen.getByTestId('fidelity-table').querySelector('caption')?.textContent).toMatch(/tuning split/);
+    expect(screen.getByTestId('fidelity-goals').querySelector('caption')?.textContent).toMatch(/tuning split/);
   }, 60_000);
 
   it('says a failed run out loud', async () => {
