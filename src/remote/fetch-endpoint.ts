@@ -5,7 +5,7 @@
  */
 import type { ApiRequest } from '../core/recommenders/remote/protocol';
 import type { EndpointReply } from '../core/recommenders/remote/reply';
-import type { RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
+import { EndpointTimeoutError, type RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
 
 /** Largest reply read (bytes); a longer one is an error, not a hang or a huge buffer. */
 export const MAX_REPLY_BYTES = 1_000_000;
@@ -75,7 +75,8 @@ export function fetchEndpoint(url: string, fetchImpl: typeof fetch = fetch): Rec
         return { kind: 'text', status: res.status, text };
       } catch (e) {
         if (e instanceof Error && /more than the/.test(e.message)) throw e;
-        throw new Error(describeFailure(e, url, timeoutMs, timedOut));
+        const message = describeFailure(e, url, timeoutMs, timedOut);
+        throw timedOut ? new EndpointTimeoutError(message) : new Error(message);
       } finally {
         clearTimeout(timer);
       }

@@ -14,7 +14,7 @@
  */
 import type { ApiRequest } from '../core/recommenders/remote/protocol';
 import type { EndpointReply } from '../core/recommenders/remote/reply';
-import type { RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
+import { EndpointTimeoutError, type RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
 
 /** What a recommender module exports. */
 export interface RecommenderModule {
@@ -57,14 +57,14 @@ export function moduleEndpoint(mod: RecommenderModule, name: string): Recommende
       if (!fn) return { kind: 'value', value: {} };
       let timer: ReturnType<typeof setTimeout> | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${request.op}() did not return within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(() => reject(new EndpointTimeoutError(`${request.op}() did not return within ${timeoutMs} ms`)), timeoutMs);
       });
       try {
         const value = await Promise.race([Promise.resolve().then(() => fn.call(mod, request)), deadline]);
         return { kind: 'value', value: request.op === 'recommend' ? value : {} };
       } catch (e) {
-        const msg = (e as Error)?.message ?? String(e);
-        throw new Error(/did not return within/.test(msg) ? msg : `${request.op}() threw: ${msg}`);
+        if (e instanceof EndpointTimeoutError) throw e;
+        throw new Error(`${request.op}() threw: ${(e as Error)?.message ?? String(e)}`);
       } finally {
         clearTimeout(timer);
       }

@@ -3,7 +3,7 @@
  * deadline terminates the worker (a module stuck in a loop cannot freeze the page) and
  * every later call fails with that reason.
  */
-import type { RecommenderEndpoint } from '../../core/recommenders/remote/remote-recommender';
+import { EndpointTimeoutError, type RecommenderEndpoint } from '../../core/recommenders/remote/remote-recommender';
 import { connect, type Endpoint } from '../../worker/rpc';
 import type { ModuleHostApi } from './module-host-protocol';
 
@@ -39,7 +39,7 @@ export async function loadModuleInWorker(
         timer = setTimeout(() => {
           dead = `${request.op}() did not return within ${timeoutMs} ms; the module's worker was stopped (load it again)`;
           client.close(dead);
-          reject(new Error(dead));
+          reject(new EndpointTimeoutError(dead));
         }, timeoutMs);
       });
       try {

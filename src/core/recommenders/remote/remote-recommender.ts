@@ -29,6 +29,11 @@ export interface RemoteOptions {
   followsInstructions?: boolean;
 }
 
+/** Thrown by an endpoint whose call got no reply within its deadline (not for a reply that was wrong). */
+export class EndpointTimeoutError extends Error {
+  override readonly name = 'EndpointTimeoutError';
+}
+
 /** HTTP statuses that mean "this optional call is not implemented". */
 const NOT_IMPLEMENTED = new Set([404, 405, 501]);
 
@@ -84,7 +89,7 @@ export class RemoteRecommender implements Recommender {
     try {
       return await this.endpoint.call(req, { timeoutMs });
     } catch (e) {
-      throw new RemoteRecommenderError(this.name, [`${req.op}: ${(e as Error)?.message ?? String(e)}`]);
+      throw new RemoteRecommenderError(this.name, [`${req.op}: ${(e as Error)?.message ?? String(e)}`], e instanceof EndpointTimeoutError);
     }
   }
 

@@ -15,6 +15,8 @@ export class RemoteRecommenderError extends Error {
     /** The recommender's name, e.g. "http://127.0.0.1:8000/recommend" or "module:my-rec". */
     readonly recommender: string,
     readonly problems: string[],
+    /** True when the call got no reply within its deadline (later calls would wait the same). */
+    readonly timedOut = false,
   ) {
     super(`Recommender ${recommender}: ${problems.join('; ')}`);
   }

@@ -1,0 +1,51 @@
+/**
+ * "Check my recommender" against a real local server that never answers: the checker
+ * stops after the first call that got no reply (every later call would wait out the same
+ * deadline: about half an hour in the app, with fit's tenfold deadline), and says why.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../../src/core/catalog/builtin';
+import { checkRecommender } from '../../../src/core/recommenders/remote/check-recommender';
+import { RemoteRecommender } from '../../../src/core/recommenders/remote/remote-recommender';
+import { simulators } from '../../../src/core/simulator/registry';
+import { defaultContext } from '../../../src/core/users/context';
+import type { Catalog, UserProfile } from '../../../src/core/types';
+import { fetchEndpoint } from '../../../src/remote/fetch-endpoint';
+
+let catalog: Catalog;
+let personas: UserProfile[];
+let server: Server;
+let requests = 0;
+const open = new Set<import('node:http').ServerResponse>();
+
+beforeAll(async () => {
+  [catalog, personas] = await Promise.all([loadBuiltinCatalog('shortvideo'), loadBuiltinPersonas()]);
+  // Reads each request and never answers it.
+  server = createServer((req, res) => {
+    requests++;
+    open.add(res);
+    req.resume();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+});
+afterAll(async () => {
+  for (const res of open) res.destroy();
+  await new Promise((r) => server.close(r));
+});
+
+describe('checkRecommender on a server that never answers', () => {
+  it('makes one call, reports that nothing answered, and skips the checks that would wait the same way', async () => {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/recommend`;
+    const report = await checkRecommender({
+      catalog, users: personas, contextFor: defaultContext,
+      simulator: () => simulators.get('rule-based').create(),
+      recommender: () => new RemoteRecommender(fetchEndpoint(url), { timeoutMs: 20 }),
+    });
+    expect(requests).toBe(1);
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatch(/^fit: no reply from http:\/\/127\.0\.0\.1:\d+\/recommend within 200 ms/);
+    expect(report.checks.at(-1)).toMatch(/skipped: the recommender did not answer in time/);
+  });
+});
