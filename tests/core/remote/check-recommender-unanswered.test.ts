@@ -41,11 +41,12 @@ describe('checkRecommender on a server that never answers', () => {
     const report = await checkRecommender({
       catalog, users: personas, contextFor: defaultContext,
       simulator: () => simulators.get('rule-based').create(),
-      recommender: () => new RemoteRecommender(fetchEndpoint(url), { timeoutMs: 20 }),
+      recommender: () => new RemoteRecommender(fetchEndpoint(url), { timeoutMs: 100 }),
     });
-    expect(requests).toBe(1);
+    // One (fit's) or none when the machine is so loaded the deadline passed before the server read it; without the stop, 8.
+    expect(requests).toBeLessThanOrEqual(1);
     expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]).toMatch(/^fit: no reply from http:\/\/127\.0\.0\.1:\d+\/recommend within 200 ms/);
+    expect(report.problems[0]).toMatch(/^fit: no reply from http:\/\/127\.0\.0\.1:\d+\/recommend within 1000 ms/);
     expect(report.checks.at(-1)).toMatch(/skipped: the recommender did not answer in time/);
   });
 });

@@ -67,12 +67,17 @@ export function readRecommendReply(
   const reply = parsed.data;
   const problems: string[] = [];
   const shown = new Set(req.shown);
+  // Each id is judged once: a list of six copies of one id is one problem, with its count.
+  const counts = new Map<string, number>();
+  for (const id of reply.items) counts.set(id, (counts.get(id) ?? 0) + 1);
   const seen = new Set<string>();
   for (const id of reply.items) {
+    if (seen.has(id)) continue;
+    seen.add(id);
     if (!index.byId.has(id)) problems.push(`item ${JSON.stringify(id)} is not in catalog "${req.catalogId}"`);
     else if (shown.has(id)) problems.push(`item "${id}" was already shown in this session`);
-    if (seen.has(id)) problems.push(`item "${id}" appears twice in the list`);
-    seen.add(id);
+    const n = counts.get(id) ?? 1;
+    if (n > 1) problems.push(`item ${JSON.stringify(id)} appears ${n === 2 ? 'twice' : `${n} times`} in the list`);
   }
   const available = Math.max(0, index.catalog.items.length - shown.size);
   const want = Math.min(req.k, available);
