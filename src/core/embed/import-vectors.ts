@@ -28,11 +28,16 @@ export function parseNpy(bytes: Uint8Array, ids: readonly string[], meta: { cata
   const headerStart = major === 1 ? 10 : 12;
   if (major < 1 || major > 3) throw new VectorImportError(`.npy format version ${major} is not supported (1, 2 or 3)`);
   if (headerStart + headerLen > bytes.length) throw new VectorImportError('.npy header is cut short');
-  const header = String.fromCharCode(...bytes.subarray(headerStart, headerStart + headerLen));
+  // Decoded in slices: spreading a long header (format 2 allows 4 GB) into one call overflows the stack.
+  let header = '';
+  for (let i = headerStart; i < headerStart + headerLen; i += 8192) header += String.fromCharCode(...bytes.subarray(i, Math.min(i + 8192, headerStart + headerLen)));
   const descr = /'descr'\s*:\s*'([^']+)'/.exec(header)?.[1];
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (!descr || !fortran || shapeText === undefined) throw new VectorImportError(`.npy header is malformed: ${header.trim()}`);
+  if (!descr || !fortran || shapeText === undefined) {
+    const h = header.trim();
+    throw new VectorImportError(`.npy header is malformed: ${h.length > 160 ? `${h.slice(0, 160)}...` : h}`);
+  }
   if (fortran === 'True') throw new VectorImportError('.npy is in Fortran order; save it C-ordered (np.ascontiguousarray)');
   const shape = shapeText.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   if (shape.length !== 2 || shape.some((s) => !Number.isInteger(s) || s < 0)) {
