@@ -31,6 +31,13 @@ describe('Fidelity view (built app)', () => {
     expect(rows).toEqual(['simulator', 'neverEngage', 'alwaysEngage', 'popularity', 'numRatings', 'itemMean']);
     expect(await page.getByTestId('fidelity-roc').locator('path.line').count()).toBe(2);
     expect(await page.getByTestId('fidelity-per-user').locator('circle').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('fidelity-goals').locator('tbody tr').count()).toBe(7);
+    expect(await axeViolations(page, '.fidelity')).toEqual([]);
+    // On a phone the report fits the screen: wide tables scroll inside their own region
+    // (the sessions table pushed the page 449 px sideways).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
     expect(await axeViolations(page, '.fidelity')).toEqual([]);
     expect(errors).toEqual([]);
   }, 240_000);
