@@ -10,7 +10,7 @@ import { openApp, sharedBrowser } from './helpers';
 const env = sharedBrowser();
 
 describe('leaderboard NDCG-versus-retention chart', () => {
-  it('labels cover no point, no other text, and stay inside the chart', async () => {
+  it("labels cover no point, no other text, and stay inside the chart; the results fit a phone", async () => {
     const { page, errors } = await openApp(env.b.context);
     await page.getByTestId('nav-leaderboard').click();
     await page.getByTestId('leaderboard-run').click();
@@ -37,6 +37,10 @@ describe('leaderboard NDCG-versus-retention chart', () => {
     expect(found.dots).toBeGreaterThanOrEqual(10);
     expect(found.labels).toBe(found.dots);
     expect(found.out).toEqual([]);
+    // With its results, on a phone, the view fits the screen (the table scrolls in its region).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
   }, 180_000);
 });
