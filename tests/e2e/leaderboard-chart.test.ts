@@ -10,7 +10,7 @@ import { openApp, sharedBrowser } from './helpers';
 const env = sharedBrowser();
 
 describe('leaderboard NDCG-versus-retention chart', () => {
-  it("labels cover no point, no other text, and stay inside the chart; the results fit a phone", async () => {
+  it('labels cover no point, no other text, and stay inside the chart; the results fit a phone', async () => {
     const { page, errors } = await openApp(env.b.context);
     await page.getByTestId('nav-leaderboard').click();
     await page.getByTestId('leaderboard-run').click();
