@@ -41,12 +41,27 @@ export class TrainState {
 
   constructor(private readonly runner: TrainRunner, private readonly sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {}
 
+  /** What is wrong with the form's numbers (an emptied field is null), or null when they can start a run. */
+  inputProblem(): string | null {
+    const whole = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+    if (!whole(this.seed, 0, 4294967295)) return 'Seed: enter a whole number from 0 to 4294967295.';
+    if (!whole(this.evalEvery, 4, 10000)) return 'Evaluate every: enter a whole number of episodes from 4 to 10000.';
+    if (!whole(this.evalUsers, 5, 500)) return 'Held-out users: enter a whole number from 5 to 500.';
+    return null;
+  }
+
   /** Start (or resume) training. */
   async start(): Promise<void> {
     if (this.running) return;
     this.error = null;
     try {
       if (!this.started) {
+        // A cleared field reached the trainer as null: no curve points ever, a NaN progress bar.
+        const problem = this.inputProblem();
+        if (problem) {
+          this.error = problem;
+          return;
+        }
         const c = await this.runner.start({ seed: this.seed, objective: this.objective, evalUsers: this.evalUsers, evalEvery: this.evalEvery, ...(this.init ? { theta: [...this.init] } : {}) });
         this.points = c.points;
         this.baselines = c.baselines ?? [];

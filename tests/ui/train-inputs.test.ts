@@ -1,0 +1,71 @@
+/**
+ * The Train view's numbers and policy buttons, as a careless user meets them: a cleared or
+ * out-of-range field is refused with a sentence (it used to start a run with null, which
+ * never drew a curve point and threw on the progress bar), "Export current" before any
+ * training says why nothing downloads, and a failed import does not leave the previous
+ * "Loaded ..." line beside its error.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import TrainView from '../../src/ui/train/TrainView.svelte';
+import { trainHandlers } from '../../src/ui/train/train-session';
+import { TrainState, type TrainRunner } from '../../src/ui/train/train-state.svelte';
+import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
+
+function inProcess(): TrainRunner {
+  const h = trainHandlers();
+  const ctx = (onPoint: (p: never) => void) => ({ signal: new AbortController().signal, progress: onPoint });
+  return {
+    start: (s) => Promise.resolve(h.start(s, ctx(() => undefined))),
+    run: (n, onPoint) => Promise.resolve(h.run({ episodes: n }, ctx(onPoint as never))),
+    close: () => undefined,
+  };
+}
+
+describe('Train view inputs', () => {
+  afterEach(() => cleanup());
+
+  it('refuses an emptied, fractional or out-of-range number before starting, naming the field', async () => {
+    const cases: [Partial<Record<'seed' | 'evalEvery' | 'evalUsers', number | null>>, RegExp][] = [
+      [{ evalEvery: null }, /^Evaluate every: enter a whole number/],
+      [{ evalUsers: null }, /^Held-out users: enter a whole number from 5 to 500/],
+      [{ seed: null }, /^Seed: enter a whole number from 0 to 4294967295/],
+      [{ seed: 1.5 }, /^Seed/],
+      [{ evalEvery: 0 }, /^Evaluate every/],
+      [{ evalUsers: 100_000 }, /^Held-out users/],
+    ];
+    for (const [patch, why] of cases) {
+      const t = new TrainState(inProcess());
+      Object.assign(t, patch);
+      await t.start();
+      expect(t.error, JSON.stringify(patch)).toMatch(why);
+      expect(t.started).toBe(false);
+      expect(t.running).toBe(false);
+    }
+  });
+
+  it('in the view: a cleared field shows the reason and nothing starts', async () => {
+    render(TrainView, { props: { runner: inProcess() } });
+    await fireEvent.input(screen.getByLabelText(/Evaluate every/), { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId('train-start'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Evaluate every: enter a whole number/));
+    expect(screen.getByTestId('train-status').textContent).not.toMatch(/training/);
+  });
+
+  it('Export current before training says why; a failed import clears the previous "Loaded" line', async () => {
+    render(TrainView, { props: { runner: inProcess() } });
+    await fireEvent.click(screen.getByTestId('policy-export'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Nothing to export yet/));
+    const input = screen.getByTestId('policy-import') as HTMLInputElement;
+    const pick = async (name: string, text: string) => {
+      Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'application/json' })], configurable: true });
+      await fireEvent.change(input);
+    };
+    await pick('good.json', JSON.stringify(pretrainedPolicy()));
+    await waitFor(() => expect(document.body.textContent).toMatch(/Loaded good\.json/));
+    await pick('bad.json', '{oops');
+    await waitFor(() => expect(document.body.textContent).toMatch(/Policy file is not valid JSON/));
+    expect(document.body.textContent).not.toMatch(/Loaded good\.json/);
+  });
+});
