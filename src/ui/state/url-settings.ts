@@ -168,7 +168,8 @@ export function formatParams(p: Record<string, number>): string {
 /** "a,b,c" -> ids; undefined when an id is malformed or there are too many. */
 export function parseIdList(raw: string): string[] | undefined {
   const ids = raw.split(',');
-  return ids.length <= 100 && ids.every((id) => ITEM_ID.test(id)) ? ids : undefined;
+  // A repeated id is kept once: a list may not show an item twice (and the picker keys rows by id).
+  return ids.length <= 100 && ids.every((id) => ITEM_ID.test(id)) ? [...new Set(ids)] : undefined;
 }
 
 const F = RUN_FIELDS;
