@@ -46,7 +46,8 @@ export function round4<T>(v: T): T {
 /** The flat names for one split at one ratio. */
 export function headline(s: SplitReport, ratio: number): Record<string, unknown> {
   const e = s.byRatio[String(ratio)] as EngageReport;
-  const { roc: _roc, ...engage } = e;
+  const { roc: _roc, byPopularity: _bands, ...engage } = e;
+  const first = s.byRatio[Object.keys(s.byRatio)[0]];
   return {
     users: s.users,
     ...engage,
@@ -55,6 +56,8 @@ export function headline(s: SplitReport, ratio: number): Record<string, unknown>
     rating: s.rating,
     calibration: { ...s.calibration, perUser: undefined },
     goals: fidelityGoals(s),
+    /** AUC by the liked movie's number of ratings before the cut-off, at the first ratio (fidelity-popularity.ts). */
+    byPopularity: first?.byPopularity,
   };
 }
 

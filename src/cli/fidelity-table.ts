@@ -11,6 +11,7 @@ type Split = {
   taste: Fig & { baselines: Record<string, Fig>; margin: { auc: number; ci95: [number, number]; over: string } };
   rating: { rmse: number; mae: number; baselineRmse: number; baselineMae: number };
   calibration: { simulatedLikeRate: number; realLikeRate: number; perUserCorrelation: number; perUserMae: number };
+  byPopularity?: Record<string, { positives: number; simulator: number; best: number }>;
 };
 
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
@@ -32,6 +33,11 @@ function split(label: string, s: Split): string[] {
   out.push(` rating: RMSE ${f3(s.rating.rmse)} MAE ${f3(s.rating.mae)} (user+item mean: RMSE ${f3(s.rating.baselineRmse)} MAE ${f3(s.rating.baselineMae)})`);
   const c = s.calibration;
   out.push(` calibration: like rate ${f3(c.simulatedLikeRate)} vs real ${f3(c.realLikeRate)}; per user r ${f3(c.perUserCorrelation)}, MAE ${f3(c.perUserMae)}`);
+  const first = Object.entries(s.ratios)[0];
+  if (s.byPopularity && first) {
+    out.push(` liked vs unseen 1:${first[0]} by the liked movie's ratings before the cut-off (AUC against every negative): simulator / ${first[1].margin.over}`);
+    for (const [band, b] of Object.entries(s.byPopularity)) out.push(`  ${band.padStart(6)} ${band === '1' ? 'rating: ' : 'ratings:'} ${String(Math.round(b.positives)).padStart(5)} liked   ${f3(b.simulator)} / ${f3(b.best)}`);
+  }
   return out;
 }
 

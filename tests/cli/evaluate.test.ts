@@ -88,6 +88,10 @@ describe('evaluate CLI', () => {
     expect(o.goals[0].met).toBe(minAuc >= 0.92);
     expect(o.goals[4].met).toBe(o.rating.rmse < o.rating.baselineRmse);
     expect(o.tuning.goals[4].met).toBe(o.tuning.rating.rmse < o.tuning.rating.baselineRmse);
+    // Where it is weak: AUC by the liked movie's earlier ratings, the bands covering the positives (means over seeds).
+    expect(Object.keys(o.byPopularity)).toEqual(['1', '2-5', '6-20', '21-50', '51+']);
+    const bandPositives = Object.values(o.byPopularity as Record<string, { positives: number }>).reduce((s, b) => s + b.positives, 0);
+    expect(bandPositives).toBeCloseTo(o.positives, 3); // the same positives at every ratio
   });
 
   it('bad options: a clear message and exit code 2', async () => {

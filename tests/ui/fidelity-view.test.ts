@@ -52,6 +52,12 @@ describe('Fidelity view', () => {
     expect(screen.getByTestId('fidelity-reliability').querySelectorAll('path.line')).toHaveLength(1);
     expect(screen.getByTestId('fidelity-per-user').querySelectorAll('circle').length).toBeGreaterThan(5);
     for (const id of ['fidelity-roc', 'fidelity-reliability', 'fidelity-per-user']) expect(screen.getByTestId(id).querySelectorAll('text.label')).toHaveLength(2);
+    // Where it is weak: one pair of bars per band of earlier ratings, with the liked movies counted.
+    const bands = screen.getByTestId('fidelity-popularity');
+    expect(bands.querySelectorAll('[data-testid="fidelity-popularity-sim"]')).toHaveLength(5);
+    const counted = [...bands.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /^n=\d+$/.test(t)).map((t) => Number(t.slice(2)));
+    expect(counted).toHaveLength(5);
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(Number(screen.getByTestId('fidelity-table').dataset.positives));
     // Real users' sessions under the model, per recommender (the CLI's sessions.responseModel).
     const sessionRows = screen.getAllByTestId('fidelity-sessions-row');
     expect(sessionRows.map((r) => r.querySelector('th')?.textContent)).toEqual(['popular', 'random', 'mf-bpr', 'content']);

@@ -23,6 +23,7 @@ import { defaultContext } from '../users/context';
 import { isEngaged } from './fidelity';
 import { existence, userLists, type UserLists } from './fidelity-lists';
 import { auc, bootstrapAucMargin, errors, orderByScore, pearson, rates, type Rates } from './fidelity-metrics';
+import { aucByPopularity, type PopularityBand } from './fidelity-popularity';
 import { averageReports, calibrationReport, rocPoints, type CalibrationReport } from './fidelity-report';
 
 const YEAR_MS = 365.25 * 86_400_000;
@@ -70,6 +71,8 @@ export interface EngageReport extends Rates {
   baselines: Record<string, BaselineFigures>;
   margin: Margin;
   roc?: { simulator: [number, number][]; best: [number, number][] };
+  /** AUC by the positives' number of earlier ratings (fidelity-popularity.ts); the first ratio only, like `roc`. */
+  byPopularity?: Record<string, PopularityBand>;
 }
 export interface TasteReport { items: number; auc: number; balancedAccuracy: number; accuracy: number; baselines: Record<string, BaselineFigures>; margin: Margin }
 export interface SplitReport {
@@ -159,7 +162,8 @@ function judgeFigures(rows: Row[], tuning: Row[], names: string[], users: number
   const bestScores = rows.map((r) => r.base[best]);
   const ci95 = bootstrapAucMargin(scores, bestScores, labels, userOf, users, reps, createRng(seed).fork(`bootstrap:${names.length}:${rows.length}`));
   const roc = withRoc ? { simulator: rocPoints(scores, labels), best: rocPoints(bestScores, labels) } : undefined;
-  return { simAuc, baselines, margin: { auc: simAuc - bestAuc, ci95, over: best }, roc, labels };
+  const byPopularity = withRoc ? aucByPopularity(scores, bestScores, labels, rows.map((r) => r.base.numRatings)) : undefined;
+  return { simAuc, baselines, margin: { auc: simAuc - bestAuc, ci95, over: best }, roc, byPopularity, labels };
 }
 
 /** Run the protocol. With a response model, its weights are refitted on each seed's tuning split. */
@@ -229,7 +233,7 @@ export async function runFidelityProtocol(catalog: Catalog, users: UserProfile[]
         const rows = rowsOf[part][ratio] ?? [];
         const f = judgeFigures(rows, rowsOf.tuning[ratio] ?? [], ENGAGE_BASELINES, split[part].length, reps, seed, ratio === ratios[0]);
         const rr = rates(rows.map((r) => r.pred), f.labels);
-        byRatio[String(ratio)] = { items: rows.length, positives: f.labels.filter(Boolean).length, auc: f.simAuc, ...rr, baselines: f.baselines, margin: f.margin, roc: f.roc };
+        byRatio[String(ratio)] = { items: rows.length, positives: f.labels.filter(Boolean).length, auc: f.simAuc, ...rr, baselines: f.baselines, margin: f.margin, roc: f.roc, ...(f.byPopularity ? { byPopularity: f.byPopularity } : {}) };
       }
       const T = tasteOf[part];
       const tf = judgeFigures(T, tasteOf.tuning, TASTE_BASELINES, split[part].length, reps, seed, false);
