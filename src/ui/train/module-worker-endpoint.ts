@@ -28,8 +28,16 @@ export async function loadModuleInWorker(
         reject(new Error(why));
       }, LOAD_TIMEOUT_MS);
     }),
-  ]).finally(() => clearTimeout(loadTimer));
-  const name = `module:${(declared ?? file.replace(/\.(m?js)$/i, '')).replace(/^module:/, '').replace(/[^\w.-]+/g, '-')}`;
+  ])
+    .catch((e: unknown) => {
+      // A module that failed to load leaves no worker behind; its error names the file.
+      client.close('load failed');
+      const msg = (e as Error)?.message ?? String(e);
+      throw new Error(msg.startsWith(file) ? msg : `${file} could not be loaded: ${msg}`);
+    })
+    .finally(() => clearTimeout(loadTimer));
+  // At most 64 characters: the name is a menu label and travels in links.
+  const name = `module:${(declared ?? file.replace(/\.(m?js)$/i, '')).replace(/^module:/, '').replace(/[^\w.-]+/g, '-').slice(0, 64)}`;
   const endpoint: RecommenderEndpoint = {
     name,
     async call(request, { timeoutMs }) {
@@ -38,8 +46,9 @@ export async function loadModuleInWorker(
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           dead = `${request.op}() did not return within ${timeoutMs} ms; the module's worker was stopped (load it again)`;
-          client.close(dead);
+          // Rejected before close(): close() fails the pending call too, and the race takes the first.
           reject(new EndpointTimeoutError(dead));
+          client.close(dead);
         }, timeoutMs);
       });
       try {
