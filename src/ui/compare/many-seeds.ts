@@ -39,3 +39,13 @@ export function summariseSeeds(pairs: readonly { a: SessionMetrics; b: SessionMe
     };
   });
 }
+
+/** Fewest and most seeds of one "many seeds" run (the number field's range). */
+export const MIN_SEEDS = 2;
+export const MAX_SEEDS = 200;
+
+/** The number of seeds a typed value asks for: a whole number in MIN_SEEDS..MAX_SEEDS. */
+export function seedCount(n: number): number {
+  const v = Math.round(Number(n));
+  return Number.isFinite(v) ? Math.min(MAX_SEEDS, Math.max(MIN_SEEDS, v)) : MIN_SEEDS;
+}
