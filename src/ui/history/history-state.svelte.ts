@@ -93,11 +93,23 @@ export class HistoryState {
 
   async open(id: string): Promise<void> {
     if (!this.db) return;
-    this.opened = await loadSession(this.db, id);
+    try {
+      this.opened = await loadSession(this.db, id);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    // Deleted in another tab since the list was read: say so rather than do nothing.
+    if (!this.opened) {
+      this.error = 'That session is no longer stored (it was deleted, perhaps in another tab); the list now shows what is stored.';
+      await this.refresh();
+    }
   }
 
+  /** Back to the list, re-read: other tabs may have added or deleted sessions meanwhile. */
   close(): void {
     this.opened = null;
+    void this.refresh();
   }
 
   /** The last deletion as an importable file, so it can be undone (kept in memory only). */
@@ -121,6 +133,8 @@ export class HistoryState {
   /** Delete every stored session (end of a class); undoable like a single deletion. */
   async removeAll(): Promise<void> {
     if (!this.db) return;
+    // Thousands of sessions take seconds: say that it is under way.
+    this.notice = 'Deleting every stored session…';
     try {
       const backup = await exportAll(this.db);
       const all = await listSessions(this.db, {});
@@ -128,6 +142,7 @@ export class HistoryState {
       this.undoable = { text: backup, what: `${all.length} session${all.length === 1 ? '' : 's'} deleted.` };
       this.notice = null;
     } catch (e) {
+      this.notice = null;
       this.error = e instanceof Error ? e.message : String(e);
     }
     await this.refresh();
@@ -175,7 +190,8 @@ export class HistoryState {
   async importFile(file: File): Promise<void> {
     if (!this.db) return;
     this.importError = null;
-    this.notice = null;
+    // A large file takes seconds to read, check and write: say that it is under way.
+    this.notice = `Importing ${file.name}…`;
     try {
       const res = await importText(this.db, await file.text());
       // Counts what was actually added, skipped as already stored, or refused (id conflict).
@@ -183,6 +199,7 @@ export class HistoryState {
       await this.refresh();
       await this.refreshInfo();
     } catch (e) {
+      this.notice = null;
       this.importError = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
