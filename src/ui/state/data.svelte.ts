@@ -160,6 +160,11 @@ export class DataStore {
       if (!load) throw new Error('JSON catalogs are not supported in this build.');
       const { parseCatalogJson } = await load();
       const catalog: Catalog = parseCatalogJson(text, fileName);
+      // One id, one catalog: menus and links name catalogs by id.
+      const { BUILTIN_CATALOGS } = await import('../../core/catalog/builtin');
+      if (BUILTIN_CATALOGS.some((b) => b.id === catalog.id)) {
+        throw new Error(`${fileName}: the catalog id "${catalog.id}" is the built-in catalog's; give the file's catalog another "id"`);
+      }
       this.imported = { ...this.imported, [catalog.id]: { catalog, users: [] } };
       this.setCatalog(catalog, []);
       return catalog.id;
