@@ -1,0 +1,58 @@
+/**
+ * Found by exploratory QA in real Chromium: a batch keeps running (and keeps its results)
+ * when the person looks at another view meanwhile; an imported session with a very long
+ * one-word title does not widen the replay page on a phone.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countOf, openApp, openHistory, pollUntil, runToEnd, sharedBrowser } from './helpers';
+
+const env = sharedBrowser();
+
+describe('QA: views keep their work and their layout', () => {
+  it('a batch survives a visit to another view: progress, then its results', async () => {
+    const { page, errors } = await openApp(env.b.context, 'view=batch');
+    await page.getByTestId('batch-users').fill('300');
+    await page.getByTestId('batch-run').click();
+    const done = () => page.getByTestId('batch-progress').evaluate((p) => (p as HTMLProgressElement).value);
+    expect(await pollUntil(done, (v) => v > 0, { timeout: 60_000 })).toBeGreaterThan(0);
+    await page.getByTestId('nav-live').click();
+    await page.getByTestId('run').waitFor();
+    await page.getByTestId('nav-batch').click();
+    // Back on Batch: the same run, still going or finished, never a blank form.
+    await page.getByTestId('batch-progress').waitFor({ timeout: 10_000 });
+    await page.getByTestId('batch-done').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('batch-done').textContent()).toMatch(/Done: 900 sessions/);
+    expect(await page.getByTestId('batch-users').inputValue()).toBe('300');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('replays an imported session with a 3,000-character one-word title without widening a phone page', async () => {
+    const { page, errors } = await openApp(env.b.context, 'speed=16&turns=1&k=2');
+    await runToEnd(page);
+    await openHistory(page);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-session').first().click()]);
+    const file = JSON.parse(await readFile((await dl.path())!, 'utf8'));
+    file.sessions[0].session.title = '<img src=x onerror=alert(1)>' + 'T'.repeat(3000);
+    const path = join(tmpdir(), `qa-long-title-${process.pid}.json`);
+    await writeFile(path, JSON.stringify(file));
+    await page.getByTestId('history-delete').first().click();
+    await page.getByTestId('history-empty').waitFor();
+    await page.getByTestId('import-file').setInputFiles(path);
+    expect(await countOf(page.getByTestId('history-row'), 1)).toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('history-open').first().click();
+    await page.getByTestId('replay').waitFor();
+    const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    // Shown as text, wrapped, in full.
+    const h2 = page.getByTestId('replay').locator('h2').first();
+    expect(await h2.textContent()).toBe(file.sessions[0].session.title);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
