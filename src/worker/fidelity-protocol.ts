@@ -18,6 +18,23 @@ export interface FidelityRequest {
   /** Cap on qualifying users (seeded sample); undefined = all. */
   maxUsers?: number;
   bootstrap: number;
+  /**
+   * Judge with an LLM behind an OpenAI-compatible endpoint instead of the rule-based
+   * simulator and its response model (each user's history summarised in the prompt, as
+   * the CLI's `--simulator llm`). Slow: the view caps the users.
+   */
+  llm?: FidelityLlm;
+}
+
+/** Users an LLM run judges when no cap is given (each judges about 100 movies, one call each). */
+export const LLM_DEFAULT_USERS = 20;
+
+/** An OpenAI-compatible endpoint for the LLM simulator. */
+export interface FidelityLlm {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  timeoutSec: number;
 }
 
 export interface FidelityProgress {

@@ -1,7 +1,7 @@
 /**
  * The work of the fidelity worker: fit the response model on the dataset (as of each
- * user's cut-off), then run the protocol with the rule-based simulator. Plain function so
- * tests call it without a worker.
+ * user's cut-off), then run the protocol with the rule-based simulator, or with an LLM at
+ * an OpenAI-compatible endpoint. Plain function so tests call it without a worker.
  */
 import { defaultUserCap, runFidelityProtocol } from '../core/eval/fidelity-protocol';
 import { SESSION_RECOMMENDERS, movieSessionStats, sessionSample } from '../core/eval/fidelity-sessions';
@@ -9,7 +9,8 @@ import { createRng } from '../core/rng';
 import { buildResponseModel } from '../core/simulator/response-fit';
 import { createRuleBasedSimulator } from '../core/simulator/rule-based';
 import type { Catalog, UserProfile } from '../core/types';
-import type { FidelityProgress, FidelityRequest, FidelityViewReport, FittedModelParts } from './fidelity-protocol';
+import { buildRatingLog } from '../core/simulator/rating-log';
+import { LLM_DEFAULT_USERS, type FidelityLlm, type FidelityProgress, type FidelityRequest, type FidelityViewReport, type FittedModelParts } from './fidelity-protocol';
 
 /** Fit the response model with the default weights; its parts as plain, cloneable data. */
 export function fitModelParts(req: { catalog: Catalog; users: UserProfile[]; seed: number }): FittedModelParts {
@@ -17,7 +18,50 @@ export function fitModelParts(req: { catalog: Catalog; users: UserProfile[]; see
   return { log: m.log, content: m.content, checkpoints: m.checkpoints, weights: m.weights, foldIn: m.foldIn };
 }
 
-export async function runFidelityRequest(req: FidelityRequest, o: { onProgress?: (p: FidelityProgress) => void; signal?: { readonly aborted: boolean } } = {}): Promise<FidelityViewReport> {
+const NO_FIGURES = (n: number) => `No figures: ${n} user(s) qualify; at least 2 are needed (one per split). A user qualifies with a held-out movie rated 4 or more that someone had rated before the user's cut-off.`;
+
+type RunOptions = { onProgress?: (p: FidelityProgress) => void; signal?: { readonly aborted: boolean } };
+
+/** Yield to the event loop now and then, so a cancel message can arrive between users. */
+const yielding = (o: RunOptions) => async (stage: string, done: number, total: number) => {
+  o.onProgress?.({ stage, done, total });
+  if (done % 5 === 0) await new Promise((r) => setTimeout(r, 0));
+};
+
+/**
+ * The protocol with an LLM as the simulated user (no response model; the users' histories
+ * summarised in the prompt; no session statistics). A failed call is retried, then that
+ * decision is the rule-based fallback's and counted in `fallbackShare`; a server that
+ * cannot be reached at all stops the run with its error.
+ */
+async function runWithLlm(req: FidelityRequest & { llm: FidelityLlm }, o: RunOptions): Promise<FidelityViewReport> {
+  const [{ OpenAiCompatibleEngine }, { createLlmSimulator }] = await Promise.all([import('../llm/openai-engine'), import('../core/simulator/llm/llm-simulator')]);
+  let at = { done: 0, total: 1 };
+  const engine = new OpenAiCompatibleEngine({
+    baseUrl: req.llm.baseUrl,
+    model: req.llm.model,
+    apiKey: req.llm.apiKey || undefined,
+    timeoutMs: Math.max(1, req.llm.timeoutSec) * 1000,
+    // Said in the progress line, so a slow or failing server is visible while the run waits.
+    onRetry: ({ attempt, waitMs, error }) => o.onProgress?.({ stage: `LLM call failed (${error.message}); retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s`, ...at }),
+  });
+  const sim = createLlmSimulator({ engine, fallback: createRuleBasedSimulator({ snapshots: 'scalars' }), model: req.llm.model });
+  const seeds = Array.from({ length: req.seeds }, (_, k) => req.seed + k);
+  const step = yielding(o);
+  const rep = await runFidelityProtocol(req.catalog, req.users, buildRatingLog(req.users), sim, null, {
+    seeds,
+    maxUsers: req.maxUsers ?? LLM_DEFAULT_USERS,
+    bootstrap: req.bootstrap,
+    signal: o.signal,
+    summariseHistory: 15,
+    onProgress: (stage, done, total) => ((at = { done, total }), step(`${stage} (LLM ${req.llm.model})`, done, total)),
+  });
+  if (rep.test.users < 1 || rep.tuning.users < 1) throw new Error(NO_FIGURES(rep.test.users + rep.tuning.users));
+  return rep;
+}
+
+export async function runFidelityRequest(req: FidelityRequest, o: RunOptions = {}): Promise<FidelityViewReport> {
+  if (req.llm) return runWithLlm(req as FidelityRequest & { llm: FidelityLlm }, o);
   const stage = 'fitting the response model';
   o.onProgress?.({ stage, done: 0, total: 1 });
   const model = buildResponseModel(req.catalog, req.users, createRng(req.seed).fork('response-model'), { onProgress: (done, total) => o.onProgress?.({ stage, done, total }) });
@@ -28,13 +72,9 @@ export async function runFidelityRequest(req: FidelityRequest, o: { onProgress?:
     maxUsers: defaultUserCap(req.users.length, req.maxUsers),
     bootstrap: req.bootstrap,
     signal: o.signal,
-    // Yield to the event loop so a cancel message can arrive between users.
-    onProgress: async (stage, done, total) => {
-      o.onProgress?.({ stage, done, total });
-      if (done % 5 === 0) await new Promise((r) => setTimeout(r, 0));
-    },
+    onProgress: yielding(o),
   });
-  if (rep.test.users < 1 || rep.tuning.users < 1) throw new Error(`No figures: ${rep.test.users + rep.tuning.users} user(s) qualify; at least 2 are needed (one per split). A user qualifies with a held-out movie rated 4 or more that someone had rated before the user's cut-off.`);
+  if (rep.test.users < 1 || rep.tuning.users < 1) throw new Error(NO_FIGURES(rep.test.users + rep.tuning.users));
   if (o.signal?.aborted) return rep;
   // How sessions of real users go under the model (the protocol left it attached to the
   // catalog): the CLI's `sessions.responseModel`, same sample and seed.

@@ -2,9 +2,13 @@
  * Fidelity in the built app, in real Chromium: a MovieLens-like folder imported through the
  * settings, the response model fitted in the fidelity worker (the import summary says so),
  * then the Fidelity view runs the protocol in its worker and shows the table beside the
- * baselines and the three charts, axe-clean.
+ * baselines and the three charts, axe-clean. Then the same view with an LLM as the
+ * simulated user: the worker calls a real local HTTP server (CORS allowed) speaking the
+ * OpenAI chat protocol with scripted replies (no model runs; no figure here is a model's).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +44,48 @@ describe('Fidelity view (built app)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
     expect(await axeViolations(page, '.fidelity')).toEqual([]);
     expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('runs the protocol with an LLM at an OpenAI-compatible endpoint, from the worker', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        seen.push(raw);
+        const content = JSON.stringify({ thought: 'Fine.', actions: ['watch', 'like'], watch_seconds: 60, comment: '', interest: 7, satisfaction: 7, mindset: 'Open.', reflection: '', reasons: [], instruction: '' });
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ model: 'fake', choices: [{ message: { content }, finish_reason: 'stop' }] }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'fidelity-llm-e2e-'));
+      for (const [name, text] of Object.entries(movieWorldCsv({ users: 40, movies: 250, seed: 6 }))) writeFileSync(join(dir, name), text);
+      const { page, errors } = await openApp(env.b.context);
+      await page.getByTestId('import-movielens').setInputFiles(dir);
+      await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
+      await page.getByTestId('nav-fidelity').click();
+      await page.getByTestId('fidelity-simulator').selectOption('llm');
+      await page.getByTestId('fidelity-llm-url').fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
+      await page.getByTestId('fidelity-llm-model').fill('fake-model');
+      await page.getByTestId('fidelity-seeds').fill('1');
+      await page.getByTestId('fidelity-max-users').fill('4');
+      await page.getByTestId('fidelity-run').click();
+      await page.getByTestId('fidelity-table').waitFor({ timeout: 90_000 });
+      expect(await page.getByTestId('fidelity-table').locator('tbody tr td').first().textContent()).toBe('0.500');
+      expect(await page.getByTestId('fidelity-fallback').textContent()).toMatch(/0\.0% of its decisions/);
+      expect(seen.length).toBeGreaterThan(10);
+      expect(seen.some((p) => /Recently rated/.test(p))).toBe(true);
+      expect(await axeViolations(page, '.fidelity')).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   }, 240_000);
 });

@@ -4,6 +4,7 @@
  */
 import type { Catalog, UserProfile } from '../../core/types';
 import type { FidelityApi, FidelityProgress, FidelityRequest, FidelityViewReport } from '../../worker/fidelity-protocol';
+import { loadLlmSettings } from '../llm/settings-store';
 import { connect, type Endpoint } from '../../worker/rpc';
 
 /** Runs a request (the worker by default; tests pass the in-process function). */
@@ -29,6 +30,10 @@ export class FidelityState {
   /** 0 = every qualifying user. */
   maxUsers = $state(0);
   bootstrap = $state(500);
+  /** Who judges the movies: the rule-based simulator with its response model, or an LLM at an endpoint. */
+  simulator = $state<'rule-based' | 'llm'>('rule-based');
+  /** The endpoint (prefilled from the LLM panel's saved settings; the key only if it was remembered). */
+  llm = $state(((o) => ({ baseUrl: o.baseUrl, model: o.model, apiKey: o.apiKey, timeoutSec: o.timeoutSec }))(loadLlmSettings().openai));
   split = $state<'test' | 'tuning'>('test');
   ratio = $state('1');
   running = $state(false);
@@ -47,7 +52,8 @@ export class FidelityState {
     this.progress = { stage: 'starting', done: 0, total: 1 };
     const ctrl = (this.ctrl = new AbortController());
     try {
-      const req: FidelityRequest = { catalog: data.catalog, users: data.users, seed: this.seed, seeds: this.seeds, maxUsers: this.maxUsers > 0 ? this.maxUsers : undefined, bootstrap: this.bootstrap };
+      const llm = this.simulator === 'llm' ? this.endpoint() : undefined;
+      const req: FidelityRequest = { catalog: data.catalog, users: data.users, seed: this.seed, seeds: this.seeds, maxUsers: this.maxUsers > 0 ? this.maxUsers : undefined, bootstrap: this.bootstrap, ...(llm ? { llm } : {}) };
       this.report = await this.runner(req, { onProgress: (p) => (this.progress = p), signal: ctrl.signal });
     } catch (e) {
       const err = e as Error;
@@ -56,6 +62,15 @@ export class FidelityState {
       this.running = false;
       this.ctrl = null;
     }
+  }
+
+  /** The LLM endpoint as a request wants it; a missing URL or model is said, not sent. */
+  private endpoint(): NonNullable<FidelityRequest['llm']> {
+    const baseUrl = this.llm.baseUrl.trim();
+    const model = this.llm.model.trim();
+    if (!/^https?:\/\/./i.test(baseUrl)) throw new Error('Give the endpoint\'s base URL (http:// or https://, e.g. http://127.0.0.1:11434/v1).');
+    if (!model) throw new Error('Give the model name the endpoint serves.');
+    return { baseUrl, model, apiKey: this.llm.apiKey || undefined, timeoutSec: Math.max(1, Number(this.llm.timeoutSec) || 60) };
   }
 
   cancel(): void {
