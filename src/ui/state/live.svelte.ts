@@ -9,7 +9,7 @@ import type { RunDescription } from '../../core/run/description';
 import { llmSessionMeta } from '../../core/simulator/llm/session-meta';
 import type { UserSimulator } from '../../core/simulator/simulator';
 import type { UserProfile } from '../../core/types';
-import { createHumanSimulator } from '../human/human-simulator';
+import { createHumanSimulator, type HumanInputSource } from '../human/human-simulator';
 import { HumanInput } from '../human/human-input.svelte';
 import type { DataStore } from './data.svelte';
 import { describeRun } from './describe-run';
@@ -73,7 +73,7 @@ export class LiveController {
       // the description says which.
       const description = describeRun($state.snapshot(settings) as Settings, { recommender: recName, userId: base.id });
       const [{ runSession }, { buildRun }] = await Promise.all([import('../../core/env/runner'), import('../../core/run/build-run')]);
-      const simulator = await this.simulatorFor(settings);
+      const simulator = await this.simulatorFor(settings, abort.signal);
       // The LLM planner uses the engine of the LLM panel; without one, the rules plan.
       const planner = plannerFor(description, engineOf(this.llmSimulator));
       // An imported dataset's movies are judged by its response model: wait for the fit (a
@@ -138,8 +138,8 @@ export class LiveController {
         await record(ev);
         s.apply(ev);
         if (ev.type === 'session_end') this.stopRecording = null;
-        // A person sets the pace in human mode; only pause applies.
-        if (isHuman) await playback.gate({ type: 'thought_delta', turn: 0, position: 0, text: '' });
+        // A person sets the pace in human mode: only pause and step apply (step holds after the person's next decision).
+        if (isHuman) await playback.gate(ev, false);
         else if (ev.type !== 'thought_delta') await playback.gate(ev);
         s.status = s.status === 'ended' ? 'ended' : playback.paused ? 'paused' : 'running';
       };
@@ -188,8 +188,17 @@ export class LiveController {
   }
 
   /** The simulator the page supplies (human, the LLM panel's), or undefined: `buildRun` makes the registered one. */
-  private async simulatorFor(settings: Settings): Promise<UserSimulator | undefined> {
-    if (settings.sim === 'human') return createHumanSimulator(this.human);
+  private async simulatorFor(settings: Settings, signal: AbortSignal): Promise<UserSimulator | undefined> {
+    if (settings.sim === 'human') {
+      // A stopped run asks the person nothing more: its leftover questions (the instruction
+      // after the leave that `stop` answered) would land in the next run's feed.
+      const human = this.human;
+      const source: HumanInputSource = {
+        requestDecision: (item, position, turn) => (signal.aborted ? Promise.resolve({ actions: ['leave'], watchSec: 0 }) : human.requestDecision(item, position, turn)),
+        requestInstruction: () => (signal.aborted ? Promise.resolve(null) : human.requestInstruction()),
+      };
+      return createHumanSimulator(source);
+    }
     if (settings.sim === 'llm' && this.llmSimulator) return this.llmSimulator;
     if (settings.sim === 'llm') {
       // No engine connected yet: the rule-based simulator plays (the settings panel says so).

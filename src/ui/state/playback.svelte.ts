@@ -26,8 +26,8 @@ export class Playback {
   private stepping = false;
   private aborted = false;
 
-  /** Hold the run at `ev` as long as pacing and pause require. */
-  async gate(ev: SessionEvent): Promise<void> {
+  /** Hold the run at `ev` as long as pacing and pause require (`pace` false: pause and step only, as in human mode). */
+  async gate(ev: SessionEvent, pace = true): Promise<void> {
     if (this.aborted) return;
     if (this.stepping && ev.type === 'decision') {
       // One item went through: hold again.
@@ -35,7 +35,7 @@ export class Playback {
       this.paused = true;
     }
     const base = BASE_DELAY_MS[ev.type] ?? 0;
-    if (!this.instant && base > 0) await this.sleep(base / Math.max(this.speed, 0.01));
+    if (pace && !this.instant && base > 0) await this.sleep(base / Math.max(this.speed, 0.01));
     while (this.paused && !this.stepping && !this.aborted) await this.waitForWake();
   }
 
