@@ -1,7 +1,8 @@
 /**
  * Found by exploratory QA in real Chromium: a batch keeps running (and keeps its results)
  * when the person looks at another view meanwhile; an imported session with a very long
- * one-word title does not widen the replay page on a phone.
+ * one-word title does not widen the replay page on a phone; on a phone the status bar
+ * shows the timeline and what human mode waits for (one word a line, dots cut to 10 px).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,26 @@ describe('QA: views keep their work and their layout', () => {
     const h2 = page.getByTestId('replay').locator('h2').first();
     expect(await h2.textContent()).toBe(file.sessions[0].session.title);
     expect(await page.locator('img').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone the status bar keeps the timeline and the human-mode prompt readable', async () => {
+    const { page, errors } = await openApp(env.b.context, 'speed=16&sim=human&turns=2&k=3');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('run').click();
+    await page.getByTestId('human-watch').waitFor();
+    await page.getByTestId('human-watch').click();
+    const awaiting = page.getByTestId('session-awaiting');
+    expect(await pollUntil(async () => (await awaiting.textContent().catch(() => '')) ?? '', (t) => /item 2 of list 1/.test(t))).toMatch(/item 2 of list 1/);
+    const box = await page.evaluate(() => {
+      const line = parseFloat(getComputedStyle(document.querySelector('[data-testid="session-awaiting"]')!).lineHeight) || 16;
+      const a = document.querySelector('[data-testid="session-awaiting"]')!.getBoundingClientRect();
+      const t = document.querySelector('footer.status .timeline')!;
+      return { lines: Math.round(a.height / line), timeline: t.clientWidth, dots: t.scrollWidth };
+    });
+    expect(box.lines).toBeLessThanOrEqual(2);
+    expect(box.timeline).toBeGreaterThanOrEqual(box.dots);
     expect(errors).toEqual([]);
     await page.close();
   });
