@@ -2,7 +2,8 @@
  * Found by exploratory QA in real Chromium: a batch keeps running (and keeps its results)
  * when the person looks at another view meanwhile; an imported session with a very long
  * one-word title does not widen the replay page on a phone; on a phone the status bar
- * shows the timeline and what human mode waits for (one word a line, dots cut to 10 px).
+ * shows the timeline and what human mode waits for (one word a line, dots cut to 10 px);
+ * the many-seeds caption stays readable on a phone (it ran off the edge of its table).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,22 @@ describe('QA: views keep their work and their layout', () => {
     });
     expect(box.lines).toBeLessThanOrEqual(2);
     expect(box.timeline).toBeGreaterThanOrEqual(box.dots);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone the many-seeds caption fits the visible width of its sideways-scrolling table', async () => {
+    const { page, errors } = await openApp(env.b.context, 'view=compare&turns=2&speed=16');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('compare-seeds-n').fill('3');
+    await page.getByTestId('compare-seeds-run').click();
+    await page.getByTestId('compare-seeds').waitFor({ timeout: 60_000 });
+    const box = await page.evaluate(() => {
+      const c = document.querySelector('[data-testid="compare-seeds"] caption')!.getBoundingClientRect();
+      const w = document.querySelector('[data-testid="compare-seeds"]')!.closest('.data-table-wrap')!.getBoundingClientRect();
+      return { caption: c.right, wrap: w.right };
+    });
+    expect(box.caption).toBeLessThanOrEqual(box.wrap);
     expect(errors).toEqual([]);
     await page.close();
   });
