@@ -88,4 +88,28 @@ describe('Fidelity view (built app)', () => {
       await new Promise((r) => server.close(r));
     }
   }, 240_000);
+
+  it('keeps a run going, and its report, while the user visits another view', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fidelity-keep-e2e-'));
+    for (const [name, text] of Object.entries(movieWorldCsv({ users: 40, movies: 250, seed: 6 }))) writeFileSync(join(dir, name), text);
+    const { page, errors } = await openApp(env.b.context);
+    await page.getByTestId('import-movielens').setInputFiles(dir);
+    await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.getByTestId('nav-fidelity').click();
+    await page.getByTestId('fidelity-seeds').fill('2');
+    await page.getByTestId('fidelity-run').click();
+    await page.getByTestId('fidelity-progress').waitFor({ timeout: 30_000 });
+    // Away mid-run and back: the run is still going (or done), not lost.
+    await page.getByTestId('nav-live').click();
+    await page.getByTestId('run').waitFor();
+    await page.getByTestId('nav-fidelity').click();
+    await page.locator('[data-testid="fidelity-progress"], [data-testid="fidelity-table"]').first().waitFor({ timeout: 10_000 });
+    await page.getByTestId('fidelity-table').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('fidelity-seeds').inputValue()).toBe('2');
+    // And the report stays after another visit.
+    await page.getByTestId('nav-live').click();
+    await page.getByTestId('nav-fidelity').click();
+    expect(await page.getByTestId('fidelity-table').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

@@ -25,6 +25,8 @@ export const workerRunner: FidelityRunner = async (req, o) => {
 };
 
 export class FidelityState {
+  /** The imported dataset picked in the view ('' = the first). */
+  dataset = $state('');
   seed = $state(42);
   seeds = $state(3);
   /** 0 = every qualifying user. */
