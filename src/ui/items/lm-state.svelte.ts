@@ -77,6 +77,9 @@ export class LmState {
 
   async generate(): Promise<void> {
     if (!this.engine) return;
+    // The field shows the number used: a whole count in 1..512, the default when emptied (null).
+    const typed = Math.floor(Number(this.maxTokens));
+    this.maxTokens = this.maxTokens === null || !Number.isFinite(typed) ? 48 : Math.max(1, Math.min(512, typed));
     this.generating = true;
     this.error = null;
     this.output = '';
@@ -84,7 +87,7 @@ export class LmState {
     this.genAbort = new AbortController();
     try {
       const r = await this.engine.chat(
-        { messages: [{ role: 'system', content: 'You are a social-media user. Answer briefly.' }, { role: 'user', content: this.prompt }], maxTokens: Math.max(1, Math.min(512, this.maxTokens)) },
+        { messages: [{ role: 'system', content: 'You are a social-media user. Answer briefly.' }, { role: 'user', content: this.prompt }], maxTokens: this.maxTokens },
         { signal: this.genAbort.signal, onDelta: (d) => (this.output += d) },
       );
       this.usage = { prompt: r.usage.promptTokens, completion: r.usage.completionTokens, ms: r.latencyMs, finish: r.finishReason };

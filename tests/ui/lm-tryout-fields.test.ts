@@ -1,0 +1,46 @@
+/**
+ * The language-model try-out's fields. "Max new tokens" left empty, 0, negative, 2.5 or
+ * 99999 was silently run as 1, 1, 1, 2 or 512 while the field kept showing what was typed;
+ * now the field shows the number used (empty: the default 48). The loaded line kept no
+ * space before "·" ("loaded in 0.0 s· 5 files"). The engine is a stand-in at the model
+ * boundary (no weights are loaded here; tests/e2e/items.test.ts runs a real tiny model).
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatEngine } from '../../src/core/llm/chat-engine';
+import LmTryout from '../../src/ui/items/LmTryout.svelte';
+import { LmState } from '../../src/ui/items/lm-state.svelte';
+
+afterEach(() => cleanup());
+
+function withEngine(lm: LmState, asked: number[]): void {
+  const engine = {
+    async chat(req: { maxTokens?: number }) {
+      asked.push(req.maxTokens ?? -1);
+      return { text: 'ok', usage: { promptTokens: 3, completionTokens: 1 }, latencyMs: 1, finishReason: 'stop' };
+    },
+  } as unknown as ChatEngine;
+  (lm as unknown as { engine: ChatEngine }).engine = engine;
+}
+
+describe('LM try-out fields', () => {
+  it('max new tokens: the number used is the number shown', async () => {
+    const lm = new LmState();
+    const asked: number[] = [];
+    withEngine(lm, asked);
+    for (const [typed, used] of [[null, 48], [0, 1], [-3, 1], [2.5, 2], [99999, 512], [64, 64]] as const) {
+      lm.maxTokens = typed as number;
+      await lm.generate();
+      expect(asked.at(-1), String(typed)).toBe(used);
+      expect(lm.maxTokens, String(typed)).toBe(used);
+    }
+  });
+
+  it('the loaded line separates the model from the cache status', () => {
+    const lm = new LmState();
+    lm.loaded = 'tiny on wasm (fp32), loaded in 0.0 s';
+    lm.cacheText = '5 files in the browser cache (14.8 MB)';
+    render(LmTryout, { lm });
+    expect(screen.getByTestId('lm-loaded').textContent).toBe('tiny on wasm (fp32), loaded in 0.0 s · 5 files in the browser cache (14.8 MB)');
+  });
+});
