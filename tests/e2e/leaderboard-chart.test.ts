@@ -2,7 +2,8 @@
  * The leaderboard's NDCG-versus-retention chart in real Chromium, on the real benchmark:
  * no recommender's name covers a point (its own or another's), another name or a quadrant
  * name, and none runs out of the chart. Measured with the browser's own text boxes; the
- * old rule (right of the point, pushed down) printed "popular" over random's point.
+ * old rule (right of the point, pushed down) printed "popular" over random's point. And a
+ * run goes on, with its progress, while the user visits another view.
  */
 import { describe, expect, it } from 'vitest';
 import { openApp, sharedBrowser } from './helpers';
@@ -41,6 +42,21 @@ describe('leaderboard NDCG-versus-retention chart', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('keeps a run and its progress while the user visits another view', async () => {
+    const { page, errors } = await openApp(env.b.context);
+    await page.getByTestId('nav-leaderboard').click();
+    await page.getByTestId('leaderboard-run').click();
+    await page.getByTestId('leaderboard-progress').waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-live').click();
+    await page.getByTestId('run').waitFor();
+    await page.getByTestId('nav-leaderboard').click();
+    // Still running (its progress and Cancel are back), or already done: not an idle view with the old table.
+    await page.locator('[data-testid="leaderboard-progress"], [data-testid="leaderboard-elapsed"]').first().waitFor({ timeout: 10_000 });
+    await page.getByTestId('leaderboard-elapsed').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('leaderboard-run').isEnabled()).toBe(true);
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -4,7 +4,7 @@
  * cancel. The runner is injectable: the worker client in the app, anything with the same
  * shape in tests.
  */
-import type { LeaderboardProgress, LeaderboardResult } from '../../core/eval/leaderboard';
+import { BENCHMARK, type LeaderboardProgress, type LeaderboardResult } from '../../core/eval/leaderboard';
 import type { LeaderboardClient } from '../../worker/leaderboard-client';
 import type { JudgedOutcome, LeaderboardRequest } from '../../worker/leaderboard-protocol';
 
@@ -59,6 +59,8 @@ export function clearMemoryCache(): void {
 }
 
 export class LeaderboardState {
+  /** The catalog menu's choice: the benchmark's catalog or an imported dataset's id (kept with the run). */
+  catalog = $state<string>(BENCHMARK.catalogId);
   result = $state<LeaderboardResult | null>(null);
   running = $state(false);
   progress = $state<LeaderboardProgress | null>(null);
