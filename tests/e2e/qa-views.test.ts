@@ -3,9 +3,11 @@
  * when the person looks at another view meanwhile; an imported session with a very long
  * one-word title does not widen the replay page on a phone; on a phone the status bar
  * shows the timeline and what human mode waits for (one word a line, dots cut to 10 px);
- * the many-seeds caption stays readable on a phone (it ran off the edge of its table).
+ * the many-seeds caption stays readable on a phone (it ran off the edge of its table); a
+ * long unbroken creator (imported catalog) or comment (a pasted link) wraps inside its card.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +92,29 @@ describe('QA: views keep their work and their layout', () => {
       return { caption: c.right, wrap: w.right };
     });
     expect(box.caption).toBeLessThanOrEqual(box.wrap);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone a long unbroken creator or comment wraps inside its card', async () => {
+    const catalog = JSON.parse(readFileSync('static-data/shortvideo.json', 'utf8'));
+    catalog.id = 'qa-long-creators';
+    for (const it of catalog.items) it.creator = 'c'.repeat(400);
+    const path = join(tmpdir(), `qa-long-creators-${process.pid}.json`);
+    await writeFile(path, JSON.stringify(catalog));
+    const { page, errors } = await openApp(env.b.context, 'speed=16&turns=1&k=2&sim=human');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('import-catalog-json').setInputFiles(path);
+    expect(await pollUntil(() => page.evaluate(() => location.search), (q) => q.includes('catalog=qa-long-creators'))).toContain('qa-long-creators');
+    await page.getByTestId('run').click();
+    await page.getByTestId('human-comment').click();
+    await page.getByTestId('human-comment-text').fill('https://example.com/' + 'a'.repeat(300));
+    await page.getByTestId('human-watch').click();
+    await page.getByTestId('human-leave').click();
+    await page.getByTestId('human-silent').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="session-status"]')?.textContent?.trim() === 'ended');
+    expect(await page.locator('.said').count()).toBe(1);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await page.close();
   });
