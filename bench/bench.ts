@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--only a,b]`: performance figures of the core (figures,
+ * `npm run bench -- [--json] [--only a,b] [--help]`: performance figures of the core (figures,
  * not tests). Each section is a module in bench/sections/ exporting
  * `run(): Promise<Record<string, unknown>>` (and a `title`); their results are merged
  * into one object. bench/sections/llm-prompt.ts (the LLM area's) joins when present.
@@ -15,6 +15,8 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runCli } from '../src/cli/cli-main';
+import { UsageError } from '../src/cli/simulate-args';
 import { CLOCK, type SectionResult } from './sections/common';
 import { measureReferenceDots, ratiosTo } from './sections/reference';
 
@@ -73,15 +75,32 @@ function formatValue(v: unknown): string {
   return String(v);
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } }, strict: true });
-  const only = values.only ? new Set(values.only.split(',')) : null;
-  const unknown = [...(only ?? [])].filter((n) => !SECTIONS.some(([name]) => name === n));
-  if (unknown.length) {
-    process.stderr.write(`bench: unknown section ${unknown.join(', ')} (known: ${SECTIONS.map(([n]) => n).join(', ')})\n`);
-    process.exitCode = 2;
-    return;
+export const BENCH_HELP = `Usage: npm run bench -- [--json] [--only SECTION,...]
+
+Performance figures of the core (figures, not tests), each beside a reference measured in
+the same process (64-dim dot products per second) so runs on busy machines compare.
+
+  --only LIST   run only these sections: ${SECTIONS.map(([n]) => n).join(', ')}
+  --json        one JSON object on stdout (progress on stderr)
+  --help        this text`;
+
+/** The options, or null for --help; a `UsageError` for an unknown option or section. */
+export function parseBenchArgs(argv: string[]): { json: boolean; only: Set<string> | null } | null {
+  let values: { json?: boolean; only?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('. ')[0]);
   }
+  if (values.help) return null;
+  const only = values.only ? new Set(values.only.split(',').map((x) => x.trim()).filter(Boolean)) : null;
+  const unknown = [...(only ?? [])].filter((n) => !SECTIONS.some(([name]) => name === n));
+  if (unknown.length) throw new UsageError(`--only: unknown section ${unknown.join(', ')} (known: ${SECTIONS.map(([n]) => n).join(', ')})`);
+  return { json: !!values.json, only };
+}
+
+async function main(values: { json: boolean; only: Set<string> | null }): Promise<number> {
+  const only = values.only;
   const result: Record<string, unknown> = {};
   const titles: [string, string[]][] = [];
   // The yardstick is measured before every section and after the last; a section's ratios
@@ -124,7 +143,7 @@ async function main(): Promise<void> {
   result.targetsMissed = missedTargets(result);
   if (values.json) {
     process.stdout.write(JSON.stringify(result) + '\n');
-    return;
+    return 0;
   }
   const lines: string[] = [];
   for (const [title, keys] of titles) {
@@ -142,9 +161,9 @@ async function main(): Promise<void> {
   const missed = result.targetsMissed as string[];
   lines.push(missed.length ? `targets missed:\n  ${missed.join('\n  ')}` : 'all targets met');
   process.stdout.write(lines.join('\n') + '\n');
+  return 0;
 }
 
-main().catch((err) => {
-  process.stderr.write(`bench: ${(err as Error)?.stack ?? String(err)}\n`);
-  process.exitCode = 1;
-});
+if (process.argv[1] && /bench\.(ts|js)$/.test(process.argv[1])) {
+  runCli({ name: 'bench', parse: parseBenchArgs, help: BENCH_HELP, run: main }, process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

@@ -14,9 +14,9 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const HINT = 'Run with --help for the options.\n';
 
 /** `node --import tsx scripts/NAME.ts ...args` from the repository root, with a deadline. */
-function spawnScript(name: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnScript(name: string, args: string[], path = `scripts/${name}.ts`): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], { cwd: ROOT, timeout: 45_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', path, ...args], { cwd: ROOT, timeout: 45_000 }, (err, stdout, stderr) => {
       done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -42,6 +42,22 @@ describe.each(SCRIPTS)('scripts/$name.ts', ({ name, usage }) => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${name}: unknown option "--bogus" (the only option is --help)\n${HINT}`);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('npm run bench (bench/bench.ts) runs through runCli too', () => {
+  it('--help prints the usage and the sections; a bad option or section is one line with the hint, exit 2', async () => {
+    const help = await spawnScript('bench', ['--help'], 'bench/bench.ts');
+    expect(help.code).toBe(0);
+    expect(help.stderr).toBe('');
+    expect(help.stdout.split('\n')[0]).toBe('Usage: npm run bench -- [--json] [--only SECTION,...]');
+    expect(help.stdout).toMatch(/--only LIST +run only these sections: decisions, sessions/);
+    const bad = await spawnScript('bench', ['--bogus'], 'bench/bench.ts');
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: `bench: Unknown option '--bogus'\n${HINT}` });
+    const section = await spawnScript('bench', ['--only', 'decisions,nope'], 'bench/bench.ts');
+    expect(section.code).toBe(2);
+    expect(section.stderr).toMatch(/^bench: --only: unknown section nope \(known: decisions, /);
+    expect(section.stderr).not.toMatch(/^\s+at /m);
   });
 });
 
