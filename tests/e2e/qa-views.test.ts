@@ -4,7 +4,9 @@
  * one-word title does not widen the replay page on a phone; on a phone the status bar
  * shows the timeline and what human mode waits for (one word a line, dots cut to 10 px);
  * the many-seeds caption stays readable on a phone (it ran off the edge of its table); a
- * long unbroken creator (imported catalog) or comment (a pasted link) wraps inside its card.
+ * long unbroken creator (imported catalog) or comment (a pasted link) wraps inside its card;
+ * on a phone the closed settings drawer takes no Tab stops (23 invisible ones came before
+ * Run), opening it moves the focus into it and Escape closes it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -115,6 +117,29 @@ describe('QA: views keep their work and their layout', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="session-status"]')?.textContent?.trim() === 'ended');
     expect(await page.locator('.said').count()).toBe(1);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone the settings drawer is keyboard-usable: no hidden Tab stops, focus in on open, Escape closes', async () => {
+    const { page, errors } = await openApp(env.b.context, 'speed=16');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const inDrawer = () => page.evaluate(() => document.querySelector('#settings-drawer')!.contains(document.activeElement));
+    let hidden = 0;
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      if (await inDrawer()) hidden++;
+    }
+    expect(hidden).toBe(0);
+    const opener = page.getByRole('button', { name: 'Settings', exact: true });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    expect(await pollUntil(inDrawer, (v) => v)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await inDrawer()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await pollUntil(() => opener.getAttribute('aria-expanded'), (v) => v === 'false')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Settings');
     expect(errors).toEqual([]);
     await page.close();
   });
