@@ -312,8 +312,9 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
   }
   if (o.protocol === 'fidelity') {
     // Loaded only for an LLM run (keeps the CLI's start-up light).
-    const llm = o.simulator === 'llm' ? (await import('./llm-simulator')).createCliLlmSimulator({ ...o, llmUrl: o.llmUrl, llmModel: o.llmModel } as unknown as SimulateOptions, process.env, process.stderr, undefined, 'evaluate') : undefined;
-    return evaluateFidelityProtocol({
+    const llmCli = o.simulator === 'llm' ? await import('./llm-simulator') : null;
+    const llm = llmCli?.createCliLlmSimulator({ ...o, llmUrl: o.llmUrl, llmModel: o.llmModel } as unknown as SimulateOptions, process.env, process.stderr, undefined, 'evaluate');
+    const res = await evaluateFidelityProtocol({
       dataset: o.dataset!,
       seed: o.seed,
       seeds: o.seeds,
@@ -325,6 +326,8 @@ export async function evaluate(o: Options): Promise<Record<string, unknown>> {
       sessions: !o.noResponseModel,
       onProgress: (s, d, t) => progress(`fidelity ${s}`, d, t),
     });
+    // Which model judged, and where (credentials hidden): a figure without them says nothing.
+    return llmCli ? { ...res, llm: { model: o.llmModel, url: llmCli.printableLlmUrl(o.llmUrl) } } : res;
   }
   const { catalog, users } = await loadDataset(o.dataset!);
   if (o.protocol === 'reorder') {

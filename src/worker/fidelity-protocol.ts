@@ -58,8 +58,8 @@ export interface FidelitySessions {
   stats: Record<string, SessionStats>;
 }
 
-/** What the view shows: the protocol's report and the sessions (absent when cancelled before them). */
-export type FidelityViewReport = FidelityReport & { sessions?: FidelitySessions };
+/** What the view shows: the protocol's report and the sessions (absent when cancelled before them); for an LLM run, which model judged where (credentials hidden). */
+export type FidelityViewReport = FidelityReport & { sessions?: FidelitySessions; llm?: { model: string; baseUrl: string } };
 
 export type FidelityApi = {
   run: Method<FidelityRequest, FidelityViewReport, FidelityProgress>;

@@ -35,7 +35,7 @@ const yielding = (o: RunOptions) => async (stage: string, done: number, total: n
  * cannot be reached at all stops the run with its error.
  */
 async function runWithLlm(req: FidelityRequest & { llm: FidelityLlm }, o: RunOptions): Promise<FidelityViewReport> {
-  const [{ OpenAiCompatibleEngine }, { createLlmSimulator }] = await Promise.all([import('../llm/openai-engine'), import('../core/simulator/llm/llm-simulator')]);
+  const [{ OpenAiCompatibleEngine }, { createLlmSimulator }, { redactUrl }] = await Promise.all([import('../llm/openai-engine'), import('../core/simulator/llm/llm-simulator'), import('../llm/redact')]);
   let at = { done: 0, total: 1 };
   const engine = new OpenAiCompatibleEngine({
     baseUrl: req.llm.baseUrl,
@@ -57,7 +57,7 @@ async function runWithLlm(req: FidelityRequest & { llm: FidelityLlm }, o: RunOpt
     onProgress: (stage, done, total) => ((at = { done, total }), step(`${stage} (LLM ${req.llm.model})`, done, total)),
   });
   if (rep.test.users < 1 || rep.tuning.users < 1) throw new Error(NO_FIGURES(rep.test.users + rep.tuning.users));
-  return rep;
+  return { ...rep, llm: { model: req.llm.model, baseUrl: redactUrl(req.llm.baseUrl) } };
 }
 
 export async function runFidelityRequest(req: FidelityRequest, o: RunOptions = {}): Promise<FidelityViewReport> {

@@ -70,6 +70,7 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
     expect(r.code, r.stderr).toBe(0);
     const o = JSON.parse(r.stdout);
     expect(o.simulator).toBe('llm');
+    expect(o.llm).toEqual({ model: 'fake-model', url: base });
     expect(o.responseModel).toBe(false);
     expect(o.fallbackShare).toBe(0);
     // Engaging with everything: no better than chance, and said beside the baselines.

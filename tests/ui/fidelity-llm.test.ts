@@ -73,6 +73,7 @@ describe('Fidelity view with an LLM', () => {
     // Engaging with everything is chance.
     expect(table.querySelector('tbody tr td')?.textContent).toBe('0.500');
     expect(screen.getByTestId('fidelity-fallback').textContent).toMatch(/0\.0% of its decisions/);
+    expect(screen.getByTestId('fidelity-fallback').textContent).toContain(`an LLM (fake-model at ${base})`);
     expect(screen.getByTestId('fidelity-fallback').getAttribute('role')).toBeNull();
     expect(screen.getByTestId('fidelity-goal-rmse').textContent).toMatch(/not measured/);
     expect(screen.getByTestId('fidelity-goal-auc').textContent).toMatch(/not met/);
