@@ -26,8 +26,9 @@ export function summariseSeeds(pairs: readonly { a: SessionMetrics; b: SessionMe
   const perPair = pairs.map((p) => compareMetrics(p.a, p.b));
   return perPair[0].map((row, i) => {
     const diff = meanCI(perPair.map((r) => r[i].diff));
-    const up = diff.lo > 0;
-    const down = diff.hi < 0;
+    // One pair has no interval (meanCI gives [x, x]): nothing is shown by it.
+    const up = pairs.length >= 2 && diff.lo > 0;
+    const down = pairs.length >= 2 && diff.hi < 0;
     return {
       label: row.label,
       unit: row.unit,
