@@ -45,6 +45,28 @@ describe('Train view', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a training survives a visit to another view: paused on leaving, its curves kept, Resume goes on', async () => {
+    const { page, errors } = await openApp(env.b.context, 'view=train');
+    await page.getByTestId('train-start').waitFor();
+    await page.getByLabel(/Evaluate every/).fill('4');
+    await page.getByLabel(/Held-out users/).fill('5');
+    await page.getByTestId('train-start').click();
+    await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => /Episode ([1-9]\d+)/.test(s), { timeout: 90_000 });
+    await page.getByTestId('nav-live').click();
+    await page.getByTestId('run').waitFor();
+    await page.getByTestId('nav-train').click();
+    const note = page.getByTestId('train-paused-on-leave');
+    await note.waitFor({ timeout: 30_000 });
+    const at = Number(/episode (\d+)/.exec((await note.textContent()) ?? '')?.[1]);
+    expect(at).toBeGreaterThanOrEqual(10);
+    expect(await page.getByTestId('train-start').textContent()).toBe('Resume');
+    expect(await countOf(page.getByTestId('curve-retention').locator('circle'), (n) => n >= 2)).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('train-start').click();
+    await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => Number(/Episode (\d+)/.exec(s)?.[1] ?? 0) > at, { timeout: 90_000 });
+    await page.getByTestId('train-pause').click();
+    expect(errors).toEqual([]);
+  });
+
   it('checks a local HTTP server and a module file', async () => {
     const { page, errors } = await openApp(env.b.context, 'view=train');
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/recommend`;

@@ -35,8 +35,11 @@ export class TrainState {
   episodesPerSecond = $state(0);
   error = $state<string | null>(null);
   theta = $state<number[]>([]);
-  /** Weights to start from at the next start (a loaded or imported policy). */
+  /** Weights to start from at the next start (a loaded or imported policy), and its name. */
   init = $state<number[] | null>(null);
+  initName = $state<string | null>(null);
+  /** The episode at which leaving the view paused a running training (null: not paused that way). */
+  pausedOnLeave = $state<number | null>(null);
   private loop: Promise<void> | null = null;
 
   constructor(private readonly runner: TrainRunner, private readonly sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {}
@@ -54,6 +57,7 @@ export class TrainState {
   async start(): Promise<void> {
     if (this.running) return;
     this.error = null;
+    this.pausedOnLeave = null;
     try {
       if (!this.started) {
         // A cleared field reached the trainer as null: no curve points ever, a NaN progress bar.
@@ -96,6 +100,13 @@ export class TrainState {
     }
   }
 
+  /** Leaving the view: a running training pauses (it would otherwise use the CPU unseen) and says so on return. */
+  async leave(): Promise<void> {
+    if (!this.running) return;
+    this.pausedOnLeave = this.episode;
+    await this.pause();
+  }
+
   /** Pause after the current chunk. */
   async pause(): Promise<void> {
     this.running = false;
@@ -105,6 +116,7 @@ export class TrainState {
   /** Forget the trainer and the curve (the next start begins from `init` or zeros). */
   async reset(): Promise<void> {
     await this.pause();
+    this.pausedOnLeave = null;
     this.started = false;
     this.points = [];
     this.baselines = [];
