@@ -15,6 +15,15 @@ describe('SessionState', () => {
     return s;
   }
 
+  it('starts the gauges where the simulated user starts, not at a full mark', () => {
+    const s = new SessionState();
+    s.reset({ lookup, timeBudgetSec: 600, interests: { fishing: 0.8 } });
+    expect(s.satisfaction).toBe(1);
+    s.apply({ type: 'session_start', trajectoryId: 't1', userId: 'u', seed: 1, start: { satisfaction: 0.68, timeLeftSec: 540 } });
+    expect(s.satisfaction).toBe(0.68);
+    expect(s.timeLeftSec).toBe(540);
+  });
+
   it('adds a turn per list and resolves its items', () => {
     const s = started();
     expect(s.status).toBe('running');

@@ -56,7 +56,14 @@ export interface Env {
 
 /** Events the session runner emits for the UI, in order. The UI may await them to pace or pause. */
 export type SessionEvent =
-  | { type: 'session_start'; trajectoryId: string; userId: string; seed: number }
+  | {
+      type: 'session_start';
+      trajectoryId: string;
+      userId: string;
+      seed: number;
+      /** The user's mindset as the session starts (before the first item), when the runner knows it: gauges show it instead of a made-up full mark. */
+      start?: { satisfaction: number; timeLeftSec: number };
+    }
   | { type: 'list'; turn: number; slate: Slate }
   | { type: 'item_start'; turn: number; position: number; itemId: string }
   | { type: 'thought_delta'; turn: number; position: number; text: string }

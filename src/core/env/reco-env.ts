@@ -284,6 +284,12 @@ export class RecoEnv implements Env {
     };
   }
 
+  /** The simulated user's satisfaction and time left right now (null before reset). */
+  mindsetNow(): { satisfaction: number; timeLeftSec: number } | null {
+    const m = this.state?.sim.mindset;
+    return m ? { satisfaction: m.satisfaction, timeLeftSec: m.timeLeftSec } : null;
+  }
+
   /** The summary the simulator stored for the last finished session (null before). */
   lastSummary(): SessionSummary | null {
     return this.state?.summary ?? null;

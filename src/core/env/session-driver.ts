@@ -119,7 +119,8 @@ export async function driveSession(
   recommender.resetSession?.(cfg.user.id);
   const rng = recommenderRng(seed);
   let { observation } = await env.reset({ seed, options: { startedAt: cfg.startedAt, context: cfg.context, trajectoryId: cfg.trajectoryId } });
-  await emit({ type: 'session_start', trajectoryId: env.trajectory().id, userId: cfg.user.id, seed });
+  const start = env.mindsetNow();
+  await emit({ type: 'session_start', trajectoryId: env.trajectory().id, userId: cfg.user.id, seed, ...(start ? { start } : {}) });
   try {
     for (;;) {
       if (cfg.signal?.aborted) {

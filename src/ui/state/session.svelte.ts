@@ -118,6 +118,11 @@ export class SessionState {
     switch (ev.type) {
       case 'session_start':
         if (this.status === 'idle') this.status = 'running';
+        // The simulator's own starting point (about 0.7 for the rule-based user), not a full mark.
+        if (ev.start) {
+          this.satisfaction = ev.start.satisfaction;
+          this.timeLeftSec = ev.start.timeLeftSec;
+        }
         break;
       case 'list': {
         const prev = this.turns[this.turns.length - 1];

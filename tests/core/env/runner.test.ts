@@ -25,6 +25,14 @@ describe('runSession', () => {
     const t = await runSession(cfg(), (e) => void events.push(e));
     const types = events.map((e) => e.type);
     expect(types[0]).toBe('session_start');
+    // It carries where the user starts (the simulator's own mindset), so a gauge need not invent it.
+    const start = events[0].type === 'session_start' ? events[0].start : undefined;
+    const first = t.turns[0].decisions[0];
+    expect(start?.timeLeftSec).toBe(keen.traits.timeBudgetSec);
+    expect(typeof start?.satisfaction).toBe('number');
+    expect(start?.satisfaction).toBeGreaterThanOrEqual(0);
+    expect(start?.satisfaction).toBeLessThanOrEqual(1);
+    expect(first.mindset.timeLeftSec).toBeLessThan(start!.timeLeftSec);
     expect(types[types.length - 1]).toBe('session_end');
     expect(types.slice(1, 9)).toEqual(['list', 'item_start', 'decision', 'item_start', 'decision', 'leave', 'reflection', 'instruction']);
     // the next list carries the recommender's reply to the instruction
