@@ -125,6 +125,9 @@ describe('QA: views keep their work and their layout', () => {
     const { page, errors } = await openApp(env.b.context, 'speed=16');
     await page.setViewportSize({ width: 390, height: 844 });
     const inDrawer = () => page.evaluate(() => document.querySelector('#settings-drawer')!.contains(document.activeElement));
+    // Going from desktop to phone width, the drawer hides after its 0.2 s slide (visibility is
+    // delayed to the transition's end): wait for it, or Tab still reaches it on a slow machine.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#settings-drawer')!).visibility === 'hidden');
     let hidden = 0;
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
