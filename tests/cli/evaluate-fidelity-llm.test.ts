@@ -8,47 +8,21 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
+import { closedPortUrl } from '../helpers/closed-port';
+import { startScriptedChat, type ScriptedChat } from '../helpers/scripted-chat';
 
 const ROOT = join(__dirname, '..', '..');
-let server: Server;
+let chat: ScriptedChat;
 let base = '';
-let mode: 'all' | 'fail' = 'all';
-const prompts: string[] = [];
-
-function reply(res: ServerResponse, content: string): void {
-  res.writeHead(200, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ model: 'fake', choices: [{ message: { content }, finish_reason: 'stop' }], usage: { prompt_tokens: 100, completion_tokens: 20 } }));
-}
-
-const WATCH = JSON.stringify({ thought: 'Looks good.', actions: ['watch', 'like'], watch_seconds: 60, comment: '', interest: 7, satisfaction: 7, mindset: 'Open to more.', reflection: '', reasons: [], instruction: '' });
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString()));
-    req.on('end', () => {
-      prompts.push(raw);
-      if (mode === 'fail') {
-        res.writeHead(400, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'scripted failure' } }));
-        return;
-      }
-      reply(res, WATCH);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  chat = await startScriptedChat();
+  base = chat.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => chat.close());
 
 function evaluate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -64,8 +38,8 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
   const args = () => ['--protocol', 'fidelity', '--dataset', dir, '--simulator', 'llm', '--llm-url', base, '--llm-model', 'fake-model', '--max-users', '6', '--seeds', '1', '--bootstrap', '20', '--json'];
 
   it('runs the same protocol through the OpenAI-compatible engine, history summarised in the prompt', async () => {
-    mode = 'all';
-    prompts.length = 0;
+    chat.mode = 'all';
+    chat.prompts.length = 0;
     const r = await evaluate(args());
     expect(r.code, r.stderr).toBe(0);
     const o = JSON.parse(r.stdout);
@@ -82,12 +56,12 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
     const goal = (id: string) => o.goals.find((g: { id: string }) => g.id === id);
     expect(goal('auc').met).toBe(false);
     expect(goal('rmse')).toMatchObject({ met: null, value: 'not measured' });
-    expect(prompts.length).toBeGreaterThan(20);
-    expect(prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
+    expect(chat.prompts.length).toBeGreaterThan(20);
+    expect(chat.prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
   }, 120_000);
 
   it('counts the decisions a failing server left to the fallback', async () => {
-    mode = 'fail';
+    chat.mode = 'fail';
     const r = await evaluate(args());
     expect(r.code, r.stderr).toBe(0);
     const o = JSON.parse(r.stdout);
@@ -95,12 +69,8 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
   }, 120_000);
 
   it('says in one line, with no stack, that nothing answers at the URL', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const closed = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/v1`;
-    await new Promise((r) => probe.close(r));
     const a = args();
-    a[a.indexOf('--llm-url') + 1] = closed;
+    a[a.indexOf('--llm-url') + 1] = await closedPortUrl();
     const r = await evaluate(a);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closedPortUrl } from '../helpers/closed-port';
 
 const ROOT = join(__dirname, '..', '..');
 type Handler = (body: Record<string, unknown>, res: ServerResponse) => void;
@@ -86,12 +87,8 @@ describe('simulate --simulator llm', () => {
   });
 
   it('a server that is not there: retries with backoff, then exit 1 with a clear error (no fallback run)', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise((r) => probe.close(r));
     const args = llmArgs();
-    args[args.indexOf(base)] = `http://127.0.0.1:${port}/v1`;
+    args[args.indexOf(base)] = await closedPortUrl();
     const r = await simulate(args);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);

@@ -4,22 +4,15 @@
  * carries it to the real batch worker (structured clone), which fits the response model and
  * runs the dataset's first users; a second run on the same data reuses the worker's model.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { movieWorldCsv } from '../core/simulator/movie-fixture';
-import { axeViolations as axe, openApp, sharedBrowser } from './helpers';
+import { axeViolations as axe, importMovieLensFixture, openApp, sharedBrowser } from './helpers';
 
 const env = sharedBrowser();
 
 describe('Batch on an imported MovieLens dataset (built app)', () => {
   it('runs the dataset in the batch worker with its response model', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dataset-batch-e2e-'));
-    for (const [name, text] of Object.entries(movieWorldCsv({ users: 30, movies: 200, seed: 8 }))) writeFileSync(join(dir, name), text);
     const { page, errors } = await openApp(env.b.context);
-    await page.getByTestId('import-movielens').setInputFiles(dir);
-    await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await importMovieLensFixture(page, { users: 30, movies: 200, seed: 8 });
     await page.getByTestId('nav-batch').click();
     const menu = page.getByTestId('batch-catalog');
     expect(await menu.inputValue()).toBe('ml-latest');

@@ -6,25 +6,19 @@
  * simulated user: the worker calls a real local HTTP server (CORS allowed) speaking the
  * OpenAI chat protocol with scripted replies (no model runs; no figure here is a model's).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { movieWorldCsv } from '../core/simulator/movie-fixture';
-import { axeViolations, openApp, sharedBrowser } from './helpers';
+import { axeViolations, importMovieLensFixture, openApp, sharedBrowser } from './helpers';
 
 const env = sharedBrowser();
+/** The seeded MovieLens-like folder every test here imports. */
+const WORLD = { users: 40, movies: 250, seed: 6 };
 
 describe('Fidelity view (built app)', () => {
   it('imports a MovieLens folder, fits the response model in a worker, runs the protocol and charts it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fidelity-e2e-'));
-    const files = movieWorldCsv({ users: 40, movies: 250, seed: 6 });
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const { page, errors } = await openApp(env.b.context);
-    await page.getByTestId('import-movielens').setInputFiles(dir);
-    await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await importMovieLensFixture(page, WORLD);
     await page.getByTestId('nav-fidelity').click();
     // The select shows the dataset that will run (it was blank until one was picked).
     expect(await page.getByTestId('fidelity-dataset').locator('option:checked').textContent()).toMatch(/\(\d+ users\)/);
@@ -64,11 +58,8 @@ describe('Fidelity view (built app)', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'fidelity-llm-e2e-'));
-      for (const [name, text] of Object.entries(movieWorldCsv({ users: 40, movies: 250, seed: 6 }))) writeFileSync(join(dir, name), text);
       const { page, errors } = await openApp(env.b.context);
-      await page.getByTestId('import-movielens').setInputFiles(dir);
-      await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
+      await importMovieLensFixture(page, WORLD);
       await page.getByTestId('nav-fidelity').click();
       await page.getByTestId('fidelity-simulator').selectOption('llm');
       await page.getByTestId('fidelity-llm-url').fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
@@ -90,11 +81,8 @@ describe('Fidelity view (built app)', () => {
   }, 240_000);
 
   it('keeps a run going, and its report, while the user visits another view', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fidelity-keep-e2e-'));
-    for (const [name, text] of Object.entries(movieWorldCsv({ users: 40, movies: 250, seed: 6 }))) writeFileSync(join(dir, name), text);
     const { page, errors } = await openApp(env.b.context);
-    await page.getByTestId('import-movielens').setInputFiles(dir);
-    await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await importMovieLensFixture(page, WORLD);
     await page.getByTestId('nav-fidelity').click();
     await page.getByTestId('fidelity-seeds').fill('2');
     await page.getByTestId('fidelity-run').click();

@@ -2,10 +2,14 @@
  * Steps shared by the e2e tests: open the app, run a session to its end, go to a view,
  * read the first list and its decisions.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { appUrl, launchBrowser, tempProfile, watchErrors, type LaunchedBrowser } from '../browser/harness';
+import { movieWorldCsv } from '../core/simulator/movie-fixture';
 
 /**
  * One Chromium with its own temporary profile for a test file: launched before its tests,
@@ -69,6 +73,19 @@ export async function openApp(context: BrowserContext, query = 'speed=16'): Prom
   await page.goto(appUrl(query ? `?${query}` : ''));
   await page.getByTestId('nav-live').waitFor();
   return { page, errors };
+}
+
+/**
+ * Write a seeded MovieLens-like folder (`movieWorldCsv`) to a temporary directory, import it
+ * through the settings' folder input, and wait until the response model is fitted. Returns
+ * the directory.
+ */
+export async function importMovieLensFixture(page: Page, world: { users: number; movies: number; seed: number }): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'movielens-e2e-'));
+  for (const [name, text] of Object.entries(movieWorldCsv(world))) writeFileSync(join(dir, name), text);
+  await page.getByTestId('import-movielens').setInputFiles(dir);
+  await page.waitForFunction(() => /Response model fitted/.test(document.querySelector('[data-testid="catalog-import-summary"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  return dir;
 }
 
 /** Text of the session status pill. */

@@ -11,6 +11,7 @@ import { createLlmSimulator } from '../../src/core/simulator/llm';
 import { emptyMemory } from '../../src/core/simulator/memory';
 import { createRng } from '../../src/core/rng';
 import { catalog, context, good, maya, stubFallback } from './fixtures';
+import { closedPortUrl } from '../helpers/closed-port';
 
 type Handler = (req: IncomingMessage, body: Record<string, unknown>, res: ServerResponse) => void;
 
@@ -191,12 +192,8 @@ describe('OpenAI-compatible engine against a local server', () => {
   });
 
   it('says clearly when nothing listens at the URL', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise((r) => probe.close(r));
     const waits: number[] = [];
-    await expect(new OpenAiCompatibleEngine({ baseUrl: `http://127.0.0.1:${port}/v1`, model: 'm', retry: { sleep: async (ms) => void waits.push(ms) } }).chat(req)).rejects.toMatchObject({
+    await expect(new OpenAiCompatibleEngine({ baseUrl: await closedPortUrl(), model: 'm', retry: { sleep: async (ms) => void waits.push(ms) } }).chat(req)).rejects.toMatchObject({
       kind: 'network',
       message: expect.stringMatching(/Cannot reach .*\(connection refused\)\. Is the server running\? Gave up after 4 attempts/),
     });

@@ -6,8 +6,6 @@
  * history, decisions a failing server left to the fallback are counted and said loudly,
  * and a server that is not there stops the run with its error.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importMovieLens } from '../../src/core/catalog/movielens';
@@ -16,6 +14,8 @@ import type { FidelityRunner } from '../../src/ui/fidelity/fidelity-state.svelte
 import type { DataStore } from '../../src/ui/state/data.svelte';
 import { runFidelityRequest } from '../../src/worker/fidelity-run';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
+import { closedPortUrl } from '../helpers/closed-port';
+import { startScriptedChat, type ScriptedChat } from '../helpers/scripted-chat';
 
 const world = importMovieLens(movieWorldCsv({ users: 40, movies: 250, seed: 6 }));
 const data = { imported: { [world.catalog.id]: { catalog: world.catalog, users: world.users } } } as unknown as DataStore;
@@ -23,33 +23,13 @@ const requests: FidelityRunnerRequest[] = [];
 type FidelityRunnerRequest = Parameters<FidelityRunner>[0];
 const runner: FidelityRunner = (req, o) => (requests.push(req), runFidelityRequest(req, { onProgress: o.onProgress, signal: o.signal }));
 
-let server: Server;
+let chat: ScriptedChat;
 let base = '';
-let mode: 'all' | 'fail' = 'all';
-const prompts: string[] = [];
-const WATCH = JSON.stringify({ thought: 'Looks good.', actions: ['watch', 'like'], watch_seconds: 60, comment: '', interest: 7, satisfaction: 7, mindset: 'Open to more.', reflection: '', reasons: [], instruction: '' });
-const reply = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString()));
-    req.on('end', () => {
-      prompts.push(raw);
-      if (mode === 'fail') return reply(res, 400, { error: { message: 'scripted failure' } });
-      reply(res, 200, { model: 'fake', choices: [{ message: { content: WATCH }, finish_reason: 'stop' }], usage: { prompt_tokens: 100, completion_tokens: 20 } });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  chat = await startScriptedChat();
+  base = chat.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => chat.close());
 afterEach(() => cleanup());
 
 async function runWith(url: string, model = 'fake-model'): Promise<void> {
@@ -65,8 +45,8 @@ async function runWith(url: string, model = 'fake-model'): Promise<void> {
 
 describe('Fidelity view with an LLM', () => {
   it('runs the protocol through the endpoint: the LLM\'s decisions beside the baselines, history in the prompt', async () => {
-    mode = 'all';
-    prompts.length = 0;
+    chat.mode = 'all';
+    chat.prompts.length = 0;
     await runWith(base);
     const table = await screen.findByTestId('fidelity-table', {}, { timeout: 60_000 });
     expect(requests.at(-1)?.llm).toMatchObject({ baseUrl: base, model: 'fake-model' });
@@ -78,13 +58,13 @@ describe('Fidelity view with an LLM', () => {
     expect(screen.getByTestId('fidelity-goal-rmse').textContent).toMatch(/not measured/);
     expect(screen.getByTestId('fidelity-goal-auc').textContent).toMatch(/not met/);
     expect(screen.queryByTestId('fidelity-sessions')).toBeNull();
-    expect(prompts.length).toBeGreaterThan(20);
-    expect(prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
-    expect(prompts.every((p) => JSON.parse(p).model === 'fake-model')).toBe(true);
+    expect(chat.prompts.length).toBeGreaterThan(20);
+    expect(chat.prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
+    expect(chat.prompts.every((p) => JSON.parse(p).model === 'fake-model')).toBe(true);
   }, 90_000);
 
   it('says loudly when most decisions were the fallback\'s (a server that answers with errors)', async () => {
-    mode = 'fail';
+    chat.mode = 'fail';
     await runWith(base);
     const note = await screen.findByTestId('fidelity-fallback', {}, { timeout: 60_000 });
     expect(note.textContent).toMatch(/100\.0% of its decisions were made by the rule-based fallback.*largely not the model's/);
@@ -92,11 +72,7 @@ describe('Fidelity view with an LLM', () => {
   }, 90_000);
 
   it('stops with the error when nothing answers at the URL, and refuses a run without a model', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const closed = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/v1`;
-    await new Promise((r) => probe.close(r));
-    await runWith(closed);
+    await runWith(await closedPortUrl());
     const err = await screen.findByTestId('fidelity-error', {}, { timeout: 60_000 });
     expect(err.textContent).toMatch(/The fidelity run failed: Cannot reach http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(connection refused\)/);
     cleanup();

@@ -9,19 +9,11 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import TrainView from '../../src/ui/train/TrainView.svelte';
-import { trainHandlers } from '../../src/ui/train/train-session';
+import { inProcessTrainRunner } from './train-runner';
 import { TrainState, type TrainRunner } from '../../src/ui/train/train-state.svelte';
 import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
 
-function inProcess(): TrainRunner {
-  const h = trainHandlers();
-  const ctx = (onPoint: (p: never) => void) => ({ signal: new AbortController().signal, progress: onPoint });
-  return {
-    start: (s) => Promise.resolve(h.start(s, ctx(() => undefined))),
-    run: (n, onPoint) => Promise.resolve(h.run({ episodes: n }, ctx(onPoint as never))),
-    close: () => undefined,
-  };
-}
+const inProcess = inProcessTrainRunner;
 
 describe('Train view inputs', () => {
   afterEach(() => cleanup());

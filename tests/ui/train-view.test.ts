@@ -8,19 +8,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import TrainView from '../../src/ui/train/TrainView.svelte';
 import { PolicyStore, readPolicyFile } from '../../src/ui/train/policy-store';
-import { trainHandlers } from '../../src/ui/train/train-session';
+import { inProcessTrainRunner } from './train-runner';
 import { TrainState, type TrainRunner } from '../../src/ui/train/train-state.svelte';
 import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
 
-function inProcess(): TrainRunner {
-  const h = trainHandlers();
-  const ctx = (onPoint: (p: never) => void) => ({ signal: new AbortController().signal, progress: onPoint });
-  return {
-    start: (s) => Promise.resolve(h.start(s, ctx(() => undefined))),
-    run: (n, onPoint) => Promise.resolve(h.run({ episodes: n }, ctx(onPoint as never))),
-    close: () => undefined,
-  };
-}
+const inProcess = inProcessTrainRunner;
 
 describe('Train view', () => {
   it('trains live: start adds curve points, pause stops, reset clears', { timeout: 60_000 }, async () => {
