@@ -12,6 +12,9 @@ describe('tour on a phone', () => {
   it('every step points at something on screen, and the dialog leaves a small element visible', { timeout: 90_000 }, async () => {
     const { page: p, errors } = await openApp(env.b.context, '');
     await p.setViewportSize({ width: 390, height: 844 });
+    // The settings drawer slides away (0.2 s) when the page narrows; a tour started mid-slide
+    // saw the scenario menu still on screen. A phone user starts narrow: wait for the slide.
+    await p.waitForFunction(() => getComputedStyle(document.querySelector('#settings-drawer')!).visibility === 'hidden');
     await p.getByTestId('tour-start').click();
     const tour = p.getByTestId('tour');
     await tour.waitFor();
