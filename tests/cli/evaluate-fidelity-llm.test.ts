@@ -10,19 +10,13 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
 import { closedPortUrl } from '../helpers/closed-port';
-import { startScriptedChat, type ScriptedChat } from '../helpers/scripted-chat';
+import { scriptedChatForFile } from '../helpers/scripted-chat';
 
 const ROOT = join(__dirname, '..', '..');
-let chat: ScriptedChat;
-let base = '';
-beforeAll(async () => {
-  chat = await startScriptedChat();
-  base = chat.base;
-});
-afterAll(() => chat.close());
+const env = scriptedChatForFile();
 
 function evaluate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -35,16 +29,16 @@ function evaluate(args: string[]): Promise<{ code: number; stdout: string; stder
 describe('evaluate --protocol fidelity --simulator llm', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fidelity-llm-'));
   for (const [name, text] of Object.entries(movieWorldCsv({ users: 30, movies: 200, seed: 2 }))) writeFileSync(join(dir, name), text);
-  const args = () => ['--protocol', 'fidelity', '--dataset', dir, '--simulator', 'llm', '--llm-url', base, '--llm-model', 'fake-model', '--max-users', '6', '--seeds', '1', '--bootstrap', '20', '--json'];
+  const args = () => ['--protocol', 'fidelity', '--dataset', dir, '--simulator', 'llm', '--llm-url', env.chat.base, '--llm-model', 'fake-model', '--max-users', '6', '--seeds', '1', '--bootstrap', '20', '--json'];
 
   it('runs the same protocol through the OpenAI-compatible engine, history summarised in the prompt', async () => {
-    chat.mode = 'all';
-    chat.prompts.length = 0;
+    env.chat.mode = 'all';
+    env.chat.prompts.length = 0;
     const r = await evaluate(args());
     expect(r.code, r.stderr).toBe(0);
     const o = JSON.parse(r.stdout);
     expect(o.simulator).toBe('llm');
-    expect(o.llm).toEqual({ model: 'fake-model', url: base });
+    expect(o.llm).toEqual({ model: 'fake-model', url: env.chat.base });
     expect(o.responseModel).toBe(false);
     expect(o.fallbackShare).toBe(0);
     // Engaging with everything: no better than chance, and said beside the baselines.
@@ -56,12 +50,12 @@ describe('evaluate --protocol fidelity --simulator llm', () => {
     const goal = (id: string) => o.goals.find((g: { id: string }) => g.id === id);
     expect(goal('auc').met).toBe(false);
     expect(goal('rmse')).toMatchObject({ met: null, value: 'not measured' });
-    expect(chat.prompts.length).toBeGreaterThan(20);
-    expect(chat.prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
+    expect(env.chat.prompts.length).toBeGreaterThan(20);
+    expect(env.chat.prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
   }, 120_000);
 
   it('counts the decisions a failing server left to the fallback', async () => {
-    chat.mode = 'fail';
+    env.chat.mode = 'fail';
     const r = await evaluate(args());
     expect(r.code, r.stderr).toBe(0);
     const o = JSON.parse(r.stdout);

@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A decision that watches and likes everything (the LLM simulator's reply format). */
 export const WATCH_AND_LIKE = JSON.stringify({ thought: 'Looks good.', actions: ['watch', 'like'], watch_seconds: 60, comment: '', interest: 7, satisfaction: 7, mindset: 'Open to more.', reflection: '', reasons: [], instruction: '' });
@@ -40,4 +41,14 @@ export async function startScriptedChat(content = WATCH_AND_LIKE): Promise<Scrip
       await new Promise((r) => server.close(r));
     },
   });
+}
+
+/** One scripted server for a test file: started before its tests, closed after. Read `env.chat` inside tests. */
+export function scriptedChatForFile(content?: string): { readonly chat: ScriptedChat } {
+  const env = {} as { chat: ScriptedChat };
+  beforeAll(async () => {
+    env.chat = await startScriptedChat(content);
+  });
+  afterAll(() => env.chat?.close());
+  return env;
 }

@@ -7,7 +7,7 @@
  * and a server that is not there stops the run with its error.
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
 import type { FidelityRunner } from '../../src/ui/fidelity/fidelity-state.svelte';
@@ -15,7 +15,7 @@ import type { DataStore } from '../../src/ui/state/data.svelte';
 import { runFidelityRequest } from '../../src/worker/fidelity-run';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
 import { closedPortUrl } from '../helpers/closed-port';
-import { startScriptedChat, type ScriptedChat } from '../helpers/scripted-chat';
+import { scriptedChatForFile } from '../helpers/scripted-chat';
 
 const world = importMovieLens(movieWorldCsv({ users: 40, movies: 250, seed: 6 }));
 const data = { imported: { [world.catalog.id]: { catalog: world.catalog, users: world.users } } } as unknown as DataStore;
@@ -23,13 +23,7 @@ const requests: FidelityRunnerRequest[] = [];
 type FidelityRunnerRequest = Parameters<FidelityRunner>[0];
 const runner: FidelityRunner = (req, o) => (requests.push(req), runFidelityRequest(req, { onProgress: o.onProgress, signal: o.signal }));
 
-let chat: ScriptedChat;
-let base = '';
-beforeAll(async () => {
-  chat = await startScriptedChat();
-  base = chat.base;
-});
-afterAll(() => chat.close());
+const env = scriptedChatForFile();
 afterEach(() => cleanup());
 
 async function runWith(url: string, model = 'fake-model'): Promise<void> {
@@ -45,27 +39,27 @@ async function runWith(url: string, model = 'fake-model'): Promise<void> {
 
 describe('Fidelity view with an LLM', () => {
   it('runs the protocol through the endpoint: the LLM\'s decisions beside the baselines, history in the prompt', async () => {
-    chat.mode = 'all';
-    chat.prompts.length = 0;
-    await runWith(base);
+    env.chat.mode = 'all';
+    env.chat.prompts.length = 0;
+    await runWith(env.chat.base);
     const table = await screen.findByTestId('fidelity-table', {}, { timeout: 60_000 });
-    expect(requests.at(-1)?.llm).toMatchObject({ baseUrl: base, model: 'fake-model' });
+    expect(requests.at(-1)?.llm).toMatchObject({ baseUrl: env.chat.base, model: 'fake-model' });
     // Engaging with everything is chance.
     expect(table.querySelector('tbody tr td')?.textContent).toBe('0.500');
     expect(screen.getByTestId('fidelity-fallback').textContent).toMatch(/0\.0% of its decisions/);
-    expect(screen.getByTestId('fidelity-fallback').textContent).toContain(`an LLM (fake-model at ${base})`);
+    expect(screen.getByTestId('fidelity-fallback').textContent).toContain(`an LLM (fake-model at ${env.chat.base})`);
     expect(screen.getByTestId('fidelity-fallback').getAttribute('role')).toBeNull();
     expect(screen.getByTestId('fidelity-goal-rmse').textContent).toMatch(/not measured/);
     expect(screen.getByTestId('fidelity-goal-auc').textContent).toMatch(/not met/);
     expect(screen.queryByTestId('fidelity-sessions')).toBeNull();
-    expect(chat.prompts.length).toBeGreaterThan(20);
-    expect(chat.prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
-    expect(chat.prompts.every((p) => JSON.parse(p).model === 'fake-model')).toBe(true);
+    expect(env.chat.prompts.length).toBeGreaterThan(20);
+    expect(env.chat.prompts.some((p) => /Recently rated: .*\d(\.\d)?\/5/.test(p))).toBe(true);
+    expect(env.chat.prompts.every((p) => JSON.parse(p).model === 'fake-model')).toBe(true);
   }, 90_000);
 
   it('says loudly when most decisions were the fallback\'s (a server that answers with errors)', async () => {
-    chat.mode = 'fail';
-    await runWith(base);
+    env.chat.mode = 'fail';
+    await runWith(env.chat.base);
     const note = await screen.findByTestId('fidelity-fallback', {}, { timeout: 60_000 });
     expect(note.textContent).toMatch(/100\.0% of its decisions were made by the rule-based fallback.*largely not the model's/);
     expect(note.getAttribute('role')).toBe('alert');
@@ -77,7 +71,7 @@ describe('Fidelity view with an LLM', () => {
     expect(err.textContent).toMatch(/The fidelity run failed: Cannot reach http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(connection refused\)/);
     cleanup();
     const before = requests.length;
-    await runWith(base, '  ');
+    await runWith(env.chat.base, '  ');
     expect((await screen.findByTestId('fidelity-error')).textContent).toMatch(/Give the model name/);
     expect(requests.length).toBe(before);
   }, 90_000);
