@@ -64,6 +64,11 @@ describe('Fidelity view (built app)', () => {
       await page.getByTestId('fidelity-simulator').selectOption('llm');
       await page.getByTestId('fidelity-llm-url').fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
       await page.getByTestId('fidelity-llm-model').fill('fake-model');
+      // The URL and key fields look like every other field (on the dark theme they kept the browser's light box).
+      await page.getByTestId('theme-toggle').click();
+      const bg = (id: string) => page.getByTestId(id).evaluate((e) => getComputedStyle(e).backgroundColor);
+      expect(await bg('fidelity-llm-url')).toBe(await bg('fidelity-llm-model'));
+      expect(await bg('fidelity-llm-key')).toBe(await bg('fidelity-seeds'));
       await page.getByTestId('fidelity-seeds').fill('1');
       await page.getByTestId('fidelity-max-users').fill('4');
       await page.getByTestId('fidelity-run').click();
