@@ -88,6 +88,19 @@ export async function importMovieLensFixture(page: Page, world: { users: number;
   return dir;
 }
 
+/**
+ * Narrow the page to a phone (390 x 844). The Live view's settings drawer then slides away
+ * (0.2 s) and only becomes hidden at the slide's end: wait for that, or a loaded machine
+ * tabs into it or starts the tour while it is still on screen.
+ */
+export async function toPhone(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => {
+    const d = document.querySelector('#settings-drawer');
+    return !d || getComputedStyle(d).visibility === 'hidden';
+  });
+}
+
 /** Text of the session status pill. */
 export async function status(page: Page): Promise<string> {
   return ((await page.getByTestId('session-status').textContent()) ?? '').trim();

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countOf, openApp, openHistory, pollUntil, runToEnd, sharedBrowser } from './helpers';
+import { countOf, openApp, openHistory, pollUntil, runToEnd, sharedBrowser, toPhone } from './helpers';
 
 const env = sharedBrowser();
 
@@ -123,11 +123,8 @@ describe('QA: views keep their work and their layout', () => {
 
   it('on a phone the settings drawer is keyboard-usable: no hidden Tab stops, focus in on open, Escape closes', async () => {
     const { page, errors } = await openApp(env.b.context, 'speed=16');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await toPhone(page);
     const inDrawer = () => page.evaluate(() => document.querySelector('#settings-drawer')!.contains(document.activeElement));
-    // Going from desktop to phone width, the drawer hides after its 0.2 s slide (visibility is
-    // delayed to the transition's end): wait for it, or Tab still reaches it on a slow machine.
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('#settings-drawer')!).visibility === 'hidden');
     let hidden = 0;
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');

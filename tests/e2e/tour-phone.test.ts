@@ -4,17 +4,14 @@
  * dialog over the element it describes when there was no room below or beside it.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp, sharedBrowser } from './helpers';
+import { openApp, sharedBrowser, toPhone } from './helpers';
 
 const env = sharedBrowser();
 
 describe('tour on a phone', () => {
   it('every step points at something on screen, and the dialog leaves a small element visible', { timeout: 90_000 }, async () => {
     const { page: p, errors } = await openApp(env.b.context, '');
-    await p.setViewportSize({ width: 390, height: 844 });
-    // The settings drawer slides away (0.2 s) when the page narrows; a tour started mid-slide
-    // saw the scenario menu still on screen. A phone user starts narrow: wait for the slide.
-    await p.waitForFunction(() => getComputedStyle(document.querySelector('#settings-drawer')!).visibility === 'hidden');
+    await toPhone(p);
     await p.getByTestId('tour-start').click();
     const tour = p.getByTestId('tour');
     await tour.waitFor();
