@@ -65,7 +65,7 @@ export interface SessionMeta {
   /** LLM model id, if any. */
   model?: string;
   /** The user's time budget and interests before the first item (so a replay starts where the live view did). */
-  start?: { timeBudgetSec: number; interests: Record<string, number> };
+  start?: { timeBudgetSec: number; interests: Record<string, number>; satisfaction?: number };
 }
 
 /** A row of the `sessions` table. */

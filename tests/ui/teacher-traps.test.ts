@@ -12,7 +12,7 @@ import Feed from '../../src/ui/live/Feed.svelte';
 import InstructionPrompt from '../../src/ui/human/InstructionPrompt.svelte';
 import { HumanInput } from '../../src/ui/human/human-input.svelte';
 import { endReasonText, unansweredInstruction } from '../../src/ui/live/end-reason';
-import { initialState, recommenderLabel, stepSelector, storedStart } from '../../src/ui/history/replay-model';
+import { initialState, recommenderLabel, replayScript, stepSelector, storedStart } from '../../src/ui/history/replay-model';
 import { SessionState } from '../../src/ui/state/session.svelte';
 import { decision, item, trajectory } from './fixtures';
 
@@ -105,14 +105,31 @@ describe('replay start state', () => {
   it('uses the stored budget and interests; falls back to an estimate, marked as such', () => {
     const t = trajectory();
     t.turns = [{ index: 0, slate: { itemIds: ['a'] }, decisions: [decision('a', 0, ['watch'], 30, { satisfaction: 0.9, timeLeftSec: 540, interests: { fishing: 0.97 } })], reflection: null, reward: 0 }];
-    const stored = initialState(t, { timeBudgetSec: 600, interests: { fishing: 0.9, ufc: 0.8 } });
-    expect(stored).toEqual({ timeBudgetSec: 600, interests: { fishing: 0.9, ufc: 0.8 }, estimated: false });
+    const stored = initialState(t, { timeBudgetSec: 600, interests: { fishing: 0.9, ufc: 0.8 }, satisfaction: 0.7 });
+    expect(stored).toEqual({ timeBudgetSec: 600, interests: { fishing: 0.9, ufc: 0.8 }, satisfaction: 0.7, estimated: false });
     const est = initialState(t, undefined);
     expect(est.estimated).toBe(true);
     expect(est.timeBudgetSec).toBe(570);
+    expect(est.satisfaction).toBe(0.9);
+    // Stored before the start satisfaction was kept: budget and interests stored, satisfaction estimated.
+    const older = initialState(t, { timeBudgetSec: 600, interests: { fishing: 0.9 } });
+    expect(older).toEqual({ timeBudgetSec: 600, interests: { fishing: 0.9 }, satisfaction: 0.9, estimated: true });
     // Untrusted imports: malformed start states are ignored, bad weights dropped.
     expect(storedStart({ timeBudgetSec: 'x', interests: {} })).toBeNull();
-    expect(storedStart({ timeBudgetSec: 600, interests: { a: 0.5, b: 'evil' } })).toEqual({ timeBudgetSec: 600, interests: { a: 0.5 } });
+    expect(storedStart({ timeBudgetSec: 600, interests: { a: 0.5, b: 'evil' }, satisfaction: 7 })).toEqual({ timeBudgetSec: 600, interests: { a: 0.5 }, satisfaction: null });
+  });
+
+  it('starts the replay\'s session at the stored satisfaction, not a full mark', () => {
+    const t = trajectory();
+    t.turns = [{ index: 0, slate: { itemIds: ['a'] }, decisions: [decision('a', 0, ['watch'], 30, { satisfaction: 0.9, timeLeftSec: 540, interests: {} })], reflection: null, reward: 0 }];
+    const start = initialState(t, { timeBudgetSec: 600, interests: {}, satisfaction: 0.66 });
+    const s = new SessionState();
+    s.reset({ lookup: () => undefined, timeBudgetSec: start.timeBudgetSec, interests: start.interests });
+    s.apply(replayScript(t, true, start).events[0]);
+    expect(s.satisfaction).toBe(0.66);
+    expect(s.timeLeftSec).toBe(600);
+    // Without a start state the first event carries none (the gauge keeps its reset value).
+    expect(replayScript(t, true).events[0]).not.toHaveProperty('start');
   });
 
   it('labels the recommender as the live view does and finds the scrubbed element', () => {

@@ -25,9 +25,14 @@ export interface ReplayScript {
   steps: ReplayStep[];
 }
 
-/** Rebuild the event sequence of a trajectory. */
-export function replayScript(t: Trajectory, complete: boolean): ReplayScript {
-  const events: SessionEvent[] = [{ type: 'session_start', trajectoryId: t.id, userId: t.userId, seed: t.seed }];
+/**
+ * Rebuild the event sequence of a trajectory. `start` (from `initialState`) puts the user's
+ * starting mindset into `session_start`, as the live runner does, so the gauges begin where
+ * the live view began instead of at a made-up full mark.
+ */
+export function replayScript(t: Trajectory, complete: boolean, start?: ReplayStart): ReplayScript {
+  const begin = start?.satisfaction != null ? { start: { satisfaction: start.satisfaction, timeLeftSec: start.timeBudgetSec } } : {};
+  const events: SessionEvent[] = [{ type: 'session_start', trajectoryId: t.id, userId: t.userId, seed: t.seed, ...begin }];
   const steps: ReplayStep[] = [];
   for (const turn of t.turns) {
     events.push({ type: 'list', turn: turn.index, slate: turn.slate });
@@ -76,10 +81,12 @@ export function itemFromSnapshot(s: ItemSnapshot): Item {
   };
 }
 
-/** What a replay starts from: the user's time budget and interests before the first item. */
+/** What a replay starts from: the user's time budget, interests and satisfaction before the first item. */
 export interface ReplayStart {
   timeBudgetSec: number;
   interests: Record<string, number>;
+  /** Satisfaction before the first item (0-1); null when neither stored nor estimable (no decisions). */
+  satisfaction: number | null;
 }
 
 /**
@@ -95,26 +102,36 @@ export function storedStart(v: unknown): ReplayStart | null {
   for (const [k, w] of Object.entries(o.interests as Record<string, unknown>)) {
     if (typeof w === 'number' && Number.isFinite(w)) interests[k] = w;
   }
-  return { timeBudgetSec: o.timeBudgetSec, interests };
+  // Sessions stored before the start satisfaction was kept have none: null, estimated later.
+  const sat = (v as { satisfaction?: unknown }).satisfaction;
+  const satisfaction = typeof sat === 'number' && sat >= 0 && sat <= 1 ? sat : null;
+  return { timeBudgetSec: o.timeBudgetSec, interests, satisfaction };
 }
 
 /**
  * The start state of a replay: the stored one when the session has it (sessions recorded
  * by this version), else an estimate read back from the first decision (older sessions and
- * imports: the budget is then a lower bound and the interests are after the first item).
+ * imports: the budget is then a lower bound, the interests and satisfaction are those after
+ * the first item). `estimated` is true when any part is estimated.
  */
 export function initialState(t: Trajectory, stored?: unknown): ReplayStart & { estimated: boolean } {
   const s = storedStart(stored);
-  if (s) return { ...s, estimated: false };
-  return { ...estimateStart(t), estimated: true };
+  const est = estimateStart(t);
+  if (s && s.satisfaction != null) return { ...s, estimated: false };
+  if (s) return { ...s, satisfaction: est.satisfaction, estimated: est.satisfaction != null };
+  return { ...est, estimated: true };
 }
 
 function estimateStart(t: Trajectory): ReplayStart {
   const first = t.turns.find((x) => x.decisions.length)?.decisions[0];
-  if (!first) return { timeBudgetSec: 0, interests: {} };
+  if (!first) return { timeBudgetSec: 0, interests: {}, satisfaction: null };
   let budget = 0;
   for (const turn of t.turns) for (const d of turn.decisions) budget = Math.max(budget, d.mindset.timeLeftSec);
-  return { timeBudgetSec: Math.max(budget, first.mindset.timeLeftSec + first.watchSec), interests: { ...first.mindset.interests } };
+  return {
+    timeBudgetSec: Math.max(budget, first.mindset.timeLeftSec + first.watchSec),
+    interests: { ...first.mindset.interests },
+    satisfaction: first.mindset.satisfaction,
+  };
 }
 
 /** "content, following instructions" for a stored "content+follow", as the live view labels it. */

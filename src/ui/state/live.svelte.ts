@@ -117,7 +117,11 @@ export class LiveController {
               instructionsEnabled: settings.instructions,
               context,
               // What a replay needs to start exactly where the live view started.
-              start: { timeBudgetSec: user.traits.timeBudgetSec, interests: { ...user.interests } },
+              start: {
+                timeBudgetSec: user.traits.timeBudgetSec,
+                interests: { ...user.interests },
+                ...(ev.start ? { satisfaction: ev.start.satisfaction } : {}),
+              },
               settings: { ...$state.snapshot(settings), rec: recName },
               // Prompt templates and model of an LLM run (never its API key).
               ...llmSessionMeta(built.simulator),
