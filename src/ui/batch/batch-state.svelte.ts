@@ -5,6 +5,7 @@
  */
 import { BUILTIN_CATALOGS } from '../../core/catalog/builtin';
 import { RUN_FIELDS } from '../../core/run/fields';
+import { firstProblem, wholeNumberProblem } from '../shell/whole-number';
 import type { DatasetPayload } from '../../worker/dataset';
 import type { BatchOutcome, BatchProgress, BatchRequest, BatchRunOptions } from '../../worker/protocol';
 
@@ -54,6 +55,21 @@ export class BatchState {
   static readonly MAX_USERS = 10_000;
 
   /**
+   * What is wrong with each number of the form (null: usable). An emptied field holds null,
+   * which used to run as seed 0 (or 1 user, 1 turn) without a word; now Run is disabled and
+   * the field says why.
+   */
+  get problems(): Record<'users' | 'seed' | 'maxTurns' | 'listSize', string | null> {
+    const F = RUN_FIELDS;
+    return {
+      users: wholeNumberProblem('Users', this.users, 1, BatchState.MAX_USERS),
+      seed: wholeNumberProblem('Seed', this.seed, F.seed.min, F.seed.max),
+      maxTurns: wholeNumberProblem('Turns', this.maxTurns, F.turns.min, F.turns.max),
+      listSize: wholeNumberProblem('List size', this.listSize, F.listSize.min, F.listSize.max),
+    };
+  }
+
+  /**
    * The request the form describes (clamped to the table's ranges): a population run per
    * recommender. A catalog that is not built in carries its dataset; one this tab does not
    * hold is an error that says what to do.
@@ -86,6 +102,11 @@ export class BatchState {
     if (this.running) return;
     if (!this.recommenders.length) {
       this.error = 'Choose at least one recommender.';
+      return;
+    }
+    const problem = firstProblem(this.problems);
+    if (problem) {
+      this.error = problem;
       return;
     }
     let req: BatchRequest;

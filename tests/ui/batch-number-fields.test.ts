@@ -1,0 +1,54 @@
+/**
+ * Batch's number fields: an emptied seed ran seed 0 (bind:value holds null, and the request
+ * turned null into 0) without a word. Now an emptied, fractional or out-of-range number is
+ * said beside its field, Run is disabled, and nothing reaches the runner.
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import BatchView from '../../src/ui/batch/BatchView.svelte';
+import { BatchState } from '../../src/ui/batch/batch-state.svelte';
+import type { BatchRequest } from '../../src/worker/protocol';
+
+afterEach(() => cleanup());
+
+describe('Batch number fields', () => {
+  it('an emptied seed is refused beside the field and Run is disabled; a valid seed runs that seed', async () => {
+    const sent: BatchRequest[] = [];
+    render(BatchView, { runner: async (req) => (sent.push(req), Promise.reject(new Error('stop here'))) });
+    const seed = screen.getByTestId('batch-seed') as HTMLInputElement;
+    const run = screen.getByTestId('batch-run') as HTMLButtonElement;
+    await fireEvent.input(seed, { target: { value: '' } });
+    expect(screen.getByTestId('batch-seed-problem').textContent).toBe('Seed: enter a whole number from 0 to 4294967295.');
+    expect(seed.getAttribute('aria-invalid')).toBe('true');
+    expect(seed.getAttribute('aria-describedby')).toBe('batch-seed-problem');
+    expect(run.disabled).toBe(true);
+    await fireEvent.submit(run.form!);
+    expect(sent).toHaveLength(0);
+
+    await fireEvent.input(seed, { target: { value: '12' } });
+    expect(screen.queryByTestId('batch-seed-problem')).toBeNull();
+    expect(run.disabled).toBe(false);
+    await fireEvent.click(run);
+    await screen.findByRole('alert');
+    expect(sent.map((r) => r.run.seed)).toEqual([12]);
+  });
+
+  it('the state refuses fractional and out-of-range numbers, naming the field', async () => {
+    const cases: [Partial<Record<'users' | 'seed' | 'maxTurns' | 'listSize', number | null>>, RegExp][] = [
+      [{ seed: null }, /^Seed: /],
+      [{ seed: -1 }, /^Seed: /],
+      [{ seed: 4_294_967_296 }, /^Seed: /],
+      [{ seed: 1.5 }, /^Seed: /],
+      [{ users: null }, /^Users: enter a whole number from 1 to 10000/],
+      [{ maxTurns: 0 }, /^Turns: /],
+      [{ listSize: 101 }, /^List size: enter a whole number from 1 to 100/],
+    ];
+    for (const [patch, why] of cases) {
+      const b = new BatchState(() => Promise.reject(new Error('must not run')));
+      Object.assign(b, patch);
+      await b.run();
+      expect(b.error, JSON.stringify(patch)).toMatch(why);
+      expect(b.running).toBe(false);
+    }
+  });
+});
