@@ -4,7 +4,21 @@
  * the share link. The pool is injectable (tests run the replicates in-process).
  */
 import { parseExperiment, type ExperimentResult, type NetworkSample } from '../../core/creator';
+import { MAX_USERS } from '../../core/population/users';
+import { MAX_SEED } from '../../core/run/fields';
+import { firstProblem, wholeNumberProblem } from '../shell/whole-number';
 import type { PoolOutcome, PoolProgress, ReplicatesCall } from '../../worker/creator-pool';
+
+/** Ranges of the form's numbers: the experiment schema's (core/creator/experiment.ts). */
+export const CREATOR_LIMITS = {
+  durationSec: [1, 36_000],
+  generalSize: [1, MAX_USERS],
+  postHour: [0, 23],
+  users: [1, MAX_USERS],
+  followers: [0, MAX_USERS],
+  replicates: [1, 1000],
+  seed: [0, MAX_SEED],
+} as const;
 
 /** Makes the replicate callers (one per worker) and closes them. */
 export type PoolFactory = () => { calls: ReplicatesCall[]; close(): void };
@@ -69,6 +83,31 @@ export class CreatorState {
 
   constructor(private readonly pool: PoolFactory = workerPool) {}
 
+  /**
+   * What is wrong with each shown number field (null: usable). An emptied field holds null,
+   * which `Number()` made 0: seed 0, hour 0 or no followers ran without a word; a seed had
+   * no upper bound in the form. Run is disabled while any is set, and the field says why.
+   */
+  get problems(): Record<string, string | null> {
+    const L = CREATOR_LIMITS;
+    const w = (label: string, v: unknown, [lo, hi]: readonly [number, number]) => wholeNumberProblem(label, v, lo, hi);
+    return {
+      ...(this.source === 'compose' ? { durationSec: w('Length (s)', this.durationSec, L.durationSec) } : {}),
+      ...(this.audience === 'general' ? { generalSize: w('Sample size', this.generalSize, L.generalSize) } : {}),
+      postHour: w('Post at (hour)', this.postHour, L.postHour),
+      ...(this.compare === 'variant' && this.source === 'compose' ? { variantDurationSec: w('Length B (s)', this.variantDurationSec, L.durationSec) } : {}),
+      users: w('Users', this.users, L.users),
+      followers: w('Followers', this.followers, L.followers),
+      replicates: w('Replicates', this.replicates, L.replicates),
+      seed: w('Seed', this.seed, L.seed),
+    };
+  }
+
+  /** The first problem of the form's numbers, or null. */
+  get problem(): string | null {
+    return firstProblem(this.problems);
+  }
+
   /** The experiment the form describes (plain data: validated before running). */
   experiment(): Record<string, unknown> {
     const post = this.source === 'item'
@@ -130,6 +169,10 @@ export class CreatorState {
 
   async run(): Promise<void> {
     if (this.running) return;
+    if (this.problem) {
+      this.error = this.problem;
+      return;
+    }
     const input = this.experiment();
     let exp;
     try {
