@@ -3,6 +3,7 @@
  * beside every baseline, test split then tuning split, each named.
  */
 import type { FidelityGoal } from '../core/eval/fidelity-goals';
+import { bandBaseline, type PopularityBand } from '../core/eval/fidelity-popularity';
 
 type Fig = { auc: number; balancedAccuracy: number; accuracy: number };
 type Split = {
@@ -11,7 +12,7 @@ type Split = {
   taste: Fig & { baselines: Record<string, Fig>; margin: { auc: number; ci95: [number, number]; over: string } };
   rating: { rmse: number; mae: number; baselineRmse: number; baselineMae: number };
   calibration: { simulatedLikeRate: number; realLikeRate: number; perUserCorrelation: number; perUserMae: number };
-  byPopularity?: Record<string, { positives: number; simulator: number; best: number }>;
+  byPopularity?: Record<string, PopularityBand>;
 };
 
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
@@ -34,9 +35,10 @@ function split(label: string, s: Split): string[] {
   const c = s.calibration;
   out.push(` calibration: like rate ${f3(c.simulatedLikeRate)} vs real ${f3(c.realLikeRate)}; per user r ${f3(c.perUserCorrelation)}, MAE ${f3(c.perUserMae)}`);
   const first = Object.entries(s.ratios)[0];
-  if (s.byPopularity && first) {
-    out.push(` liked vs unseen 1:${first[0]} by the liked movie's ratings before the cut-off (AUC against every negative): simulator / ${first[1].margin.over}`);
-    for (const [band, b] of Object.entries(s.byPopularity)) out.push(`  ${band.padStart(6)} ${band === '1' ? 'rating: ' : 'ratings:'} ${String(Math.round(b.positives)).padStart(5)} liked   ${f3(b.simulator)} / ${f3(b.best)}`);
+  const over = s.byPopularity && first ? bandBaseline(s.byPopularity, first[1].baselines) : null;
+  if (s.byPopularity && first && over) {
+    out.push(` liked vs unseen 1:${first[0]} by the liked movie's ratings before the cut-off (AUC against every negative): simulator / ${over}`);
+    for (const [band, b] of Object.entries(s.byPopularity)) out.push(`  ${band.padStart(6)} ${band === '1' ? 'rating: ' : 'ratings:'} ${String(Math.round(b.positives)).padStart(5)} liked   ${f3(b.simulator)} / ${f3(b.baselines[over])}`);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
+import { fidelityTable } from '../../src/cli/fidelity-table';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..');
@@ -92,6 +93,16 @@ describe('evaluate CLI', () => {
     expect(Object.keys(o.byPopularity)).toEqual(['1', '2-5', '6-20', '21-50', '51+']);
     const bandPositives = Object.values(o.byPopularity as Record<string, { positives: number }>).reduce((s, b) => s + b.positives, 0);
     expect(bandPositives).toBeCloseTo(o.positives, 3); // the same positives at every ratio
+    // The text names one baseline for every band: the strongest ranking one on the test split.
+    const ranking = ['popularity', 'numRatings', 'itemMean'];
+    const strongest = ranking.reduce((a, b) => (o.ratios['1'].baselines[b].auc > o.ratios['1'].baselines[a].auc ? b : a));
+    const text = fidelityTable(o).split('\n');
+    const head = text.findIndex((l) => l.includes("by the liked movie's ratings"));
+    expect(text[head]).toMatch(new RegExp(`simulator / ${strongest}$`));
+    const bands = Object.values(o.byPopularity as Record<string, { simulator: number | null; baselines: Record<string, number | null> }>);
+    const k = bands.findIndex((b) => b.simulator != null && b.baselines[strongest] != null); // JSON writes NaN (no liked movie) as null
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(text[head + 1 + k]).toContain(`${bands[k].simulator!.toFixed(3)} / ${bands[k].baselines[strongest]!.toFixed(3)}`);
   });
 
   it('bad options: a clear message and exit code 2', async () => {

@@ -55,6 +55,13 @@ describe('Fidelity view', () => {
     // Where it is weak: one pair of bars per band of earlier ratings, with the liked movies counted.
     const bands = screen.getByTestId('fidelity-popularity');
     expect(bands.querySelectorAll('[data-testid="fidelity-popularity-sim"]')).toHaveLength(5);
+    // Beside one named baseline, the strongest ranking one in the table (never a per-seed mix).
+    const aucOf = (name: string) => Number([...table.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name)?.querySelector('td')?.textContent);
+    const ranking = ['popularity', 'numRatings', 'itemMean'];
+    const shown = ranking.filter((n) => bands.querySelector('.legend')?.textContent?.includes(n));
+    expect(shown).toHaveLength(1);
+    expect(aucOf(shown[0])).toBe(Math.max(...ranking.map(aucOf)));
+    expect([...bands.querySelectorAll('[data-testid="fidelity-popularity-base"]')].filter((r) => Number(r.getAttribute('height')) > 0).length).toBeGreaterThan(0);
     const counted = [...bands.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /^n=\d+$/.test(t)).map((t) => Number(t.slice(2)));
     expect(counted).toHaveLength(5);
     expect(counted.reduce((a, b) => a + b, 0)).toBe(Number(screen.getByTestId('fidelity-table').dataset.positives));

@@ -25,10 +25,15 @@ const finite = (...xs: number[]): boolean => xs.every(Number.isFinite);
 /** Every target against one split (its worst ratio where the target holds at each ratio). */
 export function fidelityGoals(s: SplitReport): FidelityGoal[] {
   const ratios = Object.entries(s.byRatio).sort((a, b) => Number(a[0]) - Number(b[0]));
+  // The lowest value over the ratios; one ratio without a figure (NaN) leaves the target "not measured".
   const worst = (pick: (e: SplitReport['byRatio'][string]) => number): { x: number; at: string } => {
-    let best = { x: Infinity, at: '' };
-    for (const [r, e] of ratios) if (pick(e) < best.x || !Number.isFinite(pick(e))) best = { x: pick(e), at: `1:${r}` };
-    return best;
+    let low = { x: Infinity, at: '' };
+    for (const [r, e] of ratios) {
+      const x = pick(e);
+      if (!Number.isFinite(x)) return { x: NaN, at: `1:${r}` };
+      if (x < low.x) low = { x, at: `1:${r}` };
+    }
+    return low;
   };
   const on = ratios.map(([r]) => `1:${r}`).join(', ');
   const auc = worst((e) => e.auc);

@@ -162,7 +162,9 @@ function judgeFigures(rows: Row[], tuning: Row[], names: string[], users: number
   const bestScores = rows.map((r) => r.base[best]);
   const ci95 = bootstrapAucMargin(scores, bestScores, labels, userOf, users, reps, createRng(seed).fork(`bootstrap:${names.length}:${rows.length}`));
   const roc = withRoc ? { simulator: rocPoints(scores, labels), best: rocPoints(bestScores, labels) } : undefined;
-  const byPopularity = withRoc ? aucByPopularity(scores, bestScores, labels, rows.map((r) => r.base.numRatings)) : undefined;
+  // Every ranking baseline per band (never/always engage rank nothing): averaging seeds then compares like with like.
+  const ranked = Object.fromEntries(names.filter((n) => n !== 'neverEngage' && n !== 'alwaysEngage').map((n) => [n, rows.map((r) => r.base[n])]));
+  const byPopularity = withRoc ? aucByPopularity(scores, ranked, labels, rows.map((r) => r.base.numRatings)) : undefined;
   return { simAuc, baselines, margin: { auc: simAuc - bestAuc, ci95, over: best }, roc, byPopularity, labels };
 }
 
