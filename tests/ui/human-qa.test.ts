@@ -1,7 +1,7 @@
 /**
  * Human mode, found by exploratory QA: the watch button says the seconds that will be
  * recorded (an emptied, negative or too large number field said "watch s", "watch -5s",
- * "watch 99999s"), and Step (N) while a person plays lets one item through and then holds
+ * "watch 99999s"), and refuses 0 s (it recorded "watch 0s" as a watch), and Step (N) while a person plays lets one item through and then holds
  * (the status said "paused" while the session went on asking); a session stopped by New run
  * or Restart asks the person nothing more (it asked for an instruction inside the new run).
  */
@@ -30,11 +30,23 @@ describe('human controls', () => {
     input.decide = (c) => void choices.push(c);
     render(HumanControls, { input, item: item('a', { durationSec: 60 }) });
     const secs = screen.getByTestId('human-watch-seconds');
-    const label = () => screen.getByTestId('human-watch').textContent?.trim();
-    for (const [typed, shown] of [['', 'watch 0s'], ['-5', 'watch 0s'], ['99999', 'watch 60s'], ['12.4', 'watch 12s']] as const) {
+    const button = screen.getByTestId('human-watch') as HTMLButtonElement;
+    const label = () => button.textContent?.trim();
+    for (const [typed, shown] of [['99999', 'watch 60s'], ['12.4', 'watch 12s']] as const) {
       await fireEvent.input(secs, { target: { value: typed } });
       expect(label()).toBe(shown);
+      expect(button.disabled).toBe(false);
+      expect(screen.queryByTestId('human-watch-problem')).toBeNull();
     }
+    // A watch of 0 s is not a watch: an emptied, 0 or negative field is refused, said beside it.
+    for (const typed of ['', '0', '-5', '0.4']) {
+      await fireEvent.input(secs, { target: { value: typed } });
+      expect(button.disabled, typed).toBe(true);
+      expect(screen.getByTestId('human-watch-problem').textContent).toBe('A watch is at least 1 s: set the seconds, or skip.');
+      expect(button.getAttribute('aria-describedby')).toBe('human-watch-problem');
+    }
+    await fireEvent.click(button);
+    expect(choices).toHaveLength(0);
     await fireEvent.input(secs, { target: { value: '99999' } });
     await fireEvent.click(screen.getByTestId('human-watch'));
     expect(choices[0].watchSec).toBe(60);

@@ -81,6 +81,13 @@ describe('human simulator', () => {
     const c = normaliseChoice({ actions: ['leave', 'watch', 'fly' as never, 'watch'], watchSec: 12.4, comment: 'hi' }, item('x', { durationSec: 30 }));
     expect(c).toEqual({ actions: ['watch', 'leave'], watchSec: 12 });
   });
+
+  it('a watch of 0 s is no watch (Table 2 gives every watch its seconds; the rule-based user watches at least 1 s)', () => {
+    const x = item('x', { durationSec: 30 });
+    expect(normaliseChoice({ actions: ['watch'], watchSec: 0 }, x)).toEqual({ actions: ['skip'], watchSec: 0 });
+    expect(normaliseChoice({ actions: ['watch', 'like'], watchSec: 0.3 }, x)).toEqual({ actions: ['like'], watchSec: 0 });
+    expect(normaliseChoice({ actions: ['watch'], watchSec: 1 }, x)).toEqual({ actions: ['watch'], watchSec: 1 });
+  });
 });
 
 describe('human controls', () => {

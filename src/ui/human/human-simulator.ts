@@ -47,10 +47,15 @@ export function normaliseChoice(choice: HumanChoice, item: Item): HumanChoice {
   const seen = new Set<ActionType>();
   const actions: ActionType[] = [];
   for (const a of choice.actions) if (allowed.includes(a) && !seen.has(a) && a !== 'leave') (seen.add(a), actions.push(a));
+  const watched = Math.max(0, Math.min(item.durationSec, Math.round(choice.watchSec || 0)));
+  // A watch of 0 s is no watch: Table 2 of the paper gives every Watch its seconds (20s, 30s,
+  // 15s) and a Skip none, and the rule-based simulator records 'watch' only from 1 s
+  // (rule-session.ts). The controls refuse 0 s; a choice that still carries it loses the watch.
+  if (watched <= 0 && seen.has('watch')) actions.splice(actions.indexOf('watch'), 1);
   // Like the rule-based simulator, an item left without watching counts as skipped.
   if (actions.length === 0) actions.push('skip');
   if (choice.actions.includes('leave')) actions.push('leave');
-  const watchSec = actions.includes('watch') ? Math.max(0, Math.min(item.durationSec, Math.round(choice.watchSec || 0))) : 0;
+  const watchSec = actions.includes('watch') ? watched : 0;
   const out: HumanChoice = { actions, watchSec };
   if (actions.includes('comment') && choice.comment) out.comment = choice.comment.slice(0, 500);
   return out;
