@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, importMovieLensFixture, openApp, sharedBrowser } from './helpers';
+import { axeViolations, importMovieLensFixture, openApp, sharedBrowser, toPhone } from './helpers';
 
 const env = sharedBrowser();
 /** The seeded MovieLens-like folder every test here imports. */
@@ -33,7 +33,7 @@ describe('Fidelity view (built app)', () => {
     expect(await axeViolations(page, '.fidelity')).toEqual([]);
     // On a phone the report fits the screen: wide tables scroll inside their own region
     // (the sessions table pushed the page 449 px sideways).
-    await page.setViewportSize({ width: 390, height: 844 });
+    await toPhone(page);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
     expect(await axeViolations(page, '.fidelity')).toEqual([]);

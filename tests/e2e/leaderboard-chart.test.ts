@@ -6,7 +6,7 @@
  * run goes on, with its progress, while the user visits another view.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp, sharedBrowser } from './helpers';
+import { openApp, sharedBrowser, toPhone } from './helpers';
 
 const env = sharedBrowser();
 
@@ -39,7 +39,7 @@ describe('leaderboard NDCG-versus-retention chart', () => {
     expect(found.labels).toBe(found.dots);
     expect(found.out).toEqual([]);
     // With its results, on a phone, the view fits the screen (the table scrolls in its region).
-    await page.setViewportSize({ width: 390, height: 844 });
+    await toPhone(page);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);

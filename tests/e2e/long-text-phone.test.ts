@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, sharedBrowser } from './helpers';
+import { openApp, sharedBrowser, toPhone } from './helpers';
 
 const env = sharedBrowser();
 const pageWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
@@ -17,7 +17,7 @@ const pageWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollW
 describe('long text on a phone', () => {
   it('errors and reports in Items and Train wrap', { timeout: 120_000 }, async () => {
     const { page, errors } = await openApp(env.b.context, 'view=items');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await toPhone(page);
     await page.getByTestId('items-catalog').waitFor({ timeout: 60_000 });
     await page.getByTestId('emb-source-import').check();
     const csv = join(tmpdir(), `qa-long-${process.pid}.csv`);
@@ -55,7 +55,7 @@ describe('long text on a phone', () => {
 
   it('a stored creator run with a 200-character title wraps', { timeout: 120_000 }, async () => {
     const { page, errors } = await openApp(env.b.context, 'view=creator');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await toPhone(page);
     await page.getByTestId('creator-run').waitFor();
     await page.getByTestId('creator-title').fill('W'.repeat(200));
     await page.getByTestId('creator-users').fill('200');
