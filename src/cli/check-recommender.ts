@@ -1,5 +1,5 @@
 /**
- * `npm run check-recommender -- URL|FILE [--json] [--timeout MS] [--catalog ID]`: runs the
+ * `npm run check-recommender -- URL|FILE [--json] [--timeout MS] [--fit-timeout MS] [--catalog ID]`: runs the
  * contract checker on your own recommender (an HTTP URL speaking the common API, or an
  * ES module file) and lists every violation in plain words. Exit codes: 0 no violation,
  * 1 violations found, 2 bad options.
@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { createRecommender } from '../core/recommenders/agentic';
-import { checkRecommender, type CheckRecommenderReport } from '../core/recommenders/remote/check-recommender';
+import { CHECK_DEADLINES, checkRecommender, checkRemoteOptions, type CheckRecommenderReport } from '../core/recommenders/remote/check-recommender';
 import { isHttpName } from '../core/recommenders/remote/external';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
@@ -24,7 +24,8 @@ instructions on and off, each run three times with one seed. Every violation is 
   URL                  an HTTP recommender, e.g. http://127.0.0.1:8001/recommend
   FILE                 an ES module recommender, e.g. examples/module/my-rec.mjs
   --catalog ID         built-in catalog                             [default: shortvideo]
-  --timeout MS         per call                                     [default: 10000]
+  --timeout MS         deadline of each recommend/reset call        [default: ${CHECK_DEADLINES.callMs}]
+  --fit-timeout MS     deadline of the fit call                     [default: ${CHECK_DEADLINES.fitMs}]
   --json               print one JSON object {recommender, ok, problems, checks}
   -h, --help
 
@@ -43,6 +44,7 @@ export interface CheckOptions {
   /** The recommender's name: the URL, or `module:NAME` of the loaded module. */
   name: string;
   timeoutMs: number;
+  fitTimeoutMs: number;
   catalogId: string;
   json: boolean;
 }
@@ -55,7 +57,7 @@ export async function parseCheckArgs(argv: string[]): Promise<CheckOptions | nul
         args: argv,
         strict: true,
         allowPositionals: true,
-        options: { json: { type: 'boolean' }, timeout: { type: 'string' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        options: { json: { type: 'boolean' }, timeout: { type: 'string' }, 'fit-timeout': { type: 'string' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       });
     } catch (e) {
       throw new UsageError((e as Error).message);
@@ -64,23 +66,25 @@ export async function parseCheckArgs(argv: string[]): Promise<CheckOptions | nul
   if (values.help) return null;
   if (positionals.length !== 1) throw new UsageError('give exactly one URL or module file to check');
   const target = positionals[0];
-  const timeoutMs = intOption('timeout', values.timeout, 10_000, 1, 600_000);
+  const timeoutMs = intOption('timeout', values.timeout, CHECK_DEADLINES.callMs, 1, 600_000);
+  const fitTimeoutMs = intOption('fit-timeout', values['fit-timeout'], CHECK_DEADLINES.fitMs, 1, 600_000);
   const catalogId = values.catalog ?? 'shortvideo';
   if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
   await prepareExternalRecommenders([]);
   const name = isHttpName(target) ? target : await loadRecommenderModule(target);
-  return { name, timeoutMs, catalogId, json: !!values.json };
+  return { name, timeoutMs, fitTimeoutMs, catalogId, json: !!values.json };
 }
 
 /** Check the recommender and print the report; returns the exit code (1: violations found). */
-async function check({ name, timeoutMs, catalogId, json }: CheckOptions): Promise<number> {
+async function check({ name, timeoutMs, fitTimeoutMs, catalogId, json }: CheckOptions): Promise<number> {
   const [catalog, personas] = await Promise.all([loadBuiltinCatalog(catalogId), loadBuiltinPersonas()]);
   const report = await checkRecommender({
     catalog,
     users: personas,
     contextFor: defaultContext,
     simulator: () => simulators.get('rule-based').create(),
-    recommender: () => createRecommender(name, { timeoutMs }),
+    // The check's own deadlines (fit's is 100 s in a run: 10 x a call's).
+    recommender: () => createRecommender(name, { ...checkRemoteOptions({ callMs: timeoutMs, fitMs: fitTimeoutMs }) }),
     onStage: json ? undefined : (s) => process.stderr.write(`checking ${s}...\n`),
   });
   const ok = report.problems.length === 0;

@@ -35,12 +35,12 @@ function startExample(cmd: string, args: string[]): Promise<string> {
   });
 }
 
-async function check(target: string): Promise<{ code: number; out: string }> {
+async function check(target: string, options = ['--timeout', '5000']): Promise<{ code: number; out: string }> {
   let out = '';
   const w = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
   const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    return { code: await main([target, '--json', '--timeout', '5000']), out };
+    return { code: await main([target, '--json', ...options]), out };
   } finally {
     w.mockRestore();
     e.mockRestore();
@@ -86,6 +86,24 @@ describe('check-recommender', () => {
     expect(text).toMatch(/appears twice in the list/);
     expect(text).toMatch(/the list has 2 items; k = 1, so exactly 1 are expected/);
     expect(text).toMatch(/only 3 unshown items remain, so exactly 3 are expected/);
+  });
+
+  it('gives fit its own deadline (--fit-timeout; 15 s by default, not a run\'s 100 s) and says it', async () => {
+    // Accepts each call and never answers it.
+    const open: import('node:http').ServerResponse[] = [];
+    const server = createServer((req, res) => {
+      req.resume();
+      open.push(res);
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const r = await check(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, ['--timeout', '200', '--fit-timeout', '300']);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.out).problems).toEqual([expect.stringMatching(/^no reply to fit within 300 ms \(a first list of 6\)$/)]);
+    } finally {
+      for (const res of open) res.destroy();
+    }
   });
 
   it('reports a module that does not export recommend as a usage error', async () => {

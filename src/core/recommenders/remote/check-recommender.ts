@@ -10,6 +10,24 @@ import { recommenderRng } from '../../env/session-driver';
 import type { UserSimulator } from '../../simulator/simulator';
 import type { Catalog, Context, Observation, Recommender, UserProfile } from '../../types';
 import { RemoteRecommenderError } from './reply';
+import type { RemoteOptions } from './remote-recommender';
+
+/**
+ * The check's own deadlines, shorter than a run's (fit's there is ten times a call's, 100 s):
+ * a check is interactive, and a server that stays silent this long has a problem worth
+ * reporting before anything else.
+ */
+export const CHECK_DEADLINES = { fitMs: 15_000, callMs: 10_000 } as const;
+
+/** What a `RemoteRecommender` under check is given (the app and the CLI both pass it). */
+export function checkRemoteOptions(d: { fitMs: number; callMs: number } = CHECK_DEADLINES): RemoteOptions {
+  return { timeoutMs: d.callMs, fitTimeoutMs: d.fitMs };
+}
+
+/** "15 s" for whole seconds, else "150 ms". */
+export function durationText(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
 
 export interface CheckRecommenderOptions {
   catalog: Catalog;
@@ -24,6 +42,19 @@ export interface CheckRecommenderOptions {
   sessionUsers?: number;
   /** Called with a short label before each stage (progress). */
   onStage?: (label: string) => void;
+  /**
+   * Cancel: seen between calls (the adapter aborts the call in flight itself); the check
+   * then rejects with `CheckCancelledError` instead of reporting the aborted calls.
+   */
+  signal?: { readonly aborted: boolean };
+}
+
+/** The check was cancelled (its `signal` aborted): no report. */
+export class CheckCancelledError extends Error {
+  override readonly name = 'CheckCancelledError';
+  constructor() {
+    super('Check cancelled');
+  }
 }
 
 export interface CheckRecommenderReport {
@@ -58,7 +89,11 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
 
   // 1. Probes of the protocol on single calls.
   o.onStage?.('single lists');
+  const stopIfCancelled = () => {
+    if (o.signal?.aborted) throw new CheckCancelledError();
+  };
   const probe = async (label: string, obs: Observation, k: number) => {
+    stopIfCancelled();
     if (unanswered) return;
     checks.push(label);
     const rec = o.recommender();
@@ -67,8 +102,12 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
       rec.resetSession?.(obs.userId);
       await rec.recommend(obs, k, recommenderRng(seed));
     } catch (e) {
-      raw.push([label, (e as Error)?.message ?? String(e)]);
+      stopIfCancelled();
+      const u = e instanceof RemoteRecommenderError ? e.unanswered : undefined;
       if (e instanceof RemoteRecommenderError && e.timedOut) unanswered = true;
+      // Said with its deadline: "no reply to fit within 15 s", plus what the transport added after it.
+      const tail = u ? (/within \d+ ms(.*)$/.exec((e as Error).message)?.[1] ?? '') : '';
+      raw.push([label, u ? `no reply to ${u.op} within ${durationText(u.timeoutMs)}${tail}` : (e as Error)?.message ?? String(e)]);
     }
   };
   const user = users[0];
@@ -83,12 +122,15 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   }
 
   // 2. Whole sessions through the contract checker (determinism, slates, steps).
+  stopIfCancelled();
   if (unanswered) {
     checks.push('the other checks were skipped: the recommender did not answer in time (fix that first, then check again)');
   } else {
     o.onStage?.('sessions');
     checks.push(`sessions of ${users.length} users with instructions on and off, each run three times with one seed (determinism)`);
     const sessions = await checkEnv({ catalog: o.catalog, users, contextFor: o.contextFor, simulator: o.simulator, recommender: o.recommender, seed, listSize: 6, maxTurns: 3 });
+    // A cancel mid-sessions fails the remaining calls at once; they are not the recommender's faults.
+    stopIfCancelled();
     for (const m of sessions) raw.push([/^\[[^\]]*\]/.exec(m)?.[0] ?? 'sessions', m]);
   }
 

@@ -92,6 +92,8 @@ export function createExternalRecommender(name: string, options?: Record<string,
   const opts: RemoteOptions = {};
   const t = Number(options?.timeoutMs);
   if (Number.isFinite(t) && t > 0) opts.timeoutMs = t;
+  const ft = Number(options?.fitTimeoutMs);
+  if (Number.isFinite(ft) && ft > 0) opts.fitTimeoutMs = ft;
   if (isHttpName(name)) {
     if (!httpFactory) throw new Error(`Recommender ${name}: HTTP recommenders are not available here (no HTTP transport installed)`);
     return new RemoteRecommender(httpFactory(name), opts);

@@ -23,8 +23,10 @@ export interface RecommenderEndpoint {
 }
 
 export interface RemoteOptions {
-  /** Per call (default 10 s; `fit` gets ten times as long). */
+  /** Per call (default 10 s). */
   timeoutMs?: number;
+  /** For `fit` (default ten times `timeoutMs`: a server may train on the whole catalog; the check passes a shorter one). */
+  fitTimeoutMs?: number;
   /** Whether it reads `instruction` (default true: it is sent; following it is the server's business). */
   followsInstructions?: boolean;
 }
@@ -41,6 +43,7 @@ export class RemoteRecommender implements Recommender {
   readonly name: string;
   readonly followsInstructions: boolean;
   private readonly timeoutMs: number;
+  private readonly fitTimeoutMs: number;
   private index: CatalogIndex | null = null;
   /** Queued optional calls (fit, reset); `recommend` waits for them. */
   private pending: Promise<void> = Promise.resolve();
@@ -53,12 +56,13 @@ export class RemoteRecommender implements Recommender {
     this.name = endpoint.name;
     this.followsInstructions = options.followsInstructions ?? true;
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.fitTimeoutMs = options.fitTimeoutMs ?? this.timeoutMs * 10;
   }
 
   fit(data: TrainingData, _rng: Rng): void {
     this.index = buildCatalogIndex(data.catalog);
     this.failure = null;
-    this.enqueue(fitRequest(data), this.timeoutMs * 10);
+    this.enqueue(fitRequest(data), this.fitTimeoutMs);
   }
 
   resetSession(userId: string): void {
@@ -89,7 +93,8 @@ export class RemoteRecommender implements Recommender {
     try {
       return await this.endpoint.call(req, { timeoutMs });
     } catch (e) {
-      throw new RemoteRecommenderError(this.name, [`${req.op}: ${(e as Error)?.message ?? String(e)}`], e instanceof EndpointTimeoutError);
+      const unanswered = e instanceof EndpointTimeoutError ? { op: req.op, timeoutMs } : undefined;
+      throw new RemoteRecommenderError(this.name, [`${req.op}: ${(e as Error)?.message ?? String(e)}`], !!unanswered, unanswered);
     }
   }
 

@@ -17,6 +17,8 @@ export class RemoteRecommenderError extends Error {
     readonly problems: string[],
     /** True when the call got no reply within its deadline (later calls would wait the same). */
     readonly timedOut = false,
+    /** For a call that got no reply: which call, and the deadline it was given. */
+    readonly unanswered?: { op: string; timeoutMs: number },
   ) {
     super(`Recommender ${recommender}: ${problems.join('; ')}`);
   }
