@@ -53,17 +53,23 @@ function describeFailure(e: unknown, url: string, timeoutMs: number, timedOut: b
   return `could not reach ${url} (${msg})`;
 }
 
-/** An endpoint that POSTs every call to `url`. */
-export function fetchEndpoint(url: string, fetchImpl: typeof fetch = fetch): RecommenderEndpoint {
+/**
+ * An endpoint that POSTs every call to `url`. `cancel` (the check's Cancel) aborts the call
+ * in flight and refuses every later one, so a cancelled check leaves no request behind.
+ */
+export function fetchEndpoint(url: string, fetchImpl: typeof fetch = fetch, cancel?: AbortSignal): RecommenderEndpoint {
   return {
     name: url,
     async call(request: ApiRequest, { timeoutMs }): Promise<EndpointReply> {
+      if (cancel?.aborted) throw new Error(`the call to ${url} was cancelled`);
       const ctrl = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
         ctrl.abort();
       }, timeoutMs);
+      const onCancel = () => ctrl.abort();
+      cancel?.addEventListener('abort', onCancel);
       try {
         const res = await fetchImpl(url, {
           method: 'POST',
@@ -75,10 +81,12 @@ export function fetchEndpoint(url: string, fetchImpl: typeof fetch = fetch): Rec
         return { kind: 'text', status: res.status, text };
       } catch (e) {
         if (e instanceof Error && /more than the/.test(e.message)) throw e;
+        if (cancel?.aborted && !timedOut) throw new Error(`the call to ${url} was cancelled`);
         const message = describeFailure(e, url, timeoutMs, timedOut);
         throw timedOut ? new EndpointTimeoutError(message) : new Error(message);
       } finally {
         clearTimeout(timer);
+        cancel?.removeEventListener('abort', onCancel);
       }
     },
   };

@@ -1,7 +1,8 @@
 /**
  * A user's module, running in its own Worker, as a `RecommenderEndpoint`. A call past its
  * deadline terminates the worker (a module stuck in a loop cannot freeze the page) and
- * every later call fails with that reason.
+ * every later call fails with that reason. `cancel` (the check's Cancel) terminates the
+ * worker too, while it loads or while a call runs.
  */
 import { EndpointTimeoutError, type RecommenderEndpoint } from '../../core/recommenders/remote/remote-recommender';
 import { connect, type Endpoint } from '../../worker/rpc';
@@ -14,9 +15,15 @@ export async function loadModuleInWorker(
   source: string,
   file: string,
   makeWorker: () => Endpoint = () => new Worker(new URL('./module-host.worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint,
+  cancel?: AbortSignal,
 ): Promise<{ name: string; endpoint: RecommenderEndpoint; close(): void }> {
+  if (cancel?.aborted) throw new Error('the check was cancelled');
   const client = connect<ModuleHostApi>(makeWorker(), `Module ${file}`);
   let dead: string | null = null;
+  cancel?.addEventListener('abort', () => {
+    dead = 'the check was cancelled; the module\'s worker was stopped (load it again)';
+    client.close(dead);
+  }, { once: true });
   // Loading has a deadline too: a module that loops at import time is stopped, not waited for.
   let loadTimer: ReturnType<typeof setTimeout> | undefined;
   const { name: declared } = await Promise.race([

@@ -1,0 +1,135 @@
+/**
+ * "Check my recommender" in jsdom against real local HTTP servers on 127.0.0.1:
+ * - a silent server is reported after the check's own fit deadline (15 s), not a Live
+ *   run's 100 s, and the report line says the deadline;
+ * - Cancel (button or Escape) aborts the request in flight, says so, and a new check works;
+ * - a report with violations offers no primary "Run it in Live", only a labelled "anyway".
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import CheckRecommender from '../../src/ui/train/CheckRecommender.svelte';
+import { myRecommenders } from '../../src/ui/train/my-recommenders.svelte';
+// @ts-expect-error: a plain .mjs example without types
+import { start as startExample } from '../../examples/node/server.mjs';
+
+/** Accepts every call and never answers; remembers each request and whether its client went away. */
+let silent: Server;
+const calls: { req: IncomingMessage; res: ServerResponse; closed: boolean }[] = [];
+let good: Server;
+/** Answers every recommend with the same two ids, whatever k and shown say. */
+let broken: Server;
+
+const urlOf = (s: Server, path = 'recommend') => `http://127.0.0.1:${(s.address() as AddressInfo).port}/${path}`;
+/** The silent server's calls to one path (each test uses its own, so a call left by another test cannot count). */
+const callsTo = (path: string) => calls.filter((c) => c.req.url === `/${path}`);
+const listen = (s: Server) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+
+beforeAll(async () => {
+  silent = createServer((req, res) => {
+    const c = { req, res, closed: false };
+    calls.push(c);
+    res.on('close', () => (c.closed = true));
+    req.resume();
+  });
+  broken = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: ['sv-0001', 'sv-0001'] })));
+  });
+  await Promise.all([listen(silent), listen(broken)]);
+  good = await startExample(0);
+});
+afterAll(async () => {
+  for (const c of calls) c.res.destroy();
+  await Promise.all([silent, good, broken].map((s) => new Promise((r) => {
+    s.close(r);
+    s.closeAllConnections(); // fetch's kept-alive sockets
+  })));
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  for (const r of [...myRecommenders.list]) myRecommenders.remove(r.name);
+});
+
+async function startCheck(url: string): Promise<void> {
+  const input = screen.getByTestId('check-url') as HTMLInputElement;
+  await fireEvent.input(input, { target: { value: url } });
+  const run = screen.getByTestId('check-url-run');
+  run.focus();
+  await fireEvent.click(run);
+}
+
+describe('Check my recommender panel', () => {
+  it('reports a silent server after the check\'s own 15 s fit deadline, and says it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    render(CheckRecommender, {});
+    await startCheck(urlOf(silent, 'deadline'));
+    // Let the fit call reach the server (real I/O; vi.waitFor keeps real timers), then move the fake clock.
+    await vi.waitFor(() => expect(callsTo('deadline')).toHaveLength(1), { timeout: 10_000 });
+    expect(screen.getByRole('status').textContent).toMatch(/fit 15 s/);
+    await vi.advanceTimersByTimeAsync(14_900);
+    expect(callsTo('deadline')[0].closed).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    vi.useRealTimers();
+    await waitFor(() => expect(screen.getByTestId('check-report')).toBeTruthy(), { timeout: 10_000 });
+    expect(screen.getByTestId('check-report').textContent).toMatch(/no reply to fit within 15 s \(a first list of 6\)/);
+    await waitFor(() => expect(callsTo('deadline')[0].closed).toBe(true));
+  });
+
+  it('Cancel aborts the request in flight, says so, and a new check afterwards works', async () => {
+    const onuse = vi.fn();
+    render(CheckRecommender, { onuse });
+    await startCheck(urlOf(silent, 'cancel'));
+    await waitFor(() => expect(callsTo('cancel')).toHaveLength(1), { timeout: 10_000 });
+    const cancel = screen.getByTestId('check-cancel');
+    // The submit button is disabled while the check runs; the keyboard user's focus is on Cancel.
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    await fireEvent.click(cancel);
+    expect(screen.getByTestId('check-cancelled').textContent).toMatch(/^Check cancelled/);
+    expect(screen.queryByTestId('check-cancel')).toBeNull();
+    await waitFor(() => expect(callsTo('cancel')[0].closed).toBe(true));
+    // Nothing more reaches the server, and nothing is reported for the cancelled check.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(callsTo('cancel')).toHaveLength(1);
+    expect(screen.queryByTestId('check-report')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(myRecommenders.list).toEqual([]);
+
+    // A new check (of a server that honours the contract) runs to its report.
+    await startCheck(urlOf(good));
+    await waitFor(() => expect(screen.getByTestId('check-report').textContent).toContain('no violations'), { timeout: 25_000 });
+    expect(screen.queryByTestId('check-cancelled')).toBeNull();
+    expect(screen.getByTestId('check-use').className).toContain('primary');
+  });
+
+  it('Escape in the panel cancels a running check', async () => {
+    render(CheckRecommender, {});
+    await startCheck(urlOf(silent, 'escape'));
+    await waitFor(() => expect(callsTo('escape')).toHaveLength(1), { timeout: 10_000 });
+    await fireEvent.keyDown(screen.getByTestId('check-cancel'), { key: 'Escape' });
+    expect(screen.getByTestId('check-cancelled')).toBeTruthy();
+    await waitFor(() => expect(callsTo('escape')[0].closed).toBe(true));
+    expect((screen.getByTestId('check-url-run') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('with violations, offers only "Run it in Live anyway (N problems)", which adds it to the menus', async () => {
+    const onuse = vi.fn();
+    render(CheckRecommender, { onuse });
+    const url = urlOf(broken);
+    await startCheck(url);
+    await waitFor(() => expect(screen.getByTestId('check-report').textContent).toMatch(/violations?:/), { timeout: 25_000 });
+    const n = screen.getByTestId('check-report').querySelectorAll('.problems li').length;
+    expect(n).toBeGreaterThan(1);
+    expect(screen.queryByTestId('check-use')).toBeNull();
+    expect(screen.queryByTestId('check-use-follow')).toBeNull();
+    expect(myRecommenders.list).toEqual([]);
+    const anyway = screen.getByTestId('check-use-anyway');
+    expect(anyway.textContent).toBe(`Run it in Live anyway (${n} problems)`);
+    expect(anyway.className).not.toContain('primary');
+    await fireEvent.click(anyway);
+    expect(onuse).toHaveBeenCalledWith(url);
+    expect(myRecommenders.list.map((r) => r.name)).toEqual([url]);
+  });
+});
