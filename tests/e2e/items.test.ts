@@ -12,7 +12,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../browser/harness';
-import { openApp, sharedBrowser } from './helpers';
+import { axeViolations, openApp, sharedBrowser } from './helpers';
 
 const MODELS = process.env.RECOWORLD_MODELS ?? join(process.cwd(), '../shared/models');
 const haveModels = existsSync(join(MODELS, 'tiny-random-minilm', 'onnx', 'model.onnx')) && existsSync(join(MODELS, 'tiny-random-smollm2', 'onnx', 'model.onnx'));
@@ -76,10 +76,27 @@ describe('Items view', () => {
     await sel.waitFor();
     expect(((await page.getByTestId('sid-label').textContent()) ?? '').split(',').length).toBe(3);
     expect(await sel.locator('li').count()).toBeGreaterThan(0);
-    // Keyboard: Enter on a focused code selects it.
-    await cells.nth(3).focus();
+    // Keyboard: the tree is one Tab stop (it was one per code); arrows move in it, the
+    // focused code shows a ring, Enter selects; axe-clean (a grid of rows of cells).
+    expect(await page.locator('[data-testid="sid-icicle"] [tabindex="0"]').count()).toBe(1);
+    await page.getByTestId('emb-compute').focus();
+    const key = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
+    for (let i = 0; i < 12 && (await key()) === null; i++) await page.keyboard.press('Tab');
+    const first = await key();
+    expect(first).toBe('0');
+    // Down: the first code under "0" (the second row's first "0-"); Right: the next code of that row.
+    const row2 = await page.locator('[data-testid="sid-icicle"] [role="row"]').nth(1).locator('[role="gridcell"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key!));
+    const down = row2.findIndex((k) => k.startsWith('0-'));
+    await page.keyboard.press('ArrowDown');
+    expect(await key()).toBe(row2[down]);
+    await page.keyboard.press('ArrowRight');
+    expect(await key()).toBe(row2[down + 1]);
+    expect(await page.getByTestId('sid-focus-ring').count()).toBe(1);
     await page.keyboard.press('Enter');
-    expect(await cells.nth(3).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator(`[data-key="${row2[down + 1]}"]`).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await key()).toBeNull();
+    expect(await axeViolations(page, 'section[aria-labelledby="sid-title"]')).toEqual([]);
     await screenshot(page, 'items-offline-sid');
   });
 
