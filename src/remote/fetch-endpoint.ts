@@ -4,11 +4,11 @@
  * reply. Works in the browser, in workers and in Node 20 (global fetch).
  */
 import type { ApiRequest } from '../core/recommenders/remote/protocol';
-import type { EndpointReply } from '../core/recommenders/remote/reply';
+import { MAX_REPLY_BYTES, type EndpointReply } from '../core/recommenders/remote/reply';
 import { EndpointTimeoutError, type RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
 
-/** Largest reply read (bytes); a longer one is an error, not a hang or a huge buffer. */
-export const MAX_REPLY_BYTES = 1_000_000;
+/** Largest reply read (bytes; the core's bound, shared with module replies); a longer one is an error, not a hang or a huge buffer. */
+export { MAX_REPLY_BYTES };
 
 /** Read a response body up to `max` bytes; throws past it. */
 async function boundedText(res: Response, max: number): Promise<string> {

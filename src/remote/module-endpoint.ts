@@ -13,7 +13,7 @@
  * exactly those of the HTTP API (docs/recommender-api.md), so one checker serves both.
  */
 import type { ApiRequest } from '../core/recommenders/remote/protocol';
-import type { EndpointReply } from '../core/recommenders/remote/reply';
+import { boundModuleReply, type EndpointReply } from '../core/recommenders/remote/reply';
 import { EndpointTimeoutError, type RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
 
 /** What a recommender module exports. */
@@ -59,15 +59,20 @@ export function moduleEndpoint(mod: RecommenderModule, name: string): Recommende
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new EndpointTimeoutError(`${request.op}() did not return within ${timeoutMs} ms`)), timeoutMs);
       });
+      let value: unknown;
       try {
-        const value = await Promise.race([Promise.resolve().then(() => fn.call(mod, request)), deadline]);
-        return { kind: 'value', value: request.op === 'recommend' ? value : {} };
+        value = await Promise.race([Promise.resolve().then(() => fn.call(mod, request)), deadline]);
       } catch (e) {
         if (e instanceof EndpointTimeoutError) throw e;
         throw new Error(`${request.op}() threw: ${(e as Error)?.message ?? String(e)}`);
       } finally {
         clearTimeout(timer);
       }
+      if (request.op !== 'recommend') return { kind: 'value', value: {} };
+      // The bounds an HTTP reply has (list length, bytes), checked before anything walks it.
+      const bounded = boundModuleReply(value, request.k);
+      if (bounded.problem !== undefined) throw new Error(bounded.problem);
+      return { kind: 'value', value };
     },
   };
 }

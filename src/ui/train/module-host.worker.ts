@@ -4,6 +4,7 @@
  */
 import { serve, type Endpoint } from '../../worker/rpc';
 import { recommenderModuleOf, type RecommenderModule } from '../../remote/module-endpoint';
+import { boundModuleReply } from '../../core/recommenders/remote/reply';
 import type { ModuleHostApi } from './module-host-protocol';
 
 let mod: RecommenderModule | null = null;
@@ -23,7 +24,11 @@ serve<ModuleHostApi>(self as unknown as Endpoint, {
     const fn = request.op === 'recommend' ? mod.recommend : request.op === 'reset' ? mod.reset : mod.fit;
     if (!fn) return {};
     const value = await fn.call(mod, request);
-    // Only plain data crosses back; a reply that cannot be cloned is a protocol error the page reports.
-    return request.op === 'recommend' ? JSON.parse(JSON.stringify(value ?? null)) : {};
+    if (request.op !== 'recommend') return {};
+    // Only plain data crosses back, within the HTTP bounds (list length, bytes): a reply of
+    // ten million ids is refused here, in the module's worker, before it is copied to the page.
+    const bounded = boundModuleReply(value, request.k);
+    if (bounded.problem !== undefined) throw new Error(bounded.problem);
+    return JSON.parse(bounded.json) as unknown;
   },
 });

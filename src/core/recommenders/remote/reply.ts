@@ -24,6 +24,58 @@ export class RemoteRecommenderError extends Error {
   }
 }
 
+/**
+ * Largest reply accepted, in bytes of JSON: an HTTP body is read up to it
+ * (src/remote/fetch-endpoint.ts), a module's reply is measured the same way before it is
+ * copied (`boundModuleReply`). One bound for both transports, in Live and in the check.
+ */
+export const MAX_REPLY_BYTES = 1_000_000;
+/** Longest item id read from a reply when the catalog has no such id (it is quoted in the report). */
+export const MAX_ID_CHARS = 256;
+/** Most items a `recommend` reply may list before it is not read at all: max(1000, 10 k). */
+export function maxListLength(k: number): number {
+  return Math.max(1000, 10 * k);
+}
+
+function listTooLong(n: number, k: number): string {
+  return `the list has ${n} items, more than the ${maxListLength(k)} read (at most max(1000, 10 x k) with k = ${k}); it was not read`;
+}
+
+/** UTF-8 length of a string, without allocating an encoded copy. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * A module's `recommend` value held to the HTTP bounds before anything copies it: the list
+ * length first (no walk of a ten-million-element array), then its size as JSON. Returns the
+ * JSON text (for a worker to send) or the broken bound in words.
+ */
+export function boundModuleReply(value: unknown, k: number): { json: string; problem?: undefined } | { json?: undefined; problem: string } {
+  const items = (value as { items?: unknown } | null | undefined)?.items;
+  if (Array.isArray(items) && items.length > maxListLength(k)) return { problem: listTooLong(items.length, k) };
+  let json: string;
+  try {
+    json = JSON.stringify(value ?? null) ?? 'null';
+  } catch (e) {
+    return { problem: `the reply cannot be turned into JSON (${(e as Error)?.message ?? String(e)})` };
+  }
+  // A string's length is at most its UTF-8 size: the exact count is needed only near the bound.
+  const bytes = json.length > MAX_REPLY_BYTES ? json.length : utf8Bytes(json);
+  if (bytes > MAX_REPLY_BYTES) return { problem: `the reply is more than the ${MAX_REPLY_BYTES} bytes allowed (${json.length > MAX_REPLY_BYTES ? 'at least ' : ''}${bytes} bytes as JSON)` };
+  return { json };
+}
+
 /** What an endpoint answered: text to parse (HTTP) or a value (a module). */
 export type EndpointReply = { kind: 'text'; status: number; text: string } | { kind: 'value'; value: unknown };
 
@@ -58,6 +110,9 @@ export function readRecommendReply(
   req: RecommendRequest,
   index: CatalogIndex,
 ): { slate?: Slate; problems: string[] } {
+  // Bounded before the schema walks it: a reply of ten million ids is one problem, not a stall.
+  const listed = (value as { items?: unknown } | null | undefined)?.items;
+  if (Array.isArray(listed) && listed.length > maxListLength(req.k)) return { problems: [listTooLong(listed.length, req.k)] };
   const parsed = recommendReplySchema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 5).map((i) => {
@@ -76,6 +131,10 @@ export function readRecommendReply(
   for (const id of reply.items) {
     if (seen.has(id)) continue;
     seen.add(id);
+    if (id.length > MAX_ID_CHARS && !index.byId.has(id)) {
+      problems.push(`an item id of ${id.length} characters is longer than the ${MAX_ID_CHARS} allowed (it began ${JSON.stringify(id.slice(0, 40))})`);
+      continue;
+    }
     if (!index.byId.has(id)) problems.push(`item ${JSON.stringify(id)} is not in catalog "${req.catalogId}"`);
     else if (shown.has(id)) problems.push(`item "${id}" was already shown in this session`);
     const n = counts.get(id) ?? 1;
