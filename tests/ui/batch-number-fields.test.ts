@@ -51,4 +51,16 @@ describe('Batch number fields', () => {
       expect(b.running).toBe(false);
     }
   });
+
+  it('on a dataset, more users than it holds is said before Run (the worker refused it after)', async () => {
+    const dataset = { catalog: { id: 'ml-latest' }, users: [{}, {}, {}] } as never;
+    const b = new BatchState(() => Promise.reject(new Error('must not run')), { datasetFor: () => dataset });
+    b.catalog = 'ml-latest';
+    b.users = 4;
+    expect(b.maxUsers).toBe(3);
+    await b.run();
+    expect(b.error).toBe('Users: enter a whole number from 1 to 3.');
+    b.catalog = 'shortvideo';
+    expect(b.problems.users).toBeNull();
+  });
 });

@@ -54,6 +54,13 @@ export class BatchState {
   /** Most users of a batch in the browser. */
   static readonly MAX_USERS = 10_000;
 
+  /** Most users this catalog can run: a dataset has as many as it holds (more failed in the worker, after Run). */
+  get maxUsers(): number {
+    const builtin = BUILTIN_CATALOGS.some((c) => c.id === this.catalog);
+    const dataset = builtin ? undefined : this.datasets?.datasetFor(this.catalog);
+    return dataset ? Math.min(BatchState.MAX_USERS, dataset.users.length) : BatchState.MAX_USERS;
+  }
+
   /**
    * What is wrong with each number of the form (null: usable). An emptied field holds null,
    * which used to run as seed 0 (or 1 user, 1 turn) without a word; now Run is disabled and
@@ -62,7 +69,7 @@ export class BatchState {
   get problems(): Record<'users' | 'seed' | 'maxTurns' | 'listSize', string | null> {
     const F = RUN_FIELDS;
     return {
-      users: wholeNumberProblem('Users', this.users, 1, BatchState.MAX_USERS),
+      users: wholeNumberProblem('Users', this.users, 1, this.maxUsers),
       seed: wholeNumberProblem('Seed', this.seed, F.seed.min, F.seed.max),
       maxTurns: wholeNumberProblem('Turns', this.maxTurns, F.turns.min, F.turns.max),
       listSize: wholeNumberProblem('List size', this.listSize, F.listSize.min, F.listSize.max),
