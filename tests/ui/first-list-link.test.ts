@@ -28,5 +28,20 @@ describe('first list from a link', () => {
     expect(screen.getByTestId('first-list-summary').textContent).toBe('hand-picked, 2 items');
     await fireEvent.click(screen.getByTestId('first-list-edit'));
     expect(screen.getByTestId('first-list-chosen').querySelectorAll('li')).toHaveLength(2);
+    // Each row's buttons name their item (a screen reader heard "Move up" twice).
+    expect(screen.getByRole('button', { name: 'Move UFC Fight Night up' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove Lobster season opener' })).toBeTruthy();
+    await fireEvent.input(screen.getByTestId('first-list-search'), { target: { value: 'lobster' } });
+    expect(screen.queryByRole('button', { name: 'Add Lobster season opener' })).toBeNull();
+  });
+
+  it('search results name the item each add button adds', async () => {
+    const settings = new SettingsState('');
+    const items = [item('f1', { title: 'Lobster season opener' }), item('f2', { title: 'Lobster rolls' })];
+    render(FirstListPicker, { settings, data: { catalog: { id: 'x', items } } as never });
+    await fireEvent.click(screen.getByTestId('first-list-edit'));
+    await fireEvent.input(screen.getByTestId('first-list-search'), { target: { value: 'lobster' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add Lobster rolls' }));
+    expect(settings.value.firstList).toEqual(['f2']);
   });
 });
