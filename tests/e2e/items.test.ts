@@ -97,6 +97,15 @@ describe('Items view', () => {
     await page.keyboard.press('Tab');
     expect(await key()).toBeNull();
     expect(await axeViolations(page, 'section[aria-labelledby="sid-title"]')).toEqual([]);
+    // On a phone the tree is drawn at its real width: the codes' 12 px text is not scaled down to 6 px.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => {
+      const svg = document.querySelector('[data-testid="sid-icicle"]') as SVGSVGElement;
+      return Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) < 2;
+    });
+    const textPx = await page.locator('.cell-text').first().evaluate((t) => t.getBoundingClientRect().height);
+    expect(textPx).toBeGreaterThan(11);
+    await page.setViewportSize({ width: 1280, height: 860 });
     await screenshot(page, 'items-offline-sid');
   });
 
