@@ -98,15 +98,32 @@ describe('Train view', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a module that never answers is stopped at its deadline and reported in words; the page stays usable', async () => {
+  it('a module that never answers: Cancel stops its Worker at once; checked again, it is stopped at its deadline and reported in words; the page stays usable', async () => {
     const { page, errors } = await openApp(env.b.context, 'view=train');
     const source = "export default { name: 'stuck', recommend() { for (;;) {} } };";
     await page.getByTestId('check-file').setInputFiles({ name: 'stuck.mjs', mimeType: 'text/javascript', buffer: Buffer.from(source) });
+    // Cancel: the module's Worker (looping in recommend) is terminated, nothing is reported.
+    const workersBefore = page.workers().length;
+    await page.getByTestId('check-module-run').click();
+    expect(await pollUntil(async () => page.workers().length, (n) => n > workersBefore, { timeout: 30_000 })).toBe(workersBefore + 1);
+    // Cancel while recommend() loops (fit and reset are absent, so it is the first call made).
+    expect(await pollUntil(async () => (await page.getByTestId('check-stage').textContent()) ?? '', (s) => /Checking single lists/.test(s), { timeout: 30_000 })).toMatch(/Checking single lists/);
+    await page.waitForTimeout(500);
+    await page.getByTestId('check-cancel').press('Enter');
+    await page.getByTestId('check-cancelled').waitFor();
+    // Well inside the call's 10 s deadline: the Worker goes when Cancel is pressed, not at the deadline.
+    expect(await pollUntil(async () => page.workers().length, (n) => n === workersBefore, { timeout: 3_000 })).toBe(workersBefore);
+    expect(await page.getByTestId('check-report').count()).toBe(0);
+    // Checked again, the same module is stopped at the check's 10 s call deadline.
     await page.getByTestId('check-module-run').click();
     await page.getByTestId('check-report').waitFor({ timeout: 110_000 });
     const text = (await page.getByTestId('check-report').textContent()) ?? '';
     expect(text).toContain('module:stuck');
-    expect(text).toMatch(/recommend\(\) did not return within 10000 ms; the module's worker was stopped/);
+    expect(text).toMatch(/no reply to recommend within 10 s; the module's worker was stopped/);
+    expect(await pollUntil(async () => page.workers().length, (n) => n === workersBefore, { timeout: 10_000 })).toBe(workersBefore);
+    // Violations: no primary "Run it in Live", a labelled "anyway" instead.
+    expect(await page.getByTestId('check-use').count()).toBe(0);
+    expect(await page.getByTestId('check-use-anyway').textContent()).toBe('Run it in Live anyway (1 problem)');
     // The page answers: training still starts.
     await page.getByTestId('train-start').click();
     await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => /training/.test(s), { timeout: 60_000 });

@@ -114,6 +114,17 @@ describe('Check my recommender panel', () => {
     expect((screen.getByTestId('check-url-run') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('Cancel at once (while the catalog loads) leaves the panel ready: no stage comes back to disable it', async () => {
+    render(CheckRecommender, {});
+    await startCheck(urlOf(silent, 'early'));
+    await fireEvent.click(screen.getByTestId('check-cancel'));
+    // Long enough for the catalog to load and the cancelled check to reach its first stage.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(screen.queryByTestId('check-stage')).toBeNull();
+    expect((screen.getByTestId('check-url-run') as HTMLButtonElement).disabled).toBe(false);
+    expect(callsTo('early')).toHaveLength(0);
+  });
+
   it('with violations, offers only "Run it in Live anyway (N problems)", which adds it to the menus', async () => {
     const onuse = vi.fn();
     render(CheckRecommender, { onuse });

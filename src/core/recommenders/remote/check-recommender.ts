@@ -88,6 +88,7 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   let unanswered = false;
 
   // 1. Probes of the protocol on single calls.
+  if (o.signal?.aborted) throw new CheckCancelledError();
   o.onStage?.('single lists');
   const stopIfCancelled = () => {
     if (o.signal?.aborted) throw new CheckCancelledError();
