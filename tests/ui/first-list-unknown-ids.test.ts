@@ -4,7 +4,7 @@
  * with them, and a banner names (as text, at most five) the ids it ignored; with none left
  * it runs as if `first=` were absent and says so.
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../src/ui/App.svelte';
 import { buildRun } from '../../src/core/run/build-run';
@@ -67,7 +67,9 @@ describe('first= with ids the catalog lacks', () => {
   it('a list the catalog holds shows no banner', async () => {
     history.replaceState(null, '', '/?first=sv-0096');
     render(App);
-    await new Promise((r) => setTimeout(r, 300));
+    // Once the catalog has loaded (its personas fill the user menu), nothing was ignored.
+    await waitFor(() => expect((screen.getByTestId('setting-user') as HTMLSelectElement).options.length).toBeGreaterThan(0), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId('link-first-ignored')).toBeNull();
     expect(new URLSearchParams(location.search).get('first')).toBe('sv-0096');
   });
