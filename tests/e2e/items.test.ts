@@ -96,6 +96,9 @@ describe('Items view', () => {
     expect(await page.locator(`[data-key="${row2[down + 1]}"]`).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Tab');
     expect(await key()).toBeNull();
+    // A level-1 code lists 30 of its items in a scrolling box (axe: it must be focusable).
+    await page.locator('[data-key="0"]').click();
+    expect(await page.getByTestId('sid-items').evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
     expect(await axeViolations(page, 'section[aria-labelledby="sid-title"]')).toEqual([]);
     // On a phone the tree is drawn at its real width: the codes' 12 px text is not scaled down to 6 px.
     await page.setViewportSize({ width: 390, height: 844 });
