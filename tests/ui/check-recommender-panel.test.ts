@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import CheckRecommender from '../../src/ui/train/CheckRecommender.svelte';
+import { closedPortUrl } from '../helpers/closed-port';
 import { myRecommenders } from '../../src/ui/train/my-recommenders.svelte';
 // @ts-expect-error: a plain .mjs example without types
 import { start as startExample } from '../../examples/node/server.mjs';
@@ -18,7 +19,7 @@ import { start as startExample } from '../../examples/node/server.mjs';
 let silent: Server;
 const calls: { req: IncomingMessage; res: ServerResponse; closed: boolean }[] = [];
 let good: Server;
-/** Answers every recommend with the same two ids, whatever k and shown say. */
+/** Answers every recommend with the catalog's first k ids, whatever `shown` says (valid on a first list only). */
 let broken: Server;
 
 const urlOf = (s: Server, path = 'recommend') => `http://127.0.0.1:${(s.address() as AddressInfo).port}/${path}`;
@@ -35,7 +36,13 @@ beforeAll(async () => {
   });
   broken = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: ['sv-0001', 'sv-0001'] })));
+    let body = '';
+    req.on('data', (d) => (body += String(d)));
+    req.on('end', () => {
+      const k = (JSON.parse(body) as { k?: number }).k ?? 0;
+      const items = Array.from({ length: k }, (_, i) => `sv-${String(i + 1).padStart(4, '0')}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }));
+    });
   });
   await Promise.all([listen(silent), listen(broken)]);
   good = await startExample(0);
@@ -142,5 +149,14 @@ describe('Check my recommender panel', () => {
     await fireEvent.click(anyway);
     expect(onuse).toHaveBeenCalledWith(url);
     expect(myRecommenders.list.map((r) => r.name)).toEqual([url]);
+  });
+
+  it('offers nothing to run in Live when no list it served could be shown (unreachable)', async () => {
+    render(CheckRecommender, { onuse: vi.fn() });
+    await startCheck(await closedPortUrl('/recommend'));
+    await waitFor(() => expect(screen.getByTestId('check-report').textContent).toMatch(/could not connect|could not reach/), { timeout: 25_000 });
+    expect(screen.queryByTestId('check-use')).toBeNull();
+    expect(screen.queryByTestId('check-use-anyway')).toBeNull();
+    expect(screen.getByTestId('check-no-live').textContent).toMatch(/nothing to run in Live/);
   });
 });

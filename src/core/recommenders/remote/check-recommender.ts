@@ -63,6 +63,8 @@ export interface CheckRecommenderReport {
   problems: string[];
   /** What was checked, one line each (shown with a passing report too). */
   checks: string[];
+  /** How many single-list probes got a list that honours the rules (0: nothing it serves could be shown, e.g. unreachable). */
+  served: number;
 }
 
 /** Strip "[user x, instructions on] turn 2: " prefixes and "Recommender NAME: " so repeats collapse. */
@@ -86,6 +88,7 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   // A call that got no reply within its deadline: every later call would wait the same
   // (fit's deadline is ten times a call's), so the remaining checks are skipped.
   let unanswered = false;
+  let served = 0;
 
   // 1. Probes of the protocol on single calls.
   if (o.signal?.aborted) throw new CheckCancelledError();
@@ -102,6 +105,7 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
       rec.fit?.({ catalog: o.catalog, users: o.users }, fitRng(seed, rec.name));
       rec.resetSession?.(obs.userId);
       await rec.recommend(obs, k, recommenderRng(seed));
+      served++;
     } catch (e) {
       stopIfCancelled();
       const u = e instanceof RemoteRecommenderError ? e.unanswered : undefined;
@@ -143,5 +147,5 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
     seen.add(key);
     problems.push(`${key} (${where})`);
   }
-  return { recommender: name, problems, checks };
+  return { recommender: name, problems, checks, served };
 }
