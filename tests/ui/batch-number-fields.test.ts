@@ -33,6 +33,15 @@ describe('Batch number fields', () => {
     expect(sent.map((r) => r.run.seed)).toEqual([12]);
   });
 
+  it('the results line names the seed, turns and list size the run used', async () => {
+    const runner = async (req: BatchRequest) => ({ request: req, rows: [], summary: [], stopped: false, elapsedMs: 1200 }) as never;
+    render(BatchView, { runner });
+    await fireEvent.input(screen.getByTestId('batch-seed'), { target: { value: '4242' } });
+    await fireEvent.input(screen.getByTestId('batch-turns'), { target: { value: '9' } });
+    await fireEvent.click(screen.getByTestId('batch-run'));
+    expect((await screen.findByTestId('batch-done')).textContent?.trim()).toBe('Done: 0 sessions in 1.2 s (seed 4242, up to 9 turns of 5 items).');
+  });
+
   it('the state refuses fractional and out-of-range numbers, naming the field', async () => {
     const cases: [Partial<Record<'users' | 'seed' | 'maxTurns' | 'listSize', number | null>>, RegExp][] = [
       [{ seed: null }, /^Seed: /],
