@@ -19,7 +19,7 @@ function sid(): SemanticIds {
   const codes = [0, 0, 0, 1, 1, 0, 1, 0, 2, 2, 2, 2];
   return {
     catalogId: 't', model: 'offline', levels: 2, k: 3, ids: ['a', 'b', 'c', 'd', 'e', 'f'],
-    codes: Int32Array.from(codes), suffix: Int32Array.from([-1, -1, 0, 1, -1, -1]), codebooks: [], dim: 2,
+    codes: Int32Array.from(codes), suffix: Int32Array.from([-1, -1, 1, 0, -1, -1]), codebooks: [], dim: 2,
     stats: [1, 2].map((level) => ({ level, used: 3, k: 3, entropyBits: 1.5, reconstructionMse: 0.1 })),
     collisionRate: 1 / 3, distinctCodes: 5, labels: new Map([['1', ['fishing']]]),
   };
@@ -68,5 +68,8 @@ describe('semantic-ID tree keyboard', () => {
     await fireEvent.click(at('0-1'));
     expect(stops()).toEqual(['0-1']);
     expect(screen.getByTestId('sid-selection').textContent).toMatch(/0-1: 1 item ·/);
+    // A code's items are listed in code order, not catalog order.
+    await fireEvent.click(at('1'));
+    expect([...screen.getByTestId('sid-items').querySelectorAll('code')].map((c) => c.textContent)).toEqual(['1-0-0', '1-0-1']);
   });
 });
