@@ -213,7 +213,7 @@ export class MovieResponseModel {
   /**
    * The response of one user of the log at their cut-off; null for an unknown user. The
    * latest USER_CACHE users are kept (a user's neighbourhood takes megabytes on a full
-   * release; ml-latest-small's 610 users all stay).
+   * release; ml-latest-small's 671 users all stay).
    */
   user(userId: string): UserResponse | null {
     let r = this.users.get(userId);
