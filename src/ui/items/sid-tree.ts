@@ -52,10 +52,17 @@ export function icicleCells(s: SemanticIds, width: number, height: number): Icic
     });
 }
 
-/** Catalog positions of the items under a prefix. */
+/** Catalog positions of the items under a prefix, in code order (catalog order mixed 3-7-3-0 with 3-2-7-0). */
 export function itemsUnder(s: SemanticIds, key: string): number[] {
   const depth = key.split('-').length;
   const out: number[] = [];
   for (let i = 0; i < s.ids.length; i++) if (sidPrefix(s, i, depth) === key) out.push(i);
-  return out;
+  const byCode = (a: number, b: number): number => {
+    for (let l = 0; l < s.levels; l++) {
+      const d = s.codes[a * s.levels + l] - s.codes[b * s.levels + l];
+      if (d) return d;
+    }
+    return s.suffix[a] - s.suffix[b] || a - b;
+  };
+  return out.sort(byCode);
 }
