@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import CheckRecommender from '../../src/ui/train/CheckRecommender.svelte';
+import { CheckState } from '../../src/ui/train/check-state.svelte';
 import { closedPortUrl } from '../helpers/closed-port';
 import { myRecommenders } from '../../src/ui/train/my-recommenders.svelte';
 // @ts-expect-error: a plain .mjs example without types
@@ -71,7 +72,7 @@ async function startCheck(url: string): Promise<void> {
 describe('Check my recommender panel', () => {
   it('reports a silent server after the check\'s own 15 s fit deadline, and says it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    render(CheckRecommender, {});
+    render(CheckRecommender, { st: new CheckState() });
     await startCheck(urlOf(silent, 'deadline'));
     // Let the fit call reach the server (real I/O; vi.waitFor keeps real timers), then move the fake clock.
     await vi.waitFor(() => expect(callsTo('deadline')).toHaveLength(1), { timeout: 10_000 });
@@ -87,7 +88,7 @@ describe('Check my recommender panel', () => {
 
   it('Cancel aborts the request in flight, says so, and a new check afterwards works', async () => {
     const onuse = vi.fn();
-    render(CheckRecommender, { onuse });
+    render(CheckRecommender, { onuse, st: new CheckState() });
     await startCheck(urlOf(silent, 'cancel'));
     await waitFor(() => expect(callsTo('cancel')).toHaveLength(1), { timeout: 10_000 });
     const cancel = screen.getByTestId('check-cancel');
@@ -111,8 +112,19 @@ describe('Check my recommender panel', () => {
     expect(screen.getByTestId('check-use').className).toContain('primary');
   });
 
+  it('a check goes on while another view is shown (the panel unmounted) and its report is there on return', async () => {
+    const st = new CheckState();
+    render(CheckRecommender, { st });
+    await startCheck(urlOf(good));
+    cleanup();
+    await waitFor(() => expect(st.report?.problems).toEqual([]), { timeout: 25_000 });
+    render(CheckRecommender, { st });
+    expect(screen.getByTestId('check-report').textContent).toContain(`${urlOf(good)}: no violations`);
+    expect((screen.getByTestId('check-url') as HTMLInputElement).value).toBe(urlOf(good));
+  });
+
   it('Escape in the panel cancels a running check', async () => {
-    render(CheckRecommender, {});
+    render(CheckRecommender, { st: new CheckState() });
     await startCheck(urlOf(silent, 'escape'));
     await waitFor(() => expect(callsTo('escape')).toHaveLength(1), { timeout: 10_000 });
     await fireEvent.keyDown(screen.getByTestId('check-cancel'), { key: 'Escape' });
@@ -122,7 +134,7 @@ describe('Check my recommender panel', () => {
   });
 
   it('Cancel at once (while the catalog loads) leaves the panel ready: no stage comes back to disable it', async () => {
-    render(CheckRecommender, {});
+    render(CheckRecommender, { st: new CheckState() });
     await startCheck(urlOf(silent, 'early'));
     await fireEvent.click(screen.getByTestId('check-cancel'));
     // Long enough for the catalog to load and the cancelled check to reach its first stage.
@@ -134,7 +146,7 @@ describe('Check my recommender panel', () => {
 
   it('with violations, offers only "Run it in Live anyway (N problems)", which adds it to the menus', async () => {
     const onuse = vi.fn();
-    render(CheckRecommender, { onuse });
+    render(CheckRecommender, { onuse, st: new CheckState() });
     const url = urlOf(broken);
     await startCheck(url);
     await waitFor(() => expect(screen.getByTestId('check-report').textContent).toMatch(/violations?:/), { timeout: 25_000 });
@@ -152,7 +164,7 @@ describe('Check my recommender panel', () => {
   });
 
   it('offers nothing to run in Live when no list it served could be shown (unreachable)', async () => {
-    render(CheckRecommender, { onuse: vi.fn() });
+    render(CheckRecommender, { onuse: vi.fn(), st: new CheckState() });
     await startCheck(await closedPortUrl('/recommend'));
     await waitFor(() => expect(screen.getByTestId('check-report').textContent).toMatch(/could not connect|could not reach/), { timeout: 25_000 });
     expect(screen.queryByTestId('check-use')).toBeNull();
