@@ -98,7 +98,7 @@ describe('Train view', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a module that never answers: Cancel stops its Worker at once; checked again, it is stopped at its deadline and reported in words; the page stays usable', async () => {
+  it('a module that never answers: Cancel stops its Worker at once; checked again, it is stopped at its deadline and reported in words; a 2 MB reply is refused in its Worker; the page stays usable', async () => {
     const { page, errors } = await openApp(env.b.context, 'view=train');
     const source = "export default { name: 'stuck', recommend() { for (;;) {} } };";
     await page.getByTestId('check-file').setInputFiles({ name: 'stuck.mjs', mimeType: 'text/javascript', buffer: Buffer.from(source) });
@@ -125,6 +125,13 @@ describe('Train view', () => {
     expect(await page.getByTestId('check-use').count()).toBe(0);
     expect(await page.getByTestId('check-use-anyway').count()).toBe(0);
     expect(await page.getByTestId('check-no-live').count()).toBe(1);
+    // A module answering a 2 MB id is refused in its Worker by the HTTP body's 1 MB bound (before
+    // the copy to the page; the page alone would have said the id is too long).
+    const huge = "export default { name: 'huge', recommend() { return { items: ['x'.repeat(2000000)] }; } };";
+    await page.getByTestId('check-file').setInputFiles({ name: 'huge.mjs', mimeType: 'text/javascript', buffer: Buffer.from(huge) });
+    await page.getByTestId('check-module-run').click();
+    await pollUntil(async () => (await page.getByTestId('check-report').textContent()) ?? '', (s) => s.includes('module:huge'), { timeout: 60_000 });
+    expect(await page.getByTestId('check-report').textContent()).toContain('recommend: the reply is more than the 1000000 bytes allowed (at least 2000014 bytes as JSON)');
     // The page answers: training still starts.
     await page.getByTestId('train-start').click();
     await pollUntil(async () => (await page.getByTestId('train-status').textContent()) ?? '', (s) => /training/.test(s), { timeout: 60_000 });
