@@ -88,6 +88,8 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   // A call that got no reply within its deadline: every later call would wait the same
   // (fit's deadline is ten times a call's), so the remaining checks are skipped.
   let unanswered = false;
+  /** The unanswered call was fit (a server may train for long: say how to live with the check's deadline). */
+  let fitUnanswered = false;
   let served = 0;
 
   // 1. Probes of the protocol on single calls.
@@ -110,6 +112,7 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
       stopIfCancelled();
       const u = e instanceof RemoteRecommenderError ? e.unanswered : undefined;
       if (e instanceof RemoteRecommenderError && e.timedOut) unanswered = true;
+      if (u?.op === 'fit') fitUnanswered = true;
       // Said with its deadline: "no reply to fit within 15 s", plus what the transport added after it.
       const tail = u ? (/within \d+ ms(.*)$/.exec((e as Error).message)?.[1] ?? '') : '';
       raw.push([label, u ? `no reply to ${u.op} within ${durationText(u.timeoutMs)}${tail}` : (e as Error)?.message ?? String(e)]);
@@ -129,7 +132,10 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   // 2. Whole sessions through the contract checker (determinism, slates, steps).
   stopIfCancelled();
   if (unanswered) {
-    checks.push('the other checks were skipped: the recommender did not answer in time (fix that first, then check again)');
+    checks.push(
+      'the other checks were skipped: the recommender did not answer in time (fix that first, then check again)' +
+        (fitUnanswered ? '; a fit that trains longer can answer at once and train in the background, or the CLI gives it longer with --fit-timeout MS' : ''),
+    );
   } else {
     o.onStage?.('sessions');
     checks.push(`sessions of ${users.length} users with instructions on and off, each run three times with one seed (determinism)`);
