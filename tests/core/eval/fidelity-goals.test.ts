@@ -57,7 +57,11 @@ describe('fidelityGoals', () => {
     expect(r.value).toBe('not measured');
     expect(fidelityGoals(split({ byRatio: { '1': engage(NaN, NaN, NaN, NaN) } })).filter((x) => x.met === null).map((x) => x.id)).toEqual(['auc', 'balancedAccuracy', 'margin']);
     // One ratio of several without a figure, first or last: still "not measured", never judged on the others.
-    for (const byRatio of [{ '1': engage(NaN, NaN, NaN, NaN), '3': engage(0.95, 0.9, 0.1, 0.05) }, { '1': engage(0.95, 0.9, 0.1, 0.05), '9': engage(NaN, NaN, NaN, NaN) }]) {
+    const cases: Record<string, EngageReport>[] = [
+      { '1': engage(NaN, NaN, NaN, NaN), '3': engage(0.95, 0.9, 0.1, 0.05) },
+      { '1': engage(0.95, 0.9, 0.1, 0.05), '9': engage(NaN, NaN, NaN, NaN) },
+    ];
+    for (const byRatio of cases) {
       expect(fidelityGoals(split({ byRatio })).filter((x) => x.met === null).map((x) => x.id)).toEqual(['auc', 'balancedAccuracy', 'margin']);
     }
   });
