@@ -26,7 +26,7 @@ instructions on and off, each run three times with one seed. Every violation is 
   --catalog ID         built-in catalog                             [default: shortvideo]
   --timeout MS         deadline of each recommend/reset call        [default: ${CHECK_DEADLINES.callMs}]
   --fit-timeout MS     deadline of the fit call                     [default: ${CHECK_DEADLINES.fitMs}]
-  --json               print one JSON object {recommender, ok, problems, checks, served}
+  --json               print one JSON object {recommender, ok, problems, checks, served, skipped}
   -h, --help
 
 Exit codes: 0 no violation, 1 violations found, 2 bad options.`;

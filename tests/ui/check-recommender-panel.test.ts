@@ -83,6 +83,8 @@ describe('Check my recommender panel', () => {
     vi.useRealTimers();
     await waitFor(() => expect(screen.getByTestId('check-report')).toBeTruthy(), { timeout: 10_000 });
     expect(screen.getByTestId('check-report').textContent).toMatch(/no reply to fit within 15 s \(a first list of 6\)/);
+    // Said where it is seen, not only inside "What was checked".
+    expect(screen.getByTestId('check-skipped').textContent).toMatch(/^The other checks were skipped: .*train in the background/);
     await waitFor(() => expect(callsTo('deadline')[0].closed).toBe(true));
   });
 

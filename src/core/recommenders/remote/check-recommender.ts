@@ -65,6 +65,8 @@ export interface CheckRecommenderReport {
   checks: string[];
   /** How many single-list probes got a list that honours the rules (0: nothing it serves could be shown, e.g. unreachable). */
   served: number;
+  /** Why the remaining checks were skipped (also the last of `checks`); null when all ran. */
+  skipped: string | null;
 }
 
 /** Strip "[user x, instructions on] turn 2: " prefixes and "Recommender NAME: " so repeats collapse. */
@@ -90,6 +92,7 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   let unanswered = false;
   /** The unanswered call was fit (a server may train for long: say how to live with the check's deadline). */
   let fitUnanswered = false;
+  let skipped: string | null = null;
   let served = 0;
 
   // 1. Probes of the protocol on single calls.
@@ -132,10 +135,10 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   // 2. Whole sessions through the contract checker (determinism, slates, steps).
   stopIfCancelled();
   if (unanswered) {
-    checks.push(
+    skipped =
       'the other checks were skipped: the recommender did not answer in time (fix that first, then check again)' +
-        (fitUnanswered ? '; a fit that trains longer can answer at once and train in the background, or the CLI gives it longer with --fit-timeout MS' : ''),
-    );
+      (fitUnanswered ? '; a fit that trains longer can answer at once and train in the background, or the CLI gives it longer with --fit-timeout MS' : '');
+    checks.push(skipped);
   } else {
     o.onStage?.('sessions');
     checks.push(`sessions of ${users.length} users with instructions on and off, each run three times with one seed (determinism)`);
@@ -153,5 +156,5 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
     seen.add(key);
     problems.push(`${key} (${where})`);
   }
-  return { recommender: name, problems, checks, served };
+  return { recommender: name, problems, checks, served, skipped };
 }
