@@ -50,3 +50,40 @@ describe('checkRecommender on a server that never answers', () => {
     expect(report.checks.at(-1)).toMatch(/skipped: the recommender did not answer in time .*; a fit that trains longer can answer at once .*--fit-timeout MS$/);
   });
 });
+
+describe('checkRecommender on a server that answers the single lists, then goes silent', () => {
+  it('waits for one unanswered session call, not one per session run, and says it like a probe', async () => {
+    // Answers fit, reset and the first four recommends (the probes) with valid lists, then never again.
+    let recommends = 0;
+    const held: import('node:http').ServerResponse[] = [];
+    const later = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += String(d)));
+      req.on('end', () => {
+        const r = JSON.parse(body) as { op: string; k: number; shown: string[] };
+        if (r.op !== 'recommend') return res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        if (++recommends > 4) return void held.push(res);
+        const shown = new Set(r.shown);
+        const items = catalog.items.map((i) => i.id).filter((id) => !shown.has(id)).slice(0, r.k);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }));
+      });
+    });
+    await new Promise<void>((r) => later.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(later.address() as AddressInfo).port}/recommend`;
+      const report = await checkRecommender({
+        catalog, users: personas, contextFor: defaultContext,
+        simulator: () => simulators.get('rule-based').create(),
+        recommender: () => new RemoteRecommender(fetchEndpoint(url), checkRemoteOptions({ callMs: 150, fitMs: 300 })),
+      });
+      // Four probes, then one session call; without the stop, one per session run (four or more).
+      expect(recommends).toBe(5);
+      expect(report.served).toBe(4);
+      expect(report.problems).toEqual([expect.stringMatching(/^no reply to recommend within 150 ms \(\[user \S+, instructions on\]\)$/)]);
+      expect(report.skipped).toMatch(/^the remaining sessions were skipped/);
+    } finally {
+      for (const res of held) res.destroy();
+      await new Promise((r) => later.close(r));
+    }
+  });
+});

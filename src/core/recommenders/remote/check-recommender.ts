@@ -142,10 +142,47 @@ export async function checkRecommender(o: CheckRecommenderOptions): Promise<Chec
   } else {
     o.onStage?.('sessions');
     checks.push(`sessions of ${users.length} users with instructions on and off, each run three times with one seed (determinism)`);
-    const sessions = await checkEnv({ catalog: o.catalog, users, contextFor: o.contextFor, simulator: o.simulator, recommender: o.recommender, seed, listSize: 6, maxTurns: 3 });
+    // After a session call got no reply, each later run gets a recommender that fails with the
+    // same error at once and sends nothing: twelve runs would each wait out the deadline.
+    let sessionTimeout: RemoteRecommenderError | null = null;
+    const sessionRecommender = (): Recommender => {
+      if (sessionTimeout) {
+        const e = sessionTimeout;
+        return { name, followsInstructions: false, recommend: () => Promise.reject(e) };
+      }
+      const rec = o.recommender();
+      return {
+        name: rec.name,
+        followsInstructions: rec.followsInstructions,
+        ...(rec.fit ? { fit: (d, r) => rec.fit?.(d, r) } : {}),
+        ...(rec.observe ? { observe: (f) => rec.observe?.(f) } : {}),
+        ...(rec.resetSession ? { resetSession: (id) => rec.resetSession?.(id) } : {}),
+        recommend: async (obs, k, r) => {
+          if (sessionTimeout) throw sessionTimeout;
+          try {
+            return await rec.recommend(obs, k, r);
+          } catch (e) {
+            if (e instanceof RemoteRecommenderError && e.timedOut) sessionTimeout ??= e;
+            throw e;
+          }
+        },
+      };
+    };
+    const sessions = await checkEnv({ catalog: o.catalog, users, contextFor: o.contextFor, simulator: o.simulator, recommender: sessionRecommender, seed, listSize: 6, maxTurns: 3 });
     // A cancel mid-sessions fails the remaining calls at once; they are not the recommender's faults.
     stopIfCancelled();
-    for (const m of sessions) raw.push([/^\[[^\]]*\]/.exec(m)?.[0] ?? 'sessions', m]);
+    const t = sessionTimeout as RemoteRecommenderError | null;
+    const timeoutKey = t ? core(t.message, name) : null;
+    for (const m of sessions) {
+      const where = /^\[[^\]]*\]/.exec(m)?.[0] ?? 'sessions';
+      // Said like a probe's: "no reply to recommend within 10 s".
+      if (t?.unanswered && core(m, name) === timeoutKey) raw.push([where, `no reply to ${t.unanswered.op} within ${durationText(t.unanswered.timeoutMs)}${/within \d+ ms(.*)$/.exec(t.message)?.[1] ?? ''}`]);
+      else raw.push([where, m]);
+    }
+    if (t) {
+      skipped = 'the remaining sessions were skipped after a call got no reply in time (fix that first, then check again)';
+      checks.push(skipped);
+    }
   }
 
   const seen = new Set<string>();
