@@ -11,7 +11,7 @@ import { importMovieLens } from '../../src/core/catalog/movielens';
 import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
 import type { FidelityRunner } from '../../src/ui/fidelity/fidelity-state.svelte';
 import type { DataStore } from '../../src/ui/state/data.svelte';
-import type { FidelityApi } from '../../src/worker/fidelity-protocol';
+import type { FidelityApi, FidelityRequest } from '../../src/worker/fidelity-protocol';
 import { fitModelParts, runFidelityRequest } from '../../src/worker/fidelity-run';
 import { fitAndAttach } from '../../src/ui/fidelity/attach-model';
 import { responseModelFor } from '../../src/core/simulator/movie-response';
@@ -109,6 +109,31 @@ describe('Fidelity view', () => {
     await fireEvent.click(screen.getByTestId('fidelity-run'));
     const err = await screen.findByTestId('fidelity-error', {}, { timeout: 20_000 });
     expect(err.textContent).toMatch(/No figures: \d user\(s\) qualify/);
+  });
+
+  it('refuses an emptied or out-of-range number beside its field instead of running seed 0', async () => {
+    const asked: FidelityRequest[] = [];
+    const runner: FidelityRunner = (req, o) => (asked.push(req), inProcess(req, o));
+    render(FidelityView, { data: data({ x: { catalog: world.catalog, users: world.users.slice(0, 1) } }), runner });
+    const run = screen.getByTestId('fidelity-run') as HTMLButtonElement;
+    await fireEvent.input(screen.getByTestId('fidelity-seed'), { target: { value: '' } });
+    expect(screen.getByTestId('fidelity-seed-problem').textContent).toBe('Seed: enter a whole number from 0 to 4294967295.');
+    expect(screen.getByTestId('fidelity-seed').getAttribute('aria-invalid')).toBe('true');
+    expect(run.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('fidelity-seed'), { target: { value: '7' } });
+    await fireEvent.input(screen.getByTestId('fidelity-seeds'), { target: { value: '11' } });
+    expect(screen.getByTestId('fidelity-seeds-problem').textContent).toMatch(/Seeds: enter a whole number from 1 to 10/);
+    expect(run.disabled).toBe(true);
+    // The form's submit (Enter in a field) is refused too, and says why.
+    await fireEvent.submit(run.closest('form')!);
+    expect(asked).toHaveLength(0);
+    expect(screen.getByTestId('fidelity-error').textContent).toMatch(/Seeds: enter a whole number/);
+    await fireEvent.input(screen.getByTestId('fidelity-seeds'), { target: { value: '1' } });
+    expect(screen.queryByTestId('fidelity-seeds-problem')).toBeNull();
+    expect(run.disabled).toBe(false);
+    await fireEvent.click(run);
+    await screen.findByTestId('fidelity-error', {}, { timeout: 20_000 });
+    expect(asked.map((r) => [r.seed, r.seeds])).toEqual([[7, 1]]);
   });
 });
 

@@ -6,6 +6,16 @@ import type { Catalog, UserProfile } from '../../core/types';
 import type { FidelityApi, FidelityProgress, FidelityRequest, FidelityViewReport } from '../../worker/fidelity-protocol';
 import { loadLlmSettings } from '../llm/settings-store';
 import { connect, type Endpoint } from '../../worker/rpc';
+import { RUN_FIELDS } from '../../core/run/fields';
+import { firstProblem, wholeNumberProblem } from '../shell/whole-number';
+
+/** Bounds of the view's number fields (seeds as everywhere; Max users covers ml-32m's 200,948 users). */
+export const FIDELITY_FIELDS = {
+  seed: { min: RUN_FIELDS.seed.min, max: RUN_FIELDS.seed.max },
+  seeds: { min: 1, max: 10 },
+  maxUsers: { min: 0, max: 1_000_000 },
+  timeoutSec: { min: 1, max: 600 },
+} as const;
 
 /** Runs a request (the worker by default; tests pass the in-process function). */
 export type FidelityRunner = (req: FidelityRequest, o: { onProgress: (p: FidelityProgress) => void; signal: AbortSignal }) => Promise<FidelityViewReport>;
@@ -27,15 +37,16 @@ export const workerRunner: FidelityRunner = async (req, o) => {
 export class FidelityState {
   /** The imported dataset picked in the view ('' = the first). */
   dataset = $state('');
-  seed = $state(42);
-  seeds = $state(3);
+  /** Number fields hold null when emptied (refused by `problems`, never run as 0). */
+  seed = $state<number | null>(42);
+  seeds = $state<number | null>(3);
   /** 0 = every qualifying user. */
-  maxUsers = $state(0);
+  maxUsers = $state<number | null>(0);
   bootstrap = $state(500);
   /** Who judges the movies: the rule-based simulator with its response model, or an LLM at an endpoint. */
   simulator = $state<'rule-based' | 'llm'>('rule-based');
   /** The endpoint (prefilled from the LLM panel's saved settings; the key only if it was remembered). */
-  llm = $state(((o) => ({ baseUrl: o.baseUrl, model: o.model, apiKey: o.apiKey, timeoutSec: o.timeoutSec }))(loadLlmSettings().openai));
+  llm = $state(((o) => ({ baseUrl: o.baseUrl, model: o.model, apiKey: o.apiKey, timeoutSec: o.timeoutSec as number | null }))(loadLlmSettings().openai));
   split = $state<'test' | 'tuning'>('test');
   ratio = $state('1');
   running = $state(false);
@@ -46,8 +57,27 @@ export class FidelityState {
 
   constructor(private readonly runner: FidelityRunner = workerRunner) {}
 
+  /**
+   * Why a number field cannot be used (null: it can). An emptied field binds null, which ran
+   * as seed 0 (seeds 0, 1, 2) without a word; the view says it beside the field and waits.
+   */
+  get problems(): Record<'seed' | 'seeds' | 'maxUsers' | 'timeoutSec', string | null> {
+    const F = FIDELITY_FIELDS;
+    return {
+      seed: wholeNumberProblem('Seed', this.seed, F.seed.min, F.seed.max),
+      seeds: wholeNumberProblem('Seeds', this.seeds, F.seeds.min, F.seeds.max),
+      maxUsers: wholeNumberProblem('Max users', this.maxUsers, F.maxUsers.min, F.maxUsers.max),
+      timeoutSec: this.simulator === 'llm' ? wholeNumberProblem('Timeout (s)', this.llm.timeoutSec, F.timeoutSec.min, F.timeoutSec.max) : null,
+    };
+  }
+
   async run(data: { catalog: Catalog; users: UserProfile[] }): Promise<void> {
     if (this.running) return;
+    const problem = firstProblem(this.problems);
+    if (problem) {
+      this.error = problem;
+      return;
+    }
     this.running = true;
     this.error = null;
     this.report = null;
@@ -55,7 +85,9 @@ export class FidelityState {
     const ctrl = (this.ctrl = new AbortController());
     try {
       const llm = this.simulator === 'llm' ? this.endpoint() : undefined;
-      const req: FidelityRequest = { catalog: data.catalog, users: data.users, seed: this.seed, seeds: this.seeds, maxUsers: this.maxUsers > 0 ? this.maxUsers : undefined, bootstrap: this.bootstrap, ...(llm ? { llm } : {}) };
+      // `problems` passed: the three are whole numbers in range here.
+      const [seed, seeds, maxUsers] = [this.seed ?? 0, this.seeds ?? 1, this.maxUsers ?? 0];
+      const req: FidelityRequest = { catalog: data.catalog, users: data.users, seed, seeds, maxUsers: maxUsers > 0 ? maxUsers : undefined, bootstrap: this.bootstrap, ...(llm ? { llm } : {}) };
       this.report = await this.runner(req, { onProgress: (p) => (this.progress = p), signal: ctrl.signal });
     } catch (e) {
       const err = e as Error;
@@ -72,7 +104,7 @@ export class FidelityState {
     const model = this.llm.model.trim();
     if (!/^https?:\/\/./i.test(baseUrl)) throw new Error('Give the endpoint\'s base URL (http:// or https://, e.g. http://127.0.0.1:11434/v1).');
     if (!model) throw new Error('Give the model name the endpoint serves.');
-    return { baseUrl, model, apiKey: this.llm.apiKey || undefined, timeoutSec: Math.max(1, Number(this.llm.timeoutSec) || 60) };
+    return { baseUrl, model, apiKey: this.llm.apiKey || undefined, timeoutSec: this.llm.timeoutSec ?? 60 };
   }
 
   cancel(): void {
