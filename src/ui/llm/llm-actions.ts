@@ -5,6 +5,7 @@
 import type { UserSimulator } from '../../core/simulator/simulator';
 import { MeteredEngine } from '../../llm/metered-engine';
 import { createLlmSimulatorFromSettings } from './create-simulator';
+import { validTimeoutSec } from './settings-store';
 import type { LlmState } from './llm-state.svelte';
 
 /** Probe WebGPU, list the models this adapter can run and their cache status. */
@@ -118,6 +119,12 @@ export async function deleteModel(state: LlmState, modelId: string): Promise<voi
 /** Connect to the OpenAI-compatible endpoint (lists its models as a connection test). */
 export async function connectEndpoint(state: LlmState): Promise<void> {
   state.clear('endpoint');
+  const sec = state.settings.openai.timeoutSec;
+  // An emptied field binds null, which became a 0 s deadline: every call then failed at once.
+  if (!validTimeoutSec(sec)) {
+    state.say('endpoint', 'error', `The timeout must be a whole number of seconds from 1 to 600 (it is ${sec === null || (sec as unknown) === '' ? 'empty' : sec}); nothing was contacted.`);
+    return;
+  }
   state.phase = 'loading';
   try {
     const { OpenAiCompatibleEngine } = await import('../../llm/openai-engine');

@@ -32,6 +32,11 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   representation: 'text',
 };
 
+/** Whether a typed endpoint timeout is usable: a whole number of seconds, 1 to 600 (an emptied field binds null). */
+export function validTimeoutSec(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 600;
+}
+
 const KEY = 'recoworld.llm.settings';
 const API_KEY = 'recoworld.llm.apiKey';
 
@@ -54,6 +59,8 @@ export function loadLlmSettings(): LlmSettings {
       Object.assign(s.webllm, saved.webllm ?? {});
       Object.assign(s.transformers, saved.transformers ?? {});
       Object.assign(s.openai, saved.openai ?? {}, { apiKey: '' });
+      // A field emptied before the last save is stored as null: reload the default, not a 0 s deadline.
+      if (!validTimeoutSec(s.openai.timeoutSec)) s.openai.timeoutSec = DEFAULT_LLM_SETTINGS.openai.timeoutSec;
       if (saved.templates?.system && saved.templates.item) s.templates = { system: saved.templates.system, item: saved.templates.item };
       if (typeof saved.temperature === 'number') s.temperature = saved.temperature;
       if (typeof saved.maxRetries === 'number') s.maxRetries = saved.maxRetries;

@@ -1,0 +1,83 @@
+/**
+ * The OpenAI-compatible section's timeout field, typed carelessly: emptied, 0 or beyond
+ * 600 s. Emptied, the endpoint was "connected" with a 0 s deadline (the model list was
+ * abandoned at once and every call then failed "no answer for 0 s"). Now Connect refuses
+ * and says why, the field is marked invalid, and a stored bad value reloads as the default.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
+import { llmState } from '../../src/ui/llm/llm-state.svelte';
+import { loadLlmSettings } from '../../src/ui/llm/settings-store';
+
+let server: Server;
+let base = '';
+let hits = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits++;
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', '*');
+    if (req.method === 'OPTIONS') return void res.end();
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ data: [{ id: 'tiny-model' }] }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+describe('LLM panel timeout field', () => {
+  afterEach(() => {
+    cleanup();
+    llmState.engine = null;
+    llmState.engineKey = '';
+    llmState.phase = 'idle';
+    llmState.messages = [];
+    llmState.settings.openai.timeoutSec = 60;
+  });
+
+  for (const typed of ['', '0', '601', '2.5']) {
+    it(`refuses to connect with the timeout ${typed === '' ? 'emptied' : typed} and says why`, async () => {
+      const sims: unknown[] = [];
+      render(LlmPanel, { onsimulator: (x: unknown) => sims.push(x) });
+      await fireEvent.click(screen.getByTestId('llm-engine-openai'));
+      await fireEvent.input(screen.getByTestId('llm-openai-url'), { target: { value: base } });
+      await fireEvent.input(screen.getByTestId('llm-openai-model'), { target: { value: 'tiny-model' } });
+      const t = screen.getByTestId('llm-openai-timeout') as HTMLInputElement;
+      await fireEvent.input(t, { target: { value: typed } });
+      expect(t.getAttribute('aria-invalid')).toBe('true');
+      hits = 0;
+      await fireEvent.click(screen.getByTestId('llm-openai-use'));
+      const msg = await screen.findByText(/whole number of seconds from 1 to 600/, { selector: '[data-testid="llm-message"]' });
+      expect(msg.dataset.code).toBe('endpoint');
+      expect(llmState.engine).toBeNull();
+      expect(llmState.phase).not.toBe('ready');
+      expect(hits).toBe(0);
+      // Fixed, it connects.
+      await fireEvent.input(t, { target: { value: '30' } });
+      expect(t.getAttribute('aria-invalid')).toBe('false');
+      await fireEvent.click(screen.getByTestId('llm-openai-use'));
+      await waitFor(() => expect(llmState.phase).toBe('ready'));
+      expect(hits).toBeGreaterThan(0);
+      // The panel hands the simulator over: wait for it so nothing loads after teardown.
+      await waitFor(() => expect(sims.at(-1)).toBeTruthy(), { timeout: 10_000 });
+    });
+  }
+
+  it('a stored empty or out-of-range timeout reloads as the default', () => {
+    for (const bad of [null, 0, -5, 1e9, 'x']) {
+      localStorage.setItem('recoworld.llm.settings', JSON.stringify({ engine: 'openai', openai: { baseUrl: base, model: 'm', timeoutSec: bad } }));
+      expect(loadLlmSettings().openai.timeoutSec).toBe(60);
+    }
+    localStorage.setItem('recoworld.llm.settings', JSON.stringify({ openai: { timeoutSec: 120 } }));
+    expect(loadLlmSettings().openai.timeoutSec).toBe(120);
+    localStorage.clear();
+  });
+});
