@@ -9,6 +9,7 @@ import type { AbortLike } from '../../core/simulator/simulator';
 import { watchAbort } from '../abort';
 import { ProgressTracker, type RawTjsProgress, type TjsProgress } from './progress';
 import type { TjsDevice } from './models';
+import { missingModelFiles } from './missing-files';
 
 /** The part of `@huggingface/transformers` used here. */
 export interface TjsModule {
@@ -102,6 +103,15 @@ async function loadPipeline(tjs: TjsModule, task: string, args: LoadArgs, onProg
     return p;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    const base = args.modelBase?.trim();
+    if (base && /^https?:\/\//i.test(base)) {
+      // The library's message rarely names a missing file: ask the folder which ones it lacks.
+      const missing = await missingModelFiles(base, args.model, args.dtype).catch(() => []);
+      if (missing.length) {
+        const how = missing.some((m) => m.startsWith('config.json')) ? 'is not in' : 'is incomplete in';
+        throw new TjsLoadError(`Model "${args.model}" (${args.dtype}) ${how} ${where}: ${base.replace(/\/?$/, '/')}${args.model}/ lacks ${missing.join(', ')}.`);
+      }
+    }
     if (/failed to fetch|networkerror|load failed|ECONNREFUSED|fetch failed/i.test(msg)) {
       throw new TjsLoadError(`Model "${args.model}" could not be fetched from ${where}: the server is unreachable, or it does not send Access-Control-Allow-Origin for this page (${msg.slice(0, 200)})`);
     }
