@@ -36,6 +36,23 @@ describe('LM try-out fields', () => {
     }
   });
 
+  it('an emptied model id is refused before anything is fetched', async () => {
+    const lm = new LmState();
+    render(LmTryout, { lm });
+    lm.model = '   ';
+    let fetched = 0;
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (...a: Parameters<typeof fetch>) => (fetched++, realFetch(...a))) as typeof fetch;
+    try {
+      await lm.load();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(lm.loading).toBe(false);
+    expect(fetched).toBe(0);
+    expect((await screen.findByTestId('lm-error')).textContent).toMatch(/Enter a model id .*nothing was fetched/);
+  });
+
   it('the loaded line separates the model from the cache status', () => {
     const lm = new LmState();
     lm.loaded = 'tiny on wasm (fp32), loaded in 0.0 s';

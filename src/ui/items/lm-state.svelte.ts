@@ -30,6 +30,11 @@ export class LmState {
   private genAbort: AbortController | null = null;
 
   async load(): Promise<void> {
+    // An emptied field was sent to the hub as model "" and came back as "unreachable".
+    if (!this.model.trim()) {
+      this.error = `Enter a model id (for example ${TJS_CHAT_MODELS[0].id}); nothing was fetched.`;
+      return;
+    }
     this.loading = true;
     this.error = null;
     this.fraction = 0;
