@@ -30,6 +30,15 @@ export interface CliSpec<O> {
 
 const HINT = 'Run with --help for the options.\n';
 
+/**
+ * An error from the operating system (a full disk, a file removed mid-run: `code` and
+ * `syscall` set by Node) is the machine's state, not a bug in the command: its message
+ * ("ENOSPC: no space left on device, write") says it; a stack would only hide it.
+ */
+function isSystemError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+}
+
 /** The help for null (--help, exit 0), else the run's exit code. */
 async function runParsed<O>(spec: CliSpec<O>, options: O | null): Promise<number> {
   if (!options) {
@@ -60,7 +69,7 @@ export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<numbe
       process.stderr.write(`${spec.name}: ${terminalText((e as Error).message)}\n${hint ? HINT : ''}`);
       return 2;
     }
-    const msg = spec.known?.(e) ? (e as Error).message : ((e as Error)?.stack ?? String(e));
+    const msg = spec.known?.(e) || isSystemError(e) ? (e as Error).message : ((e as Error)?.stack ?? String(e));
     process.stderr.write(`${spec.name}: ${terminalText(msg)}\n`);
     return 1;
   }

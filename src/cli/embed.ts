@@ -19,6 +19,7 @@ import { createRng } from '../core/rng';
 import { runCli } from './cli-main';
 import { loadWorld } from './load-world';
 import { intOption, UsageError } from './simulate-args';
+import { checkOutputPath } from './output-path';
 
 export const EMBED_HELP = `Usage: npm run embed -- --catalog ID|DIR --model NAME|offline --out FILE [options]
 
@@ -76,6 +77,7 @@ export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
   const out = values.out as string | undefined;
   if (!out) throw new UsageError('--out FILE is required (.npy or .csv)');
   if (!/\.(npy|csv)$/i.test(out)) throw new UsageError(`--out "${out}": the file must end in .npy or .csv`);
+  checkOutputPath('out', out);
   return {
     catalog: String(values.catalog),
     model: String(values.model),

@@ -33,6 +33,7 @@ import { runJudgeRequest, runLeaderboardRequest } from '../worker/leaderboard-ru
 import { runCli } from './cli-main';
 import { flagValue, relaunchWithHeapFor } from './heap';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
+import { checkOutputPath } from './output-path';
 
 /** Upper bound of the numeric options (the seed's range). */
 const MAX = 4_294_967_295;
@@ -150,6 +151,11 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
   if (![1, 3, 9].includes(ratio)) throw new UsageError(`--ratio must be 1, 3 or 9, got ${ratio}`);
   const bases = values.recommenders ? String(values.recommenders).split(',').map((s) => s.trim()).filter(Boolean) : recommenders.names();
   for (const b of bases) if (!recommenders.has(b)) throw new UsageError(`--recommenders: "${b}" is unknown. Known: ${recommenders.names().join(', ')}`);
+  // --out is written only by judge, at the end: said now, not ignored or found unwritable after the run.
+  if (values.out !== undefined) {
+    if (protocol !== 'judge') throw new UsageError(`--out is written by --protocol judge only, not ${protocol}`);
+    checkOutputPath('out', String(values.out));
+  }
   if ((protocol === 'reorder' || protocol === 'fidelity') && !values.dataset) throw new UsageError(`--protocol ${protocol} needs --dataset DIR (a MovieLens folder)`);
   return {
     protocol: protocol as Protocol,

@@ -19,6 +19,7 @@ import type { UserSimulator } from '../core/simulator/simulator';
 import { loadRunWorld } from './load-world';
 import { createProgress, silentProgress } from './progress';
 import { HELP, UsageError, paramsHelp, parseSimulateArgs, type SimulateOptions } from './simulate-args';
+import { checkOutputPath } from './output-path';
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
@@ -51,7 +52,9 @@ async function writeLine(out: WriteStream, line: string): Promise<void> {
 async function parse(argv: string[]): Promise<SimulateOptions | null> {
   // http://... recommenders and --recommender-module FILE (docs/recommender-api.md).
   const o = parseSimulateArgs(await prepareExternalRecommenders(argv));
-  return o.help ? null : o;
+  if (o.help) return null;
+  if (o.out !== null) checkOutputPath('out', o.out);
+  return o;
 }
 
 /** Run the sessions the options describe; `t0`: when the command started (for the timings). Returns the exit code. */

@@ -16,6 +16,7 @@ import { OBJECTIVES, isObjective, type Objective } from '../core/rl/objective';
 import { pretrainedPolicy } from '../core/rl/rl-recommender';
 import { Trainer, type CurvePoint, type EvalStats } from '../core/rl/train';
 import { UsageError, intOption } from './simulate-args';
+import { checkOutputPath } from './output-path';
 import { callCli, runCli, type CliSpec } from './cli-main';
 
 export const HELP = `Usage: npm run train -- [options]
@@ -100,6 +101,7 @@ export function parseTrainArgs(argv: string[]): TrainOptions | null {
   if (from !== 'zero' && from !== 'pretrained') throw new UsageError(`--from must be zero or pretrained, got "${from}"`);
   const catalogId = s('catalog') ?? 'shortvideo';
   if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
+  if (s('out') !== undefined) checkOutputPath('out', s('out')!);
   return { episodes, seed, objective, evalEvery, evalUsers, trainUsers, from, catalogId, out: s('out'), json: !!values.json, quiet: !!values.quiet };
 }
 

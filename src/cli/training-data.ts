@@ -20,6 +20,7 @@ import { defaultContext } from '../core/users/context';
 import { personasThenPopulation } from '../core/users/population';
 import { prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
+import { checkOutputPath } from './output-path';
 import { callCli, runCli, type CliSpec } from './cli-main';
 
 export const HELP = `Usage: npm run training-data -- [options]
@@ -87,6 +88,8 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
   const listSize = intOption('list-size', s('list-size'), 6, 1, 100);
   const maxTurns = intOption('turns', s('turns'), 8, 1, 1000);
   const mins: Record<RubricId, number> = { followed: unit('min-followed', s('min-followed'), 0.5), better_off: unit('min-better-off', s('min-better-off'), 0.5) };
+  for (const flag of ['chat', 'dpo'] as const) if (s(flag) !== undefined) checkOutputPath(flag, s(flag)!);
+  if (s('chat') !== undefined && s('chat') === s('dpo')) throw new UsageError(`--chat and --dpo name the same file "${s('chat')}": one would overwrite the other`);
   return { name, rivalName, nUsers, seed, listSize, maxTurns, mins, chat: s('chat'), dpo: s('dpo'), json: !!values.json };
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Output files named by a flag (`--out`, `--chat`, `--dpo`) are checked while the options
+ * are parsed: the commands write them at the end, so a missing folder or a folder given as
+ * the file used to surface only after the whole run (minutes, or hours of LLM calls), as a
+ * stack trace. Nothing is created or truncated here: an existing file is kept until the
+ * run has something to write over it.
+ */
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from './simulate-args';
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw new UsageError(`cannot look at "${path}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Throw a `UsageError` (exit 2, before any work) when `--flag path` cannot be written:
+ * empty, a folder, in a folder that does not exist or is a file, or not writable.
+ */
+export function checkOutputPath(flag: string, path: string): void {
+  const name = `--${flag} "${path}"`;
+  if (!path.trim()) throw new UsageError(`--${flag} needs a file name`);
+  const st = statOrNull(path);
+  if (st?.isDirectory()) throw new UsageError(`${name} is a folder; name a file inside it`);
+  if (st) {
+    if (!writable(path)) throw new UsageError(`${name} cannot be written (no permission)`);
+    return;
+  }
+  const dir = dirname(resolve(path));
+  const parent = statOrNull(dir);
+  if (!parent) throw new UsageError(`${name}: the folder "${dir}" does not exist (create it first)`);
+  if (!parent.isDirectory()) throw new UsageError(`${name}: "${dir}" is a file, not a folder`);
+  if (!writable(dir)) throw new UsageError(`${name}: no permission to create files in "${dir}"`);
+}
