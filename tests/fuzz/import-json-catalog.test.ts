@@ -22,6 +22,10 @@ const CASES: [name: string, text: string, line: number | null, detail: RegExp][]
   ['an array of numbers', '[1, 2, 3]', 1, /\[0\]: expected object/],
   ['a string', '"catalog"', 1, /expected a catalog object/],
   ['an empty file', '   \n', null, /the file is empty/],
+  // Topic and creator ids key the views' lists (Svelte's keyed each throws on a repeat): refused like item ids.
+  ['a duplicate topic id', '{\n  "topics": [\n    {"id": "fishing", "label": "Fishing", "related": []},\n    {"id": "fishing", "label": "Again", "related": []}\n  ],\n  "items": [{"id": "a", "title": "A", "topic": "fishing"}]\n}', 4, /topics\[1\]\.id: duplicate topic id "fishing" \(first used on line 3\)/],
+  ['a duplicate creator id', '{\n  "creators": [\n    {"id": "c1", "name": "A", "topic": "x", "locale": ""},\n    {"id": "c1", "name": "B", "topic": "x", "locale": ""}\n  ],\n  "items": [{"id": "a", "title": "A", "topic": "x"}]\n}', 4, /creators\[1\]\.id: duplicate creator id "c1" \(first used on line 3\)/],
+  ['a duplicate 100,000-character item id is quoted short', doc([item({ id: 'z'.repeat(100_000) }), item({ id: 'z'.repeat(100_000) })]), 10, /duplicate item id "z{200}\.\.\. \(100,000 characters\)"/],
 ];
 
 describe('import fuzz: broken JSON catalogs', () => {

@@ -174,6 +174,11 @@ function collectItems(docs: Doc[], lines: boolean, file: string): { items: { val
   throw new ImportError(file, 1, `expected a catalog object with an "items" array, an array of items, or JSON Lines of items; got ${describe(v)}`);
 }
 
+/** An id quoted in an error, cut to 200 characters (ids are unbounded strings). */
+function shortId(id: string): string {
+  return id.length > 200 ? `${id.slice(0, 200)}... (${id.length.toLocaleString('en-US')} characters)` : id;
+}
+
 function baseName(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/\.(jsonl|ndjson|json)$/i, '');
 }
@@ -195,6 +200,18 @@ export function parseCatalogJson(text: string, fileName = 'catalog.json'): Catal
     }),
     meta, metaDoc, [], fileName,
   );
+  // Topic and creator ids are keys (the views key their lists by them): a repeated one is refused like an item's.
+  const metaLine = (path: Path): number => metaDoc.firstLine - 1 + lineOf(metaDoc.text, locatePath(metaDoc.text, path));
+  for (const key of ['topics', 'creators'] as const) {
+    const first = new Map<string, number>();
+    (header[key] ?? []).forEach((entry, k) => {
+      const prev = first.get(entry.id);
+      if (prev !== undefined) {
+        throw new ImportError(fileName, metaLine([key, k, 'id']), `${pathString([key, k, 'id'])}: duplicate ${key === 'topics' ? 'topic' : 'creator'} id "${shortId(entry.id)}" (first used on line ${metaLine([key, prev, 'id'])})`);
+      }
+      first.set(entry.id, k);
+    });
+  }
   const items: Item[] = [];
   const seen = new Map<string, number>();
   // Lines are only computed on error: locating every item would be quadratic in the file size.
@@ -203,7 +220,7 @@ export function parseCatalogJson(text: string, fileName = 'catalog.json'): Catal
     const item = check(ImportItemSchema, r.value, r.doc, r.path, fileName) as Item;
     const prev = seen.get(item.id);
     if (prev !== undefined) {
-      throw new ImportError(fileName, lineAt(k), `${pathString([...r.path, 'id'])}: duplicate item id "${item.id}" (first used on line ${lineAt(prev)})`);
+      throw new ImportError(fileName, lineAt(k), `${pathString([...r.path, 'id'])}: duplicate item id "${shortId(item.id)}" (first used on line ${lineAt(prev)})`);
     }
     seen.set(item.id, k);
     items.push(item);
