@@ -136,6 +136,13 @@ export class LiveController {
               },
             },
           );
+          // Stopped (Restart, New run) while the database opened: stop() found no recorder to
+          // end, so end it here. Left alone it stayed "running" in the history with 0 items
+          // and took the new run's place as the recorder to stop.
+          if (id !== this.runId) {
+            await r.stop();
+            return;
+          }
           record = r.sink;
           this.stopRecording = r.stop;
         }
