@@ -3,9 +3,12 @@
  * flags are a UsageError naming the flag (exit code 2).
  */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { checkInputFile, readInputFile } from './input-file';
 import { AGE_BANDS, REGIONS } from '../core/population/demographics';
 import { UsageError } from './simulate-args';
+
+/** The largest --edges file read (an edge list of a few million edges). */
+export const EDGES_MAX_BYTES = 256_000_000;
 
 export const CREATOR_HELP = `npm run creator -- (--post post.json | --item ID) [options]
 
@@ -46,12 +49,8 @@ function int(name: string, v: string | undefined, def: number, min: number, max:
 }
 
 function readJson(flag: string, path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--${flag} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  // A post is a few hundred bytes; a pipe or a device is refused (it was read forever).
+  const text = readInputFile(flag, path, 1_000_000);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -101,6 +100,8 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   }
   const base = { help: !!v.help, json: !!v.json, quiet: !!v.quiet, catalog: v.catalog ?? 'shortvideo', edges: v.edges };
   if (v.help) return { ...base, experiment: {} };
+  // Checked now, read after the catalog loads: a missing file was found only then, as a bare ENOENT.
+  if (v.edges !== undefined) checkInputFile('edges', v.edges, EDGES_MAX_BYTES);
   if (!v.post === !v.item) throw new UsageError('give exactly one of --post FILE or --item ID');
   const post = v.post ? readJson('post', v.post) : { itemId: v.item };
   const schedules = ['once', 'daily', 'three-a-day'];

@@ -7,7 +7,6 @@
  * `replicates`, `seed`, `audienceSize`, and the full summaries). stderr: progress and errors.
  * Exit codes: 0 done, 1 a run or import failed, 2 bad options or a bad experiment.
  */
-import { readFileSync } from 'node:fs';
 import { loadBuiltinPersonas, BUILTIN_CATALOGS } from '../core/catalog/builtin';
 import { ExperimentError, HORIZONS, METRICS, parseExperiment, prepareExperiment, runExperiment, type ExperimentResult } from '../core/creator';
 import { EdgeListError } from '../core/population/graph-csv';
@@ -15,7 +14,8 @@ import { RunDescriptionError } from '../core/run/description';
 import { ImportError } from '../core/catalog/import-error';
 import { loadWorld } from './load-world';
 import { createProgress, silentProgress } from './progress';
-import { CREATOR_HELP, parseCreatorArgs, type CreatorOptions } from './creator-args';
+import { CREATOR_HELP, EDGES_MAX_BYTES, parseCreatorArgs, type CreatorOptions } from './creator-args';
+import { readInputFile } from './input-file';
 import { runCli } from './cli-main';
 import { terminalJson, terminalText } from './terminal-text';
 
@@ -49,7 +49,7 @@ async function runCreator(o: CreatorOptions): Promise<number> {
   const personas = builtin ? await loadBuiltinPersonas() : loaded.training;
   const expInput = { ...o.experiment, run: { ...(o.experiment.run as object), catalog: builtin ? o.catalog : loaded.catalog.id.replace(/[^\w.:-]/g, '-').slice(0, 64) || 'dataset' } };
   const exp = parseExperiment(expInput);
-  const edges = o.edges ? { text: readFileSync(o.edges, 'utf8'), fileName: o.edges } : undefined;
+  const edges = o.edges ? { text: readInputFile('edges', o.edges, EDGES_MAX_BYTES), fileName: o.edges } : undefined;
   const prep = await prepareExperiment(exp, { catalog: loaded.catalog, personas, users: loaded.training, edges });
   const progress = o.quiet ? silentProgress : createProgress(exp.replicates * exp.strategies.length, 'replicates');
   const result = runExperiment(prep, (done) => progress.update(done));

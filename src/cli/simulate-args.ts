@@ -2,7 +2,7 @@
  * Command-line options of `npm run simulate`: parsing (node:util parseArgs, strict) and
  * validation. Any problem is a `UsageError`, which the CLI reports with exit code 2.
  */
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './input-file';
 import { parseArgs } from 'node:util';
 import { REWARD_NAMES, isRewardName, type RewardName } from '../core/env/reward';
 import { isKnownRecommender } from '../core/recommenders/agentic';
@@ -152,13 +152,8 @@ export function intOption(name: string, raw: string | undefined, fallback: numbe
 
 /** Read `--run FILE` (a JSON run description, possibly partial). */
 function readRunFile(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--run ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  if (text.length > 1_000_000) throw new UsageError(`--run ${file}: larger than 1 MB; a run description is a few hundred bytes`);
+  // Size and kind checked before reading (a FIFO or /dev/zero was read forever); a run description is a few hundred bytes.
+  const text = readInputFile('run', file, 1_000_000);
   let v: unknown;
   try {
     v = JSON.parse(text);

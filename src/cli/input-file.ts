@@ -1,0 +1,35 @@
+/**
+ * Input files named by a flag (`--run`, `--post`, `--variant`, `--edges`) are looked at
+ * before they are read: a pipe or a device (`/dev/zero`, a FIFO nobody writes to) would
+ * be read forever, and a huge file would be read whole before its size was checked. Each
+ * problem is a `UsageError` naming the flag (exit 2), said before any work.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { UsageError } from './simulate-args';
+
+const mb = (n: number): string => `${(n / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+
+/** Throw a `UsageError` unless `path` is a regular file of at most `maxBytes`. */
+export function checkInputFile(flag: string, path: string, maxBytes: number): void {
+  const name = `--${flag} ${path}`;
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${name}: cannot read it (${code}): no such file` : `${name}: cannot read it (${code ?? (e as Error).message})`);
+  }
+  if (st.isDirectory()) throw new UsageError(`${name}: is a folder, not a file`);
+  if (!st.isFile()) throw new UsageError(`${name}: not a regular file (a pipe or a device is not read: it may never end)`);
+  if (st.size > maxBytes) throw new UsageError(`${name}: the file is ${mb(st.size)}; at most ${mb(maxBytes)} is read`);
+}
+
+/** The text of `path` (UTF-8) after `checkInputFile`; a read error is a `UsageError` too. */
+export function readInputFile(flag: string, path: string, maxBytes: number): string {
+  checkInputFile(flag, path, maxBytes);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--${flag} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
