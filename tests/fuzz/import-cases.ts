@@ -39,8 +39,18 @@ function garbage(n: number): Uint8Array {
 
 export const LONG_ID = '7'.repeat(5000);
 
+/** Text with one non-UTF-8 byte in place of `@` (a latin1 or Windows-1252 save). */
+function withByte(text: string, byte: number): Uint8Array {
+  const at = text.indexOf('@');
+  const enc = new TextEncoder();
+  return new Uint8Array([...enc.encode(text.slice(0, at)), byte, ...enc.encode(text.slice(at + 1))]);
+}
+
 export const IMPORT_CASES: ImportCase[] = [
   // Folder-level problems.
+  // ml-latest files are UTF-8: another encoding's byte was silently U+FFFD in every title it touched.
+  { name: 'a latin1 é in movies.csv', base: 'ml-latest', files: { 'movies.csv': withByte(movies('1,Toy Story (1995),Adventure', '2,"Am@lie (2001)",Comedy'), 0xe9) }, file: 'movies.csv', line: 3, detail: /^not UTF-8: byte 0xE9 at column 6 /, },
+  { name: 'a Windows-1252 quote in tags.csv', base: 'ml-latest', files: { 'tags.csv': withByte('userId,movieId,tag,timestamp\n1,1,@fun,1000000000\n', 0x93) }, file: 'tags.csv', line: 2, detail: /^not UTF-8: byte 0x93 at column 5 / },
   { name: 'empty folder', base: 'none', files: {}, file: '<folder>', line: null, detail: /No MovieLens files in this folder/ },
   { name: 'movies.csv is a folder', base: 'ml-latest', files: { 'movies.csv': { dir: true } }, file: 'movies.csv', line: null, detail: /is a folder, not a file/ },
   { name: 'ratings.csv is a folder', base: 'ml-latest', files: { 'ratings.csv': { dir: true } }, file: 'ratings.csv', line: null, detail: /is a folder, not a file/ },

@@ -17,14 +17,29 @@ import {
   tagRow,
 } from './movielens-raw';
 import { RatingColumns, readRatings } from './movielens-ratings';
-import { forEachCsvRecord, toText } from './movielens-text';
+import { firstInvalidUtf8, forEachCsvRecord, toText } from './movielens-text';
 
 type Files = Record<string, string | Uint8Array>;
+
+/**
+ * ml-latest files are UTF-8; another encoding's bytes (a latin1 or Windows-1252 save) became
+ * U+FFFD in every title they touched, without a word. The first such byte, by line and column.
+ */
+function notUtf8Error(bytes: Uint8Array, file: string): ImportError | null {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return null;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+  const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+  return new ImportError(file, line, `not UTF-8: byte 0x${byte} at column ${bad - lineStart + 1} (ml-latest files are UTF-8; saved as latin1 or Windows-1252? Save it as UTF-8)`);
+}
 
 /** Reads a CSV, checks its header names and the column count of every record. */
 function readCsv(files: Files, file: string, header: string[], onRow: (f: string[], line: number) => void): void {
   const content = files[file];
   if (content === undefined) throw new ImportError(file, null, 'file is missing');
+  const notUtf8 = typeof content === 'string' ? null : notUtf8Error(content, file);
   let sawHeader = false;
   forEachCsvRecord(toText(content, 'utf-8'), file, (fields, line) => {
     if (!sawHeader) {
@@ -33,6 +48,8 @@ function readCsv(files: Files, file: string, header: string[], onRow: (f: string
       if (got.length !== header.length || got.some((g, i) => g !== header[i])) {
         throw new ImportError(file, line, `header should be "${header.join(',')}", found ${quoteValue(got.join(','))}`);
       }
+      // After the header check: a file that is not this CSV at all is better told by its header.
+      if (notUtf8) throw notUtf8;
       return;
     }
     if (fields.length !== header.length) {

@@ -44,6 +44,11 @@ export function decodeLatin1(bytes: Uint8Array): string {
  * by plain ASCII) never form a valid sequence.
  */
 export function isValidUtf8(bytes: Uint8Array): boolean {
+  return firstInvalidUtf8(bytes) === -1;
+}
+
+/** The offset of the first byte that does not start a well-formed UTF-8 sequence, or -1 when all do. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   const len = bytes.length;
   let i = 0;
   while (i < len) {
@@ -57,18 +62,18 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
     if (b >= 0xc2 && b < 0xe0) (need = 1), (min = 0x80);
     else if (b >= 0xe0 && b < 0xf0) (need = 2), (min = 0x800);
     else if (b >= 0xf0 && b < 0xf5) (need = 3), (min = 0x10000);
-    else return false;
-    if (i + need >= len) return false;
+    else return i;
+    if (i + need >= len) return i;
     let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return false;
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
     i += need + 1;
   }
-  return true;
+  return -1;
 }
 
 /** UTF-8 to string; a leading BOM is dropped, malformed sequences become U+FFFD. */
