@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/cli-main';
 import { UsageError } from '../src/cli/simulate-args';
+import { rejectRepeatedFlags } from '../src/cli/repeated-flags';
 import { CLOCK, type SectionResult } from './sections/common';
 import { measureReferenceDots, ratiosTo } from './sections/reference';
 
@@ -87,6 +88,7 @@ the same process (64-dim dot products per second) so runs on busy machines compa
 /** The options, or null for --help; a `UsageError` for an unknown option or section. */
 export function parseBenchArgs(argv: string[]): { json: boolean; only: Set<string> | null } | null {
   let values: { json?: boolean; only?: string; help?: boolean };
+  rejectRepeatedFlags(argv);
   try {
     ({ values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
   } catch (e) {

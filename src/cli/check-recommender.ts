@@ -11,6 +11,7 @@ import { CHECK_DEADLINES, checkRecommender, checkRemoteOptions, type CheckRecomm
 import { isHttpName } from '../core/recommenders/remote/external';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { loadRecommenderModule, prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
 import { callCli, runCli, type CliSpec } from './cli-main';
@@ -51,6 +52,7 @@ export interface CheckOptions {
 
 /** Parse argv and load the module it names; throws UsageError. Null for --help. */
 export async function parseCheckArgs(argv: string[]): Promise<CheckOptions | null> {
+  rejectRepeatedFlags(argv);
   const { values, positionals } = (() => {
     try {
       return parseArgs({

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { checkInputFile, readInputFile } from './input-file';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { AGE_BANDS, REGIONS } from '../core/population/demographics';
 import { UsageError } from './simulate-args';
 
@@ -82,6 +83,7 @@ export function parseAudience(v: string): Record<string, unknown> {
 
 export function parseCreatorArgs(argv: string[]): CreatorOptions {
   let v;
+  rejectRepeatedFlags(argv);
   try {
     v = parseArgs({
       args: argv,

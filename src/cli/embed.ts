@@ -16,6 +16,7 @@ import { fitOfflineEmbedding, OFFLINE_MODEL } from '../core/embed/offline';
 import { fitSemanticIds } from '../core/embed/semantic-ids';
 import { normalizeRows, type ItemVectors } from '../core/embed/vectors';
 import { createRng } from '../core/rng';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { runCli } from './cli-main';
 import { loadWorld } from './load-world';
 import { intOption, UsageError } from './simulate-args';
@@ -50,6 +51,7 @@ interface EmbedOptions {
 /** Parse argv; throws UsageError. Null for --help. */
 export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
   let values: Record<string, string | boolean | undefined>;
+  rejectRepeatedFlags(argv);
   try {
     ({ values } = parseArgs({
       args: argv,

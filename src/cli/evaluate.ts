@@ -10,6 +10,7 @@ import { loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin
 import { ImportError } from '../core/catalog/import-error';
 import { importMovieLens } from '../core/catalog/movielens';
 import { runCompare } from '../core/eval/compare';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { evaluateFidelityProtocol, NoFiguresError } from './evaluate-fidelity';
 import { ChatEngineError } from '../core/llm/chat-engine';
 import { fidelityTable } from './fidelity-table';
@@ -112,6 +113,7 @@ interface Options {
 /** Parse argv; throws UsageError with a clear message. Returns null for --help. */
 export function parseEvaluateArgs(argv: string[]): Options | null {
   let values: Record<string, string | boolean | undefined>;
+  rejectRepeatedFlags(argv);
   try {
     ({ values } = parseArgs({
       args: argv,

@@ -10,6 +10,7 @@ import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../co
 import { isRewardName, REWARD_NAMES } from '../core/env/reward';
 import { EnvService, EnvServiceError, type EnvServiceConfig } from '../core/rl/env-service';
 import { personasThenPopulation } from '../core/users/population';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { UsageError, intOption } from './simulate-args';
 import { runCli } from './cli-main';
 
@@ -94,6 +95,7 @@ Serves the environment (Gym-style reset/step) on http://127.0.0.1:PORT:
 /** Parse options and load the world into a service config. */
 export async function envConfig(argv: string[]): Promise<{ port: number; cfg: EnvServiceConfig; help: boolean }> {
   let values: Record<string, string | boolean | undefined>;
+  rejectRepeatedFlags(argv);
   try {
     ({ values } = parseArgs({
       args: argv,

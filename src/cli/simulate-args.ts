@@ -3,6 +3,7 @@
  * validation. Any problem is a `UsageError`, which the CLI reports with exit code 2.
  */
 import { readInputFile } from './input-file';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { parseArgs } from 'node:util';
 import { REWARD_NAMES, isRewardName, type RewardName } from '../core/env/reward';
 import { isKnownRecommender } from '../core/recommenders/agentic';
@@ -180,6 +181,7 @@ function recParams(values: string[]): Record<string, number> {
 /** Parse and validate `argv` (without the node and script paths). Names of plug-ins are checked by the CLI. */
 export function parseSimulateArgs(argv: string[]): SimulateOptions {
   let values: Record<string, string | boolean | string[] | undefined>;
+  rejectRepeatedFlags(argv, ['rec-param']);
   try {
     ({ values } = parseArgs({
       args: argv,

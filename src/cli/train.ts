@@ -15,6 +15,7 @@ import { createRecommender } from '../core/recommenders/agentic';
 import { OBJECTIVES, isObjective, type Objective } from '../core/rl/objective';
 import { pretrainedPolicy } from '../core/rl/rl-recommender';
 import { Trainer, type CurvePoint, type EvalStats } from '../core/rl/train';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { UsageError, intOption } from './simulate-args';
 import { checkOutputPath } from './output-path';
 import { callCli, runCli, type CliSpec } from './cli-main';
@@ -75,6 +76,7 @@ export interface TrainOptions {
 /** Parse argv; throws UsageError. Null for --help. */
 export function parseTrainArgs(argv: string[]): TrainOptions | null {
   let values: Record<string, string | boolean | undefined>;
+  rejectRepeatedFlags(argv);
   try {
     ({ values } = parseArgs({
       args: argv,

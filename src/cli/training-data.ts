@@ -18,6 +18,7 @@ import { simulators } from '../core/simulator/registry';
 import type { Observation } from '../core/types';
 import { defaultContext } from '../core/users/context';
 import { personasThenPopulation } from '../core/users/population';
+import { rejectRepeatedFlags } from './repeated-flags';
 import { prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
 import { checkOutputPath } from './output-path';
@@ -66,6 +67,7 @@ export interface TrainingDataOptions {
 export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDataOptions | null> {
   const argv = await prepareExternalRecommenders(argv0);
   let values: Record<string, string | boolean | undefined>;
+  rejectRepeatedFlags(argv);
   try {
     ({ values } = parseArgs({
       args: argv, strict: true,
