@@ -4,7 +4,7 @@
  * one-word title does not widen the replay page on a phone; on a phone the status bar
  * shows the timeline and what human mode waits for (one word a line, dots cut to 10 px);
  * the many-seeds caption stays readable on a phone (it ran off the edge of its table); a
- * long unbroken creator (imported catalog) or comment (a pasted link) wraps inside its card;
+ * long unbroken title or creator (imported catalog) or comment (a pasted link) wraps inside its card, live and in the replay;
  * on a phone the closed settings drawer takes no Tab stops (23 invisible ones came before
  * Run), opening it moves the focus into it and Escape closes it.
  */
@@ -98,10 +98,11 @@ describe('QA: views keep their work and their layout', () => {
     await page.close();
   });
 
-  it('on a phone a long unbroken creator or comment wraps inside its card', async () => {
+  it('on a phone a long unbroken title, creator or comment wraps inside its card, live and in the replay', async () => {
     const catalog = JSON.parse(readFileSync('static-data/shortvideo.json', 'utf8'));
     catalog.id = 'qa-long-creators';
-    for (const it of catalog.items) it.creator = 'c'.repeat(400);
+    // One-word titles too: the replay's one column on a phone took their width (22,000 px).
+    for (const it of catalog.items) (it.creator = 'c'.repeat(400)), (it.title = `${it.id}${'T'.repeat(400)}`);
     const path = join(tmpdir(), `qa-long-creators-${process.pid}.json`);
     await writeFile(path, JSON.stringify(catalog));
     const { page, errors } = await openApp(env.b.context, 'speed=16&turns=1&k=2&sim=human');
@@ -116,6 +117,13 @@ describe('QA: views keep their work and their layout', () => {
     await page.getByTestId('human-silent').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="session-status"]')?.textContent?.trim() === 'ended');
     expect(await page.locator('.said').count()).toBe(1);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    // (The nav folds into a menu on a phone: go there wide, replay narrow.)
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openHistory(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('history-open').first().click();
+    await page.getByTestId('replay').getByTestId('item-card').first().waitFor();
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await page.close();
