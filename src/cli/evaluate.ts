@@ -153,6 +153,10 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
   if (![1, 3, 9].includes(ratio)) throw new UsageError(`--ratio must be 1, 3 or 9, got ${ratio}`);
   const bases = values.recommenders ? String(values.recommenders).split(',').map((s) => s.trim()).filter(Boolean) : recommenders.names();
   for (const b of bases) if (!recommenders.has(b)) throw new UsageError(`--recommenders: "${b}" is unknown. Known: ${recommenders.names().join(', ')}`);
+  // Flags one protocol reads, given to another, were ignored without a word (--seeds 10 with compare ran as usual).
+  for (const [flag, readers] of [['ratio', ['fidelity']], ['seeds', ['fidelity']], ['bootstrap', ['fidelity']], ['no-response-model', ['fidelity']], ['max-users', ['fidelity', 'reorder']]] as const) {
+    if (values[flag] !== undefined && !(readers as readonly string[]).includes(protocol)) throw new UsageError(`--${flag} is read by --protocol ${readers.join(' and ')} only, not ${protocol}`);
+  }
   // --out is written only by judge, at the end: said now, not ignored or found unwritable after the run.
   if (values.out !== undefined) {
     if (protocol !== 'judge') throw new UsageError(`--out is written by --protocol judge only, not ${protocol}`);

@@ -94,3 +94,19 @@ describe('runCli: an operating-system error met while running', () => {
     expect(r.err).toMatch(/^demo: ENOENT: no such file or directory, open '.*gone'\n$/);
   });
 });
+
+describe('evaluate: a flag of another protocol', () => {
+  it('is refused, not ignored (--seeds, --bootstrap, --ratio, --no-response-model: fidelity; --max-users: fidelity and reorder)', async () => {
+    for (const [args, re] of [
+      [['--protocol', 'compare', '--seeds', '10'], /^evaluate: --seeds is read by --protocol fidelity only, not compare/],
+      [['--protocol', 'instructions', '--bootstrap', '5'], /--bootstrap is read by --protocol fidelity only/],
+      [['--protocol', 'ndcg-retention', '--ratio', '3'], /--ratio is read by --protocol fidelity only/],
+      [['--protocol', 'judge', '--no-response-model'], /--no-response-model is read by --protocol fidelity only/],
+      [['--protocol', 'compare', '--max-users', '5'], /--max-users is read by --protocol fidelity and reorder only, not compare/],
+    ] as [string[], RegExp][]) {
+      const r = await capture(() => evaluate(args));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(re);
+    }
+  });
+});
