@@ -59,6 +59,15 @@ export async function callCli<O>(spec: CliSpec<O>, argv: string[]): Promise<numb
 /** Run a CLI over `argv` (without the node and script paths); resolves to the exit code. */
 export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<number> {
   let parsed = false;
+  // Node exits with code 0 when nothing is left to wait for, even mid-command (a promise that
+  // never settles: a plug-in's top-level await, a callback never called): said and exit 1,
+  // never a silent "success".
+  const onExit = (code: number): void => {
+    if (code !== 0) return;
+    process.stderr.write(`${spec.name}: stopped before finishing: it was waiting for something that can never happen (a promise that never settles)\n`);
+    process.exitCode = 1;
+  };
+  process.once('exit', onExit);
   try {
     const options = await spec.parse(argv);
     parsed = true;
@@ -72,5 +81,7 @@ export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<numbe
     const msg = spec.known?.(e) || isSystemError(e) ? (e as Error).message : ((e as Error)?.stack ?? String(e));
     process.stderr.write(`${spec.name}: ${terminalText(msg)}\n`);
     return 1;
+  } finally {
+    process.off('exit', onExit);
   }
 }

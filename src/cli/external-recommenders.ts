@@ -12,6 +12,9 @@ import { fetchEndpoint } from '../remote/fetch-endpoint';
 import { moduleEndpoint, moduleNameFromFile, recommenderModuleOf } from '../remote/module-endpoint';
 import { UsageError } from './simulate-args';
 
+/** How long a recommender module may take to load (its top-level code), in ms. */
+export const MODULE_LOAD_MS = 10_000;
+
 /** Import a recommender module file and register it; returns its `module:NAME`. */
 export async function loadRecommenderModule(file: string): Promise<string> {
   const path = resolve(file);
@@ -21,10 +24,19 @@ export async function loadRecommenderModule(file: string): Promise<string> {
     throw new UsageError(`--recommender-module ${file}: no such file`);
   }
   let ns: Record<string, unknown>;
+  // A deadline on the import: a top-level await that never settles left nothing to wait for,
+  // so Node exited with code 0 and no word, as if the command had run.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UsageError(`--recommender-module ${file} did not finish loading within ${MODULE_LOAD_MS / 1000} s (a top-level await that never settles?)`)), MODULE_LOAD_MS);
+  });
   try {
-    ns = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    ns = (await Promise.race([import(pathToFileURL(path).href), deadline])) as Record<string, unknown>;
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`--recommender-module ${file} could not be loaded: ${(e as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
   let mod;
   try {
