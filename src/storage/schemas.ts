@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { ACTION_TYPES } from '../core/types';
 
 const num = z.number().refine(Number.isFinite, 'expected a finite number');
+/** Epoch ms a Date can hold (±8.64e15): 1e300 passed as finite and showed as "Invalid Date" in History. */
+const epochMs = num.min(-8.64e15, 'expected a date (epoch ms within ±8.64e15)').max(8.64e15, 'expected a date (epoch ms within ±8.64e15)');
 const weights = z.record(z.string(), num);
 
 export const contextSchema = z.looseObject({
@@ -92,7 +94,7 @@ export const trajectorySchema = z.looseObject({
   turns: z.array(turnSchema),
   endReason,
   metrics: metricsSchema,
-  startedAt: num,
+  startedAt: epochMs,
 });
 
 export const itemSnapshotSchema = z.looseObject({
@@ -109,8 +111,8 @@ export const sessionRecordSchema = z.looseObject({
   id: z.string().min(1),
   trajectoryId: z.string().optional(),
   title: z.string(),
-  startedAt: num,
-  updatedAt: num,
+  startedAt: epochMs,
+  updatedAt: epochMs,
   status: z.enum(['running', 'complete', 'stopped', 'interrupted']),
   seed: num,
   userId: z.string(),

@@ -63,6 +63,8 @@ const CASES: Case[] = [
   { name: 'a record without its session', text: withAll((a) => delete a.sessions[0].session), error: /Session record 1: session: /, where: { record: 0 } },
   { name: 'startedAt is a word', text: (g) => { const a = twoSessions(g); a.sessions[1].session.startedAt = 'yesterday'; return JSON.stringify(a); }, error: /Session record 2 \(id second@1\): session\.startedAt/, where: { record: 1 } },
   { name: 'startedAt is 1e999 (Infinity)', text: (g) => JSON.stringify(g.all).replace(/"startedAt":\d+/, '"startedAt":1e999'), error: /Session record 1 \(id [^)]+\): session\.startedAt: .*Infinity/ },
+  { name: 'startedAt is 1e300 (finite, but no date)', text: (g) => JSON.stringify(g.all).replace(/"startedAt":\d+/, '"startedAt":1e300'), error: /Session record 1 \(id [^)]+\): session\.startedAt: expected a date/ },
+  { name: 'JSONL: startedAt is -1e20', text: (g) => JSON.stringify({ ...g.line, startedAt: -1e20 }), error: /^Line 1: not a trajectory: startedAt: expected a date/, where: { line: 1 } },
   { name: 'an event of another session', text: withAll((a) => (a.sessions[0].events[2].sessionId = 'elsewhere')), error: /events\.2\.sessionId does not match the session id/, where: { record: 0 } },
   { name: 'two events with one seq', text: withAll((a) => (a.sessions[0].events[3].seq = a.sessions[0].events[2].seq)), error: /events\.3\.seq 2 appears twice/, where: { record: 0 } },
   { name: 'an event of an unknown kind', text: withAll((a) => (a.sessions[0].events[1].kind = 'explode')), error: /Session record 1 .*events\.1\.kind/ },
