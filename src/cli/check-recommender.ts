@@ -8,13 +8,13 @@ import { parseArgs } from 'node:util';
 import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { createRecommender } from '../core/recommenders/agentic';
 import { CHECK_DEADLINES, checkRecommender, checkRemoteOptions, type CheckRecommenderReport } from '../core/recommenders/remote/check-recommender';
-import { isHttpName } from '../core/recommenders/remote/external';
+import { httpNameProblem, isHttpName } from '../core/recommenders/remote/external';
 import { simulators } from '../core/simulator/registry';
 import { defaultContext } from '../core/users/context';
 import { rejectRepeatedFlags } from './repeated-flags';
 import { loadRecommenderModule, prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
-import { callCli, runCli, type CliSpec } from './cli-main';
+import { callCli, hideCredentials, runCli, type CliSpec } from './cli-main';
 
 export const HELP = `Usage: npm run check-recommender -- URL|FILE [options]
 
@@ -73,6 +73,8 @@ export async function parseCheckArgs(argv: string[]): Promise<CheckOptions | nul
   const catalogId = values.catalog ?? 'shortvideo';
   if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
   await prepareExternalRecommenders([]);
+  // An http(s) URL that cannot be used is said as such (it was looked for as a module file).
+  if (/^https?:\/\//i.test(target) && !isHttpName(target)) throw new UsageError(`${hideCredentials(target)}: ${httpNameProblem(target)}`);
   const name = isHttpName(target) ? target : await loadRecommenderModule(target);
   return { name, timeoutMs, fitTimeoutMs, catalogId, json: !!values.json };
 }

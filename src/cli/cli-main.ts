@@ -31,6 +31,14 @@ export interface CliSpec<O> {
 const HINT = 'Run with --help for the options.\n';
 
 /**
+ * Error lines echo what the user typed; a URL with `user:password@` (refused everywhere)
+ * was echoed whole ("--recommender "http://user:pw@..." is unknown"). Hidden in every line.
+ */
+export function hideCredentials(text: string): string {
+  return text.replace(/\b(https?:\/\/)[^\s/?#@"']*@/gi, '$1***@');
+}
+
+/**
  * An error from the operating system (a full disk, a file removed mid-run: `code` and
  * `syscall` set by Node) is the machine's state, not a bug in the command: its message
  * ("ENOSPC: no space left on device, write") says it; a stack would only hide it.
@@ -75,11 +83,11 @@ export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<numbe
   } catch (e) {
     if (e instanceof UsageError || spec.usage?.(e)) {
       const hint = !parsed || spec.hintAlways;
-      process.stderr.write(`${spec.name}: ${terminalText((e as Error).message)}\n${hint ? HINT : ''}`);
+      process.stderr.write(`${spec.name}: ${terminalText(hideCredentials((e as Error).message))}\n${hint ? HINT : ''}`);
       return 2;
     }
     const msg = spec.known?.(e) || isSystemError(e) ? (e as Error).message : ((e as Error)?.stack ?? String(e));
-    process.stderr.write(`${spec.name}: ${terminalText(msg)}\n`);
+    process.stderr.write(`${spec.name}: ${terminalText(hideCredentials(msg))}\n`);
     return 1;
   } finally {
     process.off('exit', onExit);

@@ -7,6 +7,7 @@ import { rejectRepeatedFlags } from './repeated-flags';
 import { parseArgs } from 'node:util';
 import { REWARD_NAMES, isRewardName, type RewardName } from '../core/env/reward';
 import { isKnownRecommender } from '../core/recommenders/agentic';
+import { httpNameProblem } from '../core/recommenders/remote/external';
 import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import { parseRunDescription, RunDescriptionError, type RunDescription } from '../core/run/description';
@@ -246,6 +247,8 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
   }
   // Names first, with messages that name the option (the description would say "recommender.name").
   if (str('recommender') !== undefined && !isKnownRecommender(str('recommender')!)) {
+    const problem = /^https?:\/\//i.test(str('recommender')!) ? httpNameProblem(str('recommender')!.replace(/\+follow$/, '')) : null;
+    if (problem) throw new UsageError(`--recommender: ${problem}`);
     throw new UsageError(`--recommender "${str('recommender')}" is unknown. Known: ${recommenders.names().join(', ')} (add +follow to follow instructions)`);
   }
   const knownSims = [...new Set([...simulators.names(), 'llm'])];
