@@ -20,7 +20,7 @@ import { rejectRepeatedFlags } from './repeated-flags';
 import { runCli } from './cli-main';
 import { loadWorld } from './load-world';
 import { intOption, UsageError } from './simulate-args';
-import { checkOutputPath } from './output-path';
+import { checkNotDatasetFile, checkOutputPath } from './output-path';
 
 export const EMBED_HELP = `Usage: npm run embed -- --catalog ID|DIR --model NAME|offline --out FILE [options]
 
@@ -80,6 +80,7 @@ export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
   if (!out) throw new UsageError('--out FILE is required (.npy or .csv)');
   if (!/\.(npy|csv)$/i.test(out)) throw new UsageError(`--out "${out}": the file must end in .npy or .csv`);
   checkOutputPath('out', out);
+  checkNotDatasetFile('out', out, String(values.catalog));
   return {
     catalog: String(values.catalog),
     model: String(values.model),

@@ -34,7 +34,7 @@ import { runJudgeRequest, runLeaderboardRequest } from '../worker/leaderboard-ru
 import { runCli } from './cli-main';
 import { flagValue, relaunchWithHeapFor } from './heap';
 import { intOption, UsageError, type SimulateOptions } from './simulate-args';
-import { checkOutputPath } from './output-path';
+import { checkNotDatasetFile, checkOutputPath } from './output-path';
 
 /** Upper bound of the numeric options (the seed's range). */
 const MAX = 4_294_967_295;
@@ -161,6 +161,7 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
   if (values.out !== undefined) {
     if (protocol !== 'judge') throw new UsageError(`--out is written by --protocol judge only, not ${protocol}`);
     checkOutputPath('out', String(values.out));
+    checkNotDatasetFile('out', String(values.out), values.dataset as string | undefined);
   }
   if ((protocol === 'reorder' || protocol === 'fidelity') && !values.dataset) throw new UsageError(`--protocol ${protocol} needs --dataset DIR (a MovieLens folder)`);
   return {

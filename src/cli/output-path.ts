@@ -5,8 +5,9 @@
  * stack trace. Nothing is created or truncated here: an existing file is kept until the
  * run has something to write over it.
  */
-import { accessSync, constants, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { MOVIELENS_FILES } from '../core/catalog/movielens';
 import { UsageError } from './simulate-args';
 
 function statOrNull(path: string): Stats | null {
@@ -45,4 +46,23 @@ export function checkOutputPath(flag: string, path: string): void {
   if (!parent) throw new UsageError(`${name}: the folder "${dir}" does not exist (create it first)`);
   if (!parent.isDirectory()) throw new UsageError(`${name}: "${dir}" is a file, not a folder`);
   if (!writable(dir)) throw new UsageError(`${name}: no permission to create files in "${dir}"`);
+}
+
+/**
+ * Throw a `UsageError` when `--flag path` would overwrite a file of the MovieLens folder the
+ * command reads (`--out ml/ratings.csv`, `--out ml/movies.csv` for embed): the run read it
+ * first, then wrote over the user's dataset.
+ */
+export function checkNotDatasetFile(flag: string, path: string, datasetDir: string | undefined): void {
+  if (!datasetDir || !(MOVIELENS_FILES as readonly string[]).includes(basename(path))) return;
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  if (real(dirname(resolve(path))) === real(resolve(datasetDir))) {
+    throw new UsageError(`--${flag} "${path}" is a file of the dataset this command reads (${datasetDir}); name another file`);
+  }
 }

@@ -19,7 +19,7 @@ import type { UserSimulator } from '../core/simulator/simulator';
 import { loadRunWorld } from './load-world';
 import { createProgress, silentProgress } from './progress';
 import { HELP, UsageError, paramsHelp, parseSimulateArgs, type SimulateOptions } from './simulate-args';
-import { checkOutputPath } from './output-path';
+import { checkNotDatasetFile, checkOutputPath } from './output-path';
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
@@ -53,7 +53,7 @@ async function parse(argv: string[]): Promise<SimulateOptions | null> {
   // http://... recommenders and --recommender-module FILE (docs/recommender-api.md).
   const o = parseSimulateArgs(await prepareExternalRecommenders(argv));
   if (o.help) return null;
-  if (o.out !== null) checkOutputPath('out', o.out);
+  if (o.out !== null) (checkOutputPath('out', o.out), checkNotDatasetFile('out', o.out, o.catalog));
   return o;
 }
 

@@ -4,7 +4,7 @@
  * that writes one (they write at the end, so these used to surface after the whole run, as
  * a stack trace). An operating-system error met later is said by its message, not a stack.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -109,4 +109,27 @@ describe('evaluate: a flag of another protocol', () => {
       expect(r.err).toMatch(re);
     }
   });
+});
+
+describe('an output file that is a file of the dataset being read', () => {
+  it('is refused before the run, and the dataset stays as it was (simulate, embed, evaluate judge)', async () => {
+    const ml = join(dir, 'ml');
+    mkdirSync(ml, { recursive: true });
+    const movies = 'movieId,title,genres\n1,A (1990),Drama\n2,B (1991),Comedy\n3,C (1992),Action\n';
+    const ratings = 'userId,movieId,rating,timestamp\n1,1,4,1000000000\n1,2,5,1000000001\n2,3,3,1000000002\n';
+    writeFileSync(join(ml, 'movies.csv'), movies);
+    writeFileSync(join(ml, 'ratings.csv'), ratings);
+    const runs: [() => Promise<number>, RegExp][] = [
+      [() => simulate(['--catalog', ml, '--quiet', '--out', join(ml, 'ratings.csv')]), /^simulate: --out ".*ratings\.csv" is a file of the dataset this command reads/],
+      [() => embed(['--catalog', ml + '/', '--model', 'offline', '--out', join(ml, '.', 'movies.csv')]), /^embed: --out ".*movies\.csv" is a file of the dataset/],
+      [() => evaluate(['--protocol', 'judge', '--dataset', ml, '--users', '1', '--out', join(ml, 'ratings.csv')]), /^evaluate: --out .* is a file of the dataset/],
+    ];
+    for (const [run, re] of runs) {
+      const r = await capture(run);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(re);
+    }
+    expect(readFileSync(join(ml, 'ratings.csv'), 'utf8')).toBe(ratings);
+    expect(readFileSync(join(ml, 'movies.csv'), 'utf8')).toBe(movies);
+  }, 60_000);
 });
