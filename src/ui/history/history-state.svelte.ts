@@ -18,6 +18,10 @@ import {
   type StorageInfo,
 } from '../../storage/queries';
 import { downloadText, stamp } from './download';
+import { recordingSessionIds } from '../state/storage-wiring';
+
+/** Said when a delete meets a session the Live view (or Compare) is still recording. */
+const STILL_RECORDING = 'still running in this page (Live or Compare) and being saved: stop it or let it end before deleting it';
 
 function dayStart(s: string): number | undefined {
   const t = s ? Date.parse(s + 'T00:00:00') : NaN;
@@ -118,6 +122,10 @@ export class HistoryState {
   /** Delete one session; it can be brought back with `undo()` until the next deletion. */
   async remove(id: string): Promise<void> {
     if (!this.db) return;
+    if (recordingSessionIds().has(id)) {
+      this.error = `This session is ${STILL_RECORDING}.`;
+      return;
+    }
     try {
       const backup = await exportSession(this.db, id);
       await deleteSession(this.db, id);
@@ -136,11 +144,16 @@ export class HistoryState {
     // Thousands of sessions take seconds: say that it is under way.
     this.notice = 'Deleting every stored session…';
     try {
-      const backup = await exportAll(this.db);
-      const all = await listSessions(this.db, {});
+      const kept = recordingSessionIds();
+      const all = (await listSessions(this.db, {})).filter((r) => !kept.has(r.id));
+      // The undo file holds what is deleted, not the session that goes on being recorded.
+      const file = JSON.parse(await exportAll(this.db)) as { sessions: { session: { id: string } }[] };
+      file.sessions = file.sessions.filter((x) => !kept.has(x.session.id));
+      const backup = JSON.stringify(file);
       for (const r of all) await deleteSession(this.db, r.id);
       this.undoable = { text: backup, what: `${all.length} session${all.length === 1 ? '' : 's'} deleted.` };
-      this.notice = null;
+      const one = kept.size === 1;
+      this.notice = kept.size ? `Kept ${kept.size} session${one ? '' : 's'} still running in this page (Live or Compare): stop ${one ? 'it' : 'them'} or let ${one ? 'it' : 'them'} end, then delete.` : null;
     } catch (e) {
       this.notice = null;
       this.error = e instanceof Error ? e.message : String(e);

@@ -22,6 +22,18 @@ export interface RecordingSink {
 /** Events after which the stored session has a new completed step worth telling about. */
 const SAVE_POINTS = new Set<SessionEvent['type']>(['decision', 'instruction', 'reply', 'session_end']);
 
+/** Sessions this page is recording now (a live run in any view's controller). */
+const recording = new Set<string>();
+
+/**
+ * Ids of the sessions this page is still recording. History keeps them from deletion: the
+ * recorder rewrote a deleted row on its next item, so the session came back with its
+ * earlier events gone.
+ */
+export function recordingSessionIds(): ReadonlySet<string> {
+  return recording;
+}
+
 /** Create a recording sink; never rejects (a storage failure gives a no-op sink and a banner). */
 export async function createRecordingSink(
   meta: SessionMeta,
@@ -43,10 +55,16 @@ export async function createRecordingSink(
       throw e;
     }
     const rec = createRecorder(db, meta, { itemLookup, onError: (e) => cb.onError(e.message) });
+    recording.add(rec.id);
     return {
       sink: (ev) => {
         void rec.onEvent(ev);
-        if (ev.type === 'session_end') void rec.done.finally(off);
+        if (ev.type === 'session_end') {
+          void rec.done.finally(() => {
+            off();
+            recording.delete(rec.id);
+          });
+        }
         if (SAVE_POINTS.has(ev.type)) {
           void rec.flush().then(() => {
             if (!rec.error) cb.onSaved(Date.now());
@@ -56,6 +74,7 @@ export async function createRecordingSink(
       stop: async () => {
         off();
         await rec.stop();
+        recording.delete(rec.id);
       },
     };
   } catch (e) {
