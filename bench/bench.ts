@@ -95,7 +95,9 @@ export function parseBenchArgs(argv: string[]): { json: boolean; only: Set<strin
     throw new UsageError((e as Error).message.split('. ')[0]);
   }
   if (values.help) return null;
-  const only = values.only ? new Set(values.only.split(',').map((x) => x.trim()).filter(Boolean)) : null;
+  const only = values.only !== undefined ? new Set(values.only.split(',').map((x) => x.trim()).filter(Boolean)) : null;
+  // An empty list ran every section (`--only=`, minutes) or none (`--only ,`: exit 0 with no figures).
+  if (only && only.size === 0) throw new UsageError(`--only needs at least one section (known: ${SECTIONS.map(([n]) => n).join(', ')})`);
   const unknown = [...(only ?? [])].filter((n) => !SECTIONS.some(([name]) => name === n));
   if (unknown.length) throw new UsageError(`--only: unknown section ${unknown.join(', ')} (known: ${SECTIONS.map(([n]) => n).join(', ')})`);
   return { json: !!values.json, only };
