@@ -151,7 +151,11 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol "${protocol}" is unknown: one of ${PROTOCOLS.join(', ')}`);
   const ratio = intOption('ratio', values.ratio as string | undefined, 1, 1, MAX);
   if (![1, 3, 9].includes(ratio)) throw new UsageError(`--ratio must be 1, 3 or 9, got ${ratio}`);
-  const bases = values.recommenders ? String(values.recommenders).split(',').map((s) => s.trim()).filter(Boolean) : recommenders.names();
+  const bases = values.recommenders !== undefined ? String(values.recommenders).split(',').map((s) => s.trim()).filter(Boolean) : recommenders.names();
+  // An empty list ran the protocol on no recommender ("users: 0", exit 0); a repeat ran one twice.
+  if (!bases.length) throw new UsageError(`--recommenders needs at least one name. Known: ${recommenders.names().join(', ')}`);
+  const twice = bases.find((b, i) => bases.indexOf(b) !== i);
+  if (twice) throw new UsageError(`--recommenders names "${twice}" twice`);
   for (const b of bases) if (!recommenders.has(b)) throw new UsageError(`--recommenders: "${b}" is unknown. Known: ${recommenders.names().join(', ')}`);
   // Flags one protocol reads, given to another, were ignored without a word (--seeds 10 with compare ran as usual).
   for (const [flag, readers] of [['ratio', ['fidelity']], ['seeds', ['fidelity']], ['bootstrap', ['fidelity']], ['no-response-model', ['fidelity']], ['max-users', ['fidelity', 'reorder']]] as const) {
