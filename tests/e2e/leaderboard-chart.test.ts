@@ -42,6 +42,8 @@ describe('leaderboard NDCG-versus-retention chart', () => {
     await toPhone(page);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
+    // The table's caption wraps within the screen (it ran off the right edge, cut mid-word).
+    expect(await page.getByTestId('leaderboard-table').locator('caption').evaluate((c) => c.getBoundingClientRect().right - innerWidth)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   }, 180_000);
 
