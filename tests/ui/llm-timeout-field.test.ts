@@ -81,3 +81,18 @@ describe('LLM panel timeout field', () => {
     localStorage.clear();
   });
 });
+
+describe('GPU detection finishing during a connect', () => {
+  it('leaves the connect in progress (its button stayed enabled and a second connect could start)', async () => {
+    const { LlmState } = await import('../../src/ui/llm/llm-state.svelte');
+    const { detectGpu } = await import('../../src/ui/llm/llm-actions');
+    const state = new LlmState();
+    const detecting = detectGpu(state);
+    expect(state.phase).toBe('detecting');
+    // The person pressed "Use this endpoint" while the GPU probe was still running.
+    state.phase = 'loading';
+    await detecting;
+    expect(state.phase).toBe('loading');
+    expect(state.gpu?.available).toBe(false);
+  }, 20_000);
+});

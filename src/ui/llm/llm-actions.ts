@@ -31,7 +31,8 @@ export async function detectGpu(state: LlmState): Promise<void> {
   if (!state.models.some((m) => m.id === state.settings.webllm.modelId) && state.models.length) {
     state.settings.webllm.modelId = state.models[0].id;
   }
-  state.phase = state.engine ? 'ready' : 'idle';
+  // A connect or load started meanwhile owns the phase (reset here, its button came back mid-connect).
+  if (state.phase === 'detecting') state.phase = state.engine ? 'ready' : 'idle';
   await refreshCache(state);
 }
 
