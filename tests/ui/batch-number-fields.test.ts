@@ -14,7 +14,7 @@ afterEach(() => cleanup());
 describe('Batch number fields', () => {
   it('an emptied seed is refused beside the field and Run is disabled; a valid seed runs that seed', async () => {
     const sent: BatchRequest[] = [];
-    render(BatchView, { runner: async (req) => (sent.push(req), Promise.reject(new Error('stop here'))) });
+    render(BatchView, { runner: async (req: BatchRequest) => (sent.push(req), Promise.reject(new Error('stop here'))) });
     const seed = screen.getByTestId('batch-seed') as HTMLInputElement;
     const run = screen.getByTestId('batch-run') as HTMLButtonElement;
     await fireEvent.input(seed, { target: { value: '' } });
