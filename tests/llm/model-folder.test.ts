@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tjs from '@huggingface/transformers';
 import { loadGenerator, type TjsModule } from '../../src/llm/transformers/runtime';
 import { requiredModelFiles } from '../../src/llm/transformers/missing-files';
+import { closedPortUrl } from '../helpers/closed-port';
 
 const MODELS = process.env.RECOWORLD_MODELS ?? join(__dirname, '../../../shared/models');
 const have = existsSync(join(MODELS, 'tiny-random-smollm2', 'onnx', 'model.onnx'));
@@ -54,6 +55,12 @@ describe('requiredModelFiles', () => {
 
 describe.skipIf(!have)('a self-hosted model folder that lacks files', () => {
   const load = (base: string, model: string, dtype = 'fp32') => loadGenerator(lib, { model, device: 'cpu', dtype, modelBase: base });
+
+  it('says a folder that is not there is unreachable, without the browser-only CORS hint in Node', async () => {
+    const err = await load(`${await closedPortUrl()}/`, 'tiny').catch((e: Error) => e);
+    expect(String(err)).toMatch(/could not be fetched from .*: the server is unreachable \(/);
+    expect(String(err)).not.toMatch(/Access-Control|this page/);
+  });
 
   for (const mode of ['404', 'spa']) {
     it(`names the missing tokenizer.json (${mode})`, async () => {

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import HistoryView from '../../src/ui/history/HistoryView.svelte';
 import { HistoryState } from '../../src/ui/history/history-state.svelte';
 import { openDb } from '../../src/storage/open';
@@ -70,6 +70,19 @@ describe('history after changes elsewhere', () => {
     await done;
     expect(h.notice).toBeNull();
     expect(h.importError).toMatch(/^big\.json: /);
+    db.close();
+  });
+
+  it('refuses a file over the import limit by its size, without reading it', async () => {
+    const { db } = await seeded(0);
+    const h = new HistoryState(async () => db);
+    await h.init();
+    const read = vi.fn(async () => '');
+    const huge = { name: 'huge.json', size: 3_000_000_000, text: read } as unknown as File;
+    await h.importFile(huge);
+    expect(read).not.toHaveBeenCalled();
+    expect(h.importError).toBe('huge.json: The file is 3,000,000,000 bytes; imports are limited to 268,435,456 (export fewer sessions at a time).');
+    expect(h.notice).toBeNull();
     db.close();
   });
 });

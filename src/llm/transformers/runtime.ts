@@ -113,7 +113,11 @@ async function loadPipeline(tjs: TjsModule, task: string, args: LoadArgs, onProg
       }
     }
     if (/failed to fetch|networkerror|load failed|ECONNREFUSED|fetch failed/i.test(msg)) {
-      throw new TjsLoadError(`Model "${args.model}" could not be fetched from ${where}: the server is unreachable, or it does not send Access-Control-Allow-Origin for this page (${msg.slice(0, 200)})`);
+      // A page (or its worker) cannot tell a server that is not there from one that refuses its
+      // origin; Node (the `embed` CLI) has no origin, so no CORS hint there.
+      const inNode = !!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+      const why = inNode ? 'the server is unreachable' : 'the server is unreachable, or it does not send Access-Control-Allow-Origin for this page';
+      throw new TjsLoadError(`Model "${args.model}" could not be fetched from ${where}: ${why} (${msg.slice(0, 200)})`);
     }
     if (/could not locate|not found|404|unauthorized access|no such file|ENOENT/i.test(msg)) {
       throw new TjsLoadError(`Model "${args.model}" (${args.dtype}) is not in ${where}: ${msg.slice(0, 300)}`);

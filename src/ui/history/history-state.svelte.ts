@@ -6,6 +6,7 @@ import type { RecoDb, SessionRecord } from '../../storage/db';
 import { describeImportResult, exportAll, exportJsonl, exportPendingSessions, exportSession, importText } from '../../storage/export';
 import { unsavedRecorders } from '../../storage/recorder';
 import { getAppDb, onStorageIssue } from '../../storage/open';
+import { MAX_IMPORT_CHARS } from '../../storage/export-format';
 import {
   deleteSession,
   facetValues,
@@ -203,6 +204,13 @@ export class HistoryState {
   async importFile(file: File): Promise<void> {
     if (!this.db) return;
     this.importError = null;
+    // Refused before reading: the character limit was checked only after the whole file was in
+    // memory (a multi-GB file was read first). A character is at least a byte, so the limit in
+    // bytes never refuses a file the character limit would take, bar many multi-byte characters.
+    if (file.size > MAX_IMPORT_CHARS) {
+      this.importError = `${file.name}: The file is ${file.size.toLocaleString('en-US')} bytes; imports are limited to ${MAX_IMPORT_CHARS.toLocaleString('en-US')} (export fewer sessions at a time).`;
+      return;
+    }
     // A large file takes seconds to read, check and write: say that it is under way.
     this.notice = `Importing ${file.name}…`;
     try {
