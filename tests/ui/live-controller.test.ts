@@ -31,6 +31,13 @@ describe('live controller (rule-based, built-in catalog)', () => {
     expect(tb.turns.map((t) => t.decisions.map((d) => d.actions))).toEqual(tr.turns.map((t) => t.decisions.map((d) => d.actions)));
   });
 
+  it('a Run before the shell has dropped unknown first= ids runs with the known ones (it failed)', async () => {
+    const c = new LiveController(instant());
+    await c.run(decodeSettings('seed=7&turns=1&k=4&first=no-such-item,sv-0096'), new DataStore(), { record: false });
+    expect(c.session.error).toBeNull();
+    expect(c.session.trajectory!.turns[0].slate.itemIds[0]).toBe('sv-0096');
+  });
+
   it('steps one item at a time and can be stopped', async () => {
     const c = new LiveController(instant());
     const done = c.run(decodeSettings('seed=3'), new DataStore(), { record: false, stepFirst: true });

@@ -13,6 +13,7 @@ import { createHumanSimulator, type HumanInputSource } from '../human/human-simu
 import { HumanInput } from '../human/human-input.svelte';
 import type { DataStore } from './data.svelte';
 import { describeRun } from './describe-run';
+import { splitFirstList } from './first-list-link';
 import { engineOf, plannerFor } from './make-recommender';
 import { Playback } from './playback.svelte';
 import { applyEdits, pickUser } from './run-config';
@@ -71,7 +72,11 @@ export class LiveController {
       const recName = opts.recommender ?? settings.rec;
       // A stale link names a user that is not there: the first user plays (as before), and
       // the description says which.
-      const description = describeRun($state.snapshot(settings) as Settings, { recommender: recName, userId: base.id });
+      // first= ids this catalog lacks are dropped here too (the shell drops them and says which
+      // once the catalog loads; a Run in the moment before that failed on them).
+      const snap = $state.snapshot(settings) as Settings;
+      const firstList = splitFirstList(snap.firstList, catalog).kept;
+      const description = describeRun({ ...snap, firstList }, { recommender: recName, userId: base.id });
       const [{ runSession }, { buildRun }] = await Promise.all([import('../../core/env/runner'), import('../../core/run/build-run')]);
       const simulator = await this.simulatorFor(settings, abort.signal);
       // The LLM planner uses the engine of the LLM panel; without one, the rules plan.
