@@ -19,6 +19,8 @@ const CASES: [name: string, text: string, line: number | null, detail: RegExp][]
   ['a duplicate item id', doc([item(), item({ title: 'Again' })]), 10, /duplicate item id "a" \(first used on line 5\)/],
   ['quality out of range', doc([item({ quality: 7 })]), 9, /items\[0\]\.quality: expected number to be <=1/],
   ['a 1,000,000-character wrong value is quoted short', doc([item({ likes: 'x'.repeat(1_000_000) })]), 9, /items\[0\]\.likes: expected number, got string "x{40}"\.\.\. \(1,000,000 characters\)/],
+  ['an item a billion billion years long', doc([item({ durationSec: 1e308 })]), 9, /items\[0\]\.durationSec: expected number to be <=604800/],
+  ['an item 5e-324 s long', doc([item({ durationSec: 5e-324 })]), 9, /items\[0\]\.durationSec: expected number to be >=0\.1/],
   ['an array of numbers', '[1, 2, 3]', 1, /\[0\]: expected object/],
   ['a string', '"catalog"', 1, /expected a catalog object/],
   ['an empty file', '   \n', null, /the file is empty/],

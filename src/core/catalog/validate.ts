@@ -17,12 +17,17 @@ import { findSyntaxError, lineOf, locatePath } from './json-position';
 const unit = z.number().min(0).max(1);
 const count = z.number().int().min(0);
 const FORMATS = ['short_video', 'text_post', 'image', 'friend_suggestion', 'movie'] as const;
+/**
+ * An item's length: a tenth of a second to a week. Any positive number was taken, so 1e308
+ * (or 5e-324) reached the session clock, where watch times and the time budget are summed.
+ */
+const duration = z.number().min(0.1).max(604_800);
 
 /** Every field of an `Item`, required. */
 export const ItemSchema = z.object({
   id: z.string().min(1), title: z.string().min(1), description: z.string(), topic: z.string().min(1),
   subtopic: z.string(), tags: z.array(z.string()), creator: z.string(), format: z.enum(FORMATS),
-  durationSec: z.number().positive(), publishedAt: z.number().int(), locale: z.string(),
+  durationSec: duration, publishedAt: z.number().int(), locale: z.string(),
   likes: count, shares: count, comments: count, quality: unit,
 });
 
@@ -60,7 +65,7 @@ export const DEFAULT_TRAITS = {
 
 const ImportItemSchema = ItemSchema.extend({
   description: z.string().default(''), subtopic: z.string().default(''), tags: z.array(z.string()).default([]),
-  creator: z.string().default(''), format: z.enum(FORMATS).default('short_video'), durationSec: z.number().positive().default(30),
+  creator: z.string().default(''), format: z.enum(FORMATS).default('short_video'), durationSec: duration.default(30),
   publishedAt: z.number().int().default(0), locale: z.string().default(''), likes: count.default(0),
   shares: count.default(0), comments: count.default(0), quality: unit.default(0.5),
 });
