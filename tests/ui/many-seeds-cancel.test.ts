@@ -23,6 +23,20 @@ describe('many seeds with too few seeds', () => {
     expect(rows.every((r) => r.verdict === 'unclear')).toBe(true);
   });
 
+  it('says a fractional or out-of-range seeds count beside the field instead of rounding it', async () => {
+    const settings = new SettingsState('view=compare&turns=1&k=2&speed=16&seed=7');
+    render(CompareView, { settings, data: new DataStore() });
+    const run = screen.getByTestId('compare-seeds-run') as HTMLButtonElement;
+    for (const v of ['2.5', '500', '1', '']) {
+      await fireEvent.input(screen.getByTestId('compare-seeds-n'), { target: { value: v } });
+      expect(screen.getByTestId('compare-seeds-n-problem').textContent).toBe('Seeds: enter a whole number from 2 to 200.');
+      expect(run.disabled).toBe(true);
+    }
+    await fireEvent.input(screen.getByTestId('compare-seeds-n'), { target: { value: '3' } });
+    expect(screen.queryByTestId('compare-seeds-n-problem')).toBeNull();
+    expect(run.disabled).toBe(false);
+  });
+
   it('says a cancel after one seed leaves no interval, rather than showing a table', async () => {
     const settings = new SettingsState('view=compare&turns=1&k=2&speed=16&seed=7');
     render(CompareView, { settings, data: new DataStore() });
