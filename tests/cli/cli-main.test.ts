@@ -3,7 +3,8 @@
  * commands run as child processes), and `callCli`, which throws what `runCli` would say.
  */
 import { execFile } from 'node:child_process';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureStdio } from '../helpers/capture-stdio';
 import { callCli, runCli, type CliSpec } from '../../src/cli/cli-main';
 import { UsageError } from '../../src/cli/simulate-args';
 
@@ -39,28 +40,15 @@ function spec(extra: Partial<CliSpec<O>> = {}): CliSpec<O> {
   };
 }
 
-async function capture(f: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const w = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await f(), out, err };
-  } finally {
-    w.mockRestore();
-    e.mockRestore();
-  }
-}
-
 describe('runCli', () => {
   it('--help: the help on stdout, exit 0', async () => {
-    expect(await capture(() => runCli(spec(), ['--help']))).toEqual({ code: 0, out: 'Usage: demo\n', err: '' });
+    expect(await captureStdio(() => runCli(spec(), ['--help']))).toEqual({ code: 0, out: 'Usage: demo\n', err: '' });
   });
 
   it('a usage error from the parser: exit 2 with the hint; from the run: without it unless hintAlways', async () => {
-    expect(await capture(() => runCli(spec(), ['--bad']))).toEqual({ code: 2, out: '', err: 'demo: --bad is not an option\nRun with --help for the options.\n' });
-    expect((await capture(() => runCli(spec(), ['--later']))).err).toBe('demo: found while running\n');
-    expect((await capture(() => runCli(spec({ hintAlways: true }), ['--later']))).err).toBe('demo: found while running\nRun with --help for the options.\n');
+    expect(await captureStdio(() => runCli(spec(), ['--bad']))).toEqual({ code: 2, out: '', err: 'demo: --bad is not an option\nRun with --help for the options.\n' });
+    expect((await captureStdio(() => runCli(spec(), ['--later']))).err).toBe('demo: found while running\n');
+    expect((await captureStdio(() => runCli(spec({ hintAlways: true }), ['--later']))).err).toBe('demo: found while running\nRun with --help for the options.\n');
   });
 
   it('every command gives the hint after a bad option: train, training-data, check-recommender, serve-env as child processes', async () => {
@@ -75,7 +63,7 @@ describe('runCli', () => {
   }, 60_000);
 
   it('any other error: exit 1 with its stack', async () => {
-    const r = await capture(() => runCli(spec(), ['--bug']));
+    const r = await captureStdio(() => runCli(spec(), ['--bug']));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^demo: Error: a bug\n\s+at /);
   });
@@ -83,12 +71,12 @@ describe('runCli', () => {
 
 describe('callCli', () => {
   it('throws what runCli would say, prints nothing of its own; --help gives 0', async () => {
-    const r = await capture(async () => {
+    const r = await captureStdio(async () => {
       await expect(callCli(spec(), ['--bad'])).rejects.toThrow(UsageError);
       await expect(callCli(spec(), ['--bug'])).rejects.toThrow('a bug');
       return callCli(spec(), ['--help']);
     });
     expect(r).toEqual({ code: 0, out: 'Usage: demo\n', err: '' });
-    expect(await capture(() => callCli(spec(), []))).toEqual({ code: 0, out: '', err: '' });
+    expect(await captureStdio(() => callCli(spec(), []))).toEqual({ code: 0, out: '', err: '' });
   });
 });

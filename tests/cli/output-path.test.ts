@@ -7,7 +7,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureStdio } from '../helpers/capture-stdio';
 import { runCli } from '../../src/cli/cli-main';
 import { checkOutputPath } from '../../src/cli/output-path';
 import { UsageError } from '../../src/cli/simulate-args';
@@ -21,19 +22,6 @@ const dir = mkdtempSync(join(tmpdir(), 'recoworld-out-'));
 const aFile = join(dir, 'a-file.txt');
 writeFileSync(aFile, 'keep me');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function capture(f: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const w = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await f(), out, err };
-  } finally {
-    w.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('checkOutputPath', () => {
   it('refuses a missing folder, a folder as the file, a file as the folder, an empty name', () => {
@@ -59,7 +47,7 @@ describe('every command that writes a file checks it before the run', () => {
   ];
   for (const [name, main, args, re] of cases)
     it(`${name}: exit 2, one line, nothing on stdout`, async () => {
-      const r = await capture(() => main(args));
+      const r = await captureStdio(() => main(args));
       expect(r.code).toBe(2);
       expect(r.err).toMatch(re);
       expect(r.err).not.toMatch(/\n\s+at /);
@@ -74,7 +62,7 @@ describe('every command that writes a file checks it before the run', () => {
   });
 
   it('evaluate: --out with a protocol that writes nothing is refused, not ignored', async () => {
-    const r = await capture(() => evaluate(['--protocol', 'instructions', '--out', join(dir, 'x.jsonl')]));
+    const r = await captureStdio(() => evaluate(['--protocol', 'instructions', '--out', join(dir, 'x.jsonl')]));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--out is written by --protocol judge only, not instructions/);
   });
@@ -87,7 +75,7 @@ describe('every command that writes a file checks it before the run', () => {
 
 describe('runCli: an operating-system error met while running', () => {
   it('is said by its message (exit 1), without a stack', async () => {
-    const r = await capture(() =>
+    const r = await captureStdio(() =>
       runCli({ name: 'demo', help: '', parse: () => ({}), run: async () => (await import('node:fs/promises')).readFile(join(dir, 'gone')).then(() => 0) }, []),
     );
     expect(r.code).toBe(1);
@@ -104,7 +92,7 @@ describe('evaluate: a flag of another protocol', () => {
       [['--protocol', 'judge', '--no-response-model'], /--no-response-model is read by --protocol fidelity only/],
       [['--protocol', 'compare', '--max-users', '5'], /--max-users is read by --protocol fidelity and reorder only, not compare/],
     ] as [string[], RegExp][]) {
-      const r = await capture(() => evaluate(args));
+      const r = await captureStdio(() => evaluate(args));
       expect(r.code).toBe(2);
       expect(r.err).toMatch(re);
     }
@@ -125,7 +113,7 @@ describe('an output file that is a file of the dataset being read', () => {
       [() => evaluate(['--protocol', 'judge', '--dataset', ml, '--users', '1', '--out', join(ml, 'ratings.csv')]), /^evaluate: --out .* is a file of the dataset/],
     ];
     for (const [run, re] of runs) {
-      const r = await capture(run);
+      const r = await captureStdio(run);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(re);
     }

@@ -3,34 +3,15 @@
  * endpoint path end to end against a local HTTP server (a ready 'llm' simulator is handed
  * over), the API key kept out of localStorage, and the template editor's warnings.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
 import { llmState } from '../../src/ui/llm/llm-state.svelte';
+import { modelListServerForFile } from '../helpers/model-list-server';
 import type { UserSimulator } from '../../src/core/simulator/simulator';
 
-let server: Server;
-let base = '';
 const auth: (string | undefined)[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    auth.push(req.headers.authorization);
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', '*');
-    if (req.method === 'OPTIONS') return void res.end();
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ data: [{ id: 'tiny-model' }] }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+const server = modelListServerForFile((req) => auth.push(req.headers.authorization));
 
 describe('LLM panel', () => {
   afterEach(() => cleanup());
@@ -49,7 +30,7 @@ describe('LLM panel', () => {
     render(LlmPanel, { onsimulator: (s: UserSimulator | null) => sims.push(s) });
     await fireEvent.click(screen.getByTestId('llm-engine-openai'));
     const url = screen.getByTestId('llm-openai-url') as HTMLInputElement;
-    await fireEvent.input(url, { target: { value: base } });
+    await fireEvent.input(url, { target: { value: server.url } });
     await fireEvent.input(screen.getByTestId('llm-openai-model'), { target: { value: 'tiny-model' } });
     await fireEvent.input(screen.getByTestId('llm-openai-key'), { target: { value: 'sk-secret-123' } });
     await fireEvent.change(screen.getByTestId('llm-openai-key'));

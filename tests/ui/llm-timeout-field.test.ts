@@ -4,34 +4,15 @@
  * abandoned at once and every call then failed "no answer for 0 s"). Now Connect refuses
  * and says why, the field is marked invalid, and a stored bad value reloads as the default.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
 import { llmState } from '../../src/ui/llm/llm-state.svelte';
 import { loadLlmSettings } from '../../src/ui/llm/settings-store';
+import { modelListServerForFile } from '../helpers/model-list-server';
 
-let server: Server;
-let base = '';
 let hits = 0;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    hits++;
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', '*');
-    if (req.method === 'OPTIONS') return void res.end();
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ data: [{ id: 'tiny-model' }] }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+const server = modelListServerForFile(() => hits++);
 
 describe('LLM panel timeout field', () => {
   afterEach(() => {
@@ -48,7 +29,7 @@ describe('LLM panel timeout field', () => {
       const sims: unknown[] = [];
       render(LlmPanel, { onsimulator: (x: unknown) => sims.push(x) });
       await fireEvent.click(screen.getByTestId('llm-engine-openai'));
-      await fireEvent.input(screen.getByTestId('llm-openai-url'), { target: { value: base } });
+      await fireEvent.input(screen.getByTestId('llm-openai-url'), { target: { value: server.url } });
       await fireEvent.input(screen.getByTestId('llm-openai-model'), { target: { value: 'tiny-model' } });
       const t = screen.getByTestId('llm-openai-timeout') as HTMLInputElement;
       await fireEvent.input(t, { target: { value: typed } });
@@ -73,7 +54,7 @@ describe('LLM panel timeout field', () => {
 
   it('a stored empty or out-of-range timeout reloads as the default', () => {
     for (const bad of [null, 0, -5, 1e9, 'x']) {
-      localStorage.setItem('recoworld.llm.settings', JSON.stringify({ engine: 'openai', openai: { baseUrl: base, model: 'm', timeoutSec: bad } }));
+      localStorage.setItem('recoworld.llm.settings', JSON.stringify({ engine: 'openai', openai: { baseUrl: server.url, model: 'm', timeoutSec: bad } }));
       expect(loadLlmSettings().openai.timeoutSec).toBe(60);
     }
     localStorage.setItem('recoworld.llm.settings', JSON.stringify({ openai: { timeoutSec: 120 } }));
