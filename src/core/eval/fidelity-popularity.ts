@@ -1,7 +1,7 @@
 /**
  * Where the simulator is weak, by how well known a movie was: the liked-vs-unseen AUC of the
  * positives in each band of "ratings before the cut-off" against *all* the negatives, for
- * the simulator and for the best baseline. A positive that many people had rated is easy
+ * the simulator and for every ranking baseline. A positive that many people had rated is easy
  * (popularity alone finds it); one with a single earlier rating is where taste has to do
  * the work. Nothing here is fitted. Every ranking baseline is scored per band, so averages
  * over seeds compare the simulator with one named baseline, never a mix of each seed's best.
