@@ -3,6 +3,7 @@
  * at a time, so pause takes effect after the current chunk and speed is the chunk size
  * (and a pause between chunks at the slowest speed). Episodes per second are measured here.
  */
+import { firstProblem, isWholeIn, wholeNumberProblem } from '../shell/whole-number';
 import type { Objective } from '../../core/rl/objective';
 import type { PolicyJson } from '../../core/rl/policy';
 import { FEATURE_NAMES } from '../../core/rl/features';
@@ -46,11 +47,11 @@ export class TrainState {
 
   /** What is wrong with the form's numbers (an emptied field is null), or null when they can start a run. */
   inputProblem(): string | null {
-    const whole = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
-    if (!whole(this.seed, 0, 4294967295)) return 'Seed: enter a whole number from 0 to 4294967295.';
-    if (!whole(this.evalEvery, 4, 10000)) return 'Evaluate every: enter a whole number of episodes from 4 to 10000.';
-    if (!whole(this.evalUsers, 5, 500)) return 'Held-out users: enter a whole number from 5 to 500.';
-    return null;
+    return firstProblem({
+      seed: wholeNumberProblem('Seed', this.seed, 0, 4294967295),
+      evalEvery: isWholeIn(this.evalEvery, 4, 10000) ? null : 'Evaluate every: enter a whole number of episodes from 4 to 10000.',
+      evalUsers: wholeNumberProblem('Held-out users', this.evalUsers, 5, 500),
+    });
   }
 
   /** Start (or resume) training. */
