@@ -56,9 +56,20 @@ export function parseNpy(bytes: Uint8Array, ids: readonly string[], meta: { cata
   for (let i = 0; i < n * dim; i++) {
     const v = size === 4 ? view.getFloat32(start + 4 * i, true) : view.getFloat64(start + 8 * i, true);
     if (!Number.isFinite(v)) throw new VectorImportError(`.npy row ${Math.floor(i / dim)} (item "${ids[Math.floor(i / dim)]}"), column ${i % dim}: ${v} is not a finite number`);
+    if (!fitsFloat32(v)) throw new VectorImportError(`.npy row ${Math.floor(i / dim)} (item "${ids[Math.floor(i / dim)]}"), column ${i % dim}: ${v} ${FLOAT32_RANGE}`);
     data[i] = v;
   }
   return { ...meta, dim, ids: [...ids], data: normalizeRows(data, dim) };
+}
+
+const FLOAT32_RANGE = 'is beyond the float32 range vectors are kept in (|v| <= 3.4e38)';
+
+/**
+ * Vectors are kept as float32: a finite float64 past its range (1e39) became Infinity there,
+ * and normalising that row made it NaN (every score with it NaN) without a word.
+ */
+function fitsFloat32(v: number): boolean {
+  return Number.isFinite(Math.fround(v));
 }
 
 function checkIds(ids: readonly string[], n: number): void {
@@ -95,6 +106,7 @@ export function parseVectorCsv(text: string, meta: { catalogId: string; model: s
     for (let f = 1; f < fields.length; f++) {
       const v = fields[f] === '' ? NaN : Number(fields[f]);
       if (!Number.isFinite(v)) throw new VectorImportError(`${at}, field ${f + 1}: "${fields[f]}" is not a finite number`);
+      if (!fitsFloat32(v)) throw new VectorImportError(`${at}, field ${f + 1}: "${fields[f]}" ${FLOAT32_RANGE}`);
       values.push(v);
     }
     seen.set(id, ln + 1);

@@ -39,6 +39,8 @@ describe('.npy import', () => {
     const bad = new Float32Array(6).fill(1);
     bad[3] = NaN;
     expect(() => parseNpy(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }", new Uint8Array(bad.buffer)), ids, meta)).toThrow(/row 1 \(item "b"\), column 1: NaN/);
+    const huge = new Float64Array([1, 0, 0, 1e39, 1, 1]);
+    expect(() => parseNpy(npy("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }", new Uint8Array(huge.buffer)), ids, meta)).toThrow(/row 1 \(item "b"\), column 1: 1e\+39 is beyond the float32 range/);
   });
 });
 
@@ -72,5 +74,9 @@ describe('CSV import', () => {
     expect(err('a,1,2\nz,1,2\nc,1,2')).toMatch(/line 2: item "z" is not in the catalog/);
     expect(err('a,1,2\nb,1,2')).toMatch(/2 rows but the catalog has 3 items; missing e.g. "c"/);
     expect(err('\n\n')).toMatch(/no vector rows/);
+    // Finite as float64 but past float32's range: kept as Infinity, the row normalised to NaN.
+    expect(err('a,1,2\nb,1e39,1\nc,1,2')).toMatch(/line 2, field 2: "1e39" is beyond the float32 range/);
+    expect(err('a,1,2\nb,1,-4e38\nc,1,2')).toMatch(/line 2, field 3: "-4e38" is beyond the float32 range/);
+    expect(Array.from(parseVectorCsv('a,3e38,0\nb,1,0\nc,0,1', meta, known).data).every(Number.isFinite)).toBe(true);
   });
 });
