@@ -41,7 +41,13 @@ export class TrainState {
   initName = $state<string | null>(null);
   /** The episode at which leaving the view paused a running training (null: not paused that way). */
   pausedOnLeave = $state<number | null>(null);
+  /** A start (or resume) is under way: Start is disabled meanwhile (a second press started a second trainer and loop). */
+  starting = $state(false);
   private loop: Promise<void> | null = null;
+  /** Bumped by reset: a start begun before it is dropped when it resumes. */
+  private epoch = 0;
+  /** The view was left while a start was under way: it ends paused instead of training unseen. */
+  private leftWhileStarting = false;
 
   constructor(private readonly runner: TrainRunner, private readonly sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {}
 
@@ -56,10 +62,17 @@ export class TrainState {
 
   /** Start (or resume) training. */
   async start(): Promise<void> {
-    if (this.running) return;
+    if (this.running || this.starting) return;
+    this.starting = true;
+    this.leftWhileStarting = false;
+    const epoch = this.epoch;
     this.error = null;
     this.pausedOnLeave = null;
     try {
+      // Resume right after Pause: the paused loop may still await its chunk, and a new loop
+      // beside it ran two chunks at once on one trainer (curve points twice, out of order).
+      await this.loop;
+      if (epoch !== this.epoch) return;
       if (!this.started) {
         // A cleared field reached the trainer as null: no curve points ever, a NaN progress bar.
         const problem = this.inputProblem();
@@ -68,16 +81,23 @@ export class TrainState {
           return;
         }
         const c = await this.runner.start({ seed: this.seed, objective: this.objective, evalUsers: this.evalUsers, evalEvery: this.evalEvery, ...(this.init ? { theta: [...this.init] } : {}) });
+        if (epoch !== this.epoch) return;
         this.points = c.points;
         this.baselines = c.baselines ?? [];
         this.episode = c.episode;
         this.theta = c.theta;
         this.started = true;
       }
+      if (this.leftWhileStarting) {
+        this.pausedOnLeave = this.episode;
+        return;
+      }
       this.running = true;
       this.loop = this.run();
     } catch (e) {
       this.error = `Training could not start: ${(e as Error).message}`;
+    } finally {
+      this.starting = false;
     }
   }
 
@@ -103,6 +123,8 @@ export class TrainState {
 
   /** Leaving the view: a running training pauses (it would otherwise use the CPU unseen) and says so on return. */
   async leave(): Promise<void> {
+    // Left while starting (the baselines take seconds): it used to begin training once started, unseen.
+    if (this.starting) this.leftWhileStarting = true;
     if (!this.running) return;
     this.pausedOnLeave = this.episode;
     await this.pause();
@@ -116,6 +138,7 @@ export class TrainState {
 
   /** Forget the trainer and the curve (the next start begins from `init` or zeros). */
   async reset(): Promise<void> {
+    this.epoch++;
     await this.pause();
     this.pausedOnLeave = null;
     this.started = false;
