@@ -1,21 +1,24 @@
 /**
  * External recommenders in the CLI: installs the fetch transport (so `--recommender
  * http://127.0.0.1:PORT/...` works) and loads `--recommender-module FILE` options by
- * dynamic import, registering each as `module:NAME`. Used by every CLI that takes a
+ * import in a thread of its own, registering each as `module:NAME`. Used by every CLI that takes a
  * recommender name, before its own option parsing.
  */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { stat } from 'node:fs/promises';
 import { registerModuleEndpoint, setHttpEndpointFactory } from '../core/recommenders/remote/external';
 import { fetchEndpoint } from '../remote/fetch-endpoint';
-import { moduleEndpoint, moduleNameFromFile, recommenderModuleOf } from '../remote/module-endpoint';
+import { moduleNameFromFile } from '../remote/module-endpoint';
+import { loadModuleThread, type ModuleThread } from '../remote/module-thread-endpoint';
 import { UsageError } from './simulate-args';
 
 /** How long a recommender module may take to load (its top-level code), in ms. */
 export const MODULE_LOAD_MS = 10_000;
 
-/** Import a recommender module file and register it; returns its `module:NAME`. */
+/** The thread of each loaded module, by `module:NAME`. */
+const threads = new Map<string, ModuleThread>();
+
+/** Load a recommender module file in its own thread and register it; returns its `module:NAME`. */
 export async function loadRecommenderModule(file: string): Promise<string> {
   const path = resolve(file);
   try {
@@ -23,29 +26,36 @@ export async function loadRecommenderModule(file: string): Promise<string> {
   } catch {
     throw new UsageError(`--recommender-module ${file}: no such file`);
   }
-  let ns: Record<string, unknown>;
-  // A deadline on the import: a top-level await that never settles left nothing to wait for,
-  // so Node exited with code 0 and no word, as if the command had run.
+  // In its own thread (module-thread-endpoint.ts): a module stuck in a loop, at load or in a
+  // call, is stopped at its deadline instead of hanging the command.
+  // A deadline on the load too: a top-level await that never settles left nothing to wait
+  // for, so Node exited with code 0 and no word, as if the command had run.
+  const stop = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UsageError(`--recommender-module ${file} did not finish loading within ${MODULE_LOAD_MS / 1000} s (a top-level await that never settles?)`)), MODULE_LOAD_MS);
+    timer = setTimeout(() => {
+      const e = new UsageError(`--recommender-module ${file} did not finish loading within ${MODULE_LOAD_MS / 1000} s (a top-level await that never settles, or a loop?); its thread was stopped`);
+      stop.abort(e.message);
+      reject(e);
+    }, MODULE_LOAD_MS);
   });
+  let thread: ModuleThread;
   try {
-    ns = (await Promise.race([import(pathToFileURL(path).href), deadline])) as Record<string, unknown>;
+    thread = await Promise.race([loadModuleThread(path, file, stop.signal), deadline]);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`--recommender-module ${file} could not be loaded: ${(e as Error).message}`);
+    const msg = (e as Error).message;
+    // recommenderModuleOf's words already start with the file.
+    throw new UsageError(msg.startsWith(file) ? `--recommender-module ${msg}` : `--recommender-module ${file} could not be loaded: ${msg}`);
   } finally {
     clearTimeout(timer);
   }
-  let mod;
-  try {
-    mod = recommenderModuleOf(ns, file);
-  } catch (e) {
-    throw new UsageError(`--recommender-module ${(e as Error).message}`);
-  }
-  const name = mod.name ?? moduleNameFromFile(file);
-  return registerModuleEndpoint(name, () => moduleEndpoint(mod, `module:${name.replace(/^module:/, '')}`));
+  const name = thread.declaredName ?? moduleNameFromFile(file);
+  const full = `module:${name.replace(/^module:/, '')}`;
+  // A module loaded again under the same name replaces the old one: its thread is stopped.
+  threads.get(full)?.close(`${full} was loaded again`);
+  threads.set(full, thread);
+  return registerModuleEndpoint(name, () => thread.endpoint(full));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * A JavaScript module as a recommender endpoint (Node: the CLI; the app's worker uses the
- * same shape through postMessage). The module implements the common API as functions:
+ * A JavaScript module as a recommender endpoint (in-process; the CLI's thread and the app's
+ * worker use the same shape through postMessage). The module implements the common API as functions:
  *
  *   export default {
  *     name: 'my-rec',                                  // optional; default: the file name
@@ -47,7 +47,8 @@ export function moduleNameFromFile(file: string): string {
 /**
  * An endpoint calling the module's functions in this thread. A call that rejects or throws
  * is a plain error; one that does not settle within the deadline fails (a synchronous
- * endless loop cannot be stopped in-thread: the app runs modules in a Worker for that).
+ * endless loop cannot be stopped in-thread: the app runs modules in a Worker and the CLI in
+ * a thread, module-thread-endpoint.ts, for that). Kept for tests and in-process callers.
  */
 export function moduleEndpoint(mod: RecommenderModule, name: string): RecommenderEndpoint {
   return {

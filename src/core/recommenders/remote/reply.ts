@@ -37,7 +37,8 @@ export function maxListLength(k: number): number {
   return Math.max(1000, 10 * k);
 }
 
-function listTooLong(n: number, k: number): string {
+/** The words for a list over `maxListLength(k)` (shared with the CLI's module thread, which counts before copying). */
+export function listTooLong(n: number, k: number): string {
   return `the list has ${n} items, more than the ${maxListLength(k)} read (at most max(1000, 10 x k) with k = ${k}); it was not read`;
 }
 
@@ -68,12 +69,22 @@ export function boundModuleReply(value: unknown, k: number): { json: string; pro
   try {
     json = JSON.stringify(value ?? null) ?? 'null';
   } catch (e) {
-    return { problem: `the reply cannot be turned into JSON (${(e as Error)?.message ?? String(e)})` };
+    return { problem: replyNotJson((e as Error)?.message ?? String(e)) };
   }
   // A string's length is at most its UTF-8 size: the exact count is needed only near the bound.
   const bytes = json.length > MAX_REPLY_BYTES ? json.length : utf8Bytes(json);
-  if (bytes > MAX_REPLY_BYTES) return { problem: `the reply is more than the ${MAX_REPLY_BYTES} bytes allowed (${json.length > MAX_REPLY_BYTES ? 'at least ' : ''}${bytes} bytes as JSON)` };
+  if (bytes > MAX_REPLY_BYTES) return { problem: replyTooLarge(bytes, json.length > MAX_REPLY_BYTES) };
   return { json };
+}
+
+/** The words for a reply over MAX_REPLY_BYTES as JSON (`atLeast`: `bytes` is a lower bound). */
+export function replyTooLarge(bytes: number, atLeast = false): string {
+  return `the reply is more than the ${MAX_REPLY_BYTES} bytes allowed (${atLeast ? 'at least ' : ''}${bytes} bytes as JSON)`;
+}
+
+/** The words for a reply that JSON.stringify refuses (a cycle, a BigInt). */
+export function replyNotJson(why: string): string {
+  return `the reply cannot be turned into JSON (${why})`;
 }
 
 /** What an endpoint answered: text to parse (HTTP) or a value (a module). */
