@@ -43,6 +43,17 @@ describe('creator lab state', () => {
     expect(c.result).toBeNull();
   });
 
+  it('a run the worker refuses leaves no progress bar at 0 beside its error', async () => {
+    const c = new CreatorState(inProcess);
+    c.users = 100;
+    c.replicates = 2;
+    c.topic = 'drama'; // passes the form; the catalog refuses it in the worker
+    await c.run();
+    expect(c.error).toMatch(/post\.topic: "drama" is not a topic/);
+    // It showed "0 / 2 replicates (0%)" under the error until the next run.
+    expect(c.progress).toBeNull();
+  });
+
   it('runs replicates through the pool and exports CSV with every horizon x metric', async () => {
     const c = new CreatorState(inProcess);
     c.users = 150;

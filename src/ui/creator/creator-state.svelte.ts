@@ -200,7 +200,10 @@ export class CreatorState {
       this.elapsedMs = performance.now() - t0;
       await this.store(input, out.result);
     } catch (e) {
-      this.error = (e as Error).name === 'AbortError' ? 'Cancelled.' : (e as Error).message;
+      const cancelled = (e as Error).name === 'AbortError';
+      this.error = cancelled ? 'Cancelled.' : (e as Error).message;
+      // A refused run did no replicates: its bar stayed at "0 / N (0%)" beside the error. A cancel keeps how far it got.
+      if (!cancelled) this.progress = null;
     } finally {
       pool.close();
       this.running = false;
