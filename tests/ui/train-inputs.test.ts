@@ -60,4 +60,18 @@ describe('Train view inputs', () => {
     await waitFor(() => expect(document.body.textContent).toMatch(/Policy file is not valid JSON/));
     expect(document.body.textContent).not.toMatch(/Loaded good\.json/);
   });
+
+  it('a policy file over the limit is refused by its size, before it is read', async () => {
+    render(TrainView, { props: { runner: inProcess() } });
+    const input = screen.getByTestId('policy-import') as HTMLInputElement;
+    const big = new File(['x'.repeat(1_000_001)], 'huge.json', { type: 'application/json' });
+    let read = 0;
+    // Counts reads only; the file is real. A multi-GB file picked by mistake was read whole first.
+    const text = big.text.bind(big);
+    Object.defineProperty(big, 'text', { value: () => (read++, text()) });
+    Object.defineProperty(input, 'files', { value: [big], configurable: true });
+    await fireEvent.change(input);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Policy file is 1\.0 MB, larger than 1000000 bytes/));
+    expect(read).toBe(0);
+  });
 });

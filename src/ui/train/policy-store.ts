@@ -46,8 +46,11 @@ export class PolicyStore {
   }
 }
 
+/** Most bytes of a policy file (one is about 2 kB). */
+export const MAX_POLICY_BYTES = 1_000_000;
+
 /** Read an imported policy file's text; a clear error says what is wrong. */
-export function readPolicyFile(text: string, maxBytes = 1_000_000): PolicyJson {
+export function readPolicyFile(text: string, maxBytes = MAX_POLICY_BYTES): PolicyJson {
   if (text.length > maxBytes) throw new Error(`Policy file is larger than ${maxBytes} bytes`);
   let v: unknown;
   try {
@@ -56,4 +59,13 @@ export function readPolicyFile(text: string, maxBytes = 1_000_000): PolicyJson {
     throw new Error(`Policy file is not valid JSON: ${(e as Error).message}`);
   }
   return parsePolicyJson(v);
+}
+
+/**
+ * Read an imported policy file, refusing one over the limit by its size before reading it
+ * (a multi-GB file picked by mistake was read whole into a string first).
+ */
+export async function readPolicyBlob(file: Blob, maxBytes = MAX_POLICY_BYTES): Promise<PolicyJson> {
+  if (file.size > maxBytes) throw new Error(`Policy file is ${(file.size / 1e6).toFixed(1)} MB, larger than ${maxBytes} bytes: a policy file is about 2 kB`);
+  return readPolicyFile(await file.text(), maxBytes);
 }
