@@ -7,7 +7,7 @@ import { rejectRepeatedFlags } from './repeated-flags';
 import { parseArgs } from 'node:util';
 import { REWARD_NAMES, isRewardName, type RewardName } from '../core/env/reward';
 import { isKnownRecommender } from '../core/recommenders/agentic';
-import { httpNameProblem } from '../core/recommenders/remote/external';
+import { httpNameProblem, isExternalName } from '../core/recommenders/remote/external';
 import { recommenders } from '../core/recommenders/registry';
 import { simulators } from '../core/simulator/registry';
 import { parseRunDescription, RunDescriptionError, type RunDescription } from '../core/run/description';
@@ -57,6 +57,9 @@ export interface SimulateOptions {
   run: RunDescription;
   /** True when --user or --users (or --run with users) named the users. */
   userGiven: boolean;
+  /** An HTTP or module recommender's deadlines, ms: each recommend/reset call, and fit (null: 10 s and 100 s). */
+  callTimeoutMs: number | null;
+  fitTimeoutMs: number | null;
 }
 
 /**
@@ -100,6 +103,10 @@ ${row('--recommender NAME', 'recommender; NAME+follow wraps it with the instruct
                        or an HTTP recommender: http://127.0.0.1:PORT/PATH
   --recommender-module FILE  an ES module recommender (docs/recommender-api.md),
                        used as module:NAME
+  --call-timeout MS    an HTTP or module recommender: deadline of each recommend/reset
+                       call (1 .. 600000)                                [default: 10000]
+  --fit-timeout MS     an HTTP or module recommender: deadline of fit (1 .. 600000)
+                       [default: 10 x the call deadline, 100000]
 ${row('--rec-param K=V', 'a recommender parameter (repeatable), e.g. --rec-param factors=16; see --help-params')}
 ${row('--planner NAME', `${F.planner.help} (${F.planner.values.join(', ')})`, dflt(F.planner.default))}
 ${row('--seed N', `${F.seed.help} ${range(F.seed)}`, dflt(DEFAULTS.seed))}
@@ -219,6 +226,8 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
         'llm-key-env': { type: 'string' },
         'llm-timeout': { type: 'string' },
         'llm-representation': { type: 'string' },
+        'call-timeout': { type: 'string' },
+        'fit-timeout': { type: 'string' },
         'help-params': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -306,6 +315,12 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
   if (str('location') !== undefined) ctx.location = str('location');
   d.context = ctx;
   if (str('first-list') !== undefined) d.firstList = str('first-list')!.split(',').map((x) => x.trim()).filter(Boolean);
+  // Deadlines of a recommender that is called (HTTP, module); a built-in answers in-process.
+  const callTimeoutMs = str('call-timeout') === undefined ? null : intOption('call-timeout', str('call-timeout'), 10_000, 1, 600_000);
+  const fitTimeoutMs = str('fit-timeout') === undefined ? null : intOption('fit-timeout', str('fit-timeout'), 100_000, 1, 600_000);
+  for (const [flag, v] of [['call-timeout', callTimeoutMs], ['fit-timeout', fitTimeoutMs]] as const) {
+    if (v !== null && !isExternalName(String(rec.name))) throw new UsageError(`--${flag} only applies to an HTTP or module recommender (--recommender http://..., --recommender-module FILE), not "${String(rec.name)}"`);
+  }
   let run: RunDescription;
   try {
     run = parseRunDescription(d);
@@ -338,6 +353,8 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     printRun: !!values['print-run'],
     run,
     userGiven,
+    callTimeoutMs,
+    fitTimeoutMs,
   };
 }
 

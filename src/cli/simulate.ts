@@ -98,7 +98,8 @@ async function simulate(o: SimulateOptions, t0: number): Promise<number> {
   const tFit = performance.now();
   let built: BuiltRun;
   try {
-    built = buildRun(run, { ...loaded, index }, { simulator });
+    const remoteDeadlines = { ...(o.callTimeoutMs !== null ? { timeoutMs: o.callTimeoutMs } : {}), ...(o.fitTimeoutMs !== null ? { fitTimeoutMs: o.fitTimeoutMs } : {}) };
+    built = buildRun(run, { ...loaded, index }, { simulator, remoteDeadlines });
   } catch (e) {
     if (e instanceof BuildRunError) throw new UsageError(e.message);
     throw e;

@@ -18,6 +18,7 @@ import { fitRng } from '../env/fit-rng';
 import type { RunConfig } from '../env/session-driver';
 import { createRecommender } from '../recommenders/agentic';
 import type { Planner } from '../recommenders/agentic/rule-planner';
+import { isExternalName } from '../recommenders/remote/external';
 import { simulators } from '../simulator/registry';
 import type { UserSimulator } from '../simulator/simulator';
 import type { Catalog, Context, Recommender, TrainingData, UserProfile } from '../types';
@@ -50,6 +51,12 @@ export interface BuildOptions {
   planner?: Planner;
   /** Skip `fit` (e.g. the recommender is fitted elsewhere); default false. */
   skipFit?: boolean;
+  /**
+   * Deadlines of an HTTP or module recommender's calls (`timeoutMs` per call, `fitTimeoutMs`
+   * for fit; the CLI's --call-timeout / --fit-timeout): how long to wait, never what is
+   * decided, so they are not part of the description. Ignored for built-ins.
+   */
+  remoteDeadlines?: { timeoutMs?: number; fitTimeoutMs?: number };
 }
 
 /** A run ready to go: hand `configFor(user)` to `runSession`, or `batchConfig()` to `runBatch`. */
@@ -107,7 +114,8 @@ function makeRecommender(d: RunDescription, catalog: Catalog, opts: BuildOptions
   if (d.recommender.follow && d.recommender.planner === 'llm' && !opts.planner) {
     throw new BuildRunError('recommender.planner: "llm" needs a chat engine; connect one, or choose the rule-based planner');
   }
-  const rec = createRecommender(recommenderNameOf(d), d.recommender.params, opts.planner ? { planner: opts.planner } : undefined);
+  const params = opts.remoteDeadlines && isExternalName(d.recommender.name) ? { ...d.recommender.params, ...opts.remoteDeadlines } : d.recommender.params;
+  const rec = createRecommender(recommenderNameOf(d), params, opts.planner ? { planner: opts.planner } : undefined);
   if (!d.firstList) return rec;
   const known = new Set(catalog.items.map((i) => i.id));
   const missing = d.firstList.filter((id) => !known.has(id));
