@@ -50,6 +50,19 @@ describe('batch run', () => {
     }
   });
 
+  it('BatchView names the recommender in progress after the session count, spaced', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // The real batch, its answer held back so the view shows a running batch's last progress.
+    render(BatchView, { runner: async (req, opts) => { const out = await runBatchRequest(req, opts); await held; return out; } });
+    await fireEvent.input(screen.getByTestId('batch-users'), { target: { value: '2' } });
+    await fireEvent.click(screen.getByTestId('batch-run'));
+    // It read "4 sessions· content+follow" (Svelte trims the space opening an {#if} block).
+    await waitFor(() => expect(screen.getByTestId('batch-progress-text').textContent).toMatch(/\d+ sessions · content\+follow$/), { timeout: 20_000 });
+    release();
+    await screen.findByTestId('batch-done');
+  });
+
   it('BatchView asks for a recommender when none is chosen', async () => {
     render(BatchView, { runner: () => Promise.reject(new Error('must not run')) });
     for (const name of ['popular', 'content', 'content+follow']) await fireEvent.click(screen.getByTestId(`batch-rec-${name}`));
