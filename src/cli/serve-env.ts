@@ -2,7 +2,9 @@
  * `npm run serve-env -- --port N`: the RecoWorld environment over HTTP on 127.0.0.1, for
  * RL code in any language (examples/python/recoworld_env.py is a Gymnasium-shaped
  * client). Routes and rules: src/core/rl/env-service.ts and docs/training.md.
- * Request bodies are bounded (64 KB); every error is a JSON `{error}` with a plain sentence.
+ * Request bodies are bounded (64 KB, 10 s each); connections are served concurrently (at
+ * most 16 requests at once), the environment's calls in order; every error is a JSON
+ * `{error}` with a plain sentence.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,12 @@ import { runCli } from './cli-main';
 
 /** Largest request body read. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Each request's own deadline for its whole body (a client that trickles it is cut off, alone). */
+export const BODY_DEADLINE_MS = 10_000;
+/** Most requests handled at once; one more is answered 503 at once (never queued without bound). */
+export const MAX_IN_FLIGHT = 16;
+/** Most open connections (idle keep-alive ones included); the OS refuses more. */
+export const MAX_CONNECTIONS = 64;
 
 const HEADERS = {
   'content-type': 'application/json',
@@ -24,55 +32,92 @@ const HEADERS = {
   'access-control-allow-headers': 'content-type',
 };
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, HEADERS).end(JSON.stringify(body));
+function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...HEADERS, ...extra }).end(JSON.stringify(body));
 }
 
-/** The body as text; past the bound the rest is drained unread (memory stays bounded) and a 413 follows. */
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The body as text, within its own deadline. Past the size bound the rest is drained
+ * unread (memory stays bounded) and a 413 follows; past the deadline, a 408.
+ */
+function readBody(req: IncomingMessage, deadlineMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     let over = false;
     const chunks: Buffer[] = [];
+    const timer = setTimeout(() => reject(new EnvServiceError(408, `the request body did not arrive within ${deadlineMs} ms`)), deadlineMs);
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) over = true;
       else chunks.push(c);
     });
-    req.on('end', () =>
-      over ? reject(new EnvServiceError(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`)) : resolve(Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(timer);
+      if (over) reject(new EnvServiceError(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (e) => (clearTimeout(timer), reject(e)));
   });
 }
 
-/** An HTTP server around one EnvService; requests are handled one at a time, in order. */
-export function createEnvServer(service: EnvService): Server {
-  let queue: Promise<void> = Promise.resolve();
-  const server = createServer((req, res) => {
-    queue = queue.then(async () => {
-      try {
-        const route = `${req.method} ${(req.url ?? '').split('?')[0]}`;
-        if (req.method === 'OPTIONS') return void res.writeHead(204, HEADERS).end();
-        if (route === 'GET /spec') return send(res, 200, service.spec());
-        if (route !== 'POST /reset' && route !== 'POST /step') {
-          throw new EnvServiceError(404, `no route ${route}; the routes are GET /spec, POST /reset, POST /step`);
-        }
-        const text = await readBody(req);
-        let body: unknown;
-        try {
-          body = text.trim() ? JSON.parse(text) : {};
-        } catch (e) {
-          throw new EnvServiceError(400, `the body is not valid JSON (${(e as Error).message})`);
-        }
-        send(res, 200, route === 'POST /reset' ? await service.reset(body) : await service.step(body));
-      } catch (e) {
-        if (e instanceof EnvServiceError) send(res, e.status, { error: e.message });
-        else send(res, 500, { error: `internal error: ${(e as Error)?.message ?? String(e)}` });
+/** Bounds of one server (the defaults above; tests pass small ones). */
+export interface EnvServerLimits {
+  bodyDeadlineMs?: number;
+  maxInFlight?: number;
+  maxConnections?: number;
+}
+
+/**
+ * An HTTP server around one EnvService. Connections are served concurrently, each reading
+ * its body within its own deadline and size bound, so a client that trickles its body holds
+ * up no one else; at most `maxInFlight` requests at once (503 past it). The environment
+ * itself is one episode, so its calls (reset, step) run one at a time, in the order their
+ * bodies arrived: one session's steps stay in order, and a reset from any client starts the
+ * next episode (parallel episodes need one server each).
+ */
+export function createEnvServer(service: EnvService, limits: EnvServerLimits = {}): Server {
+  const bodyDeadlineMs = limits.bodyDeadlineMs ?? BODY_DEADLINE_MS;
+  const maxInFlight = limits.maxInFlight ?? MAX_IN_FLIGHT;
+  let inFlight = 0;
+  let envTurn: Promise<unknown> = Promise.resolve();
+  /** Run `f` on the environment after every call before it. */
+  const inOrder = <T>(f: () => Promise<T>): Promise<T> => {
+    const next = envTurn.then(f, f);
+    envTurn = next.catch(() => undefined);
+    return next;
+  };
+  const server = createServer(async (req, res) => {
+    if (inFlight >= maxInFlight) {
+      // Said at once, body unread, connection closed: no unbounded queue of waiting requests.
+      return send(res, 503, { error: `the server is busy: ${maxInFlight} requests are being handled; try again shortly` }, { 'retry-after': '1', connection: 'close' });
+    }
+    inFlight++;
+    res.once('close', () => inFlight--);
+    try {
+      const route = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+      if (req.method === 'OPTIONS') return void res.writeHead(204, HEADERS).end();
+      if (route === 'GET /spec') return send(res, 200, service.spec());
+      if (route !== 'POST /reset' && route !== 'POST /step') {
+        throw new EnvServiceError(404, `no route ${route}; the routes are GET /spec, POST /reset, POST /step`);
       }
-    });
+      const text = await readBody(req, bodyDeadlineMs);
+      let body: unknown;
+      try {
+        body = text.trim() ? JSON.parse(text) : {};
+      } catch (e) {
+        throw new EnvServiceError(400, `the body is not valid JSON (${(e as Error).message})`);
+      }
+      send(res, 200, await inOrder(() => (route === 'POST /reset' ? service.reset(body) : service.step(body))));
+    } catch (e) {
+      // A body that never finished: answer, then close the connection (the rest is not read).
+      const close = e instanceof EnvServiceError && e.status === 408 ? { connection: 'close' } : undefined;
+      if (e instanceof EnvServiceError) send(res, e.status, { error: e.message }, close);
+      else send(res, 500, { error: `internal error: ${(e as Error)?.message ?? String(e)}` });
+      if (close) res.once('finish', () => req.destroy());
+    }
   });
-  // Every wait has a deadline: a client that stalls mid-request is cut off.
+  server.maxConnections = limits.maxConnections ?? MAX_CONNECTIONS;
+  // Backstops behind each body's own deadline: headers within 10 s, a whole request within 30 s.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   return server;

@@ -6,8 +6,8 @@
  */
 import { execFile, spawnSync, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEnvServer, envConfig, listenErrorMessage } from '../../src/cli/serve-env';
 import { RecoEnv } from '../../src/core/env/reco-env';
 import { EnvService, type EnvServiceConfig } from '../../src/core/rl/env-service';
@@ -139,5 +139,98 @@ describe('serve-env', () => {
       'could not listen on port 9 on 127.0.0.1 (EADDRNOTAVAIL): listen EADDRNOTAVAIL: address not available',
     );
     expect(listenErrorMessage(9, err(undefined, 'odd'))).toBe('could not listen on port 9 on 127.0.0.1 (no error code): odd');
+  });
+});
+
+describe('serve-env: concurrent connections', () => {
+  /** A server with small bounds of its own; `arrived` resolves on each request's arrival. */
+  async function boundedServer(limits: Parameters<typeof createEnvServer>[1]) {
+    const s = createEnvServer(new EnvService(cfg), limits);
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const port = (s.address() as AddressInfo).port;
+    const arrived = (n: number) => new Promise<void>((r) => {
+      let seen = 0;
+      s.on('request', () => ++seen === n && r());
+    });
+    return { s, port, url: `http://127.0.0.1:${port}`, arrived, close: () => (s.closeAllConnections(), new Promise((r) => s.close(r))) };
+  }
+
+  /** A real client that sends its headers, then one byte of its body every 50 ms, never finishing. */
+  function trickle(port: number) {
+    const sock = connect(port, '127.0.0.1');
+    sock.write('POST /step HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+    const timer = setInterval(() => sock.write(' '), 50);
+    let raw = '';
+    const answered = new Promise<string>((resolve) => {
+      sock.on('data', (d) => (raw += String(d)));
+      sock.on('close', () => (clearInterval(timer), resolve(raw)));
+      sock.on('error', () => undefined);
+    });
+    return { answered, stop: () => (clearInterval(timer), sock.destroy()) };
+  }
+
+  it('a client trickling its body holds up no one: another runs reset and steps meanwhile; the trickler gets 408 at its own deadline', async () => {
+    const srv = await boundedServer({ bodyDeadlineMs: 1500 });
+    const order: string[] = [];
+    try {
+      const first = srv.arrived(1);
+      const slow = trickle(srv.port);
+      await first;
+      const answered = slow.answered.then((raw) => (order.push('trickler answered'), raw));
+      const post = (path: string, body: unknown) => fetch(srv.url + path, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: await r.json() }));
+      expect((await post('/reset', { seed: 3 })).status).toBe(200);
+      const step = await post('/step', { items: ['sv-0001', 'sv-0002'] });
+      expect(step).toMatchObject({ status: 200, json: { info: { step: 1 } } });
+      order.push('other client done');
+      const raw = await answered;
+      expect(order).toEqual(['other client done', 'trickler answered']);
+      expect(raw).toMatch(/^HTTP\/1\.1 408 /);
+      expect(raw).toContain('{"error":"the request body did not arrive within 1500 ms"}');
+    } finally {
+      await srv.close();
+    }
+  }, 20_000);
+
+  it('at most maxInFlight requests at once: one more gets 503 in words at once, and is served again once they end', async () => {
+    const srv = await boundedServer({ bodyDeadlineMs: 10_000, maxInFlight: 2 });
+    const slow = [trickle(srv.port)];
+    try {
+      const two = srv.arrived(2);
+      slow.push(trickle(srv.port));
+      await two;
+      const busy = await fetch(srv.url + '/spec');
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect(await busy.json()).toEqual({ error: 'the server is busy: 2 requests are being handled; try again shortly' });
+      for (const t of slow) t.stop();
+      await Promise.all(slow.map((t) => t.answered));
+      await vi.waitFor(async () => expect((await fetch(srv.url + '/spec')).status).toBe(200));
+    } finally {
+      for (const t of slow) t.stop();
+      await srv.close();
+    }
+  }, 20_000);
+
+  it('steps sent at once from several connections are applied one at a time: the episode equals the same slates stepped in-process in that order', async () => {
+    const srv = await boundedServer({});
+    try {
+      const user = cfg.users[2].id;
+      const post = (path: string, body: unknown) => fetch(srv.url + path, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: await r.json() }));
+      expect((await post('/reset', { seed: 11, user })).status).toBe(200);
+      const slates = [['sv-0001', 'sv-0002'], ['sv-0003', 'sv-0004'], ['sv-0005', 'sv-0006'], ['sv-0007', 'sv-0008']];
+      const replies = await Promise.all(slates.map((items) => post('/step', { items })));
+      const applied = replies.map((r, i) => ({ r, items: slates[i] })).filter((x) => x.r.status === 200).sort((a, b) => a.r.json.info.step - b.r.json.info.step);
+      expect(applied.map((x) => x.r.json.info.step)).toEqual(applied.map((_, i) => i + 1));
+      for (const r of replies) if (r.status !== 200) expect(r).toMatchObject({ status: 409, json: { error: expect.stringMatching(/episode has ended/) } });
+      const u = cfg.users.find((x) => x.id === user)!;
+      const env = new RecoEnv({
+        catalog: cfg.catalog, user: u, context: defaultContext(u), simulator: simulators.get('rule-based').create(),
+        recommenderName: 'agent', maxTurns: cfg.maxTurns, instructionsEnabled: cfg.instructionsEnabled, reward: cfg.reward,
+      });
+      await env.reset({ seed: 11 });
+      for (const x of applied) expect((await env.step({ itemIds: x.items })).reward).toBe(x.r.json.reward);
+    } finally {
+      await srv.close();
+    }
   });
 });
