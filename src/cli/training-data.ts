@@ -6,6 +6,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
@@ -95,8 +96,22 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
   return { name, rivalName, nUsers, seed, listSize, maxTurns, mins, chat: s('chat'), dpo: s('dpo'), json: !!values.json };
 }
 
+/** Where the output files go (tests pass a slow stream). */
+export interface TrainingDataOutput {
+  open(path: string): Writable;
+}
+
+/**
+ * Write one line and wait for 'drain' when the stream's buffer is full, so memory holds at
+ * most about one buffer (16 KB) plus one line however slow the disk or pipe; an error while
+ * waiting (a full disk) rejects.
+ */
+export async function writeLine(w: Writable, line: string): Promise<void> {
+  if (!w.write(line + '\n')) await once(w, 'drain');
+}
+
 /** Run the sessions, judge them and write the files; returns the exit code (1: a session failed). */
-async function writeTrainingData(o: TrainingDataOptions): Promise<number> {
+export async function writeTrainingData(o: TrainingDataOptions, output: TrainingDataOutput = { open: (path) => createWriteStream(path) }): Promise<number> {
   const { name, rivalName, nUsers, seed, listSize, maxTurns, mins } = o;
   const [catalog, personas] = await Promise.all([loadBuiltinCatalog(BUILTIN_CATALOGS[0].id), loadBuiltinPersonas()]);
   const index = buildCatalogIndex(catalog);
@@ -118,8 +133,8 @@ async function writeTrainingData(o: TrainingDataOptions): Promise<number> {
   const judge = createRuleJudge(index);
   const rival = createRecommender(rivalName);
   rival.fit?.(training, fitRng(seed, rival.name));
-  const chat = o.chat ? createWriteStream(o.chat) : null;
-  const dpo = o.dpo ? createWriteStream(o.dpo) : null;
+  const chat = o.chat ? output.open(o.chat) : null;
+  const dpo = o.dpo ? output.open(o.dpo) : null;
   let kept = 0;
   let pairs = 0;
   for (let u = 0; u < run.trajectories.length; u++) {
@@ -130,12 +145,12 @@ async function writeTrainingData(o: TrainingDataOptions): Promise<number> {
     const pass = v.instructions > 0 && RUBRICS.every((r) => v.scores[r.id] >= mins[r.id]);
     if (pass) {
       kept++;
-      chat?.write(JSON.stringify(chatExample(t, observations.get(userIndex) ?? [], listSize, index)) + '\n');
+      if (chat) await writeLine(chat, JSON.stringify(chatExample(t, observations.get(userIndex) ?? [], listSize, index)));
     }
     if (dpo) {
       const user = users[userIndex];
       const ps = await preferencePairs(t, rival, { index, user, context: defaultContext(user), simulator, seed: t.seed, listSize, maxTurns, instructionsEnabled: true });
-      for (const p of ps) dpo.write(JSON.stringify(p) + '\n');
+      for (const p of ps) await writeLine(dpo, JSON.stringify(p));
       pairs += ps.length;
     }
   }
