@@ -1,0 +1,62 @@
+/**
+ * Keyboard focus through long work: the button pressed is disabled while its work runs, and
+ * focus on a disabled button falls to <body> in a browser (the next Tab starts at the top of
+ * the page). Focus goes to Cancel / Pause while it runs and back when it ends. jsdom keeps
+ * focus on a disabled button, so the tests check where focus is, not that it was lost.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import BatchView from '../../src/ui/batch/BatchView.svelte';
+import TrainView from '../../src/ui/train/TrainView.svelte';
+import { runBatchRequest } from '../../src/worker/batch-run';
+import { inProcessTrainRunner } from './train-runner';
+
+afterEach(() => cleanup());
+
+describe('focus through long work', () => {
+  it('Batch: Run hands focus to Cancel while it runs and takes it back at the end', { timeout: 30_000 }, async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    render(BatchView, { runner: async (req, opts) => { const out = await runBatchRequest(req, opts); await held; return out; } });
+    await fireEvent.input(screen.getByTestId('batch-users'), { target: { value: '2' } });
+    const run = screen.getByTestId('batch-run') as HTMLButtonElement;
+    const cancel = screen.getByTestId('batch-cancel') as HTMLButtonElement;
+    run.focus();
+    await fireEvent.click(run);
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    expect(run.disabled).toBe(true);
+    release();
+    await screen.findByTestId('batch-done', {}, { timeout: 20_000 });
+    await waitFor(() => expect(document.activeElement).toBe(run));
+  });
+
+  it('Batch: focus the user put in a field stays there', { timeout: 30_000 }, async () => {
+    render(BatchView, { runner: runBatchRequest });
+    const users = screen.getByTestId('batch-users') as HTMLInputElement;
+    await fireEvent.input(users, { target: { value: '2' } });
+    users.focus();
+    await fireEvent.submit(users.form!);
+    await screen.findByTestId('batch-done', {}, { timeout: 20_000 });
+    expect(document.activeElement).toBe(users);
+  });
+
+  it('Train: Start hands focus to Pause, Pause to Resume, Reset to Start', { timeout: 60_000 }, async () => {
+    render(TrainView, { props: { runner: inProcessTrainRunner() } });
+    await fireEvent.input(screen.getByLabelText(/Evaluate every/), { target: { value: '4' } });
+    await fireEvent.input(screen.getByLabelText(/Held-out users/), { target: { value: '5' } });
+    const start = screen.getByTestId('train-start') as HTMLButtonElement;
+    const pause = screen.getByTestId('train-pause') as HTMLButtonElement;
+    const reset = screen.getByTestId('train-reset') as HTMLButtonElement;
+    start.focus();
+    await fireEvent.click(start);
+    await waitFor(() => expect(document.activeElement).toBe(pause), { timeout: 30_000 });
+    await fireEvent.click(pause);
+    await waitFor(() => expect(document.activeElement).toBe(start), { timeout: 30_000 });
+    expect(start.textContent).toBe('Resume');
+    reset.focus();
+    await fireEvent.click(reset);
+    await waitFor(() => expect(document.activeElement).toBe(start), { timeout: 30_000 });
+    expect(start.textContent).toBe('Start');
+  });
+});
