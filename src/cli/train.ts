@@ -26,7 +26,7 @@ Trains the rl-policy recommender (a softmax slate policy, REINFORCE with a basel
 against the simulated users, then compares it with popular, random and linucb on the
 same held-out evaluation users (same session seeds).
 
-  --episodes N       training episodes (sessions)                  [default: 1000]
+  --episodes N       training episodes (sessions), 1 .. 1000000     [default: 1000]
   --seed N           training seed (users drawn, sampling)          [default: 42]
   --objective NAME   ${Object.keys(OBJECTIVES).join(', ')}                   [default: blend]
   --eval-every N     episodes between curve points                 [default: episodes / 10]
@@ -92,7 +92,12 @@ export function parseTrainArgs(argv: string[]): TrainOptions | null {
   }
   if (values.help) return null;
   const s = (k: string) => values[k] as string | undefined;
-  const episodes = intOption('episodes', s('episodes'), 1000, 0, 1_000_000);
+  // 0 ran no episode and reported the untouched policy (uniform, or the shipped one) as the
+  // trained one, beside the baselines: refused, in words.
+  if (s('episodes') !== undefined && /^\s*0+\s*$/.test(s('episodes')!)) {
+    throw new UsageError('--episodes must be at least 1, got 0: with no training episode the report would present the untrained policy as trained');
+  }
+  const episodes = intOption('episodes', s('episodes'), 1000, 1, 1_000_000);
   const seed = intOption('seed', s('seed'), 42, 0, 0xffffffff);
   const evalEvery = intOption('eval-every', s('eval-every'), Math.max(1, Math.floor(episodes / 10)), 1, 1_000_000);
   const evalUsers = intOption('eval-users', s('eval-users'), 100, 2, 100_000);

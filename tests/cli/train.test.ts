@@ -36,4 +36,11 @@ describe('npm run train', () => {
     await expect(main(['--objective', 'clicks'])).rejects.toThrow(/--objective must be one of blend, retention, session, watch/);
     await expect(main(['--episodes', 'x'])).rejects.toThrow(/whole number/);
   });
+
+  it('--episodes 0 is refused in words (it evaluated the untouched policy as if trained, silently); the bound is 1 .. 1000000', async () => {
+    await expect(main(['--episodes', '0', '--eval-users', '2', '--train-users', '1', '--json', '--quiet'])).rejects.toThrow(
+      '--episodes must be at least 1, got 0: with no training episode the report would present the untrained policy as trained',
+    );
+    await expect(main(['--episodes', '1000001'])).rejects.toThrow('--episodes must be between 1 and 1000000, got 1000001');
+  });
 });
