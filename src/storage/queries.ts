@@ -67,14 +67,15 @@ export async function deleteSession(db: RecoDb, id: string): Promise<void> {
 
 /**
  * Sessions still 'running' but untouched for `staleMs` were cut off (tab closed, crash):
- * mark them 'interrupted'. Call once at startup. Returns how many were marked.
+ * mark them 'interrupted'. Call once at startup. Returns how many were marked. `recording`:
+ * ids some tab is still recording (a run paused for minutes is not cut off), left as they are.
  */
-export async function markInterrupted(db: RecoDb, now: number, staleMs = 60_000): Promise<number> {
+export async function markInterrupted(db: RecoDb, now: number, staleMs = 60_000, recording: ReadonlySet<string> = new Set()): Promise<number> {
   try {
     return await db.sessions
       .where('status')
       .equals('running')
-      .filter((s) => s.updatedAt < now - staleMs)
+      .filter((s) => s.updatedAt < now - staleMs && !recording.has(s.id))
       .modify({ status: 'interrupted' });
   } catch (e) {
     throw toStorageError(e);

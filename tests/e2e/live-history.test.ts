@@ -3,7 +3,8 @@
  * instruction following off) and see reasoning, actions and mindset updates appear;
  * reload and find the session in the history; replay it with the scrubbable timeline.
  * Then the default session (seed 7, instruction following on) shows an instruction, the
- * reply and the plan, and replays them.
+ * reply and the plan, and replays them. A second page of the same browser records a session:
+ * History says so and keeps it from Delete until that page is closed (Web Locks).
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../browser/harness';
@@ -103,6 +104,29 @@ describe('live session, history and replay', () => {
     // Scrub to the first item: the instruction has not happened yet.
     await replay.getByTestId('timeline').fill('2');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="replay"] [data-testid="instruction-bubble"]').length === 0);
+
+    // Another tab of this browser records a session (human mode holds it at its first item):
+    // History here says so and keeps it from Delete (it was deleted, and written back without
+    // its earlier events); once that tab is closed, its Web Lock is gone and it deletes.
+    const other = await openApp(env.b.context, 'speed=16&sim=human&turns=1&k=2&seed=5');
+    await other.page.getByTestId('run').click();
+    await other.page.getByTestId('human-watch').waitFor();
+    await page.getByTestId('nav-live').click();
+    await openHistory(page);
+    const recorded = page.locator('[data-testid="history-row"][data-status="running"]');
+    expect(await countOf(recorded, 1)).toBe(1);
+    expect(await pollUntil(() => recorded.getByTestId('history-recording').textContent().catch(() => ''), (t) => !!t)).toBe('recording in another tab');
+    await recorded.getByTestId('history-delete').click();
+    const refusal = await pollUntil(() => page.getByTestId('storage-error').textContent().catch(() => ''), (t) => /another tab/.test(t ?? ''));
+    expect(refusal).toMatch(/still being recorded in another tab of this browser/);
+    expect(await page.getByTestId('history-row').count()).toBe(3);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+    const held = () => page.evaluate(async () => (await navigator.locks.query()).held?.filter((l) => l.name?.startsWith('recoworld-recording:')).length ?? -1);
+    expect(await pollUntil(held, (n) => n === 0)).toBe(0);
+    await recorded.getByTestId('history-delete').click();
+    expect(await countOf(page.getByTestId('history-row'), 2)).toBe(2);
+
     expect(errors).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ describe('deleting a session that is still being recorded', () => {
     render(HistoryView, { dbFactory: getAppDb });
     await waitFor(() => expect(screen.getAllByTestId('history-row')).toHaveLength(2));
     const liveRow = () => screen.getAllByTestId('history-row').findIndex((row) => /running/i.test(row.textContent ?? ''));
+    expect(screen.getAllByTestId('history-row')[liveRow()].querySelector('[data-testid="history-recording"]')?.textContent).toBe('recording in this tab');
     await fireEvent.click(screen.getAllByTestId('history-delete')[liveRow()]);
     expect((await screen.findByTestId('storage-error')).textContent).toMatch(/still running in this page.*stop it or let it end before deleting it/);
     expect(await db.sessions.count()).toBe(2);

@@ -20,13 +20,30 @@ import {
 } from '../../storage/queries';
 import { downloadText, stamp } from './download';
 import { recordingSessionIds } from '../state/storage-wiring';
+import { recordingAnywhere } from '../state/recording-locks';
 
 /** Said when a delete meets a session the Live view (or Compare) is still recording. */
 const STILL_RECORDING = 'still running in this page (Live or Compare) and being saved: stop it or let it end before deleting it';
+/** Said when a delete meets a session another tab of this browser is recording. */
+const RECORDING_ELSEWHERE = 'still being recorded in another tab of this browser (its Live or Compare run): stop it there or let it end before deleting it';
+
+/** Where a listed session is being recorded now, if anywhere. */
+export type RecordingWhere = 'here' | 'elsewhere';
 
 function dayStart(s: string): number | undefined {
   const t = s ? Date.parse(s + 'T00:00:00') : NaN;
   return Number.isFinite(t) ? t : undefined;
+}
+
+/** What Delete all says about the sessions it kept because they are being recorded (null: none). */
+function keptNotice(here: number, elsewhere: number): string | null {
+  const n = here + elsewhere;
+  if (!n) return null;
+  const s = (k: number) => `${k} session${k === 1 ? '' : 's'}`;
+  const end = n === 1 ? 'stop it or let it end, then delete.' : 'stop them or let them end, then delete.';
+  if (!elsewhere) return `Kept ${s(n)} still running in this page (Live or Compare): ${end}`;
+  if (!here) return `Kept ${s(n)} being recorded in another tab: ${end}`;
+  return `Kept ${s(n)}: ${s(here)} still running in this page (Live or Compare), ${s(elsewhere)} being recorded in another tab; ${end}`;
 }
 
 /** The history view's state. `dbFactory` lets tests pass their own database. */
@@ -47,6 +64,10 @@ export class HistoryState {
   /** Sessions held only in memory because the database refused writes. */
   unsaved = $state(0);
   ready = $state(false);
+  /** Sessions being recorded now, by id: in this page or in another tab (Web Locks). */
+  recordingWhere = $state<Record<string, RecordingWhere>>({});
+  /** False where this browser cannot tell which sessions other tabs record (no Web Locks). */
+  seesOtherTabs = $state(true);
 
   private db: RecoDb | null = null;
   private off: (() => void) | null = null;
@@ -62,7 +83,8 @@ export class HistoryState {
     this.unsaved = unsavedRecorders().length;
     try {
       this.db = await this.dbFactory();
-      await markInterrupted(this.db, now);
+      // A session paused in another tab for a while is not cut off: its tab holds its lock.
+      await markInterrupted(this.db, now, undefined, (await this.recordingNow()).all);
       await this.refresh();
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
@@ -79,7 +101,7 @@ export class HistoryState {
     if (!this.db) return;
     try {
       const to = dayStart(this.to);
-      this.rows = await listSessions(this.db, {
+      const rows = await listSessions(this.db, {
         search: this.search,
         recommender: this.recommender || undefined,
         simulator: this.simulator || undefined,
@@ -87,9 +109,35 @@ export class HistoryState {
         to: to === undefined ? undefined : to + 86_400_000,
       });
       this.facets = await facetValues(this.db);
+      // Rows and their "recording" marks arrive together (no row shown as deletable first).
+      const { here, elsewhere } = await this.recordingNow();
+      const where: Record<string, RecordingWhere> = {};
+      for (const r of rows) {
+        if (here.has(r.id)) where[r.id] = 'here';
+        else if (elsewhere.has(r.id)) where[r.id] = 'elsewhere';
+      }
+      this.recordingWhere = where;
+      this.rows = rows;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  /**
+   * The sessions being recorded now: by this page (its own list) and by other tabs (the Web
+   * Locks they hold). Asked afresh before every delete: a tab may have started a run since.
+   */
+  private async recordingNow(): Promise<{ here: ReadonlySet<string>; elsewhere: ReadonlySet<string>; all: ReadonlySet<string> }> {
+    const here = new Set(recordingSessionIds());
+    let any: Set<string> | null = null;
+    try {
+      any = await recordingAnywhere();
+    } catch {
+      any = null; // a page that may not ask (e.g. an opaque origin): only this page's runs are known
+    }
+    this.seesOtherTabs = any !== null;
+    const elsewhere = new Set([...(any ?? [])].filter((id) => !here.has(id)));
+    return { here, elsewhere, all: new Set([...here, ...elsewhere]) };
   }
 
   async refreshInfo(): Promise<void> {
@@ -123,8 +171,10 @@ export class HistoryState {
   /** Delete one session; it can be brought back with `undo()` until the next deletion. */
   async remove(id: string): Promise<void> {
     if (!this.db) return;
-    if (recordingSessionIds().has(id)) {
-      this.error = `This session is ${STILL_RECORDING}.`;
+    const { here, elsewhere } = await this.recordingNow();
+    if (here.has(id) || elsewhere.has(id)) {
+      this.error = `This session is ${here.has(id) ? STILL_RECORDING : RECORDING_ELSEWHERE}.`;
+      await this.refresh();
       return;
     }
     try {
@@ -145,7 +195,7 @@ export class HistoryState {
     // Thousands of sessions take seconds: say that it is under way.
     this.notice = 'Deleting every stored session…';
     try {
-      const kept = recordingSessionIds();
+      const { here, elsewhere, all: kept } = await this.recordingNow();
       const all = (await listSessions(this.db, {})).filter((r) => !kept.has(r.id));
       // The undo file holds what is deleted, not the session that goes on being recorded.
       const file = JSON.parse(await exportAll(this.db)) as { sessions: { session: { id: string } }[] };
@@ -153,8 +203,7 @@ export class HistoryState {
       const backup = JSON.stringify(file);
       for (const r of all) await deleteSession(this.db, r.id);
       this.undoable = { text: backup, what: `${all.length} session${all.length === 1 ? '' : 's'} deleted.` };
-      const one = kept.size === 1;
-      this.notice = kept.size ? `Kept ${kept.size} session${one ? '' : 's'} still running in this page (Live or Compare): stop ${one ? 'it' : 'them'} or let ${one ? 'it' : 'them'} end, then delete.` : null;
+      this.notice = keptNotice(here.size, elsewhere.size);
     } catch (e) {
       this.notice = null;
       this.error = e instanceof Error ? e.message : String(e);

@@ -6,6 +6,7 @@
 import type { EventSink, SessionEvent } from '../../core/env/environment';
 import type { Item } from '../../core/types';
 import type { SessionMeta } from '../../storage/db';
+import { holdRecordingLock } from './recording-locks';
 
 /** What the UI hears from the recorder. */
 export interface RecordingCallbacks {
@@ -28,7 +29,8 @@ const recording = new Set<string>();
 /**
  * Ids of the sessions this page is still recording. History keeps them from deletion: the
  * recorder rewrote a deleted row on its next item, so the session came back with its
- * earlier events gone.
+ * earlier events gone. Other tabs see them through a Web Lock per session
+ * (`recording-locks.ts`).
  */
 export function recordingSessionIds(): ReadonlySet<string> {
   return recording;
@@ -56,13 +58,18 @@ export async function createRecordingSink(
     }
     const rec = createRecorder(db, meta, { itemLookup, onError: (e) => cb.onError(e.message) });
     recording.add(rec.id);
+    const unlock = holdRecordingLock(rec.id);
+    const finished = () => {
+      recording.delete(rec.id);
+      unlock();
+    };
     return {
       sink: (ev) => {
         void rec.onEvent(ev);
         if (ev.type === 'session_end') {
           void rec.done.finally(() => {
             off();
-            recording.delete(rec.id);
+            finished();
           });
         }
         if (SAVE_POINTS.has(ev.type)) {
@@ -74,7 +81,7 @@ export async function createRecordingSink(
       stop: async () => {
         off();
         await rec.stop();
-        recording.delete(rec.id);
+        finished();
       },
     };
   } catch (e) {
