@@ -3,7 +3,8 @@
  * - a silent server is reported after the check's own fit deadline (15 s), not a Live
  *   run's 100 s, and the report line says the deadline;
  * - Cancel (button or Escape) aborts the request in flight, says so, and a new check works;
- * - a report with violations offers no primary "Run it in Live", only a labelled "anyway".
+ * - a report with violations offers no primary "Run it in Live", only a labelled "anyway",
+ *   plain or with instruction following (the "+follow" choice was missing there).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -146,7 +147,7 @@ describe('Check my recommender panel', () => {
     expect(callsTo('early')).toHaveLength(0);
   });
 
-  it('with violations, offers only "Run it in Live anyway (N problems)", which adds it to the menus', async () => {
+  it('with violations, offers only "Run it in Live anyway (N problems)", plain or with instruction following, which adds it to the menus', async () => {
     const onuse = vi.fn();
     render(CheckRecommender, { onuse, st: new CheckState() });
     const url = urlOf(broken);
@@ -160,8 +161,16 @@ describe('Check my recommender panel', () => {
     const anyway = screen.getByTestId('check-use-anyway');
     expect(anyway.textContent).toBe(`Run it in Live anyway (${n} problems)`);
     expect(anyway.className).not.toContain('primary');
+    // The same choices as a passing check: the instruction-following wrapper too.
+    const follow = screen.getByTestId('check-use-anyway-follow');
+    expect(follow.textContent).toBe(`Run it in Live anyway with instruction following (${n} problems)`);
+    expect(follow.className).not.toContain('primary');
+    await fireEvent.click(follow);
+    expect(onuse).toHaveBeenLastCalledWith(`${url}+follow`);
+    // The menus hold the recommender itself (Live wraps it for "+follow").
+    expect(myRecommenders.list.map((r) => r.name)).toEqual([url]);
     await fireEvent.click(anyway);
-    expect(onuse).toHaveBeenCalledWith(url);
+    expect(onuse).toHaveBeenLastCalledWith(url);
     expect(myRecommenders.list.map((r) => r.name)).toEqual([url]);
   });
 
@@ -171,6 +180,7 @@ describe('Check my recommender panel', () => {
     await waitFor(() => expect(screen.getByTestId('check-report').textContent).toMatch(/could not connect|could not reach/), { timeout: 25_000 });
     expect(screen.queryByTestId('check-use')).toBeNull();
     expect(screen.queryByTestId('check-use-anyway')).toBeNull();
+    expect(screen.queryByTestId('check-use-anyway-follow')).toBeNull();
     expect(screen.getByTestId('check-no-live').textContent).toMatch(/nothing to run in Live/);
   });
 });
