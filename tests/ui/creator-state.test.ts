@@ -1,4 +1,7 @@
+import 'fake-indexeddb/auto';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import CreatorView from '../../src/ui/creator/CreatorView.svelte';
 import { CreatorState, type PoolFactory } from '../../src/ui/creator/creator-state.svelte';
 import { experimentFromHash, resultCsv, shareLink } from '../../src/ui/creator/creator-export';
 import { runReplicatesRequest } from '../../src/worker/creator-run';
@@ -32,6 +35,35 @@ describe('creator lab state', () => {
     expect(experimentFromHash(new URL(link).hash)).toEqual(exp);
     expect(experimentFromHash('#other')).toBeNull();
     expect(() => experimentFromHash('#creator=%%%')).toThrow(/damaged/);
+  });
+
+  it('says which settings of a hand-edited link the form cannot hold (they were dropped without a word)', () => {
+    const a = new CreatorState(inProcess);
+    a.compare = 'schedule';
+    const exp = a.experiment() as { run: Record<string, unknown>; strategies: Record<string, unknown>[] };
+    expect(new CreatorState(inProcess).load(exp)).toEqual([]);
+    const edited = {
+      ...exp,
+      run: { ...exp.run, catalog: 'elsewhere', recommender: { name: 'popular', params: { interactionWeight: 0.5 } } },
+      strategies: [exp.strategies[0], { ...exp.strategies[1], postHour: 3 }],
+    };
+    const c = new CreatorState(inProcess);
+    expect(c.load(edited)).toEqual(['run.catalog', 'run.recommender.params.interactionWeight', 'strategies.1.postHour']);
+    // What the form can hold is loaded.
+    expect(c.compare).toBe('schedule');
+    expect(c.compareSchedule).toBe(exp.strategies[1].schedule);
+  });
+
+  it('the view says so when it opens such a link', async () => {
+    const exp = new CreatorState(inProcess).experiment() as { run: Record<string, unknown> };
+    location.hash = new URL(shareLink('http://127.0.0.1/', { ...exp, run: { ...exp.run, listSize: 9 } })).hash;
+    try {
+      render(CreatorView, { props: { data: { catalog: null, use: async () => undefined } as never, c: new CreatorState(inProcess) } });
+      await waitFor(() => expect(screen.getByTestId('creator-error').textContent).toMatch(/cannot hold, so Run would not reproduce it: run\.listSize\./));
+    } finally {
+      location.hash = '';
+      cleanup();
+    }
   });
 
   it('says what is wrong instead of running a bad experiment', async () => {

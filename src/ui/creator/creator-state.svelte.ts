@@ -36,6 +36,16 @@ export const workerPool: PoolFactory = () => {
   return { calls, close: () => workers.forEach((w) => w.close()) };
 };
 
+/** Paths where two JSON values differ (leaves; at most `max`). */
+function differences(a: unknown, b: unknown, path = '', out: string[] = [], max = 12): string[] {
+  if (out.length >= max) return out;
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  if (isObj(a) && isObj(b) && Array.isArray(a) === Array.isArray(b)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) differences(a[k], b[k], path ? `${path}.${k}` : k, out, max);
+  } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push(path || '(root)');
+  return out;
+}
+
 export interface SavedRun {
   id: string;
   createdAt: number;
@@ -129,8 +139,12 @@ export class CreatorState {
     };
   }
 
-  /** Fill the form from an experiment (a share link or a stored run). */
-  load(input: unknown): void {
+  /**
+   * Fill the form from an experiment (a share link or a stored run). Returns the settings
+   * the form cannot hold (paths like "run.catalog", "strategies.1.postHour"): a hand-edited
+   * link's were dropped without a word, and Run ran another experiment than the link's.
+   */
+  load(input: unknown): string[] {
     const e = parseExperiment(input);
     const a = e.strategies[0];
     if ('itemId' in a.post) {
@@ -165,6 +179,7 @@ export class CreatorState {
     this.replicates = e.replicates;
     this.seed = e.run.seed;
     this.recommender = e.run.recommender.name;
+    return differences(e, parseExperiment(this.experiment()));
   }
 
   async run(): Promise<void> {
