@@ -87,7 +87,11 @@ describe('live session, history and replay', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 1);
     await page.getByTestId('history-search').fill('');
     await page.getByTestId('history-filter-recommender').selectOption('content');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 1);
+    // The filtered list, not the search's one-row list still shown while it is read.
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid="history-row"]');
+      return rows.length === 1 && / content · /.test(rows[0].textContent ?? '');
+    });
     expect(await page.getByTestId('history-row').first().textContent()).toContain('seed 42');
     await page.getByTestId('history-filter-recommender').selectOption('');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 2);

@@ -97,8 +97,12 @@ export class HistoryState {
     this.off?.();
   }
 
+  /** Counts refreshes: one that finishes after a newer one started leaves the list to it. */
+  private refreshes = 0;
+
   async refresh(): Promise<void> {
     if (!this.db) return;
+    const mine = ++this.refreshes;
     try {
       const to = dayStart(this.to);
       const rows = await listSessions(this.db, {
@@ -108,7 +112,7 @@ export class HistoryState {
         from: dayStart(this.from),
         to: to === undefined ? undefined : to + 86_400_000,
       });
-      this.facets = await facetValues(this.db);
+      const facets = await facetValues(this.db);
       // Rows and their "recording" marks arrive together (no row shown as deletable first).
       const { here, elsewhere } = await this.recordingNow();
       const where: Record<string, RecordingWhere> = {};
@@ -116,6 +120,9 @@ export class HistoryState {
         if (here.has(r.id)) where[r.id] = 'here';
         else if (elsewhere.has(r.id)) where[r.id] = 'elsewhere';
       }
+      // A filter changed while this one read (typing, then a menu): the newer list stands.
+      if (mine !== this.refreshes) return;
+      this.facets = facets;
       this.recordingWhere = where;
       this.rows = rows;
     } catch (e) {
