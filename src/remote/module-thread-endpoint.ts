@@ -48,8 +48,6 @@ type Pending = { resolve: (r: EndpointReply) => void; reject: (e: Error) => void
 export async function loadModuleThread(path: string, file: string, signal?: AbortSignal): Promise<ModuleThread> {
   const data: ModuleThreadData = { url: pathToFileURL(path).href, typescript: /\.[cm]?ts$/i.test(path) };
   const worker = new Worker(new URL('./module-thread.mjs', import.meta.url), { workerData: data });
-  // The thread never keeps the command alive by itself: a pending call has its deadline timer.
-  worker.unref();
   const pending = new Map<number, Pending>();
   let dead: string | null = null;
   let seq = 0;
@@ -60,6 +58,12 @@ export async function loadModuleThread(path: string, file: string, signal?: Abor
     for (const p of pending.values()) p.reject(new Error(reason));
     pending.clear();
   };
+  // An idle thread does not keep the command alive (a finished run exits); one loading or with
+  // a call in flight does. (Unref'd only after the listeners below: adding a 'message'
+  // listener refs a worker again.)
+  const idle = () => {
+    if (pending.size === 0) worker.unref();
+  };
   const loaded = new Promise<ModuleShape>((resolve, reject) => {
     worker.on('message', (m: ThreadMessage) => {
       if (m.kind === 'loaded') return resolve(m.shape);
@@ -67,6 +71,7 @@ export async function loadModuleThread(path: string, file: string, signal?: Abor
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
+      idle();
       if (m.kind === 'failed') p.reject(new Error(failureText(m.failure, p.op, p.k)));
       else p.resolve({ kind: 'value', value: m.json === null ? {} : (JSON.parse(m.json) as unknown) });
     });
@@ -94,6 +99,7 @@ export async function loadModuleThread(path: string, file: string, signal?: Abor
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
+  idle();
   const call = (request: ApiRequest, timeoutMs: number): Promise<EndpointReply> => {
     if (dead) return Promise.reject(new Error(dead));
     const id = ++seq;
@@ -108,6 +114,7 @@ export async function loadModuleThread(path: string, file: string, signal?: Abor
       }, timeoutMs);
       const done = <T>(f: (v: T) => void) => (v: T) => (clearTimeout(timer), f(v));
       pending.set(id, { resolve: done(resolve), reject: done(reject), op: request.op, k });
+      worker.ref();
       worker.postMessage({ kind: 'call', id, request, maxItems: maxListLength(k), maxBytes: MAX_REPLY_BYTES });
     });
   };

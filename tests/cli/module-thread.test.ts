@@ -57,6 +57,12 @@ describe('a recommender module in its own thread', () => {
     expect(JSON.parse(r.stdout).problems).toEqual([expect.stringMatching(/^no reply to fit within 300 ms; the module's thread was stopped/)]);
   }, 40_000);
 
+  it('simulate with a module: the run ends and the command exits (an idle thread keeps nothing alive)', async () => {
+    const r = await cli('simulate.ts', ['--recommender-module', 'examples/module/my-rec.mjs', '--users', '2', '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ recommender: 'module:fresh-interests', sessions: 2, errors: 0 });
+  }, 40_000);
+
   it('replies keep the HTTP bounds, checked in the thread: ten million ids, a reply over 1 MB, a cycle, a throw', async () => {
     const file = moduleFile('bounds.mjs', `
       export function recommend(r) {
