@@ -89,6 +89,14 @@ export function scoreAll(vectors: ItemVectors, query: ArrayLike<number>, out: Fl
 }
 
 /**
+ * Whether vectors are for exactly these items in this order (a cache keyed by catalog id
+ * and model can hold another catalog's rows: a folder re-imported under the same id).
+ */
+export function rowsMatch(vectors: ItemVectors, ids: readonly string[]): boolean {
+  return vectors.ids.length === ids.length && vectors.ids.every((id, i) => id === ids[i]);
+}
+
+/**
  * Check that vectors fit a catalog: same item ids (any order) and finite values.
  * Returns vectors reordered to the catalog's order; throws a clear error otherwise.
  */

@@ -95,14 +95,18 @@ export class ItemsState {
 
   /** Use cached vectors when present, else compute them from the chosen source. */
   async compute(catalog: Catalog, force = false): Promise<void> {
+    // One piece of work at a time: a second one's end cleared busy (Cancel off, Compute on) while the first ran on.
+    if (this.busy) return;
     const signal = this.start('Starting…');
     try {
       const key = this.modelKey();
       if (!key) throw new Error('Enter a model id');
-      const { loadItemVectors, saveItemVectors } = await import('../../storage/item-vectors');
+      const [{ loadItemVectors, saveItemVectors }, { rowsMatch }] = await Promise.all([import('../../storage/item-vectors'), import('../../core/embed/vectors')]);
       const db = await this.db().catch(() => null);
       const hit = !force && db ? await loadItemVectors(db, catalog.id, key).catch(() => null) : null;
-      if (hit && hit.ids.length === catalog.items.length) {
+      // The same ids in the same order: a catalog re-imported under the same id with other
+      // movies (same count) got the old vectors, each row read as another item's.
+      if (hit && rowsMatch(hit, catalog.items.map((i) => i.id))) {
         this.vectors = hit;
         this.note = `Loaded ${hit.ids.length} × ${hit.dim} vectors of "${key}" from IndexedDB.`;
       } else {
@@ -157,6 +161,7 @@ export class ItemsState {
 
   /** Import vectors from a .npy (rows in catalog order) or .csv (id,v0,...) file. */
   async importFile(catalog: Catalog, file: File): Promise<void> {
+    if (this.busy) return;
     this.start(`Reading ${file.name}…`);
     try {
       const { parseNpy, parseVectorCsv } = await import('../../core/embed/import-vectors');
@@ -168,7 +173,10 @@ export class ItemsState {
       const { alignToCatalog } = await import('../../core/embed/vectors');
       this.vectors = alignToCatalog(v, ids);
       const { saveItemVectors } = await import('../../storage/item-vectors');
-      await saveItemVectors(await this.db(), this.vectors).catch(() => {});
+      const vectors = this.vectors;
+      await this.db()
+        .then((db) => saveItemVectors(db, vectors))
+        .catch((e) => (this.note = `Vectors imported but not cached: ${e instanceof Error ? e.message : String(e)}`));
       await this.fitSid(catalog);
       await this.refreshCache(catalog);
     } catch (e) {
