@@ -13,7 +13,8 @@ import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import { runBatch } from '../core/env/batch';
 import { fitRng } from '../core/env/fit-rng';
 import { createRuleJudge, RUBRICS, type RubricId } from '../core/eval/judge';
-import { createRecommender, isKnownRecommender } from '../core/recommenders/agentic';
+import { createRecommender, isKnownRecommender, parseRecommenderName } from '../core/recommenders/agentic';
+import { isExternalName } from '../core/recommenders/remote/external';
 import { chatExample, preferencePairs } from '../core/rl/training-data';
 import { simulators } from '../core/simulator/registry';
 import type { Observation } from '../core/types';
@@ -23,6 +24,7 @@ import { rejectRepeatedFlags } from './repeated-flags';
 import { prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
 import { checkOutputPath } from './output-path';
+import { terminalText } from './terminal-text';
 import { callCli, runCli, type CliSpec } from './cli-main';
 
 export const HELP = `Usage: npm run training-data -- [options]
@@ -38,6 +40,9 @@ against the one that lost them).
   --list-size N / --turns N                                         [default: 6 / 8]
   --min-followed X       rubric "${RUBRICS[0].text}": least score to keep [default: 0.5]
   --min-better-off X     rubric "${RUBRICS[1].text}": least score [default: 0.5]
+  --call-timeout MS      an HTTP or module recommender (or rival): deadline of each
+                         recommend/reset call, 1 .. 600000          [default: 10000]
+  --fit-timeout MS       the same for fit, 1 .. 600000   [default: 10 x the call deadline]
   --chat FILE            write kept trajectories (chat format)       [default: none]
   --dpo FILE             write preference pairs                      [default: none]
   --json                 print a one-object summary
@@ -62,6 +67,8 @@ export interface TrainingDataOptions {
   chat?: string;
   dpo?: string;
   json: boolean;
+  /** Deadlines of an HTTP or module recommender's calls (ms; absent: 10 s and 10 x that for fit). */
+  remoteDeadlines: { timeoutMs?: number; fitTimeoutMs?: number };
 }
 
 /** Parse argv (loading any --recommender-module first); throws UsageError. Null for --help. */
@@ -76,6 +83,7 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
         recommender: { type: 'string' }, rival: { type: 'string' }, users: { type: 'string' }, seed: { type: 'string' },
         'list-size': { type: 'string' }, turns: { type: 'string' }, 'min-followed': { type: 'string' }, 'min-better-off': { type: 'string' },
         chat: { type: 'string' }, dpo: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        'call-timeout': { type: 'string' }, 'fit-timeout': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -93,7 +101,12 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
   const mins: Record<RubricId, number> = { followed: unit('min-followed', s('min-followed'), 0.5), better_off: unit('min-better-off', s('min-better-off'), 0.5) };
   for (const flag of ['chat', 'dpo'] as const) if (s(flag) !== undefined) checkOutputPath(flag, s(flag)!);
   if (s('chat') !== undefined && s('chat') === s('dpo')) throw new UsageError(`--chat and --dpo name the same file "${s('chat')}": one would overwrite the other`);
-  return { name, rivalName, nUsers, seed, listSize, maxTurns, mins, chat: s('chat'), dpo: s('dpo'), json: !!values.json };
+  const remoteDeadlines: TrainingDataOptions['remoteDeadlines'] = {};
+  if (s('call-timeout') !== undefined) remoteDeadlines.timeoutMs = intOption('call-timeout', s('call-timeout'), 10_000, 1, 600_000);
+  if (s('fit-timeout') !== undefined) remoteDeadlines.fitTimeoutMs = intOption('fit-timeout', s('fit-timeout'), 100_000, 1, 600_000);
+  const external = [name, rivalName].some((n) => isExternalName(parseRecommenderName(n).base));
+  if (Object.keys(remoteDeadlines).length && !external) throw new UsageError('--call-timeout and --fit-timeout only apply to an HTTP or module recommender (--recommender or --rival http://..., --recommender-module FILE)');
+  return { name, rivalName, nUsers, seed, listSize, maxTurns, mins, chat: s('chat'), dpo: s('dpo'), json: !!values.json, remoteDeadlines };
 }
 
 /** Where the output files go (tests pass a slow stream). */
@@ -110,6 +123,11 @@ export async function writeLine(w: Writable, line: string): Promise<void> {
   if (!w.write(line + '\n')) await once(w, 'drain');
 }
 
+/** The recommender `name`, with the deadlines when it is called (HTTP, module). */
+function recommenderFor(name: string, o: TrainingDataOptions) {
+  return createRecommender(name, isExternalName(parseRecommenderName(name).base) ? o.remoteDeadlines : undefined);
+}
+
 /** Run the sessions, judge them and write the files; returns the exit code (1: a session failed). */
 export async function writeTrainingData(o: TrainingDataOptions, output: TrainingDataOutput = { open: (path) => createWriteStream(path) }): Promise<number> {
   const { name, rivalName, nUsers, seed, listSize, maxTurns, mins } = o;
@@ -120,7 +138,7 @@ export async function writeTrainingData(o: TrainingDataOptions, output: Training
   const simulator = () => simulators.get('rule-based').create();
   const observations = new Map<number, Observation[]>();
   const res = await runBatch({
-    catalog, index, users, contextFor: defaultContext, simulator: simulator(), recommenders: [createRecommender(name)], training,
+    catalog, index, users, contextFor: defaultContext, simulator: simulator(), recommenders: [recommenderFor(name, o)], training,
     seed, listSize, maxTurns, instructionsEnabled: true, keepTrajectories: true,
     onStep: (t, w) => {
       if (t.action.itemIds.length === 0) return;
@@ -131,7 +149,7 @@ export async function writeTrainingData(o: TrainingDataOptions, output: Training
   });
   const run = res.runs[0];
   const judge = createRuleJudge(index);
-  const rival = createRecommender(rivalName);
+  const rival = recommenderFor(rivalName, o);
   rival.fit?.(training, fitRng(seed, rival.name));
   const chat = o.chat ? output.open(o.chat) : null;
   const dpo = o.dpo ? output.open(o.dpo) : null;
@@ -155,6 +173,8 @@ export async function writeTrainingData(o: TrainingDataOptions, output: Training
     }
   }
   for (const w of [chat, dpo]) if (w) (w.end(), await once(w, 'finish'));
+  // A failed session is said, not only counted (an unreachable or silent recommender).
+  for (const e of run.errors) process.stderr.write(terminalText(`training-data: error: user ${e.userId}: ${e.message}`) + '\n');
   const summary = { recommender: name, rival: rivalName, users: users.length, seed, sessions: run.trajectories.length, errors: run.errors.length, kept, pairs, rubrics: mins, chat: o.chat ?? null, dpo: o.dpo ?? null };
   process.stdout.write(o.json ? JSON.stringify(summary) + '\n' : `${kept} of ${run.trajectories.length} trajectories kept (rule judge, ${RUBRICS.map((r) => `${r.id} >= ${mins[r.id]}`).join(', ')}); ${pairs} preference pairs against ${rivalName}.\n`);
   return run.errors.length ? 1 : 0;

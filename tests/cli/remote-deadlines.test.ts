@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as simulate } from '../../src/cli/simulate';
+import { main as trainingData } from '../../src/cli/training-data';
 import { captureStdio } from '../helpers/capture-stdio';
 
 const dir = mkdtempSync(join(tmpdir(), 'recoworld-deadlines-'));
@@ -76,4 +77,12 @@ describe('simulate: deadlines of a recommender that is called', () => {
       expect(r.out).toBe('');
     }
   });
+
+  it('training-data takes the same flags: a silent server is cut at --fit-timeout and each failed session is said (exit 1)', async () => {
+    const r = await captureStdio(() => trainingData(['--recommender', url, '--users', '2', '--fit-timeout', '300', '--json']));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`fit: no reply from ${url} within 300 ms`);
+    expect(JSON.parse(r.out)).toMatchObject({ recommender: url, errors: 2 });
+    await expect(trainingData(['--recommender', 'popular', '--fit-timeout', '300'])).rejects.toThrow(/--call-timeout and --fit-timeout only apply to an HTTP or module recommender/);
+  }, 40_000);
 });
