@@ -127,6 +127,9 @@ export const HELP = `Usage: npm run serve-env -- [options]
 
 Serves the environment (Gym-style reset/step) on http://127.0.0.1:PORT:
   GET /spec, POST /reset {seed, user?, recommender?}, POST /step {items, message?}
+Connections are served concurrently (each body within 64 KB and 10 s; at most 16 requests
+at once, 503 past it); reset and step run one at a time in arrival order: one episode,
+shared by every client (run one server per worker for parallel episodes).
 
   --port N         port (0: any free port)                        [default: 8765]
   --catalog ID     built-in catalog                               [default: shortvideo]
