@@ -131,6 +131,30 @@ describe('live session, history and replay', () => {
     await recorded.getByTestId('history-delete').click();
     expect(await countOf(page.getByTestId('history-row'), 2)).toBe(2);
 
+    // The date fields look like the fields beside them (they kept the browser's inset grey
+    // box) and show the same focus ring, tabbed to or clicked.
+    const looks = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const cs = getComputedStyle(el);
+        return { id: el.dataset.testid, ring: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`, box: `${cs.borderStyle} ${cs.borderWidth} ${cs.borderColor} ${cs.borderRadius} ${cs.backgroundColor}` };
+      });
+    const tabFrom = async (id: string) => {
+      await page.getByTestId(id).focus();
+      await page.keyboard.press('Tab');
+      return looks();
+    };
+    const field = await tabFrom('history-search'); // lands on the recommender filter
+    const from = await tabFrom('history-filter-simulator');
+    await page.getByTestId('history-to').click();
+    const to = await looks();
+    await page.getByTestId('history-search').focus();
+    const search = await looks();
+    expect([field.id, from.id, to.id, search.id]).toEqual(['history-filter-recommender', 'history-from', 'history-to', 'history-search']);
+    expect(field.ring).toMatch(/^solid 2px /);
+    expect([from.ring, to.ring]).toEqual([field.ring, field.ring]);
+    expect([from.box, to.box]).toEqual([search.box, search.box]);
+
     expect(errors).toEqual([]);
   });
 });
