@@ -1,7 +1,8 @@
 /**
  * Found by exploratory QA in real Chromium: a batch keeps running (and keeps its results)
  * when the person looks at another view meanwhile; an imported session with a very long
- * one-word title does not widen the replay page on a phone; on a phone the status bar
+ * one-word title does not widen the replay page on a phone, and a right-to-left override in it
+ * is shown, not obeyed; on a phone the status bar
  * shows the timeline and what human mode waits for (one word a line, dots cut to 10 px);
  * the many-seeds caption stays readable on a phone (it ran off the edge of its table); a
  * long unbroken title or creator (imported catalog) or comment (a pasted link) wraps inside its card, live and in the replay;
@@ -13,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countOf, openApp, openHistory, pollUntil, runToEnd, sharedBrowser, toPhone } from './helpers';
+import { axeViolations, countOf, openApp, openHistory, pollUntil, runToEnd, sharedBrowser, toPhone } from './helpers';
 
 const env = sharedBrowser();
 
@@ -42,7 +43,8 @@ describe('QA: views keep their work and their layout', () => {
     await openHistory(page);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-session').first().click()]);
     const file = JSON.parse(await readFile((await dl.path())!, 'utf8'));
-    file.sessions[0].session.title = '<img src=x onerror=alert(1)>' + 'T'.repeat(3000);
+    // A right-to-left override in front: obeyed, it drew "exe." and the rest reversed.
+    file.sessions[0].session.title = '\u202Eexe.<img src=x onerror=alert(1)>' + 'T'.repeat(3000);
     const path = join(tmpdir(), `qa-long-title-${process.pid}.json`);
     await writeFile(path, JSON.stringify(file));
     await page.getByTestId('history-delete').first().click();
@@ -54,10 +56,30 @@ describe('QA: views keep their work and their layout', () => {
     await page.getByTestId('replay').waitFor();
     const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    // Shown as text, wrapped, in full.
+    // Shown as text, wrapped, in full, the override shown as "U+202E" and not applied: the
+    // letters after it run left to right.
     const h2 = page.getByTestId('replay').locator('h2').first();
-    expect(await h2.textContent()).toBe(file.sessions[0].session.title);
+    expect(await h2.textContent()).toBe(file.sessions[0].session.title.replace('\u202E', 'U+202E'));
     expect(await page.locator('img').count()).toBe(0);
+    const xs = await h2.evaluate((el) => {
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const at = n.textContent!.indexOf('exe.<img');
+        if (at < 0) continue;
+        const x = (i: number) => {
+          const r = document.createRange();
+          r.setStart(n!, i);
+          r.setEnd(n!, i + 1);
+          return r.getBoundingClientRect().left;
+        };
+        return [x(at), x(at + 4)];
+      }
+      return [];
+    });
+    expect(xs).toHaveLength(2);
+    expect(xs[0]).toBeLessThan(xs[1]);
+    expect(await h2.getByTestId('bidi-mark').isVisible()).toBe(true);
+    expect(await axeViolations(page, '[data-testid="replay"] header')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
