@@ -23,12 +23,17 @@ const messageOf = (e) => (e instanceof Error ? e.message : String(e)).slice(0, 2
 /** @type {Record<string, unknown>} */
 let src = {};
 try {
+  // tsx's ESM and CommonJS hooks (a `.ts` module outside a "type": "module" package is
+  // compiled as CommonJS); `import('tsx')` itself registers nothing in a worker thread.
   if (data.typescript) {
-    const { register } = await import('tsx/esm/api');
-    register();
+    (await import('tsx/esm/api')).register();
+    (await import('tsx/cjs/api')).register();
   }
   const ns = /** @type {Record<string, unknown>} */ (await import(data.url));
-  const d = /** @type {Record<string, unknown> | undefined} */ (ns.default);
+  let d = /** @type {Record<string, unknown> | undefined} */ (ns.default);
+  // CommonJS compiled from `export default {...}` arrives as module.exports.default.
+  const inner = /** @type {Record<string, unknown> | undefined} */ (d && typeof d === 'object' ? d.default : undefined);
+  if (d && typeof d.recommend !== 'function' && inner && typeof inner === 'object' && typeof inner.recommend === 'function') d = inner;
   // The same choice as recommenderModuleOf: `default` when it carries recommend, else the namespace.
   src = d && typeof d === 'object' && typeof d.recommend === 'function' ? d : ns;
   post({ kind: 'loaded', shape: { recommend: typeof src.recommend, reset: typeof src.reset, fit: typeof src.fit, name: typeof src.name, nameValue: typeof src.name === 'string' ? src.name : null } });

@@ -16,6 +16,7 @@ import { UsageError } from '../../src/cli/simulate-args';
 import { recommendRequest } from '../../src/core/recommenders/remote/protocol';
 import { registerModuleEndpoint } from '../../src/core/recommenders/remote/external';
 import { main as simulate } from '../../src/cli/simulate';
+import { main as check } from '../../src/cli/check-recommender';
 import { moduleEndpoint, type RecommenderModule } from '../../src/remote/module-endpoint';
 import { loadModuleThread } from '../../src/remote/module-thread-endpoint';
 import { captureStdio } from '../helpers/capture-stdio';
@@ -52,9 +53,10 @@ describe('a recommender module in its own thread', () => {
 
   it('check-recommender: a fit that loops forever is stopped at --fit-timeout and reported', async () => {
     const file = moduleFile('loop-fit.mjs', 'export default { fit() { for (;;) {} }, recommend() { return { items: [] }; } };\n');
-    const r = await cli('check-recommender.ts', [file, '--json', '--fit-timeout', '300']);
+    // In-process (the thread makes that safe; the spawned test above shows the hang is gone).
+    const r = await captureStdio(() => check([file, '--json', '--fit-timeout', '300']));
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).problems).toEqual([expect.stringMatching(/^no reply to fit within 300 ms; the module's thread was stopped/)]);
+    expect(JSON.parse(r.out).problems).toEqual([expect.stringMatching(/^no reply to fit within 300 ms; the module's thread was stopped/)]);
   }, 40_000);
 
   it('simulate with a module: the run ends and the command exits (an idle thread keeps nothing alive)', async () => {
@@ -62,6 +64,20 @@ describe('a recommender module in its own thread', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ recommender: 'module:fresh-interests', sessions: 2, errors: 0 });
   }, 40_000);
+
+  it('a TypeScript module loads in its thread (tsx there), export default or named exports', async () => {
+    const typed = moduleFile('typed.ts', 'export default { name: "typed", recommend(r: { k: number }): { items: string[] } { return { items: Array.from({ length: r.k }, (_, i) => `t${i}`) }; } };\n');
+    const named = moduleFile('named.ts', 'export function recommend(r: { k: number }): { items: string[] } { return { items: [`n${r.k}`] }; }\n');
+    for (const [file, name, items] of [[typed, 'typed', ['t0', 't1']], [named, undefined, ['n2']]] as const) {
+      const t = await loadModuleThread(file, file);
+      try {
+        expect(t.declaredName).toBe(name);
+        expect(await t.endpoint('module:x').call({ ...request, k: 2 }, { timeoutMs: 10_000 })).toEqual({ kind: 'value', value: { items } });
+      } finally {
+        t.close();
+      }
+    }
+  }, 30_000);
 
   it('replies keep the HTTP bounds, checked in the thread: ten million ids, a reply over 1 MB, a cycle, a throw', async () => {
     const file = moduleFile('bounds.mjs', `
