@@ -11,7 +11,9 @@ import Bubble from '../../src/ui/live/Bubble.svelte';
 import ItemCard from '../../src/ui/live/ItemCard.svelte';
 import HistoryRow from '../../src/ui/history/HistoryRow.svelte';
 import UntrustedText from '../../src/ui/shell/UntrustedText.svelte';
-import { bidiSegments, hasBidiControl, revealBidi } from '../../src/ui/shell/bidi-controls';
+import { bidiSegments, hasBidiControl, isolateBidi, revealBidi } from '../../src/ui/shell/bidi-controls';
+import { sessionMoments } from '../../src/ui/tour/narration';
+import { SessionState } from '../../src/ui/state/session.svelte';
 import { decision, item } from './fixtures';
 
 afterEach(() => cleanup());
@@ -97,5 +99,21 @@ describe('untrusted text', () => {
     expect(CONTROLS.test(li.textContent ?? '')).toBe(false);
     expect(screen.getByTestId('history-open').querySelector('bdi[dir="auto"]')?.textContent).toBe('Mia U+202Etxt.exe');
     expect(screen.getByTestId('history-delete').getAttribute('aria-label')).toBe('Delete session Mia [U+202E]txt.exe');
+  });
+});
+
+describe('untrusted text inside a plain-string sentence', () => {
+  it('narration quotes an instruction isolated, its override shown: the rest of the sentence keeps its order', () => {
+    const s = new SessionState();
+    s.reset({ lookup: (id) => item(id, { title: `T ${id}`, topic: 'ufc' }), timeBudgetSec: 600, interests: {} });
+    s.apply({ type: 'list', turn: 0, slate: { itemIds: ['a'] } });
+    s.apply({ type: 'decision', turn: 0, decision: decision('a', 0, ['skip', 'leave'], 0, { satisfaction: 0.2, timeLeftSec: 555 }) });
+    s.apply({ type: 'leave', turn: 0, position: 0 });
+    s.apply({ type: 'instruction', turn: 0, text: 'more\u202E boating' });
+    const said = sessionMoments(s.turns).find((m) => m.kind === 'instruction')!.text;
+    expect(said).toContain('what she wants: “\u2068more[U+202E] boating\u2069”. A traditional');
+    // Only the isolate the sentence itself opens and closes.
+    expect([...said].filter((c) => CONTROLS.test(c))).toEqual(['\u2068', '\u2069']);
+    expect(isolateBidi('a\u2069b')).toBe('\u2068a[U+2069]b\u2069');
   });
 });

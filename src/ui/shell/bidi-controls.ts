@@ -59,3 +59,13 @@ export function bidiSegments(text: string): BidiSegment[] {
 export function revealBidi(text: string): string {
   return hasBidiControl(text) ? text.replace(CONTROLS, (c) => `[${codeOf(c)}]`) : text;
 }
+
+/**
+ * For untrusted text quoted inside a sentence that is one plain string (a narration line, a
+ * tooltip): its controls revealed and the whole of it wrapped in FIRST STRONG ISOLATE ...
+ * POP DIRECTIONAL ISOLATE, the plain-text form of `<bdi>`, so right-to-left words in it
+ * cannot carry the closing quote or the rest of the sentence along.
+ */
+export function isolateBidi(text: string): string {
+  return `\u2068${revealBidi(text)}\u2069`;
+}

@@ -4,6 +4,7 @@
  * state as it grows, so the live view can pause the first time each appears.
  */
 import type { TurnView } from '../state/session.svelte';
+import { isolateBidi } from '../shell/bidi-controls';
 
 /** One narrated moment. */
 export interface Moment {
@@ -28,19 +29,20 @@ export function sessionMoments(turns: readonly TurnView[]): Moment[] {
     t.decisions.forEach((d, i) => {
       if (!d) return;
       const item = t.items[i];
-      const title = item?.title ?? d.itemId;
+      // Untrusted (an imported title, a typed or LLM-written instruction): isolated in the sentence.
+      const title = isolateBidi(item?.title ?? d.itemId);
       if (d.actions.includes('skip') && !d.actions.includes('watch')) {
         add({ key: `skip-${t.index}-${i}`, kind: 'skip', text: `First skip: “${title}” does not match her interests, so she swipes past it. A skip is a signal the recommender can learn from.` });
       }
       if (d.reasons.some((r) => FATIGUE.has(r))) {
-        add({ key: `fatigue-${t.index}-${i}`, kind: 'fatigue', text: `Fatigue: she still likes ${item?.topic || 'this topic'}, but after so much of it she watches less. More of the same stops working.` });
+        add({ key: `fatigue-${t.index}-${i}`, kind: 'fatigue', text: `Fatigue: she still likes ${item?.topic ? isolateBidi(item.topic) : 'this topic'}, but after so much of it she watches less. More of the same stops working.` });
       }
     });
     if (t.leftAt !== null) {
       add({ key: `leave-${t.index}`, kind: 'leave', text: `The leave point: satisfaction fell too low (or time ran out), so she is about to close the app. This is where retention is won or lost.` });
     }
     if (t.instruction) {
-      add({ key: `instruction-${t.index}`, kind: 'instruction', text: `Instead of just leaving, she tells the recommender what she wants: “${t.instruction}”. A traditional recommender would ignore this.` });
+      add({ key: `instruction-${t.index}`, kind: 'instruction', text: `Instead of just leaving, she tells the recommender what she wants: “${isolateBidi(t.instruction)}”. A traditional recommender would ignore this.` });
     }
     if (t.reply) {
       add({ key: `reply-${t.index}`, kind: 'reply', text: `The instruction-following recommender answers with a plan and a new list. Watch whether her satisfaction recovers.` });
