@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../../src/core/catalog/builtin';
-import { parseExperiment, prepareExperiment, runExperiment, ExperimentError, summarizeStrategy, runReplicate, type CreatorExperiment } from '../../../src/core/creator';
+import { parseExperiment, prepareExperiment, runExperiment, ExperimentError, summarizeStrategy, runReplicate, interval, type CreatorExperiment } from '../../../src/core/creator';
 import { EV_EXPOSURE } from '../../../src/core/population/world';
 import { advance, initialWorld } from '../../../src/core/population/week';
 import { createRng } from '../../../src/core/rng';
@@ -85,6 +85,18 @@ describe('creator experiments', () => {
     expect(loose.replicates).toBe(10);
     // The stopped run's figures are those of its first 10 replicates.
     expect(loose.strategies[0].views1w).toEqual(summarizeStrategy('A', 0, reps.slice(0, 10)).views1w);
+  });
+
+  it("intervals use Student's t: few replicates give wide intervals, one gives none", () => {
+    // mean 2, standard error 1/sqrt(3); t(0.975, 2) = 4.303: 2 +- 2.484. The normal 1.96 gave 2 +- 1.132,
+    // and the comparison called a difference clear that three replicates cannot show.
+    expect(interval([1, 2, 3])).toEqual({ mean: 2, lo: -0.484, hi: 4.484, n: 3 });
+    expect(interval([0, 2])).toEqual({ mean: 1, lo: -11.706, hi: 13.706, n: 2 });
+    expect(interval([5])).toEqual({ mean: 5, lo: 5, hi: 5, n: 1 });
+    // Many replicates: close to the normal interval (t(0.975, 99) = 1.984).
+    const xs = Array.from({ length: 100 }, (_, i) => i % 10);
+    const iv = interval(xs);
+    expect(iv.hi - iv.mean).toBeCloseTo(1.984 * Math.sqrt(xs.reduce((s, x) => s + (x - 4.5) ** 2, 0) / 99 / 100), 2);
   });
 
   it('two strategies: identical ones differ by exactly zero (paired); three a day tires the audience', async () => {

@@ -1,0 +1,30 @@
+/**
+ * The creator lab's comparison table: a difference is called clear only when its 95%
+ * interval excludes zero, and one replicate has no interval (its bounds equal its mean,
+ * which coloured a one-replicate difference as if it were clear).
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import ComparePanel from '../../src/ui/creator/ComparePanel.svelte';
+import { parseExperiment, runExperiment, prepareExperiment } from '../../src/core/creator';
+import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../src/core/catalog/builtin';
+
+afterEach(() => cleanup());
+
+describe('Creator lab comparison', () => {
+  it('one replicate: no interval, no difference called clear', async () => {
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog('shortvideo'), loadBuiltinPersonas()]);
+    const post = { title: 'Hauling lobster traps at sunrise', topic: 'fishing' };
+    const exp = { users: 300, followers: 60, replicates: 1, strategies: [{ post, schedule: 'once' }, { post, schedule: 'three-a-day' }] };
+    const result = runExperiment(await prepareExperiment(parseExperiment(exp), { catalog, personas }));
+    expect(result.difference!['1w'].views.n).toBe(1);
+    expect(result.difference!['1w'].views.mean).not.toBe(0); // three posts reach more people than one
+    render(ComparePanel, { result, metric: 'views' });
+    const rows = screen.getByTestId('compare-table').querySelectorAll('tbody tr');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.querySelectorAll('td')[3].textContent).toBe('none (one replicate)');
+      expect(row.querySelector('.up, .down')).toBeNull();
+    }
+  });
+});
