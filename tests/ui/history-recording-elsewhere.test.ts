@@ -10,6 +10,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import HistoryView from '../../src/ui/history/HistoryView.svelte';
+import { HistoryState } from '../../src/ui/history/history-state.svelte';
 import { getAppDb } from '../../src/storage/open';
 import { createRecorder } from '../../src/storage/recorder';
 import { markInterrupted } from '../../src/storage/queries';
@@ -120,5 +121,36 @@ describe('History and a session another tab is recording', () => {
     expect(await markInterrupted(db, later, undefined, new Set([held]))).toBe(1);
     const status = Object.fromEntries((await db.sessions.toArray()).map((s) => [s.id, s.status]));
     expect(status).toEqual({ [held]: 'running', [cut]: 'interrupted' });
+  });
+
+  it('a list read for an older filter does not replace a newer one that finished first', async () => {
+    const db = await getAppDb();
+    for (const title of ['Alpha', 'Beta']) {
+      const { meta, events } = sampleSession(title);
+      const r = createRecorder(db, { ...meta, title }, { itemLookup: (x) => item(x) });
+      for (const e of events) r.onEvent(e);
+      await r.flush();
+    }
+    const h = new HistoryState(getAppDb);
+    await h.init();
+    expect(h.rows.map((r) => r.title).sort()).toEqual(['Alpha', 'Beta']);
+    // The first refresh's last step (asking which sessions are recorded) is held, so it ends last.
+    let letGo!: () => void;
+    const held = new Promise<void>((r) => (letGo = r));
+    const query = locks.query.bind(locks);
+    let calls = 0;
+    locks.query = async () => {
+      if (calls++ === 0) await held;
+      return query();
+    };
+    h.search = 'Alpha';
+    const older = h.refresh();
+    h.search = 'Beta';
+    await h.refresh();
+    expect(h.rows.map((r) => r.title)).toEqual(['Beta']);
+    letGo();
+    await older;
+    expect(h.rows.map((r) => r.title)).toEqual(['Beta']);
+    h.dispose();
   });
 });
