@@ -5,7 +5,10 @@
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
 import ComparePanel from '../../src/ui/creator/ComparePanel.svelte';
+import CreatorView from '../../src/ui/creator/CreatorView.svelte';
+import { CreatorState } from '../../src/ui/creator/creator-state.svelte';
 import { parseExperiment, runExperiment, prepareExperiment } from '../../src/core/creator';
 import { loadBuiltinCatalog, loadBuiltinPersonas } from '../../src/core/catalog/builtin';
 
@@ -26,5 +29,11 @@ describe('Creator lab comparison', () => {
       expect(row.querySelectorAll('td')[3].textContent).toBe('none (one replicate)');
       expect(row.querySelector('.up, .down')).toBeNull();
     }
+    cleanup();
+    // The headline said "95% interval 412 .. 412" for it.
+    const c = new CreatorState(() => ({ calls: [], close() {} }));
+    c.result = result;
+    render(CreatorView, { props: { data: { catalog: null, use: async () => undefined } as never, c } });
+    expect(screen.getByTestId('creator-done').textContent).toMatch(/One-week views of A: mean [\d.]+ \(one replicate: no interval\)/);
   });
 });
