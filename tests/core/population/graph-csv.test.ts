@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEdgeList, EdgeListError } from '../../../src/core/population/graph-csv';
+import { parseEdgeList, EdgeListError, MAX_EDGE_ERRORS } from '../../../src/core/population/graph-csv';
 import { FAMILY, FOLLOW, degree } from '../../../src/core/population/graph';
 
 describe('edge-list CSV import', () => {
@@ -32,6 +32,34 @@ describe('edge-list CSV import', () => {
       'ties.csv:6: source "x" is not a user (expected an index like 12 or u12, or creator:<id>)',
       'ties.csv:7: a user cannot be tied to themselves',
       'ties.csv:8: expected 3 fields (source,target,kind), got 2',
+    ]);
+  });
+
+  it('a wrong file of many lines keeps a bounded list of messages and counts the rest; long fields are cut', () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `${i},${i + 1},cousin`).join('\n');
+    let err: EdgeListError | null = null;
+    try {
+      parseEdgeList(text, 10, []);
+    } catch (e) {
+      err = e as EdgeListError;
+    }
+    expect(err).toBeInstanceOf(EdgeListError);
+    // It kept 50,000 messages (a file of millions of bad lines kept millions of strings).
+    expect(err!.lines).toHaveLength(MAX_EDGE_ERRORS);
+    expect(err!.total).toBe(50_000);
+    expect(err!.message).toMatch(/^50000 bad lines in the edge list:\n/);
+    expect(err!.message).toMatch(/\n\.\.\. and 49980 more$/);
+    const long = 'z'.repeat(100_000);
+    let one: EdgeListError | null = null;
+    try {
+      parseEdgeList(`${long},1,friend\n0,1,${long}\n0,${'9'.repeat(400)},friend`, 10, []);
+    } catch (e) {
+      one = e as EdgeListError;
+    }
+    expect(one!.lines).toEqual([
+      `edges.csv:1: source "${'z'.repeat(60)}..." is not a user (expected an index like 12 or u12, or creator:<id>)`,
+      `edges.csv:2: unknown kind "${'z'.repeat(60)}..." (expected family, classmate, friend, follow)`,
+      `edges.csv:3: target user "${'9'.repeat(60)}..." is out of range (the population has 10 users, 0..9)`,
     ]);
   });
 });
