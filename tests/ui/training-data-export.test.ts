@@ -75,4 +75,22 @@ describe('TrainingDataExport', () => {
     await waitFor(() => expect(screen.getByTestId('training-export-result').textContent).toMatch(/^\d+ of 4/), { timeout: 100_000 });
     expect(Number(/^(\d+)/.exec(screen.getByTestId('training-export-result').textContent!)![1])).toBeLessThanOrEqual(kept);
   });
+
+  it('a threshold emptied or outside 0..1 is said beside the fields and nothing runs', async () => {
+    let opened = 0;
+    render(TrainingDataExport, { ids: ['run-x'], dbFactory: async () => { opened++; throw new Error('must not be read'); }, save: () => undefined });
+    const run = screen.getByTestId('training-export-run') as HTMLButtonElement;
+    const followed = screen.getByTestId('training-min-followed');
+    // An emptied field ran as 0.5 and 5 as 1, without a word.
+    for (const typed of ['', '5', '-0.5']) {
+      await fireEvent.input(followed, { target: { value: typed } });
+      expect(screen.getByTestId('training-export-problem').textContent, typed).toBe('Least "instruction followed": enter a number from 0 to 1.');
+      expect(run.disabled).toBe(true);
+      await fireEvent.submit(run.form!);
+    }
+    expect(opened).toBe(0);
+    await fireEvent.input(followed, { target: { value: '0.7' } });
+    expect(screen.queryByTestId('training-export-problem')).toBeNull();
+    expect(run.disabled).toBe(false);
+  });
 });
