@@ -14,6 +14,9 @@ import UntrustedText from '../../src/ui/shell/UntrustedText.svelte';
 import { bidiSegments, hasBidiControl, isolateBidi, revealBidi } from '../../src/ui/shell/bidi-controls';
 import { sessionMoments } from '../../src/ui/tour/narration';
 import { SessionState } from '../../src/ui/state/session.svelte';
+import FirstListPicker from '../../src/ui/scenarios/FirstListPicker.svelte';
+import { SettingsState } from '../../src/ui/state/settings.svelte';
+import { fireEvent } from '@testing-library/svelte';
 import { decision, item } from './fixtures';
 
 afterEach(() => cleanup());
@@ -115,5 +118,20 @@ describe('untrusted text inside a plain-string sentence', () => {
     // Only the isolate the sentence itself opens and closes.
     expect([...said].filter((c) => CONTROLS.test(c))).toEqual(['\u2068', '\u2069']);
     expect(isolateBidi('a\u2069b')).toBe('\u2068a[U+2069]b\u2069');
+  });
+});
+
+describe('the first-list picker', () => {
+  it('isolates an imported title in the results and the chosen list, and names it with the control shown', async () => {
+    const settings = new SettingsState('');
+    const items = [item('f1', { title: 'Lobster\u202E rolls', topic: 'fishing' })];
+    render(FirstListPicker, { settings, data: { catalog: { id: 'x', items } } as never });
+    await fireEvent.click(screen.getByTestId('first-list-edit'));
+    await fireEvent.input(screen.getByTestId('first-list-search'), { target: { value: 'lobster' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add Lobster[U+202E] rolls' }));
+    const editor = document.getElementById('first-list-editor')!;
+    expect(CONTROLS.test(editor.textContent ?? '')).toBe(false);
+    expect(screen.getByTestId('first-list-chosen').querySelector('bdi[dir="auto"]')?.textContent).toBe('LobsterU+202E rolls');
+    expect(screen.getByRole('button', { name: 'Remove Lobster[U+202E] rolls' })).toBeTruthy();
   });
 });
