@@ -5,7 +5,7 @@
  * and its controls are shown as code points, not applied; Arabic and Hebrew (with their
  * marks) are left exactly as written.
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import Bubble from '../../src/ui/live/Bubble.svelte';
 import ItemCard from '../../src/ui/live/ItemCard.svelte';
@@ -16,7 +16,6 @@ import { sessionMoments } from '../../src/ui/tour/narration';
 import { SessionState } from '../../src/ui/state/session.svelte';
 import FirstListPicker from '../../src/ui/scenarios/FirstListPicker.svelte';
 import { SettingsState } from '../../src/ui/state/settings.svelte';
-import { fireEvent } from '@testing-library/svelte';
 import { decision, item } from './fixtures';
 
 afterEach(() => cleanup());
