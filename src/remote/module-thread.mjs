@@ -20,6 +20,12 @@ const post = (m) => port.postMessage(m);
 /** @param {unknown} e */
 const messageOf = (e) => (e instanceof Error ? e.message : String(e)).slice(0, 2000);
 
+// The module's console.log (and any write to stdout) goes to stderr: on stdout it would
+// corrupt a command's --json or `--out -` output. (Done here, not with the Worker's
+// `stdout: true` option: reading that stream keeps the thread referenced, so a finished
+// command would never exit.)
+process.stdout.write = /** @type {typeof process.stdout.write} */ (process.stderr.write.bind(process.stderr));
+
 /** @type {Record<string, unknown>} */
 let src = {};
 try {

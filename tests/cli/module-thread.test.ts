@@ -59,10 +59,14 @@ describe('a recommender module in its own thread', () => {
     expect(JSON.parse(r.out).problems).toEqual([expect.stringMatching(/^no reply to fit within 300 ms; the module's thread was stopped/)]);
   }, 40_000);
 
-  it('simulate with a module: the run ends and the command exits (an idle thread keeps nothing alive)', async () => {
-    const r = await cli('simulate.ts', ['--recommender-module', 'examples/module/my-rec.mjs', '--users', '2', '--json', '--quiet']);
+  it('simulate with a module: the run ends and the command exits (an idle thread keeps nothing alive); its console.log goes to stderr, not into --json', async () => {
+    const example = readFileSync(join(ROOT, 'examples/module/my-rec.mjs'), 'utf8');
+    const chatty = moduleFile('chatty.mjs', example.replace(/recommend\(([^)]*)\)\s*\{/, (m) => `${m}\n    console.log('chatty module: recommending');`));
+    expect(readFileSync(chatty, 'utf8')).toContain("console.log('chatty module: recommending')");
+    const r = await cli('simulate.ts', ['--recommender-module', chatty, '--users', '2', '--json', '--quiet']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ recommender: 'module:fresh-interests', sessions: 2, errors: 0 });
+    expect(r.stderr).toContain('chatty module: recommending');
   }, 40_000);
 
   it('a TypeScript module loads in its thread (tsx there), export default or named exports', async () => {
