@@ -5,7 +5,7 @@
  * "less news" could read as something else. The embeddings, overrides and isolates are
  * shown instead of applied (as code hosts flag "hidden bidirectional characters"); the
  * marks (U+200E, U+200F, U+061C) are kept, since right-to-left writers use them and, inside
- * the isolated text (see `UntrustedText.svelte`), they can only place a neighbouring
+ * the isolated text (the UI's `shell/UntrustedText.svelte`), they can only place a neighbouring
  * punctuation mark or digit, never reorder the words around it.
  */
 

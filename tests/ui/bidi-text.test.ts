@@ -11,7 +11,7 @@ import Bubble from '../../src/ui/live/Bubble.svelte';
 import ItemCard from '../../src/ui/live/ItemCard.svelte';
 import HistoryRow from '../../src/ui/history/HistoryRow.svelte';
 import UntrustedText from '../../src/ui/shell/UntrustedText.svelte';
-import { bidiSegments, hasBidiControl, isolateBidi, revealBidi } from '../../src/ui/shell/bidi-controls';
+import { bidiSegments, hasBidiControl, isolateBidi, revealBidi } from '../../src/core/bidi';
 import { sessionMoments } from '../../src/ui/tour/narration';
 import { SessionState } from '../../src/ui/state/session.svelte';
 import FirstListPicker from '../../src/ui/scenarios/FirstListPicker.svelte';

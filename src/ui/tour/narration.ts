@@ -4,7 +4,7 @@
  * state as it grows, so the live view can pause the first time each appears.
  */
 import type { TurnView } from '../state/session.svelte';
-import { isolateBidi } from '../shell/bidi-controls';
+import { isolateBidi } from '../../core/bidi';
 
 /** One narrated moment. */
 export interface Moment {
