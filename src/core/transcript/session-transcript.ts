@@ -5,6 +5,7 @@
  * self-contained, printable HTML page. Every title and sentence is escaped (titles come
  * from imported catalogs, thoughts and instructions from LLMs or people).
  */
+import { revealBidi } from '../bidi';
 import { renderAction, renderMindsetNote, renderReasons, renderReflection } from '../simulator/render';
 import type { Item, Trajectory } from '../types';
 
@@ -69,18 +70,21 @@ function summary(t: Trajectory, info: TranscriptInfo): string[] {
   ];
 }
 
-/** Markdown: `|`, `\`, `*`, `_`, backticks, brackets and angle brackets are escaped; newlines become spaces. */
+/**
+ * Markdown: `|`, `\`, `*`, `_`, backticks, brackets and angle brackets are escaped; newlines
+ * become spaces; bidirectional controls are shown as `[U+202E]` (core/bidi.ts), not obeyed.
+ */
 export function escapeMarkdown(s: string): string {
-  return s
+  return revealBidi(s)
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_[\]|#]/g, (c) => '\\' + c)
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 }
 
-/** HTML text escaping. */
+/** HTML text escaping; bidirectional controls are shown as `[U+202E]`, not obeyed. */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return revealBidi(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function title(t: Trajectory, info: TranscriptInfo): string {
@@ -102,7 +106,8 @@ export function transcriptMarkdown(t: Trajectory, info: TranscriptInfo): string 
     for (const r of b.rows) out.push(`| ${r.n} | ${e(r.title)} | ${e(r.reasoning)} | ${e(r.action)} | ${e(r.mindset)} |`);
     out.push('');
     if (b.reflection) out.push(`**Reflection:** ${e(b.reflection)}`, '');
-    if (b.instruction) out.push(`**User:** “${e(b.instruction)}”`, '');
+    // Isolated (U+2068 ... U+2069): right-to-left words cannot carry the closing quote along.
+    if (b.instruction) out.push(`**User:** “\u2068${e(b.instruction)}\u2069”`, '');
   }
   out.push('## Session rewards', '', ...summary(t, info).map((l) => `- ${e(l)}`), '');
   return out.join('\n');
@@ -122,12 +127,12 @@ export function transcriptHtml(t: Trajectory, info: TranscriptInfo): string {
   ];
   for (const b of blocks(t, info)) {
     parts.push(`<h2>${h(b.heading)}</h2>`);
-    if (b.message) parts.push(`<blockquote><strong>Recommender:</strong> ${h(b.message)}</blockquote>`);
+    if (b.message) parts.push(`<blockquote><strong>Recommender:</strong> <bdi>${h(b.message)}</bdi></blockquote>`);
     parts.push('<table><thead><tr><th>#</th><th>Item</th><th>Reasoning</th><th>Action</th><th>Mindset update</th></tr></thead><tbody>');
     for (const r of b.rows) parts.push(`<tr><td>${h(r.n)}</td><td>${h(r.title)}</td><td>${h(r.reasoning)}</td><td>${h(r.action)}</td><td>${h(r.mindset)}</td></tr>`);
     parts.push('</tbody></table>');
-    if (b.reflection) parts.push(`<p><strong>Reflection:</strong> ${h(b.reflection)}</p>`);
-    if (b.instruction) parts.push(`<blockquote><strong>User:</strong> “${h(b.instruction)}”</blockquote>`);
+    if (b.reflection) parts.push(`<p><strong>Reflection:</strong> <bdi>${h(b.reflection)}</bdi></p>`);
+    if (b.instruction) parts.push(`<blockquote><strong>User:</strong> “<bdi>${h(b.instruction)}</bdi>”</blockquote>`);
   }
   parts.push('<h2>Session rewards</h2><ul>', ...summary(t, info).map((l) => `<li>${h(l)}</li>`), '</ul></body></html>');
   return parts.join('\n');
