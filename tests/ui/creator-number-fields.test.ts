@@ -7,6 +7,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tick } from 'svelte';
 import CreatorView from '../../src/ui/creator/CreatorView.svelte';
 import { CreatorState, type PoolFactory } from '../../src/ui/creator/creator-state.svelte';
 
@@ -48,6 +49,26 @@ describe('Creator lab number fields', () => {
       expect(c.error, key).toMatch(why);
       expect(c.running).toBe(false);
     }
+    expect(pools).toBe(0);
+  });
+
+  it('followers and a general sample are bounded by the population (more ran on all of it, unsaid)', async () => {
+    const c = new CreatorState(counting);
+    render(CreatorView, { props: { data, c } });
+    const users = screen.getByTestId('creator-users') as HTMLInputElement;
+    const run = screen.getByTestId('creator-run') as HTMLButtonElement;
+    await fireEvent.input(users, { target: { value: '100' } });
+    // The default 200 followers of a 100-user population.
+    expect(screen.getByTestId('creator-followers-problem').textContent).toBe("Followers: enter a whole number from 0 to 100 (the population's 100 users).");
+    expect(run.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('creator-followers'), { target: { value: '100' } });
+    expect(screen.queryByTestId('creator-followers-problem')).toBeNull();
+    c.audience = 'general';
+    c.generalSize = 101;
+    await tick();
+    expect(screen.getByTestId('creator-general-size-problem').textContent).toBe("Sample size: enter a whole number from 1 to 100 (the population's 100 users).");
+    expect(run.disabled).toBe(true);
+    await fireEvent.submit(run.form!);
     expect(pools).toBe(0);
   });
 });

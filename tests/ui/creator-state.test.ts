@@ -79,6 +79,7 @@ describe('creator lab state', () => {
     const c = new CreatorState(inProcess);
     c.users = 100;
     c.replicates = 2;
+    c.followers = 20;
     c.topic = 'drama'; // passes the form; the catalog refuses it in the worker
     await c.run();
     expect(c.error).toMatch(/post\.topic: "drama" is not a topic/);

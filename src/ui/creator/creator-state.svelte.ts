@@ -6,7 +6,7 @@
 import { parseExperiment, type ExperimentResult, type NetworkSample } from '../../core/creator';
 import { MAX_USERS } from '../../core/population/users';
 import { MAX_SEED } from '../../core/run/fields';
-import { firstProblem, wholeNumberProblem } from '../shell/whole-number';
+import { firstProblem, isWholeIn, wholeNumberProblem } from '../shell/whole-number';
 import type { PoolOutcome, PoolProgress, ReplicatesCall } from '../../worker/creator-pool';
 
 /** Ranges of the form's numbers: the experiment schema's (core/creator/experiment.ts). */
@@ -101,13 +101,16 @@ export class CreatorState {
   get problems(): Record<string, string | null> {
     const L = CREATOR_LIMITS;
     const w = (label: string, v: unknown, [lo, hi]: readonly [number, number]) => wholeNumberProblem(label, v, lo, hi);
+    // Followers and a sample are drawn from the population: no more than its users (more ran on all of them, unsaid).
+    const pop = isWholeIn(this.users, L.users[0], L.users[1]) ? this.users : L.users[1];
+    const within = (label: string, v: unknown, lo: number) => wholeNumberProblem(label, v, lo, pop)?.replace(/\.$/, pop < L.users[1] ? ` (the population's ${pop} users).` : '.') ?? null;
     return {
       ...(this.source === 'compose' ? { durationSec: w('Length (s)', this.durationSec, L.durationSec) } : {}),
-      ...(this.audience === 'general' ? { generalSize: w('Sample size', this.generalSize, L.generalSize) } : {}),
+      ...(this.audience === 'general' ? { generalSize: within('Sample size', this.generalSize, L.generalSize[0]) } : {}),
       postHour: w('Post at (hour)', this.postHour, L.postHour),
       ...(this.compare === 'variant' && this.source === 'compose' ? { variantDurationSec: w('Length B (s)', this.variantDurationSec, L.durationSec) } : {}),
       users: w('Users', this.users, L.users),
-      followers: w('Followers', this.followers, L.followers),
+      followers: within('Followers', this.followers, L.followers[0]),
       replicates: w('Replicates', this.replicates, L.replicates),
       seed: w('Seed', this.seed, L.seed),
     };
