@@ -1,0 +1,64 @@
+/**
+ * Bidirectional controls in the other views' untrusted text (imported titles and vector
+ * files, recommender names from links or modules, LLM output and server messages): a
+ * U+202E there reversed the rest of its line, as it did in Live before (bidi-text.test.ts).
+ * Each is now isolated with its controls shown as code points, and revealed as `[U+202E]`
+ * in attributes (aria-labels, titles, option labels).
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import SidInspector from '../../src/ui/items/SidInspector.svelte';
+import LmTryout from '../../src/ui/items/LmTryout.svelte';
+import EmbeddingsPanel from '../../src/ui/items/EmbeddingsPanel.svelte';
+import { LmState } from '../../src/ui/items/lm-state.svelte';
+import { ItemsState } from '../../src/ui/items/items-state.svelte';
+import type { SemanticIds } from '../../src/core/embed/semantic-ids';
+import { item } from './fixtures';
+
+afterEach(() => cleanup());
+
+const CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const marks = (el: Element) => [...el.querySelectorAll('[data-testid="bidi-mark"]')].map((m) => m.textContent);
+
+describe('the Items view', () => {
+  it('the semantic-ID inspector isolates titles and labels, and reveals the label in the cell\'s name', async () => {
+    const sid: SemanticIds = {
+      catalogId: 't', model: 'offline', levels: 1, k: 2, ids: ['a', 'b'], codes: Int32Array.from([0, 1]), suffix: Int32Array.from([-1, -1]),
+      codebooks: [], dim: 2, stats: [{ level: 1, used: 2, k: 2, entropyBits: 1, reconstructionMse: 0.1 }], collisionRate: 0, distinctCodes: 2,
+      labels: new Map([['0', ['fish\u202Egnih']]]),
+    };
+    const catalog = { id: 't', name: 'T', items: [item('a', { title: 'Lobster\u202E gnihsif' }), item('b')], topics: [], creators: [], now: 0 } as never;
+    render(SidInspector, { sid, catalog });
+    const cell = screen.getAllByTestId('sid-cell').find((c) => c.dataset.key === '0')!;
+    expect(cell.getAttribute('aria-label')).toBe('Code 0: 1 item, fish[U+202E]gnih');
+    expect(cell.querySelector('title')?.textContent).toBe('0: 1 item. fish[U+202E]gnih');
+    await fireEvent.click(cell);
+    const sel = screen.getByTestId('sid-selection');
+    expect(CONTROLS.test(sel.textContent ?? '')).toBe(false);
+    expect(marks(sel)).toEqual(['U+202E', 'U+202E']);
+    expect(screen.getByTestId('sid-items').querySelector('bdi[dir="auto"]')?.textContent).toBe('LobsterU+202E gnihsif');
+  });
+
+  it('the language model\'s generated text and its error are shown, not obeyed', () => {
+    const lm = new LmState();
+    lm.loaded = 'tiny on wasm (fp32), loaded in 0.0 s';
+    lm.output = 'sure\u202E ,olleh';
+    lm.error = 'server said \u2067nope';
+    render(LmTryout, { lm });
+    const out = screen.getByTestId('lm-output');
+    expect(out.textContent).toBe('sureU+202E ,olleh');
+    expect(out.querySelector('bdi[dir="auto"]')).not.toBeNull();
+    expect(screen.getByTestId('lm-error').textContent).toBe('server said U+2067nope');
+  });
+
+  it('an imported vector file\'s error (quoting its ids) and model names are shown, not obeyed', () => {
+    const st = new ItemsState();
+    st.error = 'v.csv: line 3: unknown item id "a\u202Eb"';
+    st.cached = [{ model: 'import:x\u202Ecsv.exe', items: 2, dim: 4 }] as never;
+    render(EmbeddingsPanel, { st, catalog: { id: 't', name: 'T', items: [], topics: [], creators: [], now: 0 } as never });
+    expect(screen.getByTestId('emb-error').textContent).toBe('v.csv: line 3: unknown item id "aU+202Eb"');
+    const cached = screen.getByTestId('emb-cached');
+    expect(CONTROLS.test(cached.textContent ?? '')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Delete cached vectors of import:x[U+202E]csv.exe', hidden: true })).toBeTruthy();
+  });
+});
