@@ -50,6 +50,8 @@ describe('focus through long work', () => {
     const reset = screen.getByTestId('train-reset') as HTMLButtonElement;
     start.focus();
     await fireEvent.click(start);
+    // The seconds before the first episode said nothing ("Episode 0" beside a disabled Start).
+    expect(screen.getByTestId('train-status').textContent).toMatch(/Episode 0 · starting: evaluating popular, random and linucb/);
     await waitFor(() => expect(document.activeElement).toBe(pause), { timeout: 30_000 });
     await fireEvent.click(pause);
     await waitFor(() => expect(document.activeElement).toBe(start), { timeout: 30_000 });
