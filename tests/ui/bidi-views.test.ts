@@ -13,6 +13,14 @@ import EmbeddingsPanel from '../../src/ui/items/EmbeddingsPanel.svelte';
 import { LmState } from '../../src/ui/items/lm-state.svelte';
 import { ItemsState } from '../../src/ui/items/items-state.svelte';
 import type { SemanticIds } from '../../src/core/embed/semantic-ids';
+import ResultsTable from '../../src/ui/batch/ResultsTable.svelte';
+import EndReasonChart from '../../src/ui/batch/EndReasonChart.svelte';
+import LeaderboardTable from '../../src/ui/leaderboard/LeaderboardTable.svelte';
+import NdcgRetentionChart from '../../src/ui/leaderboard/NdcgRetentionChart.svelte';
+import SeedsTable from '../../src/ui/compare/SeedsTable.svelte';
+import { labelOf } from '../../src/ui/train/my-recommenders.svelte';
+import { fixtureResult } from '../core/eval/leaderboard-fixture';
+import type { BatchSummaryRow } from '../../src/worker/protocol';
 import { item } from './fixtures';
 
 afterEach(() => cleanup());
@@ -60,5 +68,44 @@ describe('the Items view', () => {
     const cached = screen.getByTestId('emb-cached');
     expect(CONTROLS.test(cached.textContent ?? '')).toBe(false);
     expect(screen.getByRole('button', { name: 'Delete cached vectors of import:x[U+202E]csv.exe', hidden: true })).toBeTruthy();
+  });
+});
+
+/** A module's declared name (or a link's URL) holding a right-to-left override. */
+const REC = 'module:my\u202Ecer';
+
+describe('recommender names in Batch, Leaderboard and Compare', () => {
+  it('the Batch table and chart isolate a recommender\'s name, the chart\'s name reveals it', () => {
+    const m = { mean: 1, lo: 0.5, hi: 1.5, n: 3 };
+    const summary: BatchSummaryRow[] = [{ recommender: REC, sessions: 3, watchSec: m, turns: m, itemsViewed: m, returnProbability: m, endReasons: { time_up: 3 } as never, errors: 0 }];
+    render(ResultsTable, { summary });
+    const row = screen.getByTestId('batch-result-row');
+    expect(CONTROLS.test(row.textContent ?? '')).toBe(false);
+    expect(row.querySelector('th bdi[dir="auto"]')?.textContent).toBe('module:myU+202Ecer');
+    cleanup();
+    render(EndReasonChart, { summary });
+    const chart = screen.getByTestId('batch-chart-ends');
+    expect(marks(chart)).toEqual(['U+202E']);
+    expect(chart.querySelector('svg')?.getAttribute('aria-label')).toMatch(/^How sessions ended for module:my\[U\+202E\]cer: /);
+  });
+
+  it('the leaderboard\'s table and chart show the name\'s control, not obey it', () => {
+    const rows = fixtureResult.rows.map((r, i) => (i === 0 ? { ...r, recommender: REC } : r));
+    render(LeaderboardTable, { rows });
+    const first = screen.getAllByTestId('leaderboard-row')[0];
+    expect(first.querySelector('th bdi[dir="auto"]')?.textContent).toBe('module:myU+202Ecer');
+    expect(CONTROLS.test(screen.getByTestId('leaderboard-table').textContent ?? '')).toBe(false);
+    cleanup();
+    render(NdcgRetentionChart, { result: { ...fixtureResult, rows } });
+    const point = screen.getAllByTestId('ndcg-retention-point')[0];
+    expect(CONTROLS.test(point.textContent ?? '')).toBe(false);
+    expect(point.querySelector('text')?.textContent).toBe('module:my[U+202E]cer');
+  });
+
+  it('Compare\'s many-seeds headers isolate the names; a menu label (an <option>) reveals the control', () => {
+    render(SeedsTable, { rows: [], seeds: [1, 2], nameA: REC, nameB: 'popular' });
+    expect(screen.getByRole('columnheader', { name: 'A · module:myU+202Ecer' }).querySelector('bdi[dir="auto"]')).not.toBeNull();
+    expect(labelOf(REC)).toBe('yours: my[U+202E]cer (module)');
+    expect(labelOf('http://127.0.0.1:8001/\u2067r')).toBe('yours: 127.0.0.1:8001/[U+2067]r');
   });
 });

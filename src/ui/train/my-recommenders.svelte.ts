@@ -7,6 +7,7 @@
  */
 import { httpNameProblem, isHttpName, isModuleName, setHttpEndpointFactory } from '../../core/recommenders/remote/external';
 import { fetchEndpoint } from '../../remote/fetch-endpoint';
+import { revealBidi } from '../../core/bidi';
 
 setHttpEndpointFactory((u) => fetchEndpoint(u));
 
@@ -21,10 +22,14 @@ export interface MyRecommender {
   label: string;
 }
 
-/** The menu label of an external name: "yours: 127.0.0.1:8001/recommend", "yours: my-rec (module)". */
+/**
+ * The menu label of an external name: "yours: 127.0.0.1:8001/recommend", "yours: my-rec (module)".
+ * An <option> holds no markup, so a bidirectional control in the name (a module's declared
+ * name, a link's URL) is revealed as `[U+202E]` rather than obeyed.
+ */
 export function labelOf(name: string): string {
-  if (isModuleName(name)) return `yours: ${name.slice('module:'.length)} (module)`;
-  return `yours: ${name.replace(/^https?:\/\//i, '')}`;
+  if (isModuleName(name)) return `yours: ${revealBidi(name.slice('module:'.length))} (module)`;
+  return `yours: ${revealBidi(name.replace(/^https?:\/\//i, ''))}`;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem'> | undefined;
