@@ -134,4 +134,29 @@ describe('LeaderboardView', () => {
     localStorage.setItem(CACHE_KEY, JSON.stringify({ rows: 'x' }));
     expect(loadCached()).toBeNull();
   });
+
+  it('ignores a cache of another shape, and the view still offers Run (it threw while rendering, stuck on "loading…")', async () => {
+    const row = fixtureResult.rows[0];
+    const broken: unknown[] = [
+      { rows: [{ recommender: 'x' }], description: 'd', benchmark: {} },
+      { ...fixtureResult, medians: undefined },
+      { ...fixtureResult, rows: [null] },
+      { ...fixtureResult, rows: [{ ...row, retention: { mean: null, lo: null, hi: null, n: 0 } }] }, // NaN saved as null
+      { ...fixtureResult, rows: [{ ...row, ndcg: null }] },
+    ];
+    for (const v of broken) {
+      clearMemoryCache();
+      localStorage.setItem(CACHE_KEY, JSON.stringify(v));
+      expect(loadCached(), JSON.stringify(v).slice(0, 80)).toBeNull();
+    }
+    // The view opened on the last of them, as the app opens on its cache.
+    clearMemoryCache();
+    render(LeaderboardView, { initial: loadCached() });
+    expect((screen.getByTestId('leaderboard-run') as HTMLButtonElement).textContent).toMatch(/Run benchmark/);
+    expect(screen.queryByTestId('leaderboard-table')).toBeNull();
+    // A real result still loads.
+    clearMemoryCache();
+    localStorage.setItem(CACHE_KEY, JSON.stringify(fixtureResult));
+    expect(loadCached()).toEqual(fixtureResult);
+  });
 });

@@ -4,7 +4,8 @@
  * cancel. The runner is injectable: the worker client in the app, anything with the same
  * shape in tests.
  */
-import { BENCHMARK, type LeaderboardProgress, type LeaderboardResult } from '../../core/eval/leaderboard';
+import { BENCHMARK, describeBenchmark, type LeaderboardProgress, type LeaderboardResult } from '../../core/eval/leaderboard';
+import { toCsv } from '../../core/eval/export-table';
 import type { LeaderboardClient } from '../../worker/leaderboard-client';
 import type { JudgedOutcome, LeaderboardRequest } from '../../worker/leaderboard-protocol';
 
@@ -28,14 +29,41 @@ export const workerJudgeRunner: JudgeRunner = async (req, opts) => (await getCli
 
 let memory: LeaderboardResult | null = null;
 
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number';
+/** A mean with its interval, as the table and charts read it (JSON turns NaN into null: such a bound is not drawable). */
+const isCi = (v: unknown) => isObj(v) && isNum(v.mean) && isNum(v.lo) && isNum(v.hi);
+
+/**
+ * Whether a parsed cache holds a result the view can draw: every row's figures that the
+ * table and the charts read, the benchmark the heading describes, the medians. A cache of
+ * another shape (an older build under this key, a hand edit, NaN saved as null) threw
+ * while rendering and left the view on "loading…" for good, Run included.
+ */
+export function isDrawableResult(v: unknown): v is LeaderboardResult {
+  if (!isObj(v) || typeof v.description !== 'string' || !Array.isArray(v.rows) || !Array.isArray(v.bases) || !v.bases.every((b) => typeof b === 'string')) return false;
+  if (!isObj(v.benchmark) || !isObj(v.medians) || !isNum(v.medians.ndcg) || !isNum(v.medians.retention)) return false;
+  const rowOk = (r: unknown) =>
+    isObj(r) && typeof r.recommender === 'string' && typeof r.base === 'string' && typeof r.follows === 'boolean' && typeof r.quadrant === 'string' &&
+    isNum(r.ndcg) && ['watchSec', 'turns', 'itemsViewed', 'retention', 'instructions'].every((k) => isCi(r[k]));
+  if (!v.rows.every(rowOk)) return false;
+  try {
+    describeBenchmark(v.benchmark as never);
+    toCsv(v as unknown as LeaderboardResult);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Read the cached result; anything unreadable or of another shape is ignored. */
 export function loadCached(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): LeaderboardResult | null {
   if (memory) return memory;
   try {
     const raw = storage?.getItem(CACHE_KEY);
     if (!raw) return null;
-    const v = JSON.parse(raw) as LeaderboardResult;
-    if (!v || !Array.isArray(v.rows) || typeof v.description !== 'string' || !v.benchmark) return null;
+    const v: unknown = JSON.parse(raw);
+    if (!isDrawableResult(v)) return null;
     memory = v;
     return v;
   } catch {
