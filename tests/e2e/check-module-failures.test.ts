@@ -1,9 +1,10 @@
 /**
  * "Check my recommender" with broken module files, in real Chromium (each module runs in
  * its own Worker): a syntax error names the file; a module that failed to load leaves no
- * Worker behind, nor does checking the same module again; a recommend() that never returns
- * is one problem and the other checks are skipped (each would wait out its deadline on a
- * stopped worker); an over-long declared name is cut to a menu-sized one.
+ * Worker behind, nor does checking the same module again. (A recommend() that never
+ * returns, with an over-long declared name: one problem, the other checks skipped, the name
+ * cut to a menu-sized one, no "Run it in Live": train.test.ts checks it, waiting out the
+ * module's 10 s deadline once for both files.)
  */
 import { describe, expect, it } from 'vitest';
 import { openApp, pollUntil, sharedBrowser } from './helpers';
@@ -13,7 +14,7 @@ const env = sharedBrowser();
 const file = (name: string, source: string) => ({ name, mimeType: 'text/javascript', buffer: Buffer.from(source) });
 
 describe('Check my recommender: broken modules', () => {
-  it('says which file failed, stops workers it no longer needs, stops at a module that never returns', { timeout: 150_000 }, async () => {
+  it('says which file failed, stops workers it no longer needs', { timeout: 150_000 }, async () => {
     const { page, errors } = await openApp(env.b.context, 'view=train');
     await page.getByTestId('check-file').waitFor();
     const check = async (f: ReturnType<typeof file>) => {
@@ -28,15 +29,6 @@ describe('Check my recommender: broken modules', () => {
     const ok = file('fine.mjs', "export default { name: 'fine', recommend() { return { items: [] }; } };");
     for (let i = 0; i < 3; i++) await check(ok);
     expect(await pollUntil(async () => page.workers().filter((w) => /module-host/.test(w.url())).length, (n) => n <= 1)).toBeLessThanOrEqual(1);
-
-    const report = await check(file('looper.mjs', `export default { name: '${'x'.repeat(300)}', recommend() { for (;;) {} } };`));
-    expect(report).toMatch(new RegExp(`module:x{64}: 1 violation:`));
-    expect(report).toMatch(/no reply to recommend within 10 s; the module's worker was stopped/);
-    // Nothing it served could be shown: no "Run it in Live" of any kind.
-    expect(report).toMatch(/served no list that could be shown/);
-    expect(await page.getByRole('button', { name: /Run it in Live/ }).count()).toBe(0);
-    await page.getByText('What was checked').click();
-    expect(await page.getByTestId('check-report').innerText()).toMatch(/other checks were skipped: the recommender did not answer in time/);
     expect(errors).toEqual([]);
   });
 });
