@@ -104,6 +104,24 @@ describe('creator lab state', () => {
   });
 });
 
+describe('creator lab stored runs', () => {
+  it('a stored run that cannot be read is said, not a silent failed click', async () => {
+    const { openDb } = await import('../../src/storage/open');
+    const db = await openDb();
+    const good = new CreatorState(inProcess).experiment();
+    await db.creatorRuns.put({ id: 'creator-bad-exp', createdAt: 1, title: 'old', experiment: { users: -5 }, result: { replicates: 2, strategies: [{}] } as never });
+    await db.creatorRuns.put({ id: 'creator-bad-result', createdAt: 2, title: 'old', experiment: good, result: { rows: [] } as never });
+    const c = new CreatorState(inProcess);
+    await c.open('creator-bad-exp');
+    expect(c.error).toMatch(/^That stored run cannot be shown: Invalid creator experiment: users/);
+    await c.open('creator-bad-result');
+    expect(c.error).toBe('That stored run cannot be shown: its result has another shape than this version reads');
+    expect(c.result).toBeNull();
+    await c.open('creator-gone');
+    expect(c.error).toBe('That stored run is gone.');
+  });
+});
+
 describe('creator lab cancel', () => {
   it('cancel stops the run between replicates and says so', async () => {
     const c = new CreatorState(inProcess);

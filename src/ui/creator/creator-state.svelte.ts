@@ -259,18 +259,28 @@ export class CreatorState {
     }
   }
 
-  /** Show a stored run (its experiment goes back into the form). */
+  /**
+   * Show a stored run (its experiment goes back into the form). A run that cannot be read
+   * or no longer validates is said (the click failed silently: an unhandled rejection).
+   */
   async open(id: string): Promise<void> {
-    const { openDb } = await import('../../storage/open');
-    const db = await openDb();
-    const row = await db.creatorRuns.get(id);
-    if (!row) {
-      this.error = 'That stored run is gone.';
-      return;
+    try {
+      const { openDb } = await import('../../storage/open');
+      const db = await openDb();
+      const row = await db.creatorRuns.get(id);
+      if (!row) {
+        this.error = 'That stored run is gone.';
+        return;
+      }
+      const r = row.result as Partial<ExperimentResult> | null;
+      if (!r || !Array.isArray(r.strategies) || !r.strategies.length || typeof r.replicates !== 'number') throw new Error('its result has another shape than this version reads');
+      this.load(row.experiment);
+      this.result = row.result as ExperimentResult;
+      this.ran = row.experiment;
+      this.network = null;
+      this.error = null;
+    } catch (e) {
+      this.error = `That stored run cannot be shown: ${(e as Error).message}`;
     }
-    this.load(row.experiment);
-    this.result = row.result as ExperimentResult;
-    this.ran = row.experiment;
-    this.network = null;
   }
 }
