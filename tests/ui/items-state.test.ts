@@ -30,4 +30,15 @@ describe('Items state', () => {
     expect(st.error).toBeNull();
     expect(st.vectors?.model).toBe('offline');
   });
+
+  it('the source is the one Compute was pressed with, whatever radio is picked meanwhile', async () => {
+    const catalog = renamed(base, 'b');
+    const st = new ItemsState();
+    const computing = st.compute(catalog, true);
+    st.source = 'transformers';
+    await computing;
+    // It went on to load a Transformers.js model (here: no worker at all) under the offline key.
+    expect(st.error).toBeNull();
+    expect(st.vectors?.model).toBe('offline');
+  });
 });

@@ -98,6 +98,9 @@ export class ItemsState {
     // One piece of work at a time: a second one's end cleared busy (Cancel off, Compute on) while the first ran on.
     if (this.busy) return;
     const signal = this.start('Starting…');
+    // The source when Compute was pressed: a radio switched meanwhile (they stay enabled) made
+    // an offline compute load a Transformers.js model under the offline key.
+    const source = this.source;
     try {
       const key = this.modelKey();
       if (!key) throw new Error('Enter a model id');
@@ -110,7 +113,7 @@ export class ItemsState {
         this.vectors = hit;
         this.note = `Loaded ${hit.ids.length} × ${hit.dim} vectors of "${key}" from IndexedDB.`;
       } else {
-        this.vectors = this.source === 'offline' ? await this.offline(catalog) : await this.transformers(catalog, signal);
+        this.vectors = source === 'offline' ? await this.offline(catalog) : await this.transformers(catalog, signal);
         if (db) await saveItemVectors(db, this.vectors).catch((e) => (this.note = `Vectors computed but not cached: ${e instanceof Error ? e.message : String(e)}`));
       }
       await this.fitSid(catalog);
