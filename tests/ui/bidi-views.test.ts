@@ -21,6 +21,11 @@ import SeedsTable from '../../src/ui/compare/SeedsTable.svelte';
 import { labelOf } from '../../src/ui/train/my-recommenders.svelte';
 import { fixtureResult } from '../core/eval/leaderboard-fixture';
 import type { BatchSummaryRow } from '../../src/worker/protocol';
+import StatusMessages from '../../src/ui/llm/StatusMessages.svelte';
+import DownloadProgress from '../../src/ui/llm/DownloadProgress.svelte';
+import PostForm from '../../src/ui/creator/PostForm.svelte';
+import { CreatorState } from '../../src/ui/creator/creator-state.svelte';
+import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
 import { item } from './fixtures';
 
 afterEach(() => cleanup());
@@ -107,5 +112,43 @@ describe('recommender names in Batch, Leaderboard and Compare', () => {
     expect(screen.getByRole('columnheader', { name: 'A · module:myU+202Ecer' }).querySelector('bdi[dir="auto"]')).not.toBeNull();
     expect(labelOf(REC)).toBe('yours: my[U+202E]cer (module)');
     expect(labelOf('http://127.0.0.1:8001/\u2067r')).toBe('yours: 127.0.0.1:8001/[U+2067]r');
+  });
+});
+
+describe('LLM panels, the Creator lab and Fidelity', () => {
+  it('an LLM status line quoting the server, and the load progress detail, show the control', () => {
+    render(StatusMessages, { messages: [{ level: 'error', code: 'http', text: 'HTTP 400: model \u202Ellun said no' }] });
+    const li = screen.getByTestId('llm-message');
+    expect(li.textContent).toBe('HTTP 400: model [U+202E]llun said no');
+    expect(li.getAttribute('dir')).toBe('auto');
+    cleanup();
+    render(DownloadProgress, { progress: { phase: 'download', fraction: 0.5, mbDone: 1, mbTotal: 2, mbPerSec: null, elapsedSec: 1, text: 'Fetching \u202Enib.sthgiew' } as never });
+    const detail = screen.getByTestId('llm-progress').querySelector('.detail')!;
+    expect(detail.textContent).toBe('Fetching U+202Enib.sthgiew');
+    expect(detail.getAttribute('title')).toBe('Fetching [U+202E]nib.sthgiew');
+  });
+
+  it('the Creator lab\'s menus reveal a control in a shared link\'s topic and in an item\'s title', async () => {
+    const c = new CreatorState();
+    c.topic = 'fish\u202Eing';
+    const catalog = { id: 't', name: 'T', items: [item('p1', { title: 'Lobster\u202E rolls', publishedAt: 1 })], topics: [{ id: 'fishing', label: 'Fishing' }], creators: [], now: 2 } as never;
+    render(PostForm, { c, catalog });
+    const topic = screen.getByTestId('creator-topic') as HTMLSelectElement;
+    expect(topic.selectedOptions[0]?.textContent).toBe('fish[U+202E]ing (not in this catalog)');
+    await fireEvent.click(screen.getByTestId('creator-source-item'));
+    const items = Array.from((screen.getByTestId('creator-item') as HTMLSelectElement).options).map((o) => o.textContent);
+    expect(items).toContain('p1: Lobster[U+202E] rolls');
+  });
+
+  it('a Fidelity error shows the control of the dataset\'s name it quotes', async () => {
+    const catalog = { id: 'x', name: 'ml\u202Etsal', items: [], topics: [], creators: [], now: 0 };
+    const runner = () => Promise.reject(new Error('dataset ml\u202Etsal: no users qualify'));
+    render(FidelityView, { data: { imported: { x: { catalog, users: [{ id: 'u' }] } } } as never, runner: runner as never });
+    const opt = screen.getAllByRole('option').find((o) => (o.textContent ?? '').startsWith('ml'));
+    expect(opt?.textContent).toBe('ml[U+202E]tsal (1 users)');
+    await fireEvent.click(screen.getByTestId('fidelity-run'));
+    const err = await screen.findByTestId('fidelity-error');
+    expect(CONTROLS.test(err.textContent ?? '')).toBe(false);
+    expect(marks(err)).toEqual(['U+202E']);
   });
 });
