@@ -68,10 +68,15 @@ describe('batch run in a worker', () => {
   it('cancel stops the batch early and shows what finished', async () => {
     const { page } = await openApp(env.b.context, 'view=batch');
     await page.getByTestId('batch-users').fill('5000');
-    await page.getByTestId('batch-run').click();
+    // Keyboard only: Run is disabled by its own press, and focus on it fell to <body>; it goes to Cancel and back.
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+    await page.getByTestId('batch-run').focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="batch-progress"]')?.getAttribute('value')) > 0);
-    await page.getByTestId('batch-cancel').click();
+    expect(await focused()).toBe('batch-cancel');
+    await page.keyboard.press('Enter');
     await page.getByTestId('batch-done').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'batch-run');
     const text = (await page.getByTestId('batch-done').textContent()) ?? '';
     expect(text).toMatch(/^Cancelled: \d+ sessions/);
     expect(Number(/(\d+) sessions/.exec(text)?.[1])).toBeLessThan(15_000);
