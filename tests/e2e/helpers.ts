@@ -48,11 +48,14 @@ let axeSource: Promise<string> | null = null;
 /**
  * axe-core's violations on the page, or only inside the first element matching `within`,
  * as "rule (count): first 3 targets" lines (empty when clean). The axe script is
- * evaluated as text (the app's CSP forbids injected script tags); it is read once per file.
+ * evaluated as text (the app's CSP forbids injected script tags); it is read once per file
+ * and evaluated once per document.
  */
 export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   axeSource ??= readFile('node_modules/axe-core/axe.min.js', 'utf8');
-  await page.evaluate(await axeSource);
+  // Once per document (a navigation or reload drops it): not sent and parsed again (0.5 MB)
+  // before every check of the same page.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
   const found = await page.evaluate(async (sel) => {
     const w = window as unknown as {
       axe: { run(ctx: Document | Element, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
