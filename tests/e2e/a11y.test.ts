@@ -5,18 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { appUrl, watchErrors } from '../browser/harness';
 import { axeViolations as axe, openApp, openHistory, profileBrowser, runToEnd } from './helpers';
 
 const env = profileBrowser();
 
-/** Open the app in a theme (stored the way the theme button stores it). */
+/**
+ * Open the app in a theme, stored the way the theme button stores it before the page's
+ * first script runs (one load; it was opened, stored, then reloaded).
+ */
 async function inTheme(theme: 'light' | 'dark', query: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openApp(env.b.context, query);
-  await opened.page.evaluate((t) => localStorage.setItem('recoworld-theme', t), theme);
-  await opened.page.reload();
-  await opened.page.getByTestId('nav-live').waitFor();
-  expect(await opened.page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-  return opened;
+  const page = await env.b.context.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript((t) => localStorage.setItem('recoworld-theme', t), theme);
+  await page.goto(appUrl(`?${query}`));
+  await page.getByTestId('nav-live').waitFor();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+  return { page, errors };
 }
 
 const LAZY_VIEWS = ['batch', 'leaderboard', 'fidelity', 'train', 'creator', 'items'];
