@@ -5,6 +5,7 @@
  * Each is now isolated with its controls shown as code points, and revealed as `[U+202E]`
  * in attributes (aria-labels, titles, option labels).
  */
+import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import SidInspector from '../../src/ui/items/SidInspector.svelte';
@@ -26,6 +27,9 @@ import DownloadProgress from '../../src/ui/llm/DownloadProgress.svelte';
 import PostForm from '../../src/ui/creator/PostForm.svelte';
 import { CreatorState } from '../../src/ui/creator/creator-state.svelte';
 import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
+import PolicyList from '../../src/ui/train/PolicyList.svelte';
+import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
+import { waitFor } from '@testing-library/svelte';
 import { item } from './fixtures';
 
 afterEach(() => cleanup());
@@ -150,5 +154,18 @@ describe('LLM panels, the Creator lab and Fidelity', () => {
     const err = await screen.findByTestId('fidelity-error');
     expect(CONTROLS.test(err.textContent ?? '')).toBe(false);
     expect(marks(err)).toEqual(['U+202E']);
+  });
+});
+
+describe('the Train view', () => {
+  it('a saved policy\'s name is isolated with its control shown, and revealed in its Delete button\'s name', async () => {
+    render(PolicyList, { current: () => pretrainedPolicy(), onload: () => {} });
+    await fireEvent.input(screen.getByTestId('policy-name'), { target: { value: 'mine\u202Etxt.exe' } });
+    await fireEvent.click(screen.getByTestId('policy-save'));
+    const list = await screen.findByTestId('policy-list');
+    await waitFor(() => expect(list.querySelector('bdi[dir="auto"]')?.textContent).toBe('mineU+202Etxt.exe'));
+    expect(screen.getByRole('status').textContent).toBe('Saved "mineU+202Etxt.exe".');
+    expect(CONTROLS.test(document.body.textContent ?? '')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Delete mine[U+202E]txt.exe' })).toBeTruthy();
   });
 });
