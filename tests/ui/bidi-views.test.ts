@@ -30,6 +30,7 @@ import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
 import PolicyList from '../../src/ui/train/PolicyList.svelte';
 import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
 import { waitFor } from '@testing-library/svelte';
+import App from '../../src/ui/App.svelte';
 import { item } from './fixtures';
 
 afterEach(() => cleanup());
@@ -167,5 +168,20 @@ describe('the Train view', () => {
     expect(screen.getByRole('status').textContent).toBe('Saved "mineU+202Etxt.exe".');
     expect(CONTROLS.test(document.body.textContent ?? '')).toBe(false);
     expect(screen.getByRole('button', { name: 'Delete mine[U+202E]txt.exe' })).toBeTruthy();
+  });
+});
+
+describe('the shell', () => {
+  it('a link\'s unknown first= id is quoted in the banner with its control shown, not obeyed', async () => {
+    history.replaceState(null, '', '/?first=sv-0096,gone%E2%80%AEtxt.exe');
+    try {
+      render(App);
+      const banner = await screen.findByTestId('link-first-ignored', {}, { timeout: 10_000 });
+      expect(CONTROLS.test(banner.textContent ?? '')).toBe(false);
+      expect(banner.textContent).toContain(': goneU+202Etxt.exe.');
+      expect(marks(banner)).toEqual(['U+202E']);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
   });
 });
