@@ -97,6 +97,8 @@ describe('a class in Chromium', () => {
     await main.click();
     await waitStatus(page, 'running');
     expect(errors).toEqual([]);
+    // The resumed session would play on at half speed (about a minute) under the next tests.
+    await page.close();
   });
 
   it('a replay is identical to the live view at every step it was stepped through', async () => {
