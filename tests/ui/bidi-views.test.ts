@@ -31,6 +31,7 @@ import PolicyList from '../../src/ui/train/PolicyList.svelte';
 import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
 import { waitFor } from '@testing-library/svelte';
 import App from '../../src/ui/App.svelte';
+import InterestBars from '../../src/ui/charts/InterestBars.svelte';
 import { item } from './fixtures';
 
 afterEach(() => cleanup());
@@ -172,6 +173,13 @@ describe('the Train view', () => {
 });
 
 describe('the shell', () => {
+  it('an imported topic in the interest bars is isolated, its name in the tooltip revealed', () => {
+    render(InterestBars, { interests: { 'sea\u202Eside': 0.8 }, initial: {} });
+    const t = screen.getByTestId('chart-interests').querySelector('.t')!;
+    expect(t.textContent).toBe('seaU+202Eside');
+    expect(t.getAttribute('title')).toBe('sea[U+202E]side');
+  });
+
   it('a link\'s unknown first= id is quoted in the banner with its control shown, not obeyed', async () => {
     history.replaceState(null, '', '/?first=sv-0096,gone%E2%80%AEtxt.exe');
     try {
