@@ -168,3 +168,34 @@ export async function countOf(locator: Locator, want: number | ((n: number) => b
   const ok = typeof want === 'number' ? (n: number) => n === want : want;
   return pollUntil(() => locator.count(), ok, { timeout });
 }
+
+/**
+ * Chart texts that collide or are cut off: pairs of level texts in one SVG whose boxes
+ * overlap, and texts that stick out of their SVG (tilted labels are left out: their boxes
+ * overlap by nature; a quarter turn, as an axis title, is checked).
+ */
+export async function chartTextProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of Array.from(document.querySelectorAll('svg'))) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const name = svg.closest('[data-testid]')?.getAttribute('data-testid') ?? svg.getAttribute('aria-label') ?? 'svg';
+      const texts = Array.from(svg.querySelectorAll('text'))
+        .filter((t) => (t.textContent ?? '').trim() && !/rotate\(\s*-?(?!90\b)\d/.test(t.closest('[transform*="rotate"]')?.getAttribute('transform') ?? ''))
+        .map((t) => ({ s: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() }))
+        .filter((t) => t.r.width > 0);
+      for (const t of texts) {
+        if (t.r.left < box.left - 1 || t.r.right > box.right + 1 || t.r.top < box.top - 1 || t.r.bottom > box.bottom + 1) out.push(`${name}: "${t.s}" is cut off`);
+      }
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i].r;
+          const b = texts[j].r;
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 3) out.push(`${name}: "${texts[i].s}" overlaps "${texts[j].s}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
