@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../browser/harness';
-import { countOf, firstList, openApp, openHistory, pollUntil, profileBrowser, runToEnd, waitSaved } from './helpers';
+import { chartTextProblems, countOf, firstList, openApp, openHistory, pollUntil, profileBrowser, runToEnd, waitSaved } from './helpers';
 
 const env = profileBrowser();
 
@@ -64,6 +64,8 @@ describe('live session, history and replay', () => {
   it('the default session shows an instruction, the reply and the plan live and in the replay', async () => {
     const { page, errors } = await openApp(env.b.context);
     await runToEnd(page);
+    // Its charts' texts neither collide nor get cut off (layout.test.ts's check of the live view).
+    expect(await chartTextProblems(page), 'live').toEqual([]);
     const bubble = page.getByTestId('instruction-bubble').first();
     const instruction = ((await bubble.textContent()) ?? '').trim();
     expect(instruction.length).toBeGreaterThan(10);
