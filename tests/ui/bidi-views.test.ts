@@ -193,3 +193,16 @@ describe('the shell', () => {
     }
   });
 });
+
+describe('errors quoting a server or a file', () => {
+  it('the check panel\'s error (it quotes the server\'s words) shows the control, not obeys it', async () => {
+    const { CheckState } = await import('../../src/ui/train/check-state.svelte');
+    const CheckRecommender = (await import('../../src/ui/train/CheckRecommender.svelte')).default;
+    const st = new CheckState();
+    st.error = 'the server said: stop\u202E gnihsif';
+    render(CheckRecommender, { st });
+    const alert = screen.getByRole('alert');
+    expect(alert.getAttribute('dir')).toBe('auto');
+    expect(alert.textContent).toBe('the server said: stop[U+202E] gnihsif');
+  });
+});
