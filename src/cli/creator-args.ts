@@ -17,6 +17,7 @@ Test the waters: post to a simulated population for a week, R seeded replicates.
   --post FILE          a post as JSON: {"title","topic","format","durationSec","description"}
   --item ID            post a catalog item anew (its creator's followers are the audience)
   --audience A         followers (default) | general[:SIZE] | target:AGE[,AGE]:REGION[,REGION][:TOPIC]
+                       (a general SIZE is at most --users; bare general: 500, or --users when smaller)
                        AGE: ${AGE_BANDS.join(' ')}  REGION: ${REGIONS.join(' ')}  (use "any" for either)
   --hour H             hour of day of the first post, 0..23 (default 18)
   --schedule S         once (default) | daily | three-a-day
@@ -24,7 +25,7 @@ Test the waters: post to a simulated population for a week, R seeded replicates.
   --variant FILE       a second strategy: another post (same audience and time)
   --replicates R       default 100 (stops early once the 95% interval of mean 1-week views < 5% of the median)
   --users N            population size, default 2000 (at most 100000)
-  --followers N        followers of a new creator, default 200
+  --followers N        followers of a new creator, at most --users   [default: 200, or --users when smaller]
   --seed N             default 42
   --recommender NAME   the out-of-network recommender, default popular
   --catalog ID|DIR     built-in catalog id or a MovieLens folder (its users are the population's bases)
@@ -121,11 +122,23 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   if (v.variant && v['compare-schedule']) throw new UsageError('give at most one of --variant and --compare-schedule');
   if (v.variant) strategies.push({ ...first, label: 'B', post: readJson('variant', v.variant) });
   if (v['compare-schedule']) strategies.push({ ...first, label: 'B', schedule: v['compare-schedule'] });
+  // Followers and a general sample are drawn from the population: more than its users ran on
+  // all of them without a word (the Creator lab's form refuses it too). The default 200
+  // followers become the whole population when it is smaller.
+  const users = int('users', v.users, 2000, 1, 100_000);
+  const followers = v.followers === undefined ? Math.min(200, users) : int('followers', v.followers, 200, 0, 100_000);
+  if (followers > users) throw new UsageError(`--followers ${followers} is more than the population's ${users} users (--users)`);
+  if (first.audience.kind === 'general') {
+    // A bare `general` takes 500 users, or the whole population when it is smaller.
+    if (v.audience === 'general') first.audience.size = Math.min(500, users);
+    const sample = Number(first.audience.size);
+    if (sample > users) throw new UsageError(`--audience general:${sample}: the sample is more than the population's ${users} users (--users)`);
+  }
   return {
     ...base,
     experiment: {
-      users: int('users', v.users, 2000, 1, 100_000),
-      followers: int('followers', v.followers, 200, 0, 100_000),
+      users,
+      followers,
       replicates: int('replicates', v.replicates, 100, 1, 1000),
       run: { seed: int('seed', v.seed, 42, 0, 2 ** 31 - 1), recommender: { name: v.recommender ?? 'popular' }, catalog: base.catalog.includes('/') ? 'dataset' : base.catalog },
       strategies,

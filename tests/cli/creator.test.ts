@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCreatorArgs } from '../../src/cli/creator-args';
 
 const ROOT = join(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'creator-'));
@@ -88,4 +89,14 @@ describe('npm run creator --json', () => {
     expect(e.code).toBe(2);
     expect(e.stderr).toContain(`${edges}:2: unknown kind "cousin"`);
   }, 120_000);
+
+  it('followers or a general sample larger than the population are refused (they ran on all of it, unsaid); the defaults shrink to it', () => {
+    expect(() => parseCreatorArgs(['--post', post, '--users', '100', '--followers', '200'])).toThrow(/--followers 200 is more than the population's 100 users/);
+    expect(() => parseCreatorArgs(['--post', post, '--users', '100', '--audience', 'general:300'])).toThrow(/--audience general:300: the sample is more than the population's 100 users/);
+    expect(parseCreatorArgs(['--post', post, '--users', '100', '--followers', '100']).experiment).toMatchObject({ users: 100, followers: 100 });
+    const small = parseCreatorArgs(['--post', post, '--users', '20', '--audience', 'general']).experiment as { followers: number; strategies: { audience: unknown }[] };
+    expect(small.followers).toBe(20);
+    expect(small.strategies[0].audience).toEqual({ kind: 'general', size: 20 });
+    expect(parseCreatorArgs(['--post', post]).experiment).toMatchObject({ users: 2000, followers: 200 });
+  });
 });
