@@ -1,0 +1,75 @@
+/**
+ * Saved policies (Train view): a failing delete is said in words and the list stays right
+ * (it was an unhandled rejection, nothing said); "Train from it" asks before it clears a
+ * training's curves (it cleared them without a word).
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import PolicyList from '../../src/ui/train/PolicyList.svelte';
+import { PolicyStore } from '../../src/ui/train/policy-store';
+import { pretrainedPolicy } from '../../src/core/rl/rl-recommender';
+
+afterEach(() => cleanup());
+
+let n = 0;
+async function storeWith(...names: string[]): Promise<PolicyStore> {
+  const store = new PolicyStore(`test-policy-list-${Date.now()}-${n++}`);
+  for (const [i, name] of names.entries()) await store.save(name, pretrainedPolicy(), 1000 + i);
+  return store;
+}
+const rows = () => screen.queryAllByTestId('policy-delete').map((b) => b.getAttribute('aria-label'));
+
+describe('PolicyList', () => {
+  it('says a failed delete in words and keeps the entry listed; a delete that works removes it', async () => {
+    const store = await storeWith('first', 'second');
+    const remove = vi.spyOn(store, 'remove').mockRejectedValueOnce(new Error('QuotaExceededError: the disk is full'));
+    render(PolicyList, { current: () => null, onload: () => {}, store });
+    await waitFor(() => expect(rows()).toEqual(['Delete second', 'Delete first']));
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete first' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Could not delete "first": QuotaExceededError: the disk is full/);
+    expect(rows()).toEqual(['Delete second', 'Delete first']);
+    expect(await store.list()).toHaveLength(2);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete first' }));
+    await waitFor(() => expect(rows()).toEqual(['Delete second']));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(remove).toHaveBeenCalledTimes(2);
+    expect((await store.list()).map((s) => s.name)).toEqual(['second']);
+    store.close();
+  });
+
+  it('"Train from it" asks before clearing a training with curves; Escape keeps it', async () => {
+    const store = await storeWith('mine');
+    const loads: string[] = [];
+    render(PolicyList, { current: () => null, onload: (_p: unknown, name: string) => loads.push(name), store, hasCurves: true });
+    const trainFrom = await screen.findByTestId('policy-train-from');
+    await fireEvent.click(trainFrom);
+    expect(loads).toEqual([]);
+    const yes = screen.getByTestId('confirm-train-from-yes');
+    expect(screen.getByTestId('confirm-train-from').textContent).toMatch(/Clear the current training and its curves.*"mine"/);
+    await waitFor(() => expect(document.activeElement).toBe(yes));
+    await fireEvent.keyDown(yes, { key: 'Escape' });
+    expect(screen.queryByTestId('confirm-train-from')).toBeNull();
+    expect(document.activeElement).toBe(trainFrom);
+    expect(loads).toEqual([]);
+    await fireEvent.click(trainFrom);
+    await fireEvent.click(screen.getByTestId('confirm-train-from-no'));
+    expect(loads).toEqual([]);
+    await fireEvent.click(trainFrom);
+    await fireEvent.click(screen.getByTestId('confirm-train-from-yes'));
+    expect(loads).toEqual(['mine']);
+    expect(screen.queryByTestId('confirm-train-from')).toBeNull();
+    store.close();
+  });
+
+  it('"Train from it" loads at once when there are no curves to lose', async () => {
+    const store = await storeWith('mine');
+    const loads: string[] = [];
+    render(PolicyList, { current: () => null, onload: (_p: unknown, name: string) => loads.push(name), store });
+    await fireEvent.click(await screen.findByTestId('policy-train-from'));
+    expect(loads).toEqual(['mine']);
+    expect(screen.queryByTestId('confirm-train-from')).toBeNull();
+    store.close();
+  });
+});
