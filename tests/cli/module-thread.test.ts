@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { loadRecommenderModule, MODULE_LOAD_MS } from '../../src/cli/external-recommenders';
 import { UsageError } from '../../src/cli/simulate-args';
 import { recommendRequest } from '../../src/core/recommenders/remote/protocol';
 import { registerModuleEndpoint } from '../../src/core/recommenders/remote/external';
@@ -20,6 +19,7 @@ import { main as check } from '../../src/cli/check-recommender';
 import { moduleEndpoint, type RecommenderModule } from '../../src/remote/module-endpoint';
 import { loadModuleThread } from '../../src/remote/module-thread-endpoint';
 import { captureStdio } from '../helpers/capture-stdio';
+import { errorAtLoadDeadline } from '../helpers/load-deadline';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'recoworld-thread-'));
@@ -119,11 +119,7 @@ describe('a recommender module in its own thread', () => {
 
   it('a module that loops at load time is stopped at the load deadline (a UsageError, not a hang)', async () => {
     const file = moduleFile('loop-load.mjs', 'for (;;) {}\nexport function recommend() { return { items: [] }; }\n');
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const caught = loadRecommenderModule(file).catch((e: unknown) => e);
-    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
-    await vi.advanceTimersByTimeAsync(MODULE_LOAD_MS);
-    const e = await caught;
+    const e = await errorAtLoadDeadline(file);
     expect(e).toBeInstanceOf(UsageError);
     expect((e as Error).message).toMatch(/loop-load\.mjs did not finish loading within 10 s .*its thread was stopped$/);
   });

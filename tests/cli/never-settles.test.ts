@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { loadRecommenderModule, MODULE_LOAD_MS } from '../../src/cli/external-recommenders';
+import { errorAtLoadDeadline } from '../helpers/load-deadline';
 import { UsageError } from '../../src/cli/simulate-args';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -21,11 +21,7 @@ describe('a promise that never settles', () => {
   it('a recommender module whose top-level await never settles: a UsageError at the load deadline', async () => {
     const file = join(dir, 'hang.mjs');
     writeFileSync(file, 'await new Promise(() => {});\nexport function recommend() { return []; }\n');
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const caught = loadRecommenderModule(file).catch((e: unknown) => e);
-    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
-    await vi.advanceTimersByTimeAsync(MODULE_LOAD_MS);
-    const e = await caught;
+    const e = await errorAtLoadDeadline(file);
     expect(e).toBeInstanceOf(UsageError);
     expect((e as Error).message).toMatch(/hang\.mjs did not finish loading within 10 s/);
   });
