@@ -111,9 +111,21 @@ export class CreatorState {
       ...(this.compare === 'variant' && this.source === 'compose' ? { variantDurationSec: w('Length B (s)', this.variantDurationSec, L.durationSec) } : {}),
       users: w('Users', this.users, L.users),
       followers: within('Followers', this.followers, L.followers[0]),
+      ...(this.audience === 'followers' && this.source === 'compose' ? { audience: this.emptyAudience() } : {}),
       replicates: w('Replicates', this.replicates, L.replicates),
       seed: w('Seed', this.seed, L.seed),
     };
+  }
+
+  /**
+   * An audience known to be empty before running: the new creator's followers when it has
+   * none. It ran every replicate to zeros, said only by "audience 0" under the results.
+   * (A target group matching nobody is known only once the population is built: the
+   * results say it at their top.)
+   */
+  private emptyAudience(): string | null {
+    if (this.followers !== 0) return null;
+    return "Audience: the new creator has 0 followers, so nobody would see the post and every figure would be 0. Give it followers, or choose a general sample or a target group.";
   }
 
   /** The first problem of the form's numbers, or null. */
