@@ -9,6 +9,7 @@ import type { SemanticIds } from '../../core/embed/semantic-ids';
 import type { Catalog } from '../../core/types';
 import type { TjsProgress } from '../../llm/transformers/progress';
 import { DEFAULT_EMBED_MODEL } from '../../llm/transformers/models';
+import { vectorCacheKey } from '../../core/embed/content-key';
 
 export type VectorSource = 'offline' | 'transformers' | 'import';
 
@@ -61,7 +62,7 @@ export class ItemsState {
   async refreshCache(catalog: Catalog): Promise<void> {
     try {
       const { listItemVectors } = await import('../../storage/item-vectors');
-      this.cached = await listItemVectors(await this.db(), catalog.id);
+      this.cached = await listItemVectors(await this.db(), vectorCacheKey(catalog));
     } catch (e) {
       this.cached = [];
       this.note = `Cached vectors are unavailable: ${e instanceof Error ? e.message : String(e)}`;
@@ -106,15 +107,18 @@ export class ItemsState {
       if (!key) throw new Error('Enter a model id');
       const [{ loadItemVectors, saveItemVectors }, { rowsMatch }] = await Promise.all([import('../../storage/item-vectors'), import('../../core/embed/vectors')]);
       const db = await this.db().catch(() => null);
-      const hit = !force && db ? await loadItemVectors(db, catalog.id, key).catch(() => null) : null;
+      // Cached under the catalog's content, not its id alone: a catalog re-imported with the
+      // same ids but other texts got the old vectors back.
+      const cacheId = vectorCacheKey(catalog);
+      const hit = !force && db ? await loadItemVectors(db, cacheId, key).catch(() => null) : null;
       // The same ids in the same order: a catalog re-imported under the same id with other
       // movies (same count) got the old vectors, each row read as another item's.
       if (hit && rowsMatch(hit, catalog.items.map((i) => i.id))) {
-        this.vectors = hit;
+        this.vectors = { ...hit, catalogId: catalog.id };
         this.note = `Loaded ${hit.ids.length} × ${hit.dim} vectors of "${key}" from IndexedDB.`;
       } else {
         this.vectors = source === 'offline' ? await this.offline(catalog) : await this.transformers(catalog, signal);
-        if (db) await saveItemVectors(db, this.vectors).catch((e) => (this.note = `Vectors computed but not cached: ${e instanceof Error ? e.message : String(e)}`));
+        if (db) await saveItemVectors(db, { ...this.vectors, catalogId: cacheId }).catch((e) => (this.note = `Vectors computed but not cached: ${e instanceof Error ? e.message : String(e)}`));
       }
       await this.fitSid(catalog);
       await this.refreshCache(catalog);
@@ -178,7 +182,7 @@ export class ItemsState {
       const { saveItemVectors } = await import('../../storage/item-vectors');
       const vectors = this.vectors;
       await this.db()
-        .then((db) => saveItemVectors(db, vectors))
+        .then((db) => saveItemVectors(db, { ...vectors, catalogId: vectorCacheKey(catalog) }))
         .catch((e) => (this.note = `Vectors imported but not cached: ${e instanceof Error ? e.message : String(e)}`));
       await this.fitSid(catalog);
       await this.refreshCache(catalog);
@@ -192,7 +196,7 @@ export class ItemsState {
   /** Delete one model's cached vectors. */
   async forget(catalog: Catalog, model: string): Promise<void> {
     const { deleteItemVectors } = await import('../../storage/item-vectors');
-    await deleteItemVectors(await this.db(), catalog.id, model);
+    await deleteItemVectors(await this.db(), vectorCacheKey(catalog), model);
     await this.refreshCache(catalog);
   }
 
