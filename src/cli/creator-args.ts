@@ -128,6 +128,10 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   const users = int('users', v.users, 2000, 1, 100_000);
   const followers = v.followers === undefined ? Math.min(200, users) : int('followers', v.followers, 200, 0, 100_000);
   if (followers > users) throw new UsageError(`--followers ${followers} is more than the population's ${users} users (--users)`);
+  // A composed post goes from a new creator to its --followers: with none, every replicate is 0.
+  if (v.post && first.audience.kind === 'followers' && followers === 0) {
+    throw new UsageError('--followers 0 with --audience followers: a new creator with no followers reaches nobody (every figure would be 0); give followers or another --audience');
+  }
   if (first.audience.kind === 'general') {
     // A bare `general` takes 500 users, or the whole population when it is smaller.
     if (v.audience === 'general') first.audience.size = Math.min(500, users);

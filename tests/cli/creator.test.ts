@@ -98,5 +98,8 @@ describe('npm run creator --json', () => {
     expect(small.followers).toBe(20);
     expect(small.strategies[0].audience).toEqual({ kind: 'general', size: 20 });
     expect(parseCreatorArgs(['--post', post]).experiment).toMatchObject({ users: 2000, followers: 200 });
+    // A composed post to a new creator's 0 followers reaches nobody (replicates of zeros, unsaid).
+    expect(() => parseCreatorArgs(['--post', post, '--followers', '0'])).toThrow(/--followers 0 with --audience followers: .*reaches nobody/);
+    expect(parseCreatorArgs(['--post', post, '--followers', '0', '--audience', 'general:100']).experiment).toMatchObject({ followers: 0 });
   });
 });
