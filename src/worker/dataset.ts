@@ -12,6 +12,7 @@ import type { RunWorld } from '../core/run/build-run';
 import { hasRealHistories, prepareDatasetWorld } from '../core/run/dataset-world';
 import { attachResponseModel, responseModelFor, type MovieResponseModel } from '../core/simulator/movie-response';
 import type { Catalog, UserProfile } from '../core/types';
+import { Hash64 } from '../core/hash64';
 
 /** A dataset as it travels with a request (plain data). */
 export interface DatasetPayload {
@@ -45,24 +46,15 @@ export function checkDataset(d: unknown, catalogId: string): DatasetPayload {
 }
 
 /**
- * A 64-bit hash (two FNV-1a streams) of the whole dataset: every rating (item, action,
+ * A 64-bit hash (`Hash64`) of the whole dataset: every rating (item, action,
  * time, rating, watch time) field by field, everything else (the catalog's items and
  * topics, each user without its ratings) as JSON. Same data, same key; any change (a
  * rating, a tag, a timestamp) another key. Field by field for the ratings because they are
  * the bulk (100,000 on ml-latest-small) and JSON of each would triple the time.
  */
 export function datasetKey(d: DatasetPayload): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  const str = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-    }
-    a = Math.imul(a ^ 0xff, 0x01000193);
-    b = Math.imul(b ^ 0xff, 0x5bd1e995) ^ (b >>> 15);
-  };
+  const h = new Hash64();
+  const str = (s: string) => void h.str(s);
   const { items, ...rest } = d.catalog;
   str(JSON.stringify(rest));
   str(String(items.length));
@@ -82,7 +74,7 @@ export function datasetKey(d: DatasetPayload): string {
       }
     }
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return h.hex();
 }
 
 /** The last fitted model of this worker (one: a model of ml-latest-small holds tens of MB). */

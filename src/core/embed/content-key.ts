@@ -6,27 +6,15 @@
  */
 import type { Catalog } from '../types';
 import { itemText } from './item-text';
+import { Hash64 } from '../hash64';
 
 const memo = new WeakMap<Catalog, string>();
 
-/**
- * 64-bit content hash (two FNV-1a 32-bit streams with different offset bases), hex. Fast and
- * not cryptographic: it tells versions of a catalog apart, it guards nothing.
- */
+/** A 64-bit hash (`Hash64`) of `parts`, in order: 16 hex digits. */
 export function contentHash(parts: Iterable<string>): string {
-  let a = 0x811c9dc5;
-  let b = 0xcbf29ce4;
-  const eat = (c: number): void => {
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
-  };
-  for (const s of parts) {
-    for (let i = 0; i < s.length; i++) eat(s.charCodeAt(i));
-    // A separator no text holds, so ("ab", "c") and ("a", "bc") differ.
-    eat(0x1f);
-    eat(0);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  const h = new Hash64();
+  for (const s of parts) h.str(s);
+  return h.hex();
 }
 
 /** `<catalog id>#<content hash>`: the vector cache's key for this catalog (memoised per catalog object). */
