@@ -4,7 +4,7 @@
  * over replicates), cascade quantiles, and the paired difference between two strategies.
  */
 import { AGE_BANDS, REGIONS } from '../population/demographics';
-import { tQuantile } from '../metrics/summary';
+import { meanCI } from '../metrics/summary';
 import { HORIZONS, type HorizonKey } from './prepare';
 import { METRICS, type Metric, type ReplicateResult } from './replicate';
 
@@ -54,29 +54,16 @@ export function quantiles(xs: readonly number[]): Quantiles {
   return { p5: r3(quantileSorted(s, 0.05)), p25: r3(quantileSorted(s, 0.25)), p50: r3(quantileSorted(s, 0.5)), p75: r3(quantileSorted(s, 0.75)), p95: r3(quantileSorted(s, 0.95)) };
 }
 
-const tCache = new Map<number, number>();
-/** t(0.975, df), computed once per df (the early-stop rule asks every batch). */
-function t975(df: number): number {
-  let t = tCache.get(df);
-  if (t === undefined) tCache.set(df, (t = tQuantile(0.975, df)));
-  return t;
-}
-
 /**
- * Mean with a 95% interval. Student's t, as every other interval of the playground: the
- * normal 1.96 made a 3-replicate interval 2.2 times too narrow (12.7 / 1.96 = 6.5 times at
- * 2), so the comparison called differences clear that were not.
+ * Mean with a 95% interval: `meanCI` (Student's t, as every other interval of the
+ * playground; the normal 1.96 made a 3-replicate interval 2.2 times too narrow, so the
+ * comparison called differences clear that were not), rounded; n = 0 gives zeros.
  */
 export function interval(xs: readonly number[]): Interval {
   const n = xs.length;
   if (n === 0) return { mean: 0, lo: 0, hi: 0, n: 0 };
-  let m = 0;
-  for (const x of xs) m += x;
-  m /= n;
-  let v = 0;
-  for (const x of xs) v += (x - m) ** 2;
-  const half = n > 1 ? t975(n - 1) * Math.sqrt(v / (n - 1) / n) : 0;
-  return { mean: r3(m), lo: r3(m - half), hi: r3(m + half), n };
+  const { mean, lo, hi } = meanCI(xs);
+  return { mean: r3(mean), lo: r3(lo), hi: r3(hi), n };
 }
 
 /** Summary of one strategy's replicates (in replicate order). */

@@ -29,8 +29,25 @@ export function meanCI(values: readonly number[], confidence = 0.95): MeanCI {
   const m = d3mean(xs) as number;
   if (n === 1) return { mean: m, lo: m, hi: m, n };
   const sd = deviation(xs) as number;
-  const half = tQuantile(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n));
+  const half = tCritical(confidence, n - 1) * (sd / Math.sqrt(n));
   return { mean: m, lo: m - half, hi: m + half, n };
+}
+
+const tMemo = new Map<string, number>();
+/**
+ * t(1 - (1 - confidence) / 2, df), memoised: the quantile is a bisection over the
+ * incomplete beta, and callers such as the Creator lab's early-stop rule ask for the same
+ * df after every batch. Bounded: a run asks for few distinct (confidence, df) pairs.
+ */
+function tCritical(confidence: number, df: number): number {
+  const key = `${confidence}:${df}`;
+  let t = tMemo.get(key);
+  if (t === undefined) {
+    t = tQuantile(1 - (1 - confidence) / 2, df);
+    if (tMemo.size >= 10_000) tMemo.clear();
+    tMemo.set(key, t);
+  }
+  return t;
 }
 
 // ---------------------------------------------------------------------------
