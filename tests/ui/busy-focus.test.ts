@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import BatchView from '../../src/ui/batch/BatchView.svelte';
 import TrainView from '../../src/ui/train/TrainView.svelte';
 import { runBatchRequest } from '../../src/worker/batch-run';
@@ -60,5 +60,37 @@ describe('focus through long work', () => {
     await fireEvent.click(reset);
     await waitFor(() => expect(document.activeElement).toBe(start), { timeout: 30_000 });
     expect(start.textContent).toBe('Start');
+  });
+});
+
+describe('focus hand-back after the page is gone', () => {
+  it('ends quietly when the work finishes after the global document is gone (a closed page, a torn-down test DOM)', async () => {
+    const { followWork } = await import('../../src/ui/shell/busy-focus');
+    const start = document.createElement('button');
+    document.body.append(start);
+    start.focus();
+    let finish!: () => void;
+    const work = new Promise<void>((r) => (finish = r));
+    const followed = followWork(start, () => null, work);
+    // As after a test file's environment is torn down: the global document is no more.
+    // (CI once failed on the unhandled "document is not defined" this threw.)
+    vi.stubGlobal('document', undefined);
+    try {
+      finish();
+      await expect(followed).resolves.toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    start.remove();
+  });
+
+  it('ends quietly when neither the button nor a global document is left', async () => {
+    const { handFocus } = await import('../../src/ui/shell/busy-focus');
+    vi.stubGlobal('document', undefined);
+    try {
+      await expect(handFocus(null, () => null)).resolves.toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

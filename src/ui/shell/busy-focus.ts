@@ -9,10 +9,20 @@ import { tick } from 'svelte';
 
 type El = HTMLElement | null | undefined;
 
+/**
+ * The document focus lives in: the element's own, else the global one. Read when asked, not
+ * at load: the hand-back runs after the work, when the page (or a test's DOM) may be gone;
+ * then there is no focus to move, which is not an error.
+ */
+function docOf(el: El): Document | undefined {
+  return el?.ownerDocument ?? (typeof document === 'undefined' ? undefined : document);
+}
+
 /** Whether focus has nowhere useful to be: on <body>, on nothing, or on `lost` (a button now disabled or gone). */
-function stranded(lost: El): boolean {
-  const a = document.activeElement;
-  return !a || a === document.body || (!!lost && a === lost) || !a.isConnected;
+function stranded(lost: El, doc: Document | undefined = docOf(lost)): boolean {
+  if (!doc) return false;
+  const a = doc.activeElement;
+  return !a || a === doc.body || (!!lost && a === lost) || !a.isConnected;
 }
 
 /** Move focus from `from` to `to()` once the DOM has updated, when it was on `from` (or stranded). */
@@ -34,6 +44,7 @@ export async function followWork(start: El, during: () => El, work: Promise<unkn
     await work;
   } finally {
     await tick();
-    if (wasOnStart && start && stranded(during())) start.focus();
+    // Cancel is usually gone by now, so the document is the start button's.
+    if (wasOnStart && start && stranded(during(), docOf(start))) start.focus();
   }
 }
