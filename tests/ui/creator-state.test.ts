@@ -100,7 +100,11 @@ describe('creator lab state', () => {
     expect(c.network!.x).toHaveLength(150);
     const csv = resultCsv(c.result!).trim().split('\n');
     expect(csv).toHaveLength(1 + 25);
-    expect(csv[1]).toMatch(/^"A",6h,views,/);
+    expect(csv[1]).toMatch(/^A,6h,views,/);
+    // A label from a share link is CSV-quoted (it was JSON-quoted: \" where CSV wants "")
+    // and a formula in it is defused for spreadsheets.
+    const hostile = { ...c.result!, strategies: c.result!.strategies.map((s) => ({ ...s, label: '=HYPERLINK("http://x.example","go")' })) };
+    expect(resultCsv(hostile).split('\n')[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x\.example"",""go""\)",6h,views,/);
   });
 });
 

@@ -142,8 +142,14 @@ export function toNpy(v: ItemVectors): Uint8Array {
   return out;
 }
 
-/** Serialise vectors as CSV with a header row `id,d0,...`. */
+/**
+ * Serialise vectors as CSV with a header row `id,d0,...`. The format is plain (`parseVectorCsv`
+ * splits on commas and trims), so an id it could not read back (a comma, quote or line break
+ * in it, or edge spaces) is refused, naming the id; `.npy` (catalog order, no ids) holds any.
+ */
 export function toVectorCsv(v: ItemVectors): string {
+  const bad = v.ids.find((id) => /[",\r\n]|^\s|\s$/.test(id) || id === '');
+  if (bad !== undefined) throw new VectorImportError(`Item id ${JSON.stringify(bad)} cannot be written to a vector CSV (it holds a comma, quote, line break or edge space, or is empty); write a .npy file instead (rows in catalog order)`);
   const head = ['id', ...Array.from({ length: v.dim }, (_, d) => `d${d}`)].join(',');
   const lines = v.ids.map((id, i) => [id, ...Array.from(v.data.subarray(i * v.dim, (i + 1) * v.dim), (x) => String(x))].join(','));
   return [head, ...lines].join('\n') + '\n';

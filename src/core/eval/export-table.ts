@@ -2,6 +2,7 @@
  * Leaderboard rows as CSV, JSON and a Markdown table. The column list is data, shared by
  * the exports and the leaderboard view, so what is downloaded is what is shown.
  */
+import { csvField, csvText } from '../csv';
 import type { MeanCI } from '../metrics/summary';
 import type { LeaderboardResult, LeaderboardRow } from './leaderboard';
 
@@ -39,16 +40,13 @@ export const LEADERBOARD_COLUMNS: readonly LeaderboardColumn[] = [
   { key: 'quadrant', label: 'Quadrant', title: 'Where the recommender falls on the NDCG-versus-retention chart (relative to the medians)', value: (r) => r.quadrant, text: (r) => r.quadrant },
 ];
 
-/** One CSV field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. */
-export function csvField(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : NaN);
 
-/** The rows as CSV (RFC 4180, CRLF line ends): raw numbers rounded to 4 decimals, intervals as `_lo`/`_hi` columns. */
+/**
+ * The rows as CSV (RFC 4180, CRLF line ends): raw numbers rounded to 4 decimals, intervals as
+ * `_lo`/`_hi` columns. Text cells (a recommender's name is whatever its author called it) are
+ * defused against spreadsheet formulas (`csvText`).
+ */
 export function toCsv(result: LeaderboardResult): string {
   const header: string[] = [];
   for (const c of LEADERBOARD_COLUMNS) {
@@ -69,7 +67,7 @@ export function toCsv(result: LeaderboardResult): string {
       }
     }
     cells.push(r.sessions, r.compliancePassed, r.complianceCases, r.verdictInstructions);
-    lines.push(cells.map(csvField).join(','));
+    lines.push(cells.map(csvText).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

