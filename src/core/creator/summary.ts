@@ -57,13 +57,18 @@ export function quantiles(xs: readonly number[]): Quantiles {
 /**
  * Mean with a 95% interval: `meanCI` (Student's t, as every other interval of the
  * playground; the normal 1.96 made a 3-replicate interval 2.2 times too narrow, so the
- * comparison called differences clear that were not), rounded; n = 0 gives zeros.
+ * comparison called differences clear that were not), rounded; n = 0 gives zeros. `floor`
+ * clips the lower bound for a quantity that cannot go below it (counts: 0); differences
+ * (B - A) are never clipped.
  */
-export function interval(xs: readonly number[]): Interval {
+export function interval(xs: readonly number[], opts: { floor?: number } = {}): Interval {
   const n = xs.length;
   if (n === 0) return { mean: 0, lo: 0, hi: 0, n: 0 };
   const { mean, lo, hi } = meanCI(xs);
-  return { mean: r3(mean), lo: r3(lo), hi: r3(hi), n };
+  // A count cannot be below 0: a t interval of few, spread-out counts can (0, 0, 10 views
+  // gave -11.0 .. 17.7), which reads as a bug. `floor` clips the bound, not the mean.
+  const low = opts.floor === undefined ? lo : Math.max(opts.floor, lo);
+  return { mean: r3(mean), lo: r3(low), hi: r3(hi), n };
 }
 
 /** Summary of one strategy's replicates (in replicate order). */
@@ -92,7 +97,7 @@ export function summarizeStrategy(label: string, audienceSize: number, reps: rea
     audienceSize,
     replicates: reps.length,
     horizons,
-    views1w: interval(reps.map((r) => r.metrics.views[last])),
+    views1w: interval(reps.map((r) => r.metrics.views[last]), { floor: 0 }),
     engaged: { total: r3(total), ages: round(ages), regions: round(regions), communities: round(communities) },
     cascade: {
       size: cq((r) => r.cascade.size),
