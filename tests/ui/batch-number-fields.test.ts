@@ -73,3 +73,22 @@ describe('Batch number fields', () => {
     expect(b.problems.users).toBeNull();
   });
 });
+
+describe("Batch starts from the app's run", () => {
+  it("takes a share link's seed, turns, list size and instructions (it took only the catalog)", async () => {
+    const { SettingsState } = await import('../../src/ui/state/settings.svelte');
+    const settings = new SettingsState('?seed=9&turns=3&k=4&instr=0');
+    expect(settings.value).toMatchObject({ seed: 9, turns: 3, listSize: 4, instructions: false });
+    const sent: BatchRequest[] = [];
+    render(BatchView, { runner: async (req: BatchRequest) => (sent.push(req), Promise.reject(new Error('stop here'))), settings });
+    expect((screen.getByTestId('batch-seed') as HTMLInputElement).value).toBe('9');
+    expect((screen.getByTestId('batch-turns') as HTMLInputElement).value).toBe('3');
+    expect((screen.getByTestId('batch-list-size') as HTMLInputElement).value).toBe('4');
+    expect((screen.getByTestId('batch-instructions') as HTMLInputElement).checked).toBe(false);
+    const run = screen.getByTestId('batch-run') as HTMLButtonElement;
+    await fireEvent.submit(run.form!);
+    await screen.findByText(/stop here/);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].run).toMatchObject({ seed: 9, turns: 3, listSize: 4, instructions: false });
+  });
+});
