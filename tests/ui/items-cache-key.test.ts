@@ -4,7 +4,9 @@
  * through the listing only: jsdom's fake-indexeddb returns typed arrays from another realm.)
  */
 import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import EmbeddingsPanel from '../../src/ui/items/EmbeddingsPanel.svelte';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import { vectorCacheKey } from '../../src/core/embed/content-key';
 import type { Catalog } from '../../src/core/types';
@@ -33,6 +35,34 @@ describe('Items vector cache key', () => {
     await st.refreshCache({ ...first, items: first.items.map((it) => ({ ...it })) });
     expect(st.cached.map((c) => c.model)).toEqual(['offline']);
     await st.forget(first, 'offline');
+    expect(await listItemVectors(db, vectorCacheKey(first))).toEqual([]);
+  });
+
+  it('counts the vectors of other versions of the catalog (another content, the old bare-id key) and deletes them when asked', async () => {
+    const st = new ItemsState();
+    const db = await openDb();
+    await db.itemVectors.clear();
+    await st.compute(first, true);
+    // The old key (the catalog id alone), and a catalog whose id merely starts the same.
+    const row = (catalogId: string) => ({ catalogId, model: 'offline', dim: 2, ids: ['a', 'b'], data: Float32Array.from([1, 0, 0, 1]), updatedAt: 1 });
+    await db.itemVectors.put(row(first.id));
+    await db.itemVectors.put(row(`${first.id}-other`));
+    await st.compute(again, true);
+    expect(st.error).toBeNull();
+    expect(st.cached.map((c) => c.model)).toEqual(['offline']);
+    expect(st.otherVersions.rows).toBe(2); // the first import's set and the bare-id row
+    expect(st.otherVersions.bytes).toBeGreaterThan(first.items.length * 4);
+    render(EmbeddingsPanel, { st, catalog: again });
+    expect(screen.getByTestId('emb-other-versions').textContent).toMatch(/Also cached: 2 vector sets \(\d+\.\d MB\) for other versions of this catalog/);
+    await fireEvent.click(screen.getByTestId('emb-other-versions-delete'));
+    await waitFor(() => expect(screen.queryByTestId('emb-other-versions')).toBeNull());
+    cleanup();
+    expect(st.note).toBe('Deleted 2 cached vector sets of other versions of this catalog.');
+    expect(st.otherVersions).toEqual({ rows: 0, bytes: 0 });
+    // This version's vectors and the other catalog's stay.
+    expect((await listItemVectors(db, vectorCacheKey(again))).map((r) => r.model)).toEqual(['offline']);
+    expect((await listItemVectors(db, `${first.id}-other`)).map((r) => r.model)).toEqual(['offline']);
+    expect(await listItemVectors(db, first.id)).toEqual([]);
     expect(await listItemVectors(db, vectorCacheKey(first))).toEqual([]);
   });
 });

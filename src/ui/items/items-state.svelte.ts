@@ -42,6 +42,8 @@ export class ItemsState {
   error = $state<string | null>(null);
   note = $state<string | null>(null);
   cached = $state.raw<CachedVectors[]>([]);
+  /** Vectors cached for other versions of this catalog (another content hash, or the old bare-id key): unused here. */
+  otherVersions = $state.raw<{ rows: number; bytes: number }>({ rows: 0, bytes: 0 });
   modelCache = $state<string | null>(null);
   selected = $state<string | null>(null);
 
@@ -61,10 +63,13 @@ export class ItemsState {
   /** Refresh the list of cached vectors for the catalog (quietly empty when storage is unavailable). */
   async refreshCache(catalog: Catalog): Promise<void> {
     try {
-      const { listItemVectors } = await import('../../storage/item-vectors');
-      this.cached = await listItemVectors(await this.db(), vectorCacheKey(catalog));
+      const { listItemVectors, listOtherVersions } = await import('../../storage/item-vectors');
+      const db = await this.db();
+      this.cached = await listItemVectors(db, vectorCacheKey(catalog));
+      this.otherVersions = await listOtherVersions(db, catalog.id, vectorCacheKey(catalog));
     } catch (e) {
       this.cached = [];
+      this.otherVersions = { rows: 0, bytes: 0 };
       this.note = `Cached vectors are unavailable: ${e instanceof Error ? e.message : String(e)}`;
     }
     if (this.source === 'transformers') {
@@ -197,6 +202,18 @@ export class ItemsState {
   async forget(catalog: Catalog, model: string): Promise<void> {
     const { deleteItemVectors } = await import('../../storage/item-vectors');
     await deleteItemVectors(await this.db(), vectorCacheKey(catalog), model);
+    await this.refreshCache(catalog);
+  }
+
+  /** Delete the vectors cached for other versions of this catalog (kept until asked: switching back would recompute them). */
+  async forgetOtherVersions(catalog: Catalog): Promise<void> {
+    try {
+      const { deleteOtherVersions } = await import('../../storage/item-vectors');
+      const n = await deleteOtherVersions(await this.db(), catalog.id, vectorCacheKey(catalog));
+      this.note = `Deleted ${n} cached vector set${n === 1 ? '' : 's'} of other versions of this catalog.`;
+    } catch (e) {
+      this.error = `Could not delete the other versions' vectors: ${e instanceof Error ? e.message : String(e)}`;
+    }
     await this.refreshCache(catalog);
   }
 
