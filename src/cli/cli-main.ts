@@ -47,6 +47,33 @@ function isSystemError(e: unknown): boolean {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
 }
 
+let outputWatched = false;
+
+/**
+ * stdout (or stderr) that can no longer be written ended every command with Node's
+ * "Unhandled 'error' event" and a stack. A reader that stopped early (`| head -1`, a pager
+ * quit) closes the pipe: the command ends quietly with 141 (128 + SIGPIPE, what a tool
+ * killed by SIGPIPE reports). Any other write error (a full disk: `> /dev/full`) is said in
+ * one line, exit 1. Watched for the whole process: the error can come after the run ends.
+ */
+function watchOutput(name: string): void {
+  if (outputWatched) return;
+  outputWatched = true;
+  for (const [label, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(141);
+      if (label === 'stdout') {
+        try {
+          process.stderr.write(`${name}: could not write to stdout: ${terminalText(e.message)}\n`);
+        } catch {
+          // stderr is gone too: the exit code says it.
+        }
+      }
+      process.exit(1);
+    });
+  }
+}
+
 /** The help for null (--help, exit 0), else the run's exit code. */
 async function runParsed<O>(spec: CliSpec<O>, options: O | null): Promise<number> {
   if (!options) {
@@ -76,6 +103,7 @@ export async function runCli<O>(spec: CliSpec<O>, argv: string[]): Promise<numbe
     process.exitCode = 1;
   };
   process.once('exit', onExit);
+  watchOutput(spec.name);
   try {
     const options = await spec.parse(argv);
     parsed = true;
