@@ -77,12 +77,14 @@ Options:
                          sample of users (--max-users, default 20), with --llm-url URL,
                          --llm-model NAME [--llm-key-env VAR] [--llm-timeout SEC]
   --seed N               seed (default 42)
-  --users N              simulated users (compare, ndcg-retention; default 200)
+  --users N              simulated users (compare, ndcg-retention, leaderboard, judge;
+                         default 200)
   --max-users N          cap on MovieLens users (reorder: default all; fidelity: a seeded
                          sample, default all up to 2,000 users, else 2,000)
-  --recommenders a,b     base recommenders (default: all registered)
-  --turns N              turn limit per session (default 8)
-  --list-size N          items per list (default 6)
+  --recommenders a,b     base recommenders (default: all registered; reorder: one, default
+                         mf-bpr; fidelity: none, its sessions use a fixed three)
+  --turns N              turn limit per session (as --users; default 8)
+  --list-size N          items per list (as --users; default 6)
   --json                 print exactly one JSON object on stdout
   --out FILE             judge: write the passing trajectories as JSONL
   --help                 this text`;
@@ -158,8 +160,22 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
   if (twice) throw new UsageError(`--recommenders names "${twice}" twice`);
   for (const b of bases) if (!recommenders.has(b)) throw new UsageError(`--recommenders: "${b}" is unknown. Known: ${recommenders.names().join(', ')}`);
   // Flags one protocol reads, given to another, were ignored without a word (--seeds 10 with compare ran as usual).
-  for (const [flag, readers] of [['ratio', ['fidelity']], ['seeds', ['fidelity']], ['bootstrap', ['fidelity']], ['no-response-model', ['fidelity']], ['max-users', ['fidelity', 'reorder']]] as const) {
-    if (values[flag] !== undefined && !(readers as readonly string[]).includes(protocol)) throw new UsageError(`--${flag} is read by --protocol ${readers.join(' and ')} only, not ${protocol}`);
+  // So were --dataset with instructions or paraphrase (they ran on the built-in catalog) and the session sizes with protocols that run none.
+  const sessions = ['compare', 'ndcg-retention', 'leaderboard', 'judge'];
+  for (const [flag, readers] of [
+    ['ratio', ['fidelity']], ['seeds', ['fidelity']], ['bootstrap', ['fidelity']], ['no-response-model', ['fidelity']], ['max-users', ['fidelity', 'reorder']],
+    ['dataset', ['reorder', 'fidelity', ...sessions]], ['users', sessions], ['turns', sessions], ['list-size', sessions],
+    ['recommenders', PROTOCOLS.filter((p) => p !== 'fidelity')],
+  ] as const) {
+    const names = readers as readonly string[];
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    if (values[flag] !== undefined && !names.includes(protocol)) throw new UsageError(`--${flag} is read by --protocol ${list} only, not ${protocol}`);
+  }
+  if (protocol === 'reorder' && values.recommenders !== undefined && bases.length > 1) {
+    throw new UsageError(`--protocol reorder reorders one base recommender's lists: give one name to --recommenders, not ${bases.length}`);
+  }
+  if (values.simulator !== 'llm') {
+    for (const flag of ['llm-url', 'llm-model', 'llm-key-env', 'llm-timeout']) if (values[flag] !== undefined) throw new UsageError(`--${flag} only applies with --simulator llm`);
   }
   // --out is written only by judge, at the end: said now, not ignored or found unwritable after the run.
   if (values.out !== undefined) {
