@@ -246,6 +246,8 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
   if ((str('llm-url') || str('llm-model')) && simulator !== 'llm') {
     throw new UsageError('--llm-url and --llm-model only apply with --simulator llm');
   }
+  // Ignored without a word otherwise (a rule-based run under a command line that reads as an LLM one).
+  for (const flag of ['llm-timeout', 'llm-key-env']) if (str(flag) !== undefined && simulator !== 'llm') throw new UsageError(`--${flag} only applies with --simulator llm`);
   const representation = str('llm-representation');
   if (representation !== undefined && simulator !== 'llm') throw new UsageError('--llm-representation only applies with --simulator llm');
   if (representation !== undefined && !isRepresentationMode(representation)) {
@@ -328,6 +330,8 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     if (e instanceof RunDescriptionError) throw new UsageError(e.message.replace(/^Invalid run description: /, 'run description: '));
     throw e;
   }
+  // The planner plans for the instruction-following recommender only: without +follow it ran unread.
+  if (str('planner') !== undefined && !run.recommender.follow) throw new UsageError(`--planner only applies to an instruction-following recommender (NAME+follow), not "${run.recommender.name}"`);
   return {
     catalog: run.catalog,
     users: run.users.kind === 'population' ? run.users.size : 1,
@@ -370,7 +374,7 @@ export function cliArgsOf(d: RunDescription): string[] {
   } else a.push('--users', String(d.users.size));
   a.push('--simulator', d.simulator.name);
   a.push('--recommender', d.recommender.follow ? `${d.recommender.name}+follow` : d.recommender.name);
-  a.push('--planner', d.recommender.planner);
+  if (d.recommender.follow) a.push('--planner', d.recommender.planner);
   for (const [k, v] of Object.entries(d.recommender.params)) a.push('--rec-param', `${k}=${v}`);
   a.push('--seed', String(d.seed), '--turns', String(d.turns), '--list-size', String(d.listSize), '--sessions', String(d.sessions), '--reward', d.reward);
   if (!d.instructions) a.push('--no-instructions');

@@ -1,0 +1,40 @@
+/**
+ * simulate: flags the run never reads are refused (exit 2), not ignored. `--llm-url` and
+ * `--llm-model` were already; `--llm-timeout` and `--llm-key-env` ran a rule-based session
+ * without a word, and `--planner` without `+follow` (no instruction-following recommender
+ * to plan for) did too.
+ */
+import { describe, expect, it } from 'vitest';
+import { cliArgsOf, parseSimulateArgs, UsageError } from '../../src/cli/simulate-args';
+import { canonicalJson, parseRunDescription } from '../../src/core/run';
+
+const refused = (args: string[]) => {
+  try {
+    parseSimulateArgs(args);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message;
+  }
+  return 'accepted';
+};
+
+describe('simulate: LLM flags without --simulator llm', () => {
+  it('--llm-timeout and --llm-key-env are refused as --llm-url is', () => {
+    expect(refused(['--llm-timeout', '5'])).toBe('--llm-timeout only applies with --simulator llm');
+    expect(refused(['--llm-key-env', 'OPENAI_API_KEY'])).toBe('--llm-key-env only applies with --simulator llm');
+    expect(refused(['--simulator', 'llm', '--llm-url', 'http://127.0.0.1:9/v1', '--llm-model', 'm', '--llm-timeout', '5', '--llm-key-env', 'K'])).toBe('accepted');
+  });
+});
+
+describe('simulate: --planner without an instruction-following recommender', () => {
+  it('is refused; with +follow (or the default content+follow) it is read', () => {
+    expect(refused(['--recommender', 'popular', '--planner', 'rules'])).toBe('--planner only applies to an instruction-following recommender (NAME+follow), not "popular"');
+    expect(refused(['--recommender', 'popular+follow', '--planner', 'rules'])).toBe('accepted');
+    expect(refused(['--planner', 'rules'])).toBe('accepted');
+  });
+
+  it('the flags still encode a description without follow (round trip)', () => {
+    const d = parseRunDescription({ recommender: { name: 'mf-bpr', follow: false }, seed: 7, turns: 4 });
+    expect(canonicalJson(parseSimulateArgs(cliArgsOf(d)).run)).toBe(canonicalJson(d));
+  });
+});
