@@ -50,7 +50,8 @@ against the one that lost them).
 
 function unit(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
-  const x = Number(raw);
+  // A decimal only: Number('') and Number(' ') are 0 (an emptied threshold kept everything), Number('0x1') is 1.
+  const x = /^(\d+(\.\d*)?|\.\d+)$/.test(raw.trim()) ? Number(raw) : NaN;
   if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--${name} must be a number from 0 to 1, got "${raw}"`);
   return x;
 }
@@ -94,6 +95,7 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
   const name = s('recommender') ?? 'linucb+follow';
   const rivalName = s('rival') ?? 'popular+follow';
   for (const [opt, n] of [['recommender', name], ['rival', rivalName]]) if (!isKnownRecommender(n)) throw new UsageError(`--${opt} "${n}" is unknown`);
+  if (name === rivalName) throw new UsageError(`--rival "${rivalName}" is the --recommender itself: every preference pair would compare a list with itself; name another recommender`);
   const nUsers = intOption('users', s('users'), 30, 1, 100_000);
   const seed = intOption('seed', s('seed'), 42, 0, 0xffffffff);
   const listSize = intOption('list-size', s('list-size'), 6, 1, 100);

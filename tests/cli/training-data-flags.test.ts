@@ -1,0 +1,31 @@
+/**
+ * training-data: a rubric threshold that is empty (`--min-followed=`, `--min-better-off ' '`)
+ * was read as 0 (Number('') is 0), so every trajectory passed that rubric without a word;
+ * `0x1` was read as 1. A --rival equal to --recommender gave the same list on both sides of
+ * every pair: 0 preference pairs, unsaid.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseTrainingDataArgs } from '../../src/cli/training-data';
+import { UsageError } from '../../src/cli/simulate-args';
+
+describe('training-data: rubric thresholds', () => {
+  it('an empty or non-decimal value is refused, not read as 0', async () => {
+    for (const [flag, v] of [['--min-followed', ''], ['--min-better-off', ' '], ['--min-followed', '0x1'], ['--min-better-off', 'Infinity']]) {
+      await expect(parseTrainingDataArgs([flag, v])).rejects.toThrow(UsageError);
+      await expect(parseTrainingDataArgs([`${flag}=${v}`])).rejects.toThrow(new RegExp(`^${flag} must be a number from 0 to 1`));
+    }
+  });
+
+  it('decimal forms still read', async () => {
+    expect((await parseTrainingDataArgs(['--min-followed', '0.25', '--min-better-off', '1']))?.mins).toEqual({ followed: 0.25, better_off: 1 });
+    expect((await parseTrainingDataArgs(['--min-followed', '.5', '--min-better-off', '0']))?.mins).toEqual({ followed: 0.5, better_off: 0 });
+  });
+});
+
+describe('training-data: --rival', () => {
+  it('the same recommender as --recommender is refused (no pair could differ)', async () => {
+    await expect(parseTrainingDataArgs(['--recommender', 'popular', '--rival', 'popular'])).rejects.toThrow(/^--rival "popular" is the --recommender itself: every preference pair would compare a list with itself; name another recommender$/);
+    await expect(parseTrainingDataArgs(['--recommender', 'popular+follow'])).rejects.toThrow(/--rival "popular\+follow" is the --recommender itself/);
+    expect(await parseTrainingDataArgs(['--recommender', 'popular', '--rival', 'popular+follow'])).not.toBeNull();
+  });
+});
