@@ -11,7 +11,7 @@
  * - stored with different content under the same id: **refused** (the stored one is kept;
  *   delete it first to replace it). Nothing is ever overwritten silently.
  */
-import type { Trajectory } from '../core/types';
+import type { Trajectory, Turn } from '../core/types';
 import type { EventRecord, ItemSnapshot, RecoDb, SessionRecord, TrajectoryRecord } from './db';
 import { searchTextOf } from './db';
 import { toStorageError } from './errors';
@@ -30,6 +30,7 @@ import {
   tooDeepAt,
 } from './export-format';
 import { describeIssues, exportedSessionSchema, sessionRecordSchema, trajectorySchema } from './schemas';
+import { trajectoryFromEvents } from './queries';
 import { stripSecrets } from './secrets';
 
 /** What an import did. */
@@ -84,6 +85,24 @@ function checkDepth(value: unknown, where: string, at: { line?: number; record?:
   if (path !== null) throw new ImportFileError(`${where}: nested more than ${MAX_RECORD_DEPTH} levels deep (at ${path}); not an export of this app`, at);
 }
 
+/**
+ * What a replay cannot draw in these turns, or null: each turn once (the feed keys turns by
+ * index) and each decision inside its list (a position of 50,000,000 made a 50-million-slot
+ * array and the tab ran out of memory).
+ */
+function turnsProblem(turns: readonly Turn[]): string | null {
+  const seen = new Set<number>();
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i];
+    if (seen.has(t.index)) return `turns.${i}.index ${t.index} appears twice`;
+    seen.add(t.index);
+    const n = t.slate.itemIds.length;
+    const k = t.decisions.findIndex((d) => d.position >= n);
+    if (k >= 0) return `turns.${i}.decisions.${k}.position ${t.decisions[k].position} is outside its list of ${n} item${n === 1 ? '' : 's'}`;
+  }
+  return null;
+}
+
 function isPositiveInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1;
 }
@@ -118,6 +137,9 @@ function parseExportFile(obj: Record<string, unknown>): Parsed {
       if (seqs.has(e.seq)) throw new ImportFileError(`${where}: events.${k}.seq ${e.seq} appears twice`, { record: i });
       seqs.add(e.seq);
     });
+    // What a replay shows: the trajectory, or (a session cut off) the turns its events make.
+    const turns = turnsProblem(v.trajectory ? v.trajectory.turns : trajectoryFromEvents(v.session, v.events).turns);
+    if (turns) throw new ImportFileError(`${where}: ${v.trajectory ? 'trajectory.' : 'the turns its events make: '}${turns}`, { record: i });
     const form = exportedSession(v.session, v.events, v.trajectory ?? null, v.items);
     const session = { ...form.session, searchText: searchTextOf(form.session) };
     const trajectory = form.trajectory ? { id, trajectory: form.trajectory, ...(v.items ? { items: v.items } : {}) } : null;
@@ -151,6 +173,8 @@ function parseJsonl(text: string): Parsed {
     checkDepth(obj, `Line ${i + 1}`, at);
     const r = trajectorySchema.safeParse(obj);
     if (!r.success) throw new ImportFileError(`Line ${i + 1}: not a trajectory: ${describeIssues(r.error)}`, at);
+    const turns = turnsProblem((obj as Trajectory).turns);
+    if (turns) throw new ImportFileError(`Line ${i + 1}: ${turns}`, at);
     const { session: rawSession, ...rest } = obj as Trajectory & { session?: unknown };
     const t = stripSecrets(rest) as Trajectory;
     let session: SessionRecord;

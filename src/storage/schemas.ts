@@ -29,7 +29,8 @@ export const mindsetSchema = z.looseObject({
 export const decisionSchema = z.looseObject({
   itemId: z.string(),
   position: z.number().int().min(0),
-  actions: z.array(z.enum(ACTION_TYPES as [string, ...string[]])),
+  // Each action once (the card lists them keyed by name; a repeat threw each_key_duplicate).
+  actions: z.array(z.enum(ACTION_TYPES as [string, ...string[]])).refine((a) => new Set(a).size === a.length, 'an action appears twice'),
   watchSec: num.min(0),
   comment: z.string().optional(),
   reasons: z.array(z.string()),

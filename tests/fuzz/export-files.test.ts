@@ -79,6 +79,29 @@ const CASES: Case[] = [
   { name: 'JSONL: a line nested 100,000 levels deep', text: (g) => `${JSON.stringify(g.line)}\n${JSON.stringify({ ...g.line, x: 1 }).replace('{', `{"deep":${deep(100_000)},`)}\n`, error: /^Line 2: nested more than 64 levels deep/, where: { line: 2 } },
   { name: 'JSONL: a broken session field', text: (g) => JSON.stringify({ ...g.line, session: { id: 's' } }), error: /^Line 1: session: /, where: { line: 1 } },
   { name: 'JSONL: the same session twice', text: (g) => `${JSON.stringify(g.line)}\n\n${JSON.stringify(g.line)}\n`, error: /^Line 3: the same session id \([^)]+\) as line 1/, where: { line: 3 } },
+  // A replay draws each turn once and each decision in its list's slot: a position of 50,000,000
+  // made a 50-million-slot array (the tab ran out of memory); a repeated turn index or action
+  // threw Svelte's each_key_duplicate and the replay never showed.
+  { name: 'a decision far outside its list', text: withAll((a) => (a.sessions[0].trajectory.turns[0].decisions[0].position = 50_000_000)), error: /Session record 1 \(id [^)]+\): trajectory\.turns\.0\.decisions\.0\.position 50000000 is outside its list of 2 items/, where: { record: 0 } },
+  { name: 'two turns with one index', text: withAll((a) => (a.sessions[0].trajectory.turns[1].index = 0)), error: /trajectory\.turns\.1\.index 0 appears twice/, where: { record: 0 } },
+  { name: 'a decision with an action twice', text: withAll((a) => (a.sessions[0].trajectory.turns[0].decisions[0].actions = ['watch', 'watch'])), error: /trajectory\.turns\.0\.decisions\.0\.actions: an action appears twice/, where: { record: 0 } },
+  {
+    name: 'events only: a decision outside its list',
+    text: withAll((a) => {
+      a.sessions[0].trajectory = null;
+      a.sessions[0].events.find((e: { kind: string }) => e.kind === 'decision').decision.position = 7;
+    }),
+    error: /Session record 1 \(id [^)]+\): the turns its events make: turns\.0\.decisions\.0\.position 7 is outside its list of 2 items/, where: { record: 0 },
+  },
+  {
+    name: 'events only: two lists for one turn',
+    text: withAll((a) => {
+      a.sessions[0].trajectory = null;
+      a.sessions[0].events.filter((e: { kind: string }) => e.kind === 'list')[1].turn = 0;
+    }),
+    error: /the turns its events make: turns\.1\.index 0 appears twice/, where: { record: 0 },
+  },
+  { name: 'JSONL: a decision far outside its list', text: (g) => { const l = clone(g.line) as Record<string, any>; l.turns[1].decisions[1].position = 1e9; return JSON.stringify(l); }, error: /^Line 1: turns\.1\.decisions\.1\.position 1000000000 is outside its list of 2 items/, where: { line: 1 } },
   { name: 'a truncated export', text: (g) => JSON.stringify(g.all).slice(0, 300), error: /^Line 1: not valid JSON/, where: { line: 1 } },
 ];
 
