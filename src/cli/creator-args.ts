@@ -129,6 +129,14 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   const followers = v.followers === undefined ? Math.min(200, users) : int('followers', v.followers, 200, 0, 100_000);
   if (followers > users) throw new UsageError(`--followers ${followers} is more than the population's ${users} users (--users)`);
   // A composed post goes from a new creator to its --followers: with none, every replicate is 0.
+  // --followers is the new creator's: it was ignored without a word where no composed post
+  // comes from one (only --item: the item's creator keeps the graph's followers) or where
+  // the graph is a file's (--edges).
+  if (v.followers !== undefined) {
+    if (v.edges !== undefined) throw new UsageError("--followers is not read with --edges: the graph, followers included, is the file's");
+    const composed = strategies.some((s) => !s.post || typeof s.post !== 'object' || !('itemId' in s.post));
+    if (!composed) throw new UsageError("--followers sets the followers of a new creator (a composed --post or --variant); --item posts as the item's own creator, who keeps the graph's followers");
+  }
   if (v.post && first.audience.kind === 'followers' && followers === 0) {
     throw new UsageError('--followers 0 with --audience followers: a new creator with no followers reaches nobody (every figure would be 0); give followers or another --audience');
   }

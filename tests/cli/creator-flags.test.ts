@@ -1,0 +1,33 @@
+/**
+ * creator: --followers sets the followers of a new creator, the one a composed post
+ * (--post, or a composed --variant) comes from. With only --item (a catalog creator keeps
+ * the graph's followers) or with --edges (the graph is the file's), it changed nothing:
+ * `--item sv-0100 --followers 0` and `--followers 40` gave the same figures, unsaid.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCreatorArgs } from '../../src/cli/creator-args';
+import { UsageError } from '../../src/cli/simulate-args';
+
+const dir = mkdtempSync(join(tmpdir(), 'recoworld-creator-flags-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const post = join(dir, 'post.json');
+writeFileSync(post, JSON.stringify({ title: 'Fishing at dawn', topic: 'fishing', format: 'video', durationSec: 30 }));
+const edges = join(dir, 'edges.csv');
+writeFileSync(edges, 'source,target,kind\n');
+
+describe('creator: --followers where no new creator posts', () => {
+  it('with only --item, or with --edges, it is refused', () => {
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--followers', '40'])).toThrow(UsageError);
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--followers', '0'])).toThrow(/^--followers sets the followers of a new creator \(a composed --post or --variant\); --item posts as the item's own creator, who keeps the graph's followers$/);
+    expect(() => parseCreatorArgs(['--post', post, '--followers', '40', '--edges', edges])).toThrow(/^--followers is not read with --edges: the graph, followers included, is the file's$/);
+  });
+
+  it('a composed post or variant still takes it', () => {
+    expect(parseCreatorArgs(['--post', post, '--followers', '40', '--users', '100']).experiment.followers).toBe(40);
+    expect(parseCreatorArgs(['--item', 'sv-0100', '--variant', post, '--followers', '40', '--users', '100']).experiment.followers).toBe(40);
+    expect(parseCreatorArgs(['--item', 'sv-0100']).experiment.followers).toBe(200);
+  });
+});
