@@ -27,13 +27,46 @@ export const MAX_CONNECTIONS = 64;
 
 const HEADERS = {
   'content-type': 'application/json',
-  'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'content-type',
 };
 
+/** This machine's loopback names, with any port: the Host a program here sends. */
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
+/** True for a web page's origin on this machine (http(s)://127.0.0.1, localhost or [::1], any port). */
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const u = new URL(origin);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK_HOST.test(u.host);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a request is refused as coming from a web page (null: served). The server answered
+ * every origin (\`access-control-allow-origin: *\`) and read a text/plain POST, which a
+ * browser sends cross-origin without asking, as JSON: any page the user had open could
+ * reset or step the episode an RL run was in, and read it. A Host other than a loopback
+ * name is a page on a rebound name (DNS rebinding). Programs send no Origin header.
+ */
+function webPageProblem(req: IncomingMessage): string | null {
+  const host = req.headers.host;
+  if (host !== undefined && !LOOPBACK_HOST.test(host)) return `the host name ${JSON.stringify(host.slice(0, 200))} is not this machine's loopback (127.0.0.1, localhost): this server is for programs on this machine`;
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin)) return `requests from the web page ${origin.slice(0, 200)} are refused: this server is for programs on this machine (see docs/training.md)`;
+  return null;
+}
+
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...HEADERS, ...extra }).end(JSON.stringify(body));
+  res.writeHead(status, { ...HEADERS, ...corsOf(res.req), ...extra }).end(JSON.stringify(body));
+}
+
+/** CORS headers for a page on a loopback origin (a page elsewhere gets none, and is refused). */
+function corsOf(req: IncomingMessage | undefined): Record<string, string> {
+  const origin = req?.headers.origin;
+  return origin !== undefined && isLoopbackOrigin(origin) ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
 }
 
 /**
@@ -68,9 +101,10 @@ export interface EnvServerLimits {
 }
 
 /**
- * An HTTP server around one EnvService. Connections are served concurrently, each reading
- * its body within its own deadline and size bound, so a client that trickles its body holds
- * up no one else; at most `maxInFlight` requests at once (503 past it). The environment
+ * An HTTP server around one EnvService. Only programs on this machine and pages on its
+ * loopback origins are served (403 otherwise: `webPageProblem`). Connections are served
+ * concurrently, each reading its body within its own deadline and size bound, so a client
+ * that trickles its body holds up no one else; at most `maxInFlight` requests at once (503 past it). The environment
  * itself is one episode, so its calls (reset, step) run one at a time, in the order their
  * bodies arrived: one session's steps stay in order, and a reset from any client starts the
  * next episode (parallel episodes need one server each).
@@ -95,7 +129,9 @@ export function createEnvServer(service: EnvService, limits: EnvServerLimits = {
     res.once('close', () => inFlight--);
     try {
       const route = `${req.method} ${(req.url ?? '').split('?')[0]}`;
-      if (req.method === 'OPTIONS') return void res.writeHead(204, HEADERS).end();
+      const refused = webPageProblem(req);
+      if (refused) throw new EnvServiceError(403, refused);
+      if (req.method === 'OPTIONS') return void res.writeHead(204, { ...HEADERS, ...corsOf(req) }).end();
       if (route === 'GET /spec') return send(res, 200, service.spec());
       if (route !== 'POST /reset' && route !== 'POST /step') {
         throw new EnvServiceError(404, `no route ${route}; the routes are GET /spec, POST /reset, POST /step`);
@@ -129,7 +165,9 @@ Serves the environment (Gym-style reset/step) on http://127.0.0.1:PORT:
   GET /spec, POST /reset {seed, user?, recommender?}, POST /step {items, message?}
 Connections are served concurrently (each body within 64 KB and 10 s; at most 16 requests
 at once, 503 past it); reset and step run one at a time in arrival order: one episode,
-shared by every client (run one server per worker for parallel episodes).
+shared by every client (run one server per worker for parallel episodes). A request from
+a web page of another origin, or for a host name other than 127.0.0.1 / localhost, is
+refused (403): the server is for programs on this machine.
 
   --port N         port (0: any free port)                        [default: 8765]
   --catalog ID     built-in catalog                               [default: shortvideo]
