@@ -4,7 +4,7 @@
  * scenario the settings no longer match would mislead a class).
  */
 import type { Scenario, ScenarioSettings } from '../../core/scenarios';
-import type { Settings } from '../state/url-settings';
+import { SETTINGS_TABLE, type Settings } from '../state/url-settings';
 
 /** What `settings.set` receives to open a scenario. */
 export function scenarioPatch(s: Scenario): Partial<Settings> {
@@ -22,4 +22,17 @@ export function scenarioMatches(s: Scenario, settings: Partial<Settings>): boole
     } else if (cur !== undefined && cur !== v) return false;
   }
   return true;
+}
+
+/**
+ * What opening a link that names scenario `s` changes: the scenario's settings the link does
+ * not carry. The link's own parameters win (a shared link with the seed changed reopened on
+ * the scenario's seed); `encodeSettings` writes every setting that departs from the open
+ * scenario, even one back at its default.
+ */
+export function linkedScenarioPatch(s: Scenario, query: string): Partial<Settings> {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const patch: Record<string, unknown> = { ...scenarioPatch(s) };
+  for (const k of Object.keys(patch) as (keyof Settings)[]) if (k !== 'scenario' && params.has(SETTINGS_TABLE[k].param)) delete patch[k];
+  return patch as Partial<Settings>;
 }

@@ -15,6 +15,7 @@ import { RUN_FIELDS, type EnumField, type IntField } from '../../core/run/fields
 import { parseEdits, type PersonaEdits } from '../../core/run/persona-edits';
 import type { RewardName } from '../../core/env/reward';
 import { isHttpName } from '../../core/recommenders/remote/external';
+import { scenarioById } from '../../core/scenarios';
 
 export { parseEdits, type PersonaEdits };
 
@@ -267,13 +268,17 @@ export function decodeSettings(query: string): Settings {
   return out as unknown as Settings;
 }
 
-/** Settings -> query string without '?'; only values that differ from the defaults are written. */
+/** Settings -> query string without '?'; only values that differ from the defaults (or from the open scenario's) are written. */
 export function encodeSettings(s: Settings): string {
   const params = new URLSearchParams();
+  // An open scenario sets what a link leaves out: a setting that departs from it is written
+  // even at its default (instructions turned back on in "instructions-off" came back off).
+  const scenario = scenarioById(s.scenario)?.settings as Partial<Record<keyof Settings, unknown>> | undefined;
   for (const k of KEYS) {
     const spec = SETTINGS_TABLE[k] as SettingSpec<keyof Settings>;
     const text = spec.format(s[k]);
-    if (text === spec.format(spec.default)) continue;
+    const departs = scenario !== undefined && k in scenario && text !== spec.format(scenario[k] as Settings[keyof Settings]);
+    if (text === spec.format(spec.default) && !departs) continue;
     params.set(spec.param, text);
   }
   return params.toString();
