@@ -53,6 +53,22 @@ function describeFailure(e: unknown, url: string, timeoutMs: number, timedOut: b
   return `could not reach ${url} (${msg})`;
 }
 
+/** The recommender's URL answered with a redirect (said, not followed). */
+class RedirectError extends Error {
+  constructor(url: string, status: number, location: string | null) {
+    // A browser hides a redirect's status and target ('opaqueredirect', status 0).
+    let where = '';
+    if (location) {
+      try {
+        where = ` to ${new URL(location, url).href.slice(0, 200)}`;
+      } catch {
+        where = ` to ${JSON.stringify(location.slice(0, 200))}`;
+      }
+    }
+    super(`${url} answered with a redirect (${status ? `HTTP ${status}` : 'the browser does not say where'}${where}); use the address it points to as the recommender's URL`);
+  }
+}
+
 /**
  * An endpoint that POSTs every call to `url`. `cancel` (the check's Cancel) aborts the call
  * in flight and refuses every later one, so a cancelled check leaves no request behind.
@@ -76,11 +92,18 @@ export function fetchEndpoint(url: string, fetchImpl: typeof fetch = fetch, canc
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(request),
           signal: ctrl.signal,
+          // Not followed: a 301/302/303 turned the POST into a bodiless GET, a 307/308 re-sent
+          // every request elsewhere unsaid, and a dead target read as "could not reach URL".
+          redirect: 'manual',
         });
+        if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+          await res.body?.cancel().catch(() => undefined);
+          throw new RedirectError(url, res.status, res.headers.get('location'));
+        }
         const text = await boundedText(res, MAX_REPLY_BYTES);
         return { kind: 'text', status: res.status, text };
       } catch (e) {
-        if (e instanceof Error && /more than the/.test(e.message)) throw e;
+        if ((e instanceof Error && /more than the/.test(e.message)) || e instanceof RedirectError) throw e;
         if (cancel?.aborted && !timedOut) throw new Error(`the call to ${url} was cancelled`);
         const message = describeFailure(e, url, timeoutMs, timedOut);
         throw timedOut ? new EndpointTimeoutError(message) : new Error(message);
