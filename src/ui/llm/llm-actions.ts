@@ -61,7 +61,8 @@ export async function loadModel(state: LlmState): Promise<void> {
   const signal = loadCtrl.signal;
   const modelId = state.settings.webllm.modelId;
   const option = state.models.find((m) => m.id === modelId);
-  state.clear('load-error', 'too-big', 'device');
+  // "X is loaded." goes with the model it names: the unload below ends it, whatever follows.
+  state.clear('load-error', 'too-big', 'device', 'loaded');
   state.phase = 'loading';
   state.progress = null;
   try {
@@ -107,6 +108,7 @@ export async function deleteModel(state: LlmState, modelId: string): Promise<voi
       state.engine = null;
       state.engineKey = '';
       state.phase = 'idle';
+      state.clear('loaded');
     }
     const { deleteCachedModel } = await import('../../llm/webllm/load');
     await deleteCachedModel(modelId, state.settings.webllm.selfHostedBase || null);
@@ -124,6 +126,16 @@ export async function connectEndpoint(state: LlmState): Promise<void> {
   // An emptied field binds null, which became a 0 s deadline: every call then failed at once.
   if (!validTimeoutSec(sec)) {
     state.say('endpoint', 'error', `The timeout must be a whole number of seconds from 1 to 600 (it is ${sec === null || (sec as unknown) === '' ? 'empty' : sec}); nothing was contacted.`);
+    return;
+  }
+  // Without http:// a base URL such as "127.0.0.1:11434/v1" is a path of this page: the
+  // page's own server got the calls (the key with them) and Connect said ready.
+  if (!/^https?:\/\/[^\s/]/i.test(state.settings.openai.baseUrl.trim())) {
+    state.say('endpoint', 'error', 'The base URL must start with http:// or https:// (e.g. http://127.0.0.1:11434/v1); nothing was contacted.');
+    return;
+  }
+  if (!state.settings.openai.model.trim()) {
+    state.say('endpoint', 'error', 'Give the model name (as the server lists it, e.g. llama3.2); nothing was contacted.');
     return;
   }
   state.phase = 'loading';
