@@ -35,6 +35,15 @@ function dayStart(s: string): number | undefined {
   return Number.isFinite(t) ? t : undefined;
 }
 
+/** The local midnight that ends day `s` (not 24 hours on: the days clocks change last 23 or 25). */
+function dayEnd(s: string): number | undefined {
+  const t = dayStart(s);
+  if (t === undefined) return undefined;
+  const d = new Date(t);
+  d.setDate(d.getDate() + 1);
+  return d.getTime();
+}
+
 /** What Delete all says about the sessions it kept because they are being recorded (null: none). */
 function keptNotice(here: number, elsewhere: number): string | null {
   const n = here + elsewhere;
@@ -104,13 +113,12 @@ export class HistoryState {
     if (!this.db) return;
     const mine = ++this.refreshes;
     try {
-      const to = dayStart(this.to);
       const rows = await listSessions(this.db, {
         search: this.search,
         recommender: this.recommender || undefined,
         simulator: this.simulator || undefined,
         from: dayStart(this.from),
-        to: to === undefined ? undefined : to + 86_400_000,
+        to: dayEnd(this.to),
       });
       const facets = await facetValues(this.db);
       // Rows and their "recording" marks arrive together (no row shown as deletable first).
