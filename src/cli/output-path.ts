@@ -35,6 +35,8 @@ function writable(path: string): boolean {
 export function checkOutputPath(flag: string, path: string): void {
   const name = `--${flag} "${path}"`;
   if (!path.trim()) throw new UsageError(`--${flag} needs a file name`);
+  // "-" reads as stdout by convention, but every command writes its file as named: it made a file called "-", unsaid.
+  if (path.trim() === '-') throw new UsageError(`--${flag} -: this command writes that file, not stdout; name a file (./- for a file named "-")`);
   const st = statOrNull(path);
   if (st?.isDirectory()) throw new UsageError(`${name} is a folder; name a file inside it`);
   if (st) {
