@@ -27,10 +27,10 @@ export const EMBED_HELP = `Usage: npm run embed -- --catalog ID|DIR --model NAME
   --catalog ID|DIR     a built-in catalog id (shortvideo) or a MovieLens folder
   --model NAME         "offline" (TF-IDF + SVD, 64 d, no download) or a Transformers.js
                        feature-extraction model id (default dtype q8), e.g. Xenova/all-MiniLM-L6-v2
-  --model-base DIR     load NAME from this folder (hub layout) instead of the hub
+  --model-base DIR     a model id only: load it from this folder (hub layout)
   --dtype D            fp32, q8, ... (Transformers.js models; default q8)
   --out FILE           .npy (float32, rows in catalog order) or .csv (id,d0,...)
-  --dim N              offline dimensions (default 64)
+  --dim N              offline only: dimensions (default 64)
   --seed N             seed of the offline SVD and of the semantic IDs (default 42)
   --sid                also fit semantic IDs (RQ-KMeans) and print their figures
   --json               print one JSON object on stdout
@@ -81,6 +81,10 @@ export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
   if (!/\.(npy|csv)$/i.test(out)) throw new UsageError(`--out "${out}": the file must end in .npy or .csv`);
   checkOutputPath('out', out);
   checkNotDatasetFile('out', out, String(values.catalog));
+  // Flags of the other kind of model changed nothing, unsaid (--dim 16 with MiniLM gave 384 columns).
+  if (values.model === OFFLINE_MODEL) {
+    for (const flag of ['dtype', 'model-base']) if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to a Transformers.js model, not --model offline`);
+  } else if (values.dim !== undefined) throw new UsageError(`--dim sizes the offline model only; ${String(values.model)} has its own width`);
   return {
     catalog: String(values.catalog),
     model: String(values.model),
