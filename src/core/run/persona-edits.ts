@@ -18,6 +18,15 @@ export interface PersonaEdits {
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+/**
+ * A topic id as catalogs have them: a JSON catalog takes any id ("music videos", "música"),
+ * so an edit of such a topic was dropped from the run and the link while the slider showed it.
+ * Printable text up to 100 characters, without markup brackets or hidden direction
+ * controls (links are untrusted); never a prototype key.
+ */
+// eslint-disable-next-line no-control-regex
+const TOPIC = /^[^\u0000-\u001f\u007f-\u009f<>\u202a-\u202e\u2066-\u2069]{1,100}$/;
+const isTopic = (name: string) => TOPIC.test(name) && name !== '__proto__';
 
 /** Sanitize persona edits from untrusted plain data; undefined when nothing valid is left. */
 export function sanitizeEdits(v: unknown): PersonaEdits | undefined {
@@ -33,7 +42,7 @@ export function sanitizeEdits(v: unknown): PersonaEdits | undefined {
     if (!m || typeof m !== 'object' || Array.isArray(m)) continue;
     const rec: Record<string, number> = {};
     for (const [name, w] of Object.entries(m as Record<string, unknown>)) {
-      if (!NAME.test(name) || typeof w !== 'number' || !Number.isFinite(w)) continue;
+      if (!(k === 'interests' ? isTopic(name) : NAME.test(name)) || typeof w !== 'number' || !Number.isFinite(w)) continue;
       const max = k === 'traits' && name === 'timeBudgetSec' ? 36_000 : 1;
       if (w < 0 || w > max) continue;
       rec[name] = w;
@@ -64,7 +73,8 @@ export function applyEdits(user: UserProfile, edits: PersonaEdits | null | undef
   if (edits.interests) Object.assign(out.interests, edits.interests);
   if (edits.traits) {
     for (const [k, v] of Object.entries(edits.traits)) {
-      if (k in out.traits) (out.traits as unknown as Record<string, number>)[k] = v;
+      // Own keys only: "toString" or "constructor" in a link are not traits.
+      if (Object.hasOwn(out.traits, k)) (out.traits as unknown as Record<string, number>)[k] = v;
     }
   }
   return out;
