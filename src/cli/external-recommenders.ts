@@ -21,11 +21,10 @@ const threads = new Map<string, ModuleThread>();
 /** Load a recommender module file in its own thread and register it; returns its `module:NAME`. */
 export async function loadRecommenderModule(file: string): Promise<string> {
   const path = resolve(file);
-  try {
-    if (!(await stat(path)).isFile()) throw new Error('not a file');
-  } catch {
-    throw new UsageError(`--recommender-module ${file}: no such file`);
-  }
+  const st = await stat(path).catch(() => null);
+  // A folder was said as "no such file" too (it exists: the user looked for a typo).
+  if (st?.isDirectory()) throw new UsageError(`--recommender-module ${file}: is a folder; name the module's .mjs or .js file inside it`);
+  if (!st?.isFile()) throw new UsageError(`--recommender-module ${file}: no such file`);
   // In its own thread (module-thread-endpoint.ts): a module stuck in a loop, at load or in a
   // call, is stopped at its deadline instead of hanging the command.
   // A deadline on the load too: a top-level await that never settles left nothing to wait
