@@ -155,7 +155,8 @@ export function intOption(name: string, raw: string | undefined, fallback: numbe
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
   const n = Number(raw);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
+  // Quoted as typed: past 2^53 the number read is another one (9007199254740993 reads as ...992).
+  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${raw.trim()}`);
   return n;
 }
 

@@ -38,3 +38,9 @@ describe('simulate: --planner without an instruction-following recommender', () 
     expect(canonicalJson(parseSimulateArgs(cliArgsOf(d)).run)).toBe(canonicalJson(d));
   });
 });
+
+describe('a number beyond 2^53', () => {
+  it('is quoted as typed in the range error (9007199254740993 read as ...992)', () => {
+    expect(refused(['--seed', '9007199254740993'])).toBe('--seed must be between 0 and 4294967295, got 9007199254740993');
+  });
+});
