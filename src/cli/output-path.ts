@@ -6,7 +6,7 @@
  * run has something to write over it.
  */
 import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { MOVIELENS_FILES } from '../core/catalog/movielens';
 import { UsageError } from './simulate-args';
 
@@ -67,4 +67,26 @@ export function checkNotDatasetFile(flag: string, path: string, datasetDir: stri
   if (real(dirname(resolve(path))) === real(resolve(datasetDir))) {
     throw new UsageError(`--${flag} "${path}" is a file of the dataset this command reads (${datasetDir}); name another file`);
   }
+}
+
+/**
+ * True when two output paths name one file: `a.jsonl` and `./a.jsonl`, a relative and an
+ * absolute spelling, a symlink and its target (compared by string, they were two files, and
+ * two streams wrote over each other).
+ */
+export function sameOutputFile(a: string, b: string): boolean {
+  const key = (p: string): string => {
+    const abs = resolve(p);
+    try {
+      return realpathSync(abs);
+    } catch {
+      // Not there yet: its folder's real path.
+    }
+    try {
+      return join(realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      return abs;
+    }
+  };
+  return key(a) === key(b);
 }

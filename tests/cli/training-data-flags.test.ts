@@ -4,7 +4,10 @@
  * `0x1` was read as 1. A --rival equal to --recommender gave the same list on both sides of
  * every pair: 0 preference pairs, unsaid.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseTrainingDataArgs } from '../../src/cli/training-data';
 import { UsageError } from '../../src/cli/simulate-args';
 
@@ -27,5 +30,20 @@ describe('training-data: --rival', () => {
     await expect(parseTrainingDataArgs(['--recommender', 'popular', '--rival', 'popular'])).rejects.toThrow(/^--rival "popular" is the --recommender itself: every preference pair would compare a list with itself; name another recommender$/);
     await expect(parseTrainingDataArgs(['--recommender', 'popular+follow'])).rejects.toThrow(/--rival "popular\+follow" is the --recommender itself/);
     expect(await parseTrainingDataArgs(['--recommender', 'popular', '--rival', 'popular+follow'])).not.toBeNull();
+  });
+});
+
+describe('training-data: --chat and --dpo naming one file in two spellings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'recoworld-td-same-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is refused as the same spelling is (the two streams wrote over each other: a corrupt JSONL, exit 0)', async () => {
+    const f = join(dir, 'a.jsonl');
+    await expect(parseTrainingDataArgs(['--chat', f, '--dpo', join(dir, '.', 'a.jsonl')])).rejects.toThrow(/^--chat and --dpo name the same file/);
+    await expect(parseTrainingDataArgs(['--chat', f, '--dpo', relative(process.cwd(), f)])).rejects.toThrow(/^--chat and --dpo name the same file/);
+    writeFileSync(f, '');
+    symlinkSync(f, join(dir, 'link.jsonl'));
+    await expect(parseTrainingDataArgs(['--chat', f, '--dpo', join(dir, 'link.jsonl')])).rejects.toThrow(/^--chat and --dpo name the same file/);
+    expect(await parseTrainingDataArgs(['--chat', f, '--dpo', join(dir, 'b.jsonl')])).not.toBeNull();
   });
 });
