@@ -21,3 +21,28 @@ describe('an output file named "-"', () => {
     expect(r.out).toBe('');
   });
 });
+
+describe('simulate --out naming a file the command reads', () => {
+  it('--out the --run file or a --recommender-module file is refused, and the file stays', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'recoworld-out-input-'));
+    try {
+      const run = join(dir, 'run.json');
+      writeFileSync(run, '{"seed": 3}');
+      const r = await captureStdio(() => simulate(['--run', run, '--quiet', '--out', join(dir, '.', 'run.json')]));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^simulate: --out ".*run\.json" is the --run file this command reads; name another file/);
+      expect(readFileSync(run, 'utf8')).toBe('{"seed": 3}');
+      const mod = join(dir, 'rec.mjs');
+      writeFileSync(mod, 'export function recommend(req) { return { items: [] }; }\n');
+      const m = await captureStdio(() => simulate(['--recommender-module', mod, '--quiet', '--out', mod]));
+      expect(m.code).toBe(2);
+      expect(m.err).toMatch(/^simulate: --out ".*rec\.mjs" is the --recommender-module file this command reads; name another file/);
+      expect(readFileSync(mod, 'utf8')).toMatch(/^export function recommend/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
