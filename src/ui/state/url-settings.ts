@@ -166,6 +166,11 @@ export function formatParams(p: Record<string, number>): string {
   return Object.keys(p).sort().map((k) => `${k}:${p[k]}`).join(',');
 }
 
+/** Whether a link's `first=` can carry item id `id` (no spaces, commas, < or >; 1-128 characters). */
+export function isLinkItemId(id: string): boolean {
+  return ITEM_ID.test(id);
+}
+
 /** "a,b,c" -> ids; undefined when an id is malformed or there are too many. */
 export function parseIdList(raw: string): string[] | undefined {
   const ids = raw.split(',');
