@@ -134,6 +134,13 @@ export function createEnvServer(service: EnvService, limits: EnvServerLimits = {
       if (req.method === 'OPTIONS') return void res.writeHead(204, { ...HEADERS, ...corsOf(req) }).end();
       if (route === 'GET /spec') return send(res, 200, service.spec());
       if (route !== 'POST /reset' && route !== 'POST /step') {
+        // A path that exists, with the wrong method, is 405 with Allow (404 said "not found").
+        const path = route.slice(route.indexOf(' ') + 1);
+        const method = ({ '/spec': 'GET', '/reset': 'POST', '/step': 'POST' } as Record<string, string>)[path];
+        if (method) {
+          res.setHeader('allow', `${method}, OPTIONS`);
+          throw new EnvServiceError(405, `${route}: ${path} takes ${method}; the routes are GET /spec, POST /reset, POST /step`);
+        }
         throw new EnvServiceError(404, `no route ${route}; the routes are GET /spec, POST /reset, POST /step`);
       }
       const text = await readBody(req, bodyDeadlineMs);

@@ -73,3 +73,16 @@ describe('serve-env: requests from web pages', () => {
     expect((await send('OPTIONS', '/reset', { origin: 'http://127.0.0.1:8000' })).headers['access-control-allow-origin']).toBe('http://127.0.0.1:8000');
   });
 });
+
+describe('serve-env: a route with the wrong method', () => {
+  it('is 405 with Allow (it was 404, "not found", for a path that exists)', async () => {
+    const r = await send('GET', '/reset', {});
+    expect(r.status).toBe(405);
+    expect(r.headers.allow).toBe('POST, OPTIONS');
+    expect(r.json.error).toBe('GET /reset: /reset takes POST; the routes are GET /spec, POST /reset, POST /step');
+    const spec = await send('POST', '/spec', {}, '{}');
+    expect(spec.status).toBe(405);
+    expect(spec.headers.allow).toBe('GET, OPTIONS');
+    expect((await send('GET', '/nope', {})).status).toBe(404);
+  });
+});
