@@ -331,6 +331,12 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     if (e instanceof RunDescriptionError) throw new UsageError(e.message.replace(/^Invalid run description: /, 'run description: '));
     throw e;
   }
+  // A repeated id failed every session late ("appears twice in the slate"); ids past the list size were dropped unsaid.
+  if (run.firstList) {
+    const twice = run.firstList.find((id, i) => run.firstList!.indexOf(id) !== i);
+    if (twice !== undefined) throw new UsageError(`--first-list names "${twice}" twice; a list shows an item once`);
+    if (run.firstList.length > run.listSize) throw new UsageError(`--first-list has ${run.firstList.length} items, more than a list holds (--list-size ${run.listSize})`);
+  }
   // The planner plans for the instruction-following recommender only: without +follow it ran unread.
   if (str('planner') !== undefined && !run.recommender.follow) throw new UsageError(`--planner only applies to an instruction-following recommender (NAME+follow), not "${run.recommender.name}"`);
   return {

@@ -44,3 +44,14 @@ describe('a number beyond 2^53', () => {
     expect(refused(['--seed', '9007199254740993'])).toBe('--seed must be between 0 and 4294967295, got 9007199254740993');
   });
 });
+
+describe('--first-list', () => {
+  it('an id given twice is refused before the run (every session failed on "appears twice in the slate", exit 1)', () => {
+    expect(refused(['--first-list', 'sv-0001,sv-0002,sv-0001'])).toBe('--first-list names "sv-0001" twice; a list shows an item once');
+  });
+
+  it('more ids than --list-size is refused (the rest were dropped, unsaid)', () => {
+    expect(refused(['--list-size', '2', '--first-list', 'sv-0001,sv-0002,sv-0003'])).toBe('--first-list has 3 items, more than a list holds (--list-size 2)');
+    expect(refused(['--list-size', '3', '--first-list', 'sv-0001,sv-0002,sv-0003'])).toBe('accepted');
+  });
+});
