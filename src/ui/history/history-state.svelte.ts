@@ -55,6 +55,29 @@ function keptNotice(here: number, elsewhere: number): string | null {
   return `Kept ${s(n)}: ${s(here)} still running in this page (Live or Compare), ${s(elsewhere)} being recorded in another tab; ${end}`;
 }
 
+/** What the last deletion removed, as an importable file. */
+export interface Undoable {
+  text: string;
+  what: string;
+}
+
+/**
+ * The last deletion's undo, per database (the app has one), for the page's life: it lived in
+ * the view, so a look at Live and back lost it, though "Delete all" promises undo until the
+ * page is left.
+ */
+const lastDeletions = new WeakMap<object, { current: Undoable | null }>();
+
+function keptUndo(key: object): { current: Undoable | null } {
+  let kept = lastDeletions.get(key);
+  if (!kept) {
+    const fresh = $state<{ current: Undoable | null }>({ current: null });
+    kept = fresh;
+    lastDeletions.set(key, kept);
+  }
+  return kept;
+}
+
 /** The history view's state. `dbFactory` lets tests pass their own database. */
 export class HistoryState {
   rows = $state<SessionRecord[]>([]);
@@ -81,7 +104,11 @@ export class HistoryState {
   private db: RecoDb | null = null;
   private off: (() => void) | null = null;
 
-  constructor(private readonly dbFactory: () => Promise<RecoDb> = getAppDb) {}
+  private readonly kept: { current: Undoable | null };
+
+  constructor(private readonly dbFactory: () => Promise<RecoDb> = getAppDb) {
+    this.kept = keptUndo(dbFactory);
+  }
 
   /** Open the database, mark cut-off sessions as interrupted and load the list. */
   async init(now: number = Date.now()): Promise<void> {
@@ -180,8 +207,13 @@ export class HistoryState {
     void this.refresh();
   }
 
-  /** The last deletion as an importable file, so it can be undone (kept in memory only). */
-  undoable = $state<{ text: string; what: string } | null>(null);
+  /** The last deletion as an importable file, so it can be undone (kept in memory, for the page's life). */
+  get undoable(): Undoable | null {
+    return this.kept.current;
+  }
+  set undoable(v: Undoable | null) {
+    this.kept.current = v;
+  }
 
   /** Delete one session; it can be brought back with `undo()` until the next deletion. */
   async remove(id: string): Promise<void> {
