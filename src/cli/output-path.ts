@@ -70,11 +70,11 @@ export function checkNotDatasetFile(flag: string, path: string, datasetDir: stri
 }
 
 /**
- * True when two output paths name one file: `a.jsonl` and `./a.jsonl`, a relative and an
+ * True when two paths name one file: `a.jsonl` and `./a.jsonl`, a relative and an
  * absolute spelling, a symlink and its target (compared by string, they were two files, and
  * two streams wrote over each other).
  */
-export function sameOutputFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   const key = (p: string): string => {
     const abs = resolve(p);
     try {

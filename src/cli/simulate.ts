@@ -19,7 +19,7 @@ import type { UserSimulator } from '../core/simulator/simulator';
 import { loadRunWorld } from './load-world';
 import { createProgress, silentProgress } from './progress';
 import { HELP, UsageError, paramsHelp, parseSimulateArgs, type SimulateOptions } from './simulate-args';
-import { checkNotDatasetFile, checkOutputPath, sameOutputFile } from './output-path';
+import { checkNotDatasetFile, checkOutputPath, sameFile } from './output-path';
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
@@ -62,7 +62,7 @@ async function parse(argv: string[]): Promise<SimulateOptions | null> {
   if (o.out !== null) {
     checkOutputPath('out', o.out);
     checkNotDatasetFile('out', o.out, o.catalog);
-    for (const [flag, file] of inputs) if (file && sameOutputFile(o.out, file)) throw new UsageError(`--out "${o.out}" is the --${flag} file this command reads; name another file`);
+    for (const [flag, file] of inputs) if (file && sameFile(o.out, file)) throw new UsageError(`--out "${o.out}" is the --${flag} file this command reads; name another file`);
   }
   return o;
 }

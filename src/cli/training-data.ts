@@ -23,7 +23,7 @@ import { personasThenPopulation } from '../core/users/population';
 import { rejectRepeatedFlags } from './repeated-flags';
 import { prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
-import { checkOutputPath, sameOutputFile } from './output-path';
+import { checkOutputPath, sameFile } from './output-path';
 import { terminalText } from './terminal-text';
 import { callCli, runCli, type CliSpec } from './cli-main';
 
@@ -102,7 +102,7 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
   const maxTurns = intOption('turns', s('turns'), 8, 1, 1000);
   const mins: Record<RubricId, number> = { followed: unit('min-followed', s('min-followed'), 0.5), better_off: unit('min-better-off', s('min-better-off'), 0.5) };
   for (const flag of ['chat', 'dpo'] as const) if (s(flag) !== undefined) checkOutputPath(flag, s(flag)!);
-  if (s('chat') !== undefined && s('dpo') !== undefined && sameOutputFile(s('chat')!, s('dpo')!)) throw new UsageError(`--chat and --dpo name the same file "${s('chat')}": one would overwrite the other`);
+  if (s('chat') !== undefined && s('dpo') !== undefined && sameFile(s('chat')!, s('dpo')!)) throw new UsageError(`--chat and --dpo name the same file "${s('chat')}": one would overwrite the other`);
   const remoteDeadlines: TrainingDataOptions['remoteDeadlines'] = {};
   if (s('call-timeout') !== undefined) remoteDeadlines.timeoutMs = intOption('call-timeout', s('call-timeout'), 10_000, 1, 600_000);
   if (s('fit-timeout') !== undefined) remoteDeadlines.fitTimeoutMs = intOption('fit-timeout', s('fit-timeout'), 100_000, 1, 600_000);

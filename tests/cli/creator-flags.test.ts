@@ -31,3 +31,12 @@ describe('creator: --followers where no new creator posts', () => {
     expect(parseCreatorArgs(['--item', 'sv-0100']).experiment.followers).toBe(200);
   });
 });
+
+describe('creator: a second strategy that is the first one again', () => {
+  it('--compare-schedule equal to --schedule, or --variant the --post file, is refused (B - A of a strategy with itself, unsaid)', () => {
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--compare-schedule', 'once'])).toThrow(/^--compare-schedule once is the first strategy's schedule already \(--schedule once\); name another to compare$/);
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--schedule', 'daily', '--compare-schedule', 'daily'])).toThrow(UsageError);
+    expect(() => parseCreatorArgs(['--post', post, '--variant', join(dir, '.', 'post.json')])).toThrow(/^--variant names the --post file: both strategies would post the same; give another post$/);
+    expect(parseCreatorArgs(['--item', 'sv-0100', '--schedule', 'daily', '--compare-schedule', 'once']).experiment.strategies).toHaveLength(2);
+  });
+});
