@@ -4,12 +4,19 @@
  * scenario the settings no longer match would mislead a class).
  */
 import type { Scenario, ScenarioSettings } from '../../core/scenarios';
-import { SETTINGS_TABLE, type Settings } from '../state/url-settings';
+import { defaultSettings, SETTINGS_TABLE, type Settings } from '../state/url-settings';
 
 /** What `settings.set` receives to open a scenario. */
 export function scenarioPatch(s: Scenario): Partial<Settings> {
   const { view, firstList, ...rest } = s.settings;
-  return { ...rest, firstList: [...(firstList ?? [])], view: view ?? 'live', scenario: s.id, edits: null, dayOfWeek: -1, location: '' };
+  // The run settings a scenario does not name are its defaults: the last recommender's
+  // parameters made its runs fail ("content" has no "alpha"), another planner or reward
+  // ran silently under the scenario's note.
+  const d = defaultSettings();
+  return {
+    recParams: {}, planner: d.planner, reward: d.reward,
+    ...rest, firstList: [...(firstList ?? [])], view: view ?? 'live', scenario: s.id, edits: null, dayOfWeek: -1, location: '',
+  };
 }
 
 /** True while every setting the scenario sets still has the scenario's value. */
