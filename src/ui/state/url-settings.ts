@@ -273,6 +273,26 @@ export function decodeSettings(query: string): Settings {
   return out as unknown as Settings;
 }
 
+/**
+ * What a banner says about settings a link gives more than once with different values
+ * (a share link with "&seed=99" appended): the first of each stands, as `decodeSettings`
+ * reads it. Null when there is nothing to say. Plain text (values are shown as text).
+ */
+export function repeatedSettingsNotice(query: string): string | null {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const shown = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
+  const repeated: { param: string; values: string[] }[] = [];
+  for (const k of KEYS) {
+    const param = SETTINGS_TABLE[k].param;
+    const values = params.getAll(param);
+    if (new Set(values).size > 1) repeated.push({ param, values });
+  }
+  if (!repeated.length) return null;
+  const list = repeated.map((r, i) => `${i > 0 && i === repeated.length - 1 ? 'and ' : ''}${r.param}${i === 0 ? ' more than once' : ''} (${r.values.map(shown).join(', ')})`);
+  const which = repeated.length === 1 ? `the first, ${shown(repeated[0].values[0])}, is used` : 'the first of each is used';
+  return `This link gives ${list.join(repeated.length > 2 ? ', ' : ' ')}: ${which}.`;
+}
+
 /** Settings -> query string without '?'; only values that differ from the defaults (or from the open scenario's) are written. */
 export function encodeSettings(s: Settings): string {
   const params = new URLSearchParams();
