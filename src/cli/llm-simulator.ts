@@ -35,6 +35,10 @@ export function createCliLlmSimulator(
     throw new UsageError('--simulator llm needs --llm-url (e.g. http://127.0.0.1:11434/v1) and --llm-model');
   }
   if (hasCredentials(o.llmUrl)) throw new UsageError(`--llm-url: ${credentialsMessage(o.llmUrl)}`);
+  // Anything else started the run and failed after three retries ("Is the server running?"), exit 1.
+  if (!isHttpUrl(o.llmUrl)) throw new UsageError(`--llm-url "${redactUrl(o.llmUrl).slice(0, 200)}" is not an http:// or https:// URL (e.g. http://127.0.0.1:11434/v1)`);
+  // An emptied name sent no key, unsaid.
+  if (o.llmKeyEnv !== null && !o.llmKeyEnv.trim()) throw new UsageError('--llm-key-env needs the name of an environment variable');
   let apiKey: string | undefined;
   if (o.llmKeyEnv) {
     apiKey = env[o.llmKeyEnv];
@@ -54,6 +58,16 @@ export function createCliLlmSimulator(
   if (mode !== 'text' && !catalog) throw new UsageError(`--llm-representation ${mode} needs the catalog to fit semantic IDs on`);
   const representation = mode === 'text' || !catalog ? undefined : representationFor(mode, catalog, representationRng());
   return createLlmSimulator({ engine, fallback: simulators.get('rule-based').create(), model: o.llmModel, representation });
+}
+
+/** True for an absolute http: or https: URL with a host. */
+function isHttpUrl(url: string): boolean {
+  try {
+    const u = new URL(url.trim());
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** The URL as it may appear in output: user name, password and secret query values hidden. */
