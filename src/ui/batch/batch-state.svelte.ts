@@ -36,10 +36,10 @@ export class BatchState {
   users = $state(100);
   recommenders = $state<string[]>(['popular', 'content', 'content+follow']);
   // Defaults and ranges: the run description's table (docs/run-description.md).
-  seed = $state(RUN_FIELDS.seed.default);
-  maxTurns = $state(RUN_FIELDS.turns.default);
-  listSize = $state(RUN_FIELDS.listSize.default);
-  instructionsEnabled = $state(RUN_FIELDS.instructions.default);
+  seed = $state<number>(RUN_FIELDS.seed.default);
+  maxTurns = $state<number>(RUN_FIELDS.turns.default);
+  listSize = $state<number>(RUN_FIELDS.listSize.default);
+  instructionsEnabled = $state<boolean>(RUN_FIELDS.instructions.default);
   running = $state(false);
   progress = $state<BatchProgress | null>(null);
   outcome = $state<BatchOutcome | null>(null);
