@@ -45,6 +45,12 @@ describe('a scenario link with changed settings', () => {
     expect(s.firstList).toEqual([...TABLE2_FIRST_LIST]);
   });
 
+  it('a setting the link gives but that cannot be read, or another it refuses, leaves the rest to the scenario', async () => {
+    // The refused recommender is put back to the default (and the address bar rewritten) before the scenario opens.
+    const s = await opened('scenario=table2&rec=no-such-recommender&seed=abc');
+    expect([s.seed, s.turns, s.firstList]).toEqual([5, 6, [...TABLE2_FIRST_LIST]]);
+  });
+
   it('keeps a setting changed back to its default (instructions on in instructions-off)', async () => {
     const s = await opened(shared('instructions-off', { instructions: true }));
     expect(s.instructions).toBe(true);

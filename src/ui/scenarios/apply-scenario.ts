@@ -33,13 +33,16 @@ export function scenarioMatches(s: Scenario, settings: Partial<Settings>): boole
 
 /**
  * What opening a link that names scenario `s` changes: the scenario's settings the link does
- * not carry. The link's own parameters win (a shared link with the seed changed reopened on
- * the scenario's seed); `encodeSettings` writes every setting that departs from the open
- * scenario, even one back at its default.
+ * not carry (with a value it can read). The link's own parameters win (a shared link with the
+ * seed changed reopened on the scenario's seed); `encodeSettings` writes every setting that
+ * departs from the open scenario, even one back at its default. `query`: the link as opened.
  */
 export function linkedScenarioPatch(s: Scenario, query: string): Partial<Settings> {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   const patch: Record<string, unknown> = { ...scenarioPatch(s) };
-  for (const k of Object.keys(patch) as (keyof Settings)[]) if (k !== 'scenario' && params.has(SETTINGS_TABLE[k].param)) delete patch[k];
+  for (const k of Object.keys(patch) as (keyof Settings)[]) {
+    const raw = params.get(SETTINGS_TABLE[k].param);
+    if (k !== 'scenario' && raw !== null && SETTINGS_TABLE[k].parse(raw) !== undefined) delete patch[k];
+  }
   return patch as Partial<Settings>;
 }
