@@ -28,8 +28,9 @@ export function shortcutFor(e: KeyLike): ShortcutCommand | null {
     case ' ':
     case 'Spacebar':
       // Space on a focused button presses that button, except on the transport buttons:
-      // after clicking Run, Space must pause rather than press Run again.
-      return tag === 'BUTTON' && !e.targetTransport ? null : 'toggle';
+      // after clicking Run, Space must pause rather than press Run again. On a summary it
+      // opens the disclosure ("parameters", "Prompt templates"; it started a session).
+      return (tag === 'BUTTON' && !e.targetTransport) || tag === 'SUMMARY' ? null : 'toggle';
     case 'n':
     case 'N':
     case 'ArrowRight':
