@@ -148,6 +148,8 @@ export function parseEvaluateArgs(argv: string[]): Options | null {
     throw new UsageError((e as Error).message);
   }
   if (values.help) return null;
+  // An emptied --dataset= read as no dataset: the built-in catalog ran instead, unsaid.
+  if (values.dataset !== undefined && !String(values.dataset).trim()) throw new UsageError('--dataset needs a folder (a MovieLens folder)');
   const protocol = values.protocol as string | undefined;
   if (!protocol) throw new UsageError(`--protocol is required: one of ${PROTOCOLS.join(', ')}`);
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol "${protocol}" is unknown: one of ${PROTOCOLS.join(', ')}`);

@@ -52,3 +52,10 @@ describe('evaluate: flags of another protocol', () => {
     expect(refused(['--protocol', 'fidelity', '--dataset', 'ml', '--simulator', 'llm', '--llm-url', 'http://127.0.0.1:9/v1', '--llm-model', 'm', '--llm-timeout', '5'])).toBe('accepted');
   });
 });
+
+describe('evaluate: an emptied --dataset', () => {
+  it('is refused (compare, ndcg-retention, leaderboard and judge ran the built-in catalog instead, unsaid)', () => {
+    expect(refused(['--protocol', 'compare', '--dataset='])).toBe('--dataset needs a folder (a MovieLens folder)');
+    expect(refused(['--protocol', 'judge', '--dataset', ' '])).toBe('--dataset needs a folder (a MovieLens folder)');
+  });
+});
