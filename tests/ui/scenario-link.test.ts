@@ -51,6 +51,11 @@ describe('a scenario link with changed settings', () => {
     expect([s.seed, s.turns, s.firstList]).toEqual([5, 6, [...TABLE2_FIRST_LIST]]);
   });
 
+  it("keeps a first list emptied (the recommender's) under the scenario", async () => {
+    const s = await opened(shared('table2', { firstList: [] }));
+    expect([s.firstList, s.seed]).toEqual([[], 5]);
+  });
+
   it('keeps a setting changed back to its default (instructions on in instructions-off)', async () => {
     const s = await opened(shared('instructions-off', { instructions: true }));
     expect(s.instructions).toBe(true);

@@ -236,7 +236,8 @@ export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
     key: 'firstList',
     param: 'first',
     default: [],
-    parse: (raw) => parseIdList(raw),
+    // "first=" is an empty list (the recommender's), which a link writes under a scenario that has one.
+    parse: (raw) => (raw === '' ? [] : parseIdList(raw)),
     format: (v) => v.join(','),
   },
   follow2: boolSpec('follow2', 'follow2', true),
