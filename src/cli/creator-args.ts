@@ -120,13 +120,14 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
     schedule: v.schedule ?? 'once',
   };
   const strategies: Record<string, unknown>[] = [first];
-  if (v.variant && v['compare-schedule']) throw new UsageError('give at most one of --variant and --compare-schedule');
+  if (v.variant !== undefined && v['compare-schedule']) throw new UsageError('give at most one of --variant and --compare-schedule');
   // B as A again compared a strategy with itself (a B - A of noise), unsaid.
   if (v['compare-schedule'] !== undefined && v['compare-schedule'] === first.schedule) {
     throw new UsageError(`--compare-schedule ${first.schedule} is the first strategy's schedule already (--schedule ${first.schedule}); name another to compare`);
   }
   if (v.variant && v.post && sameFile(v.variant, v.post)) throw new UsageError('--variant names the --post file: both strategies would post the same; give another post');
-  if (v.variant) strategies.push({ ...first, label: 'B', post: readJson('variant', v.variant) });
+  // An emptied --variant= is read (and refused as a file), not skipped: it ran A alone, unsaid.
+  if (v.variant !== undefined) strategies.push({ ...first, label: 'B', post: readJson('variant', v.variant) });
   if (v['compare-schedule']) strategies.push({ ...first, label: 'B', schedule: v['compare-schedule'] });
   // Followers and a general sample are drawn from the population: more than its users ran on
   // all of them without a word (the Creator lab's form refuses it too). The default 200

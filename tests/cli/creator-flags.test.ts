@@ -40,3 +40,10 @@ describe('creator: a second strategy that is the first one again', () => {
     expect(parseCreatorArgs(['--item', 'sv-0100', '--schedule', 'daily', '--compare-schedule', 'once']).experiment.strategies).toHaveLength(2);
   });
 });
+
+describe('creator: an emptied --variant', () => {
+  it('is refused like a missing file (--variant= ran strategy A alone, unsaid)', () => {
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--variant='])).toThrow(/^--variant /);
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--variant', ''])).toThrow(UsageError);
+  });
+});
