@@ -86,3 +86,14 @@ describe('serve-env: a route with the wrong method', () => {
     expect((await send('GET', '/nope', {})).status).toBe(404);
   });
 });
+
+describe('serve-env: a refused value is quoted to 200 characters', () => {
+  it('a 60,000-character user or seed is not echoed back whole (the error was as long as the body)', async () => {
+    for (const body of [{ seed: 1, user: 'x'.repeat(60_000) }, { seed: 'z'.repeat(60_000) }, { seed: 1, user: { a: 'y'.repeat(50_000) } }]) {
+      const r = await send('POST', '/reset', { 'content-type': 'application/json' }, JSON.stringify(body));
+      expect(r.status).toBe(400);
+      expect(String(r.json.error).length).toBeLessThan(500);
+      expect(r.json.error).toMatch(/\.\.\.|…/);
+    }
+  });
+});

@@ -39,6 +39,12 @@ export interface EnvServiceConfig {
 /** Version of the wire format (spec, reset, step). */
 export const ENV_API_VERSION = '1.0';
 
+/** A refused value as JSON, cut to 200 characters (a 60 KB value was echoed back whole). */
+function quoted(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 200 ? `${s.slice(0, 200)}...` : s;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
@@ -91,14 +97,14 @@ export class EnvService {
     if (!isObject(body)) throw new EnvServiceError(400, 'reset: the body must be a JSON object like {"seed": 42}');
     const seed = body.seed;
     if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new EnvServiceError(400, `reset: "seed" must be a whole number from 0 to 4294967295 (got ${JSON.stringify(seed)})`);
+      throw new EnvServiceError(400, `reset: "seed" must be a whole number from 0 to 4294967295 (got ${quoted(seed)})`);
     }
     let user = this.cfg.users[0];
     if (body.user !== undefined) {
       const u = typeof body.user === 'string' ? this.byId.get(body.user) : undefined;
       if (!u) {
         const known = this.cfg.users.slice(0, 5).map((x) => x.id).join(', ');
-        throw new EnvServiceError(400, `reset: "user" ${JSON.stringify(body.user)} is not one of the ${this.cfg.users.length} users (GET /spec lists them; e.g. ${known})`);
+        throw new EnvServiceError(400, `reset: "user" ${quoted(body.user)} is not one of the ${this.cfg.users.length} users (GET /spec lists them; e.g. ${known})`);
       }
       user = u;
     }
