@@ -97,3 +97,13 @@ describe('serve-env: a refused value is quoted to 200 characters', () => {
     }
   });
 });
+
+describe('serve-env: an unknown item id in a step', () => {
+  it('is quoted to 200 characters too (a 60 KB id came back whole), and the episode goes on', async () => {
+    await send('POST', '/reset', { 'content-type': 'application/json' }, '{"seed": 5}');
+    const r = await send('POST', '/step', { 'content-type': 'application/json' }, JSON.stringify({ items: ['q'.repeat(60_000)] }));
+    expect(r.status).toBe(400);
+    expect(String(r.json.error)).toMatch(/^step: unknown item id "q{200}\.\.\." \(not in catalog "shortvideo"\)$/);
+    expect((await send('POST', '/step', { 'content-type': 'application/json' }, '{"items": []}')).status).toBe(200);
+  });
+});

@@ -302,7 +302,9 @@ export class RecoEnv implements Env {
     const seen = new Set<string>();
     for (const id of action.itemIds) {
       if (typeof id !== 'string' || !this.index.byId.has(id)) {
-        throw new Error(`Invalid slate: unknown item id ${JSON.stringify(id)} (not in catalog "${this.cfg.catalog.id}")`);
+        // Quoted to 200 characters: a 60 KB id came back whole (serve-env's step, a recommender's reply).
+        const q = JSON.stringify(id) ?? String(id);
+        throw new Error(`Invalid slate: unknown item id ${q.length > 200 ? `${q.slice(0, 201)}..."` : q} (not in catalog "${this.cfg.catalog.id}")`);
       }
       if (seen.has(id)) throw new Error(`Invalid slate: item "${id}" appears twice in the slate`);
       if (s.shownSet.has(id)) throw new Error(`Invalid slate: item "${id}" was already shown in this session`);
