@@ -90,3 +90,25 @@ export function sameFile(a: string, b: string): boolean {
   };
   return key(a) === key(b);
 }
+
+/** The `--FLAG FILE` / `--FLAG=FILE` values of `argv` for the given flags (up to a bare `--`), as [flag, file]. */
+export function inputFilesOf(argv: readonly string[], flags: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const m = /^--([^=]+)(?:=(.*))?$/s.exec(argv[i]);
+    if (!m || !flags.includes(m[1])) continue;
+    const file = m[2] ?? argv[i + 1];
+    if (file) out.push([m[1], file]);
+  }
+  return out;
+}
+
+/**
+ * Throw a `UsageError` when `--flag path` names a file the command reads (`--out` over the
+ * `--run` description, `--dpo` over the `--recommender-module` code): written over at the end.
+ */
+export function checkNotInputFile(flag: string, path: string, inputs: readonly [string, string][]): void {
+  for (const [input, file] of inputs) {
+    if (sameFile(path, file)) throw new UsageError(`--${flag} "${path}" is the --${input} file this command reads; name another file`);
+  }
+}

@@ -19,7 +19,7 @@ import type { UserSimulator } from '../core/simulator/simulator';
 import { loadRunWorld } from './load-world';
 import { createProgress, silentProgress } from './progress';
 import { HELP, UsageError, paramsHelp, parseSimulateArgs, type SimulateOptions } from './simulate-args';
-import { checkNotDatasetFile, checkOutputPath, sameFile } from './output-path';
+import { checkNotDatasetFile, checkNotInputFile, checkOutputPath, inputFilesOf } from './output-path';
 import { sessionRecord, summarize, type SessionRecord } from './summarize';
 import { formatSummary } from './format-summary';
 import { formatTranscript } from './transcript';
@@ -51,18 +51,14 @@ async function writeLine(out: WriteStream, line: string): Promise<void> {
 /** The options, after loading the recommenders they name; null for --help. */
 async function parse(argv: string[]): Promise<SimulateOptions | null> {
   // The files this command reads: --out naming one wrote the sessions over it (a run description, a module's code).
-  const inputs: [string, string | undefined][] = [];
-  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-    const m = /^--(run|recommender-module)(?:=(.*))?$/s.exec(argv[i]);
-    if (m) inputs.push([m[1], m[2] ?? argv[i + 1]]);
-  }
+  const inputs = inputFilesOf(argv, ['run', 'recommender-module']);
   // http://... recommenders and --recommender-module FILE (docs/recommender-api.md).
   const o = parseSimulateArgs(await prepareExternalRecommenders(argv));
   if (o.help) return null;
   if (o.out !== null) {
     checkOutputPath('out', o.out);
     checkNotDatasetFile('out', o.out, o.catalog);
-    for (const [flag, file] of inputs) if (file && sameFile(o.out, file)) throw new UsageError(`--out "${o.out}" is the --${flag} file this command reads; name another file`);
+    checkNotInputFile('out', o.out, inputs);
   }
   return o;
 }

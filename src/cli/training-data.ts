@@ -23,7 +23,7 @@ import { personasThenPopulation } from '../core/users/population';
 import { rejectRepeatedFlags } from './repeated-flags';
 import { prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
-import { checkOutputPath, sameFile } from './output-path';
+import { checkNotInputFile, checkOutputPath, inputFilesOf, sameFile } from './output-path';
 import { terminalText } from './terminal-text';
 import { callCli, runCli, type CliSpec } from './cli-main';
 
@@ -74,6 +74,8 @@ export interface TrainingDataOptions {
 
 /** Parse argv (loading any --recommender-module first); throws UsageError. Null for --help. */
 export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDataOptions | null> {
+  // The module files read: --chat or --dpo naming one wrote JSONL over its code.
+  const inputs = inputFilesOf(argv0, ['recommender-module']);
   const argv = await prepareExternalRecommenders(argv0);
   let values: Record<string, string | boolean | undefined>;
   rejectRepeatedFlags(argv);
@@ -101,7 +103,7 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
   const listSize = intOption('list-size', s('list-size'), 6, 1, 100);
   const maxTurns = intOption('turns', s('turns'), 8, 1, 1000);
   const mins: Record<RubricId, number> = { followed: unit('min-followed', s('min-followed'), 0.5), better_off: unit('min-better-off', s('min-better-off'), 0.5) };
-  for (const flag of ['chat', 'dpo'] as const) if (s(flag) !== undefined) checkOutputPath(flag, s(flag)!);
+  for (const flag of ['chat', 'dpo'] as const) if (s(flag) !== undefined) (checkOutputPath(flag, s(flag)!), checkNotInputFile(flag, s(flag)!, inputs));
   if (s('chat') !== undefined && s('dpo') !== undefined && sameFile(s('chat')!, s('dpo')!)) throw new UsageError(`--chat and --dpo name the same file "${s('chat')}": one would overwrite the other`);
   const remoteDeadlines: TrainingDataOptions['remoteDeadlines'] = {};
   if (s('call-timeout') !== undefined) remoteDeadlines.timeoutMs = intOption('call-timeout', s('call-timeout'), 10_000, 1, 600_000);

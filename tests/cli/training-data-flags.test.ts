@@ -47,3 +47,18 @@ describe('training-data: --chat and --dpo naming one file in two spellings', () 
     expect(await parseTrainingDataArgs(['--chat', f, '--dpo', join(dir, 'b.jsonl')])).not.toBeNull();
   });
 });
+
+describe('training-data: --chat or --dpo naming the --recommender-module file', () => {
+  it('is refused, and the module stays (its code was written over with JSONL)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'recoworld-td-module-'));
+    try {
+      const mod = join(dir, 'rec.mjs');
+      writeFileSync(mod, 'export function recommend(req) { return { items: [] }; }\n');
+      await expect(parseTrainingDataArgs(['--recommender-module', mod, '--dpo', join(dir, '.', 'rec.mjs')])).rejects.toThrow(/^--dpo ".*rec\.mjs" is the --recommender-module file this command reads; name another file$/);
+      expect(readFileSync(mod, 'utf8')).toMatch(/^export function recommend/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
