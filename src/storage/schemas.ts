@@ -40,7 +40,8 @@ export const decisionSchema = z.looseObject({
   mindsetText: z.string().optional(),
   mindset: mindsetSchema,
   fallback: z.boolean().optional(),
-  llm: z.looseObject({}).optional(),
+  // The replay's card shows these (without them it threw on "toFixed").
+  llm: z.looseObject({ promptTokens: num, completionTokens: num, latencyMs: num, tokensPerSec: num, retries: num, model: z.string() }).optional(),
 });
 
 export const instructionSchema = z.looseObject({
@@ -58,7 +59,8 @@ export const reflectionSchema = z.looseObject({
 export const slateSchema = z.looseObject({
   itemIds: z.array(z.string()),
   message: z.string().optional(),
-  plan: z.looseObject({}).optional(),
+  // The replay shows the summary as text (a list there threw in the replay).
+  plan: z.looseObject({ summary: z.string().optional() }).optional(),
 });
 
 export const turnSchema = z.looseObject({

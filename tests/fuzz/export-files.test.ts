@@ -102,6 +102,11 @@ const CASES: Case[] = [
     error: /the turns its events make: turns\.1\.index 0 appears twice/, where: { record: 0 },
   },
   { name: 'JSONL: a decision far outside its list', text: (g) => { const l = clone(g.line) as Record<string, any>; l.turns[1].decisions[1].position = 1e9; return JSON.stringify(l); }, error: /^Line 1: turns\.1\.decisions\.1\.position 1000000000 is outside its list of 2 items/, where: { line: 1 } },
+  // The replay shows a plan's summary as text: a list there threw "text.matchAll is not a function".
+  { name: 'a plan whose summary is not text', text: withAll((a) => (a.sessions[0].trajectory.turns[1].slate.plan = { summary: ['\u202e'] })), error: /trajectory\.turns\.1\.slate\.plan\.summary/, where: { record: 0 } },
+  { name: 'JSONL: a plan whose summary is not text', text: (g) => { const l = clone(g.line) as Record<string, any>; l.turns[0].slate.plan = { summary: 42 }; return JSON.stringify(l); }, error: /^Line 1: not a trajectory: turns\.0\.slate\.plan\.summary/, where: { line: 1 } },
+  // The replay's card shows an LLM call's model, tokens and speed: without them it threw ("reading 'toFixed'").
+  { name: 'an LLM decision without its figures', text: withAll((a) => (a.sessions[0].trajectory.turns[0].decisions[0].llm = { model: 'm' })), error: /trajectory\.turns\.0\.decisions\.0\.llm\.promptTokens/, where: { record: 0 } },
   { name: 'a truncated export', text: (g) => JSON.stringify(g.all).slice(0, 300), error: /^Line 1: not valid JSON/, where: { line: 1 } },
 ];
 

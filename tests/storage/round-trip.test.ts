@@ -20,7 +20,7 @@ const NOW = 1_800_000_000_000;
 function withLlmSecrets(events: SessionEvent[]): SessionEvent[] {
   return events.map((e) =>
     e.type === 'decision' && e.turn === 0 && e.decision.position === 0
-      ? ({ ...e, decision: { ...e.decision, llm: { model: 'm', request: { headers: { Authorization: 'Bearer SECRET-A' }, refresh_token: 'SECRET-B' } } } } as unknown as SessionEvent)
+      ? ({ ...e, decision: { ...e.decision, llm: { model: 'm', promptTokens: 10, completionTokens: 5, latencyMs: 100, tokensPerSec: 50, retries: 0, request: { headers: { Authorization: 'Bearer SECRET-A' }, refresh_token: 'SECRET-B' } } } } as unknown as SessionEvent)
       : e,
   );
 }
