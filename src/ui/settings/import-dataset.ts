@@ -5,13 +5,28 @@
 import type { DataStore } from '../state/data.svelte';
 import type { SettingsState } from '../state/settings.svelte';
 import { readFileList } from './read-files';
+import { MAX_FILE_BYTES } from '../../core/catalog/movielens';
 
 /** Import `files` and switch the settings to the imported catalog (and its first user). */
 export async function importDataset(files: File[], data: DataStore, settings: SettingsState): Promise<void> {
   const json = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
   let id: string | null;
   if (json.length === 1 && files.length === 1) {
-    id = await data.importJsonCatalog(await json[0].text(), json[0].name);
+    // Bounded and caught as the MovieLens files are: a file of any size was read whole, and one
+    // that could not be read (a folder under a .json name) failed with nothing said.
+    const f = json[0];
+    if (f.size > MAX_FILE_BYTES) {
+      data.importProblem = { message: `${f.name}: file is ${f.size.toLocaleString('en-US')} bytes; a catalog .json is read up to ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`, file: f.name, line: null };
+      return;
+    }
+    let text: string;
+    try {
+      text = await f.text();
+    } catch {
+      data.importProblem = { message: `${f.name}: cannot be read (is it a folder rather than a file?)`, file: f.name, line: null };
+      return;
+    }
+    id = await data.importJsonCatalog(text, f.name);
   } else {
     let contents: Record<string, Uint8Array>;
     try {
