@@ -104,6 +104,9 @@ export class RemoteRecommender implements Recommender {
       try {
         const raw = await this.send(req, timeoutMs);
         if (raw.kind === 'text' && NOT_IMPLEMENTED.has(raw.status)) return;
+        // Any 2xx is fine and its body ignored (docs/recommender-api.md): a 204, or 200 "ok",
+        // failed every session as "not valid JSON".
+        if (raw.kind === 'text' && raw.status >= 200 && raw.status <= 299) return;
         const { problems } = replyValue(raw);
         if (problems.length > 0) this.failure = new RemoteRecommenderError(this.name, problems.map((p) => `${req.op}: ${p}`));
       } catch (e) {
