@@ -21,8 +21,11 @@ export interface StatusMessage {
 
 export class LlmState {
   settings = $state<LlmSettings>(loadLlmSettings());
-  /** Keep the API key in sessionStorage for this tab (otherwise memory only). */
-  rememberKey = $state(false);
+  /**
+   * Keep the API key in sessionStorage for this tab (otherwise memory only). A key loaded from
+   * there was remembered: the box showed unticked after a reload, and the next save dropped it.
+   */
+  rememberKey = $state(this.settings.openai.apiKey !== '');
   gpu = $state.raw<GpuReport | null>(null);
   models = $state.raw<ModelOption[]>([]);
   cached = $state<Record<string, boolean>>({});
