@@ -21,6 +21,9 @@ describe('a link giving a setting twice', () => {
     expect(two).toBe('This link gives turns more than once (2, 3, 4) and seed (1, 2): the first of each is used.');
     // The same value twice, unknown parameters and one value each: nothing to say.
     expect(repeatedSettingsNotice('seed=7&seed=7&foo=1&foo=2&k=3')).toBeNull();
+    // A value list is bounded (a link repeating seed= 10,000 times wrote all of them).
+    const many = repeatedSettingsNotice(Array.from({ length: 10_000 }, (_, i) => `seed=${i}`).join('&'))!;
+    expect(many).toBe('This link gives seed more than once (0, 1, 2, 3, 4 and 9,995 more): the first, 0, is used.');
     expect(repeatedSettingsNotice('x'.repeat(50) + '&seed=' + 'y'.repeat(100) + '&seed=2')).toContain(`${'y'.repeat(39)}…`);
   });
 

@@ -289,7 +289,8 @@ export function repeatedSettingsNotice(query: string): string | null {
     if (new Set(values).size > 1) repeated.push({ param, values });
   }
   if (!repeated.length) return null;
-  const list = repeated.map((r, i) => `${i > 0 && i === repeated.length - 1 ? 'and ' : ''}${r.param}${i === 0 ? ' more than once' : ''} (${r.values.map(shown).join(', ')})`);
+  const values = (v: string[]) => v.slice(0, 5).map(shown).join(', ') + (v.length > 5 ? ` and ${(v.length - 5).toLocaleString('en-US')} more` : '');
+  const list = repeated.map((r, i) => `${i > 0 && i === repeated.length - 1 ? 'and ' : ''}${r.param}${i === 0 ? ' more than once' : ''} (${values(r.values)})`);
   const which = repeated.length === 1 ? `the first, ${shown(repeated[0].values[0])}, is used` : 'the first of each is used';
   return `This link gives ${list.join(repeated.length > 2 ? ', ' : ' ')}: ${which}.`;
 }
