@@ -5,6 +5,7 @@
  * problem is a `UsageError` naming the flag (exit 2), said before any work.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { firstInvalidUtf8 } from '../core/catalog/movielens-text';
 import { UsageError } from './simulate-args';
 
 const mb = (n: number): string => `${(n / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
@@ -24,12 +25,26 @@ export function checkInputFile(flag: string, path: string, maxBytes: number): vo
   if (st.size > maxBytes) throw new UsageError(`${name}: the file is ${mb(st.size)}; at most ${mb(maxBytes)} is read`);
 }
 
-/** The text of `path` (UTF-8) after `checkInputFile`; a read error is a `UsageError` too. */
+/**
+ * The text of `path` (UTF-8) after `checkInputFile`; a read error is a `UsageError` too. A
+ * byte-order mark is dropped (JSON.parse called it an unexpected token, invisible); bytes
+ * that are not UTF-8 are refused with their line and column (they became U+FFFD, unsaid).
+ */
 export function readInputFile(flag: string, path: string, maxBytes: number): string {
   checkInputFile(flag, path, maxBytes);
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     throw new UsageError(`--${flag} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+    const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+    throw new UsageError(`--${flag} ${path}: not UTF-8 text (line ${line}, column ${bad - lineStart + 1}: byte 0x${byte}); save it as UTF-8`);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
 }
