@@ -1,9 +1,9 @@
 /**
  * Input files (--run, --post, --variant, --edges) were read as UTF-8 without a check: a
- * latin1 byte became U+FFFD unsaid (a post titled "Am\xe9lie" ran as "Am�lie"), and a file
- * saved with a byte-order mark (Windows Notepad) was "not JSON (Unexpected token '﻿'...)",
- * an invisible character. Now a BOM is dropped and bytes that are not UTF-8 are refused
- * with where they are.
+ * latin1 byte became U+FFFD unsaid (a post titled "Am" + byte 0xE9 + "lie" ran with a
+ * replacement character), and a file saved with a byte-order mark (Windows Notepad) was
+ * "not JSON (Unexpected token ...)" naming an invisible character. Now a BOM is dropped and
+ * bytes that are not UTF-8 are refused with where they are.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
