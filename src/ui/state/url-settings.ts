@@ -187,7 +187,15 @@ const F = RUN_FIELDS;
  */
 export const SETTINGS_TABLE: { [K in keyof Settings]: SettingSpec<K> } = {
   view: enumSpec('view', 'view', VIEWS, 'live'),
-  catalog: slugSpec('catalog', F.catalog.url, F.catalog.default),
+  // Any catalog id a run takes: an imported JSON catalog names its own ("My Feed"), and a
+  // link to it that fell back to the built-in catalog never said the catalog was missing.
+  catalog: {
+    key: 'catalog',
+    param: F.catalog.url,
+    default: F.catalog.default,
+    parse: (raw) => (raw.length <= F.catalog.maxLength && F.catalog.pattern!.test(raw) ? raw : undefined),
+    format: (v) => v,
+  },
   user: slugSpec('user', F.user.url, F.user.default),
   sim: runEnum('sim', F.simulator),
   rec: recSpec('rec', F.recommender.url, F.recommender.default),
