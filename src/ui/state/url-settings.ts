@@ -283,6 +283,24 @@ export function decodeSettings(query: string): Settings {
 }
 
 /**
+ * What a banner says about settings a link gives but that cannot be read (seed=abc, a first
+ * list of 101 items or with a space in an id): each is ignored, as `decodeSettings` does, and
+ * that is said. Null when there is nothing to say. Plain text (values are shown as text).
+ */
+export function unreadSettingsNotice(query: string): string | null {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const unread: string[] = [];
+  for (const k of KEYS) {
+    const spec = SETTINGS_TABLE[k] as SettingSpec<keyof Settings>;
+    const raw = params.get(spec.param);
+    if (raw !== null && spec.parse(raw) === undefined) unread.push(`${spec.param} (${raw.length > 40 ? `${raw.slice(0, 39)}…` : raw})`);
+  }
+  if (!unread.length) return null;
+  const list = unread.length <= 2 ? unread.join(' and ') : `${unread.slice(0, -1).join(', ')}, and ${unread[unread.length - 1]}`;
+  return `This link's ${list} could not be read and ${unread.length === 1 ? 'was' : 'were'} ignored.`;
+}
+
+/**
  * What a banner says about settings a link gives more than once with different values
  * (a share link with "&seed=99" appended): the first of each stands, as `decodeSettings`
  * reads it. Null when there is nothing to say. Plain text (values are shown as text).
