@@ -180,7 +180,8 @@ function recParams(values: string[]): Record<string, number> {
   for (const kv of values) {
     const m = /^([A-Za-z][A-Za-z0-9]*)=(.+)$/.exec(kv);
     if (!m) throw new UsageError(`--rec-param must be NAME=VALUE (e.g. factors=16), got "${kv.slice(0, 80)}"`);
-    const v = Number(m[2]);
+    // Decimal forms only: Number() also read 0x10, 0b11 and 0o7, which no other flag takes.
+    const v = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(m[2]) ? Number(m[2]) : NaN;
     if (!Number.isFinite(v) || m[2].trim() === '') throw new UsageError(`--rec-param ${m[1]} must be a number, got "${m[2].slice(0, 40)}"`);
     out[m[1]] = v;
   }

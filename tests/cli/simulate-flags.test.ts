@@ -55,3 +55,11 @@ describe('--first-list', () => {
     expect(refused(['--list-size', '3', '--first-list', 'sv-0001,sv-0002,sv-0003'])).toBe('accepted');
   });
 });
+
+describe('--rec-param number forms', () => {
+  it('hex, binary and octal forms are refused as the whole-number flags refuse them; decimals and exponents read', () => {
+    for (const v of ['0x10', '0b11', '0o7']) expect(refused(['--recommender', 'mf-bpr', '--rec-param', `factors=${v}`])).toBe(`--rec-param factors must be a number, got "${v}"`);
+    expect(refused(['--recommender', 'mf-bpr', '--rec-param', 'factors=16'])).toBe('accepted');
+    expect(parseSimulateArgs(['--recommender', 'linucb', '--rec-param', 'alpha=5e-1']).run.recommender.params).toEqual({ alpha: 0.5 });
+  });
+});
