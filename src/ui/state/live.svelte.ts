@@ -50,6 +50,8 @@ export class LiveController {
   private abort: AbortController | null = null;
   private stopRecording: (() => Promise<void>) | null = null;
   private runId = 0;
+  /** Calls of `run` so far (a later call supersedes one still stopping its predecessor). */
+  private calls = 0;
 
   constructor(playback?: Playback) {
     this.playback = playback ?? new Playback();
@@ -57,7 +59,12 @@ export class LiveController {
 
   /** Start (or restart) a run with these settings. Resolves when the run ends. */
   async run(settings: Settings, data: DataStore, opts: RunOptions = {}): Promise<void> {
+    // The latest request wins: this one waits for the recorder of the run it stops, and a
+    // later Run / Restart in that time took its run number first, so the later run was left
+    // going unaborted (and recorded as "running" for good).
+    const call = ++this.calls;
     await this.stop();
+    if (call !== this.calls) return;
     const id = ++this.runId;
     const abort = new AbortController();
     this.abort = abort;
@@ -183,6 +190,7 @@ export class LiveController {
 
   /** Stop the current run (it is stored as 'stopped' up to its last completed item). */
   async stop(): Promise<void> {
+    const calls = this.calls;
     this.runId++;
     this.abort?.abort();
     this.abort = null;
@@ -191,7 +199,8 @@ export class LiveController {
     const stopRec = this.stopRecording;
     this.stopRecording = null;
     if (stopRec) await stopRec().catch(() => {});
-    if (this.session.status === 'running' || this.session.status === 'paused') this.session.status = 'ended';
+    // A run asked for meanwhile owns the status now (its own stop said 'ended' before it started).
+    if (calls === this.calls && (this.session.status === 'running' || this.session.status === 'paused')) this.session.status = 'ended';
   }
 
   /** Pause or resume. */
