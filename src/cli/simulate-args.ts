@@ -14,6 +14,7 @@ import { parseRunDescription, RunDescriptionError, type RunDescription } from '.
 import { DEVICES, RUN_FIELDS as F, TIMES_OF_DAY, type IntField } from '../core/run/fields';
 import { isRepresentationMode, REPRESENTATION_MODES } from '../core/simulator/llm/representation-for';
 import type { RepresentationMode } from '../core/simulator/llm/representation';
+import { sanitizeEdits, type PersonaEdits } from '../core/run/persona-edits';
 
 /** A bad command line: the message says what is wrong; the CLI exits with code 2. */
 export class UsageError extends Error {
@@ -174,6 +175,23 @@ function readRunFile(file: string): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
+/** What persona edits may hold (src/core/run/persona-edits.ts). */
+const EDITS_RULES = 'age: a whole number 0 .. 120; gender, location, occupation: text up to 80 characters; interests: topic -> 0 .. 1; traits: name -> 0 .. 1, timeBudgetSec 0 .. 36000';
+
+/** The fields of `raw` that `sanitizeEdits` dropped (`kept`), as "key: value" (values cut to 40 characters). */
+function droppedEdits(raw: Record<string, unknown>, kept: PersonaEdits | undefined): string[] {
+  const short = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 40);
+  const k = (kept ?? {}) as Record<string, unknown>;
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(raw)) {
+    if ((key === 'interests' || key === 'traits') && v && typeof v === 'object' && !Array.isArray(v)) {
+      const keptMap = (k[key] ?? {}) as Record<string, unknown>;
+      for (const [name, w] of Object.entries(v)) if (!Object.hasOwn(keptMap, name)) out.push(`${key}.${name}: ${short(w)}`);
+    } else if (!Object.hasOwn(k, key)) out.push(`${key}: ${short(v)}`);
+  }
+  return out;
+}
+
 /** "--rec-param k=v" values -> { k: v } (numbers; the registry checks names and ranges). */
 function recParams(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -302,6 +320,10 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
     } catch {
       throw new UsageError(`--edits must be JSON, e.g. '{"age":30}'`);
     }
+    // A link's malformed edits are dropped quietly (untrusted); typed ones ran the persona unedited, unsaid.
+    if (!edits || typeof edits !== 'object' || Array.isArray(edits)) throw new UsageError(`--edits must be a JSON object, e.g. '{"age":30}'`);
+    const dropped = droppedEdits(edits as Record<string, unknown>, sanitizeEdits(edits));
+    if (dropped.length) throw new UsageError(`--edits: not applied, not valid: ${dropped.join(', ')} (${EDITS_RULES})`);
     const u = (d.users ?? { kind: 'user', id: F.user.default }) as Record<string, unknown>;
     d.users = { ...u, edits };
   }

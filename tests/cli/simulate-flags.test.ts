@@ -63,3 +63,19 @@ describe('--rec-param number forms', () => {
     expect(parseSimulateArgs(['--recommender', 'linucb', '--rec-param', 'alpha=5e-1']).run.recommender.params).toEqual({ alpha: 0.5 });
   });
 });
+
+describe('--edits fields that would be dropped', () => {
+  it('are refused by name (a link drops them quietly; a typed one ran the persona unedited, unsaid)', () => {
+    expect(refused(['--edits', '{"age": 1000}'])).toMatch(/^--edits: not applied, not valid: age: 1000 \(age: a whole number 0 \.\. 120; /);
+    expect(refused(['--edits', '{"intrests": {"fishing": 1}}'])).toMatch(/^--edits: not applied, not valid: intrests: \{"fishing":1\} /);
+    expect(refused(['--edits', '{"interests": {"fishing": 2, "boating": 0.5}}'])).toMatch(/^--edits: not applied, not valid: interests\.fishing: 2 /);
+    expect(refused(['--edits', '{"__proto__": {"age": 3}}'])).toMatch(/^--edits: not applied, not valid: __proto__: /);
+    expect(refused(['--edits', '[]'])).toBe('--edits must be a JSON object, e.g. \'{"age":30}\'');
+    expect(refused(['--edits', 'null'])).toBe('--edits must be a JSON object, e.g. \'{"age":30}\'');
+  });
+
+  it('valid edits still apply', () => {
+    expect(parseSimulateArgs(['--edits', '{"age": 30, "interests": {"fishing": 0.2}, "traits": {"timeBudgetSec": 600}}']).run.users).toMatchObject({ edits: { age: 30, interests: { fishing: 0.2 }, traits: { timeBudgetSec: 600 } } });
+    expect(refused(['--edits', '{}'])).toBe('accepted');
+  });
+});
