@@ -1,0 +1,28 @@
+/**
+ * A link naming a recommender this page does not have (a newer build's, a module added in
+ * another page, a typo): the default ran in its place without a word. A banner now names it
+ * and says what runs instead (as text).
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../src/ui/App.svelte';
+
+afterEach(() => {
+  cleanup();
+  history.replaceState(null, '', '/');
+});
+
+describe('a link naming a recommender this page lacks', () => {
+  it('says which, and what runs instead', async () => {
+    history.replaceState(null, '', '/?rec=module%3Agone&rec2=lightgcn');
+    render(App);
+    const banner = await screen.findByTestId('link-recommender-unknown');
+    expect(banner.textContent).toContain('This link names recommenders this page does not have: module:gone (content runs instead) and lightgcn (popular runs instead).');
+  });
+
+  it('says nothing for known ones', () => {
+    history.replaceState(null, '', '/?rec=linucb&rec2=random');
+    render(App);
+    expect(screen.queryByTestId('link-recommender-unknown')).toBeNull();
+  });
+});
