@@ -4,6 +4,7 @@
  */
 import type { UserSimulator } from '../../core/simulator/simulator';
 import { MeteredEngine } from '../../llm/metered-engine';
+import { credentialsMessage, hasCredentials } from '../../llm/redact';
 import { createLlmSimulatorFromSettings } from './create-simulator';
 import { validTimeoutSec } from './settings-store';
 import type { LlmState } from './llm-state.svelte';
@@ -63,6 +64,14 @@ export async function loadModel(state: LlmState): Promise<void> {
   const option = state.models.find((m) => m.id === modelId);
   // "X is loaded." goes with the model it names: the unload below ends it, whatever follows.
   state.clear('load-error', 'too-big', 'device', 'loaded');
+  // A model folder with a password in its URL is refused, as the endpoint's is: it was fetched
+  // with the password and echoed in error lines.
+  const base = state.settings.webllm.selfHostedBase;
+  if (hasCredentials(base)) {
+    loadCtrl = null;
+    state.say('load-error', 'error', credentialsMessage(base));
+    return;
+  }
   state.phase = 'loading';
   state.progress = null;
   try {
@@ -220,6 +229,11 @@ export async function loadTjsModel(state: LlmState): Promise<void> {
   tjsCtrl = new AbortController();
   const t = state.settings.transformers;
   state.clear('tjs-error', 'tjs-loaded');
+  if (hasCredentials(t.modelBase)) {
+    tjsCtrl = null;
+    state.say('tjs-error', 'error', credentialsMessage(t.modelBase));
+    return;
+  }
   state.phase = 'loading';
   state.tjsProgress = null;
   try {

@@ -79,6 +79,9 @@ export function saveLlmSettings(s: LlmSettings, rememberKey: boolean): void {
   copy.openai.apiKey = '';
   // A URL with a user name or password is refused by the engine; never persist the secret either.
   if (hasCredentials(copy.openai.baseUrl)) copy.openai.baseUrl = redactUrl(copy.openai.baseUrl);
+  // The self-hosted model folders too (they were stored as typed).
+  if (hasCredentials(copy.webllm.selfHostedBase)) copy.webllm.selfHostedBase = redactUrl(copy.webllm.selfHostedBase);
+  if (hasCredentials(copy.transformers.modelBase)) copy.transformers.modelBase = redactUrl(copy.transformers.modelBase);
   try {
     storage('localStorage')?.setItem(KEY, JSON.stringify(copy));
     const ss = storage('sessionStorage');
