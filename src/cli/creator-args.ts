@@ -7,6 +7,7 @@ import { checkInputFile, readInputFile } from './input-file';
 import { rejectRepeatedFlags } from './repeated-flags';
 import { sameFile } from './output-path';
 import { AGE_BANDS, REGIONS } from '../core/population/demographics';
+import { PostSchema } from '../core/creator/experiment';
 import { UsageError } from './simulate-args';
 
 /** The largest --edges file read (an edge list of a few million edges). */
@@ -61,6 +62,18 @@ function readJson(flag: string, path: string): unknown {
   }
 }
 
+/**
+ * A post file checked field by field: as one side of a union every mistake was said as
+ * "strategies.0.post: Invalid input" (a format of "video", a duration of 1e9, a misspelt key).
+ */
+function readPost(flag: string, path: string): unknown {
+  const post = readJson(flag, path);
+  if (!post || typeof post !== 'object' || Array.isArray(post)) throw new UsageError(`--${flag} ${path}: must hold one JSON object: a post {"title", "topic", ...} or {"itemId"}`);
+  const r = PostSchema.options['itemId' in post ? 0 : 1].safeParse(post);
+  if (!r.success) throw new UsageError(`--${flag} ${path}: ${r.error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ')}`);
+  return post;
+}
+
 /** Parse an --audience value. */
 export function parseAudience(v: string): Record<string, unknown> {
   if (v === 'followers') return { kind: 'followers' };
@@ -107,7 +120,7 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   // Checked now, read after the catalog loads: a missing file was found only then, as a bare ENOENT.
   if (v.edges !== undefined) checkInputFile('edges', v.edges, EDGES_MAX_BYTES);
   if (!v.post === !v.item) throw new UsageError('give exactly one of --post FILE or --item ID');
-  const post = v.post ? readJson('post', v.post) : { itemId: v.item };
+  const post = v.post ? readPost('post', v.post) : { itemId: v.item };
   const schedules = ['once', 'daily', 'three-a-day'];
   for (const f of ['schedule', 'compare-schedule'] as const) {
     if (v[f] !== undefined && !schedules.includes(v[f]!)) throw new UsageError(`--${f} "${v[f]}": expected ${schedules.join(', ')}`);
@@ -127,7 +140,7 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   }
   if (v.variant && v.post && sameFile(v.variant, v.post)) throw new UsageError('--variant names the --post file: both strategies would post the same; give another post');
   // An emptied --variant= is read (and refused as a file), not skipped: it ran A alone, unsaid.
-  if (v.variant !== undefined) strategies.push({ ...first, label: 'B', post: readJson('variant', v.variant) });
+  if (v.variant !== undefined) strategies.push({ ...first, label: 'B', post: readPost('variant', v.variant) });
   if (v['compare-schedule']) strategies.push({ ...first, label: 'B', schedule: v['compare-schedule'] });
   // Followers and a general sample are drawn from the population: more than its users ran on
   // all of them without a word (the Creator lab's form refuses it too). The default 200

@@ -14,7 +14,7 @@ import { UsageError } from '../../src/cli/simulate-args';
 const dir = mkdtempSync(join(tmpdir(), 'recoworld-creator-flags-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const post = join(dir, 'post.json');
-writeFileSync(post, JSON.stringify({ title: 'Fishing at dawn', topic: 'fishing', format: 'video', durationSec: 30 }));
+writeFileSync(post, JSON.stringify({ title: 'Fishing at dawn', topic: 'fishing', format: 'short_video', durationSec: 30 }));
 const edges = join(dir, 'edges.csv');
 writeFileSync(edges, 'source,target,kind\n');
 
@@ -45,5 +45,19 @@ describe('creator: an emptied --variant', () => {
   it('is refused like a missing file (--variant= ran strategy A alone, unsaid)', () => {
     expect(() => parseCreatorArgs(['--item', 'sv-0100', '--variant='])).toThrow(/^--variant /);
     expect(() => parseCreatorArgs(['--item', 'sv-0100', '--variant', ''])).toThrow(UsageError);
+  });
+});
+
+describe('creator: a post file with a bad field', () => {
+  it('names the field and what it takes (every mistake was "strategies.0.post: Invalid input")', () => {
+    const bad = join(dir, 'bad-post.json');
+    writeFileSync(bad, JSON.stringify({ title: 'x', topic: 'fishing', format: 'video', durationSec: 30 }));
+    expect(() => parseCreatorArgs(['--post', bad])).toThrow(/^--post .*bad-post\.json: format: .*short_video.*text_post/);
+    writeFileSync(bad, JSON.stringify({ title: 'x', topic: 'fishing', durationSec: 1e9, colour: 'red' }));
+    expect(() => parseCreatorArgs(['--post', bad])).toThrow(/^--post .*bad-post\.json: .*durationSec: .*36000/);
+    expect(() => parseCreatorArgs(['--post', bad])).toThrow(/colour/);
+    writeFileSync(bad, '[1, 2]');
+    expect(() => parseCreatorArgs(['--post', bad])).toThrow(/^--post .*bad-post\.json: must hold one JSON object: a post \{"title", "topic", \.\.\.\} or \{"itemId"\}$/);
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--variant', bad])).toThrow(/^--variant .*bad-post\.json: must hold one JSON object/);
   });
 });
