@@ -7,6 +7,7 @@
  * `id,d0,...` rows. --sid also fits semantic IDs and prints their figures.
  * Exit codes: 0 done, 1 a load or embed failed, 2 bad options.
  */
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
@@ -48,6 +49,14 @@ interface EmbedOptions {
   json: boolean;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Parse argv; throws UsageError. Null for --help. */
 export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
   let values: Record<string, string | boolean | undefined>;
@@ -85,6 +94,9 @@ export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
   if (values.model === OFFLINE_MODEL) {
     for (const flag of ['dtype', 'model-base']) if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to a Transformers.js model, not --model offline`);
   } else if (values.dim !== undefined) throw new UsageError(`--dim sizes the offline model only; ${String(values.model)} has its own width`);
+  // Checked now: it was looked for after the catalog loaded, and said as "the model is not in the folder".
+  const base = values['model-base'] as string | undefined;
+  if (base !== undefined && !isFolder(base)) throw new UsageError(`--model-base "${base}": no such folder`);
   return {
     catalog: String(values.catalog),
     model: String(values.model),

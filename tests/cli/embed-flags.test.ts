@@ -20,6 +20,14 @@ describe('embed: flags of the other kind of model', () => {
 
   it('each kind still takes its own', () => {
     expect(parseEmbedArgs([...base, '--model', 'offline', '--dim', '16'])?.dim).toBe(16);
-    expect(parseEmbedArgs([...base, '--model', 'Xenova/all-MiniLM-L6-v2', '--dtype', 'fp32', '--model-base', '/models'])).toMatchObject({ dtype: 'fp32', modelBase: '/models' });
+    expect(parseEmbedArgs([...base, '--model', 'Xenova/all-MiniLM-L6-v2', '--dtype', 'fp32', '--model-base', '/tmp'])).toMatchObject({ dtype: 'fp32', modelBase: '/tmp' });
+  });
+});
+
+describe('embed: --model-base that is not a folder', () => {
+  it('is refused before any work (it was looked for after the catalog loaded, said as "the model is not in the folder")', () => {
+    expect(() => parseEmbedArgs([...base, '--model', 'Xenova/all-MiniLM-L6-v2', '--model-base', '/no/such/folder'])).toThrow('--model-base "/no/such/folder": no such folder');
+    expect(() => parseEmbedArgs([...base, '--model', 'Xenova/all-MiniLM-L6-v2', '--model-base', '/etc/hostname'])).toThrow('--model-base "/etc/hostname": no such folder');
+    expect(() => parseEmbedArgs([...base, '--model', 'Xenova/all-MiniLM-L6-v2', '--model-base', '/tmp'])).not.toThrow();
   });
 });
