@@ -26,3 +26,14 @@ describe('a link naming a recommender this page lacks', () => {
     expect(screen.queryByTestId('link-recommender-unknown')).toBeNull();
   });
 });
+
+describe('a link naming a scenario this page lacks', () => {
+  it('says so (a typo opened nothing, unsaid) and drops it from the address bar', async () => {
+    history.replaceState(null, '', '/?scenario=tabel2&seed=3');
+    render(App);
+    const banner = await screen.findByTestId('link-scenario-unknown');
+    expect(banner.textContent).toContain('This link names the scenario “tabel2”, which this page does not have: the link\'s other settings run without it.');
+    expect(new URLSearchParams(location.search).get('scenario')).toBeNull();
+    expect(new URLSearchParams(location.search).get('seed')).toBe('3');
+  });
+});
