@@ -93,9 +93,11 @@ async function simulate(o: SimulateOptions, t0: number): Promise<number> {
   // still printed); a second Ctrl-C exits at once. A first session that fails stops the
   // run too: that is a wrong URL or model, not bad luck.
   const stop = { aborted: false };
+  let interrupted = false;
   const onSigint = () => {
     if (stop.aborted) process.exit(130);
     stop.aborted = true;
+    interrupted = true;
     process.stderr.write('\nsimulate: stopping after the current item (Ctrl-C again to quit)\n');
   };
   process.on('SIGINT', onSigint);
@@ -191,7 +193,8 @@ async function simulate(o: SimulateOptions, t0: number): Promise<number> {
     },
   };
   process.stdout.write(o.json ? terminalJson(JSON.stringify(report)) + '\n' : terminalText(formatSummary(report)) + '\n');
-  return errors > 0 ? 1 : 0;
+  // Stopped by Ctrl-C: 130 (128 + SIGINT), not a finished run's 0 (`simulate --out f && use f` went on with a partial file).
+  return interrupted ? 130 : errors > 0 ? 1 : 0;
 }
 
 /** Run the CLI; returns the exit code (2: bad options, with the hint to --help wherever they are found; 1: a failed run or import). */
