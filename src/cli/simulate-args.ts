@@ -139,7 +139,8 @@ Output options:
   --help-params        list every recommender's parameters (name, range, default)
   -h, --help           show this help
 
-Exit codes: 0 done, 1 a run or import failed, 2 bad options.`;
+Exit codes: 0 done, 1 a run or import failed, 2 bad options, 130 stopped by Ctrl-C (after
+the summary of what ran).`;
 
 /** Every registered recommender's declared parameters, for --help-params. */
 export function paramsHelp(): string {
