@@ -24,8 +24,10 @@ vi.mock('../../src/llm/webllm/load', () => ({
 
 let url = '';
 let server: Server;
+/** Chat calls still to answer 503 (overloaded) before answering; -1: every one. */
+let overloaded = -1;
 beforeAll(async () => {
-  // Lists its model; every chat call is a 503 (overloaded), so the engine retries.
+  // Lists its model; chat calls get a 503 while `overloaded` says so (the engine retries), then a reply.
   server = createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', '*');
@@ -35,8 +37,13 @@ beforeAll(async () => {
       return void res.end(JSON.stringify({ data: [{ id: 'tiny-model' }] }));
     }
     req.resume();
-    res.writeHead(503, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ error: { message: 'overloaded' } }));
+    if (overloaded !== 0) {
+      if (overloaded > 0) overloaded--;
+      res.writeHead(503, { 'Content-Type': 'application/json' });
+      return void res.end(JSON.stringify({ error: { message: 'overloaded' } }));
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ model: 'tiny-model', choices: [{ message: { content: 'fine' }, finish_reason: 'stop' }] }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
@@ -78,6 +85,18 @@ describe('LLM panel: the endpoint', () => {
     // Not under another engine, where it means nothing.
     await fireEvent.click(screen.getByTestId('llm-engine-webllm'));
     expect(screen.queryByText(/Retry 1 in/)).toBeNull();
+  });
+
+  it('takes the retry line away once a call gets through', async () => {
+    overloaded = 1;
+    render(LlmPanel, { onsimulator: () => {} });
+    await connect(url);
+    await waitFor(() => expect(llmState.phase).toBe('ready'), { timeout: 10_000 });
+    const call = llmState.engine!.chat({ messages: [{ role: 'user', content: 'hi' }] });
+    await screen.findByText(/Retry 1 in/, { selector: '[data-testid="llm-message"]' }, { timeout: 10_000 });
+    expect((await call).text).toBe('fine');
+    await waitFor(() => expect(screen.queryByText(/Retry 1 in/)).toBeNull());
+    overloaded = -1;
   });
 
   for (const bad of ['127.0.0.1:11434/v1', 'localhost:11434/v1', 'ftp://127.0.0.1/v1', 'javascript:alert(1)//', '']) {

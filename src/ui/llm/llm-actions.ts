@@ -171,7 +171,11 @@ export async function connectEndpoint(state: LlmState): Promise<void> {
     } else if (models.length) {
       state.say('endpoint', 'info', `Connected: ${o.model} is available.`);
     }
-    state.engine = new MeteredEngine(engine, (f) => state.record(f));
+    state.engine = new MeteredEngine(engine, (f) => {
+      state.record(f);
+      // A call that got through ends the "Retry n in s" line (it stayed for good).
+      if (f.ok) state.clear('retry');
+    });
     state.engineKey = `openai:${o.baseUrl}:${o.model}`;
     state.phase = 'ready';
     state.save();
