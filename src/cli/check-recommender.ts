@@ -15,6 +15,7 @@ import { rejectRepeatedFlags } from './repeated-flags';
 import { loadRecommenderModule, prepareExternalRecommenders } from './external-recommenders';
 import { UsageError, intOption } from './simulate-args';
 import { callCli, hideCredentials, runCli, type CliSpec } from './cli-main';
+import { terminalJson, terminalText } from './terminal-text';
 
 export const HELP = `Usage: npm run check-recommender -- URL|FILE [options]
 
@@ -92,7 +93,8 @@ async function check({ name, timeoutMs, fitTimeoutMs, catalogId, json }: CheckOp
     onStage: json ? undefined : (s) => process.stderr.write(`checking ${s}...\n`),
   });
   const ok = report.problems.length === 0;
-  process.stdout.write((json ? JSON.stringify({ ...report, ok }) : formatReport(report)) + '\n');
+  // The problems quote the server's replies: escape sequences in them reached the terminal raw.
+  process.stdout.write((json ? terminalJson(JSON.stringify({ ...report, ok })) : terminalText(formatReport(report))) + '\n');
   return ok ? 0 : 1;
 }
 
