@@ -3,7 +3,8 @@
  * Transformers.js) and "Use this endpoint" are disabled while they work, and focus on a
  * disabled button falls to <body> in a browser (the next Tab started at the page's top, and
  * Cancel / Stop, the one useful key, was out of reach). Focus now goes to Cancel / Stop while
- * the model loads and back to the button at the end, as in Batch, Train and Items. jsdom
+ * the model loads and back to the button at the end, as in Batch, Train and Items; "Delete
+ * from cache", disabled once the model is deleted, hands it to "Download and load". jsdom
  * keeps focus on a disabled button, so the endpoint test drops it to <body> by hand, as a browser does.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
@@ -48,6 +49,21 @@ describe('LLM panel focus through a load', () => {
     load.release!();
     await waitFor(() => expect(llmState.phase).toBe('ready'));
     await waitFor(() => expect(document.activeElement).toBe(btn));
+  });
+
+  it('WebLLM: Delete from cache, disabled once the model is gone, hands the focus to Download and load', async () => {
+    llmState.gpu = { available: true, vendor: 'v', architecture: 'a', device: '', description: 'GPU', isFallbackAdapter: false, shaderF16: true, maxBufferSize: null, maxStorageBufferBindingSize: null, deviceMemoryGB: null } as GpuReport;
+    llmState.models = [{ id: 'm-a', label: 'Model A', downloadMB: 100, vramMB: 200, contextWindow: 4096 } as unknown as ModelOption];
+    llmState.settings.engine = 'webllm';
+    llmState.settings.webllm.modelId = 'm-a';
+    llmState.cached = { 'm-a': true };
+    render(LlmPanel, { onsimulator: () => {} });
+    const del = screen.getByTestId('llm-delete') as HTMLButtonElement;
+    expect(del.disabled).toBe(false);
+    del.focus();
+    await fireEvent.click(del);
+    await waitFor(() => expect(del.disabled).toBe(true));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('llm-load')));
   });
 
   it('Transformers.js: Download and load hands focus to Stop, and takes it back', async () => {
