@@ -54,9 +54,15 @@ async function runCreator(o: CreatorOptions): Promise<number> {
   const progress = o.quiet ? silentProgress : createProgress(exp.replicates * exp.strategies.length, 'replicates');
   const result = runExperiment(prep, (done) => progress.update(done));
   progress.finish();
+  // An audience found empty once the population is built (a creator with no follower among
+  // the users, a target group nobody matches): the lab says it; the command printed zeros.
+  const warnings = result.strategies
+    .filter((s) => s.audienceSize === 0)
+    .map((s) => `Nobody was in the audience of strategy ${s.label} (0 of ${exp.users} users): its figures are all 0; widen the audience or the population`);
+  for (const w of warnings) process.stderr.write(terminalText(`creator: warning: ${w}`) + '\n');
   if (o.json) {
     const { trace: _trace, ...rest } = result;
-    process.stdout.write(terminalJson(JSON.stringify(rest)) + '\n');
+    process.stdout.write(terminalJson(JSON.stringify(warnings.length ? { ...rest, warnings } : rest)) + '\n');
   } else process.stdout.write(terminalText(table(result)) + '\n');
   return 0;
 }

@@ -61,3 +61,17 @@ describe('creator: a post file with a bad field', () => {
     expect(() => parseCreatorArgs(['--item', 'sv-0100', '--variant', bad])).toThrow(/^--variant .*bad-post\.json: must hold one JSON object/);
   });
 });
+
+describe('creator: an audience found empty once the population is built', () => {
+  it('is said on stderr and in the JSON (the lab says it; the command printed only zeros)', async () => {
+    const { main } = await import('../../src/cli/creator');
+    const { captureStdio } = await import('../helpers/capture-stdio');
+    // sv-0100's creator has no follower among 50 users.
+    const r = await captureStdio(() => main(['--item', 'sv-0100', '--users', '50', '--replicates', '1', '--json', '--quiet']));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.strategies[0].audienceSize).toBe(0);
+    expect(json.warnings).toEqual(['Nobody was in the audience of strategy A (0 of 50 users): its figures are all 0; widen the audience or the population']);
+    expect(r.err).toBe('creator: warning: Nobody was in the audience of strategy A (0 of 50 users): its figures are all 0; widen the audience or the population\n');
+  }, 60_000);
+});
