@@ -2,7 +2,8 @@
  * Settings buttons that take themselves away: "Undo all edits" (gone once nothing is edited),
  * "dismiss" under a failed import, and the first-list picker's "Clear" each dropped the focus
  * to the page's top for a keyboard user. The focus now goes to the field next to them: the
- * persona editor's first field, the catalog menu, the picker's search box.
+ * persona editor's first field, the catalog menu, the picker's search box. The scenario
+ * note's "close scenario" (the note goes away) hands it to the live view's main button.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,5 +52,22 @@ describe('settings buttons that go away keep the focus nearby', () => {
     await fireEvent.click(clear);
     expect(settings.value.firstList).toEqual([]);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('first-list-search')));
+  });
+});
+
+describe('closing a scenario', () => {
+  it("hands the focus to the live view's main button (the note and its button went away)", async () => {
+    const { default: ScenarioNote } = await import('../../src/ui/scenarios/ScenarioNote.svelte');
+    const controls = document.body.appendChild(document.createElement('div'));
+    controls.className = 'controls';
+    controls.innerHTML = '<button type="button" class="primary">Run</button>';
+    const settings = new SettingsState('?scenario=table2');
+    render(ScenarioNote, { settings });
+    const close = screen.getByTestId('scenario-clear');
+    close.focus();
+    await fireEvent.click(close);
+    expect(screen.queryByTestId('scenario-note')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(controls.querySelector('button')));
+    controls.remove();
   });
 });
