@@ -46,6 +46,12 @@ export class LiveController {
   preparing = $state<string | null>(null);
   /** The run description of the current run (what a link, the CLI or a worker would run). */
   description = $state.raw<RunDescription | null>(null);
+  /**
+   * Whether the session shown is played by a person (human mode). The feed's controls follow it,
+   * not the simulator menu: changing the menu mid-session took a person's buttons away while the
+   * session waited for them, or put dead ones on a simulated session's card.
+   */
+  humanRun = $state(false);
 
   private abort: AbortController | null = null;
   private stopRecording: (() => Promise<void>) | null = null;
@@ -110,6 +116,7 @@ export class LiveController {
       s.reset({ lookup, timeBudgetSec: user.traits.timeBudgetSec, interests: user.interests });
       s.status = 'running';
       const isHuman = settings.sim === 'human';
+      this.humanRun = isHuman;
       let record: EventSink = () => {};
       const playback = this.playback;
       const sink: EventSink = async (ev: SessionEvent) => {
