@@ -4,7 +4,8 @@
  * without http:// or with another scheme refused before anything is contacted (a bare
  * "127.0.0.1:11434/v1" was fetched relative to the page, key and all, and Connect said ready),
  * and a WebLLM "is loaded" line that outlived its model (a failed load or a delete of the
- * loaded model left "X is loaded." beside the error).
+ * loaded model left "X is loaded." beside the error). Connecting to the endpoint left the
+ * browser's model loaded (its GPU memory held, out of reach) and still said "X is loaded.".
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { createServer, type Server } from 'node:http';
@@ -160,3 +161,21 @@ describe('LLM panel: WebLLM status lines', () => {
     expect(codes(s)).not.toContain('loaded');
   });
 });
+
+describe('LLM panel: switching to the endpoint', () => {
+  it('unloads the model loaded in the browser and stops saying it is loaded', async () => {
+    let unloaded = 0;
+    llmState.engine = { id: 'webllm:m-a', chat: async () => ({}) } as never;
+    llmState.engineKey = 'webllm:m-a';
+    llmState.unload = async () => void unloaded++;
+    llmState.phase = 'ready';
+    llmState.say('loaded', 'info', 'Model A is loaded.');
+    render(LlmPanel, { onsimulator: () => {} });
+    await connect(url);
+    await waitFor(() => expect(llmState.engineKey.startsWith('openai:')).toBe(true), { timeout: 10_000 });
+    expect(unloaded).toBe(1);
+    expect(llmState.unload).toBeNull();
+    expect(llmState.messages.map((m) => m.code)).not.toContain('loaded');
+  });
+});
+

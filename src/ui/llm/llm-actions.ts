@@ -171,6 +171,11 @@ export async function connectEndpoint(state: LlmState): Promise<void> {
     } else if (models.length) {
       state.say('endpoint', 'info', `Connected: ${o.model} is available.`);
     }
+    // The model loaded in the browser is out of reach from here on: free its memory, and stop
+    // saying it is loaded (it held the GPU memory until the page was closed).
+    await state.unload?.();
+    state.unload = null;
+    state.clear('loaded', 'tjs-loaded');
     state.engine = new MeteredEngine(engine, (f) => {
       state.record(f);
       // A call that got through ends the "Retry n in s" line (it stayed for good).
