@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
 import { llmState, LlmState } from '../../src/ui/llm/llm-state.svelte';
-import { deleteModel, loadModel } from '../../src/ui/llm/llm-actions';
+import { deleteModel, loadModel, loadTjsModel, setTjsWorkerFactory } from '../../src/ui/llm/llm-actions';
 import type { ModelOption } from '../../src/llm/webllm/catalogue';
 
 const load = vi.hoisted(() => ({ next: [] as ((o: unknown) => Promise<unknown>)[], unloaded: 0 }));
@@ -149,6 +149,19 @@ describe('LLM panel: WebLLM status lines', () => {
     expect(s.engine).toBeNull();
     expect(codes(s)).toContain('too-big');
     expect(codes(s)).not.toContain('loaded');
+  });
+
+  it("loading a model takes the other engines' ready lines away (they were unloaded or replaced)", async () => {
+    const s = state();
+    s.say('tjs-loaded', 'info', 'SmolLM2 is loaded (wasm, q8, 1.0 s).');
+    s.say('endpoint', 'info', 'Connected: llama3.2 is available.');
+    load.next = [loaded];
+    await loadModel(s);
+    expect(codes(s)).toEqual(['loaded']);
+    s.say('endpoint', 'info', 'Connected: llama3.2 is available.');
+    setTjsWorkerFactory(async () => ({ close: () => {}, loadChat: async (o) => ({ engine: { id: `tjs:${o.model}`, chat: async () => ({}) } as never, info: { model: o.model, device: 'wasm', dtype: 'q8', ms: 1 } }) }));
+    await loadTjsModel(s);
+    expect(codes(s)).toEqual(['tjs-loaded']);
   });
 
   it('deleting the loaded model takes its "is loaded" line away', async () => {

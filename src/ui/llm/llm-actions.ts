@@ -62,8 +62,8 @@ export async function loadModel(state: LlmState): Promise<void> {
   const signal = loadCtrl.signal;
   const modelId = state.settings.webllm.modelId;
   const option = state.models.find((m) => m.id === modelId);
-  // "X is loaded." goes with the model it names: the unload below ends it, whatever follows.
-  state.clear('load-error', 'too-big', 'device', 'loaded');
+  // "X is loaded." / "Connected" go with the engine they name: the unload below ends it, whatever follows.
+  state.clear('load-error', 'too-big', 'device', 'loaded', 'tjs-loaded', 'endpoint', 'retry');
   // A model folder with a password in its URL is refused, as the endpoint's is: it was fetched
   // with the password and echoed in error lines.
   const base = state.settings.webllm.selfHostedBase;
@@ -237,7 +237,8 @@ export function cancelTjsLoad(): void {
 export async function loadTjsModel(state: LlmState): Promise<void> {
   tjsCtrl = new AbortController();
   const t = state.settings.transformers;
-  state.clear('tjs-error', 'tjs-loaded');
+  // As for WebLLM: the engine loaded before (named by these lines) is unloaded below.
+  state.clear('tjs-error', 'tjs-loaded', 'loaded', 'endpoint', 'retry');
   if (hasCredentials(t.modelBase)) {
     tjsCtrl = null;
     state.say('tjs-error', 'error', credentialsMessage(t.modelBase));
