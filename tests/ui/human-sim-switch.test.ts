@@ -52,3 +52,21 @@ describe('the simulator menu changed mid-session', () => {
     await live.stop();
   }, 30_000);
 });
+
+describe('the status bar of a human session', () => {
+  it('keeps saying it waits for the person after the simulator menu changed', async () => {
+    const { default: App } = await import('../../src/ui/App.svelte');
+    history.replaceState(null, '', '/?sim=human&turns=1&k=2&seed=7&instr=0');
+    render(App);
+    screen.getByTestId('run').click();
+    const waiting = await screen.findByTestId('session-awaiting', {}, { timeout: 10_000 });
+    expect(waiting.textContent).toBe('waiting for you: item 1 of list 1');
+    const sim = screen.getByTestId('setting-simulator') as HTMLSelectElement;
+    sim.value = 'rule-based';
+    sim.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByTestId('session-awaiting').textContent).toBe('waiting for you: item 1 of list 1');
+    screen.getByTestId('human-leave').click();
+    await waitFor(() => expect(screen.getByTestId('session-status').textContent).toBe('ended'), { timeout: 10_000 });
+  }, 30_000);
+});
