@@ -60,9 +60,10 @@ export async function loadRecommenderModule(file: string): Promise<string> {
 /**
  * Install HTTP recommenders and take the `--recommender-module FILE` options out of
  * `argv` (loading each). When no `--recommender` is given, the first module becomes it.
- * Returns the remaining arguments for the CLI's own parser.
+ * Returns the remaining arguments for the CLI's own parser; `loaded` receives each file and
+ * its `module:NAME`.
  */
-export async function prepareExternalRecommenders(argv: string[]): Promise<string[]> {
+export async function prepareExternalRecommenders(argv: string[], loaded: { file: string; name: string }[] = []): Promise<string[]> {
   setHttpEndpointFactory((url) => fetchEndpoint(url));
   const rest: string[] = [];
   const files: string[] = [];
@@ -78,7 +79,10 @@ export async function prepareExternalRecommenders(argv: string[]): Promise<strin
     } else rest.push(a);
   }
   const names: string[] = [];
-  for (const f of files) names.push(await loadRecommenderModule(f));
+  for (const f of files) {
+    names.push(await loadRecommenderModule(f));
+    loaded.push({ file: f, name: names[names.length - 1] });
+  }
   const hasRecommender = rest.some((a) => a === '--recommender' || a.startsWith('--recommender='));
   if (names.length > 0 && !hasRecommender) rest.push('--recommender', names[0]);
   return rest;

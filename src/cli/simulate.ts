@@ -53,8 +53,14 @@ async function parse(argv: string[]): Promise<SimulateOptions | null> {
   // The files this command reads: --out naming one wrote the sessions over it (a run description, a module's code).
   const inputs = inputFilesOf(argv, ['run', 'recommender-module']);
   // http://... recommenders and --recommender-module FILE (docs/recommender-api.md).
-  const o = parseSimulateArgs(await prepareExternalRecommenders(argv));
+  const modules: { file: string; name: string }[] = [];
+  const o = parseSimulateArgs(await prepareExternalRecommenders(argv, modules));
   if (o.help) return null;
+  // A module beside another --recommender was loaded (its code run) and never asked for a list, unsaid.
+  const used = o.recommender.replace(/\+follow$/, '');
+  for (const m of modules) {
+    if (m.name !== used) throw new UsageError(`--recommender-module ${m.file} is loaded as ${m.name}, but --recommender names "${o.recommender}": the module would not run; drop one of the two`);
+  }
   if (o.out !== null) {
     checkOutputPath('out', o.out);
     checkNotDatasetFile('out', o.out, o.catalog);

@@ -46,3 +46,21 @@ describe('simulate --out naming a file the command reads', () => {
     }
   }, 30_000);
 });
+
+describe('simulate --recommender-module with --recommender naming another', () => {
+  it('is refused: the module was loaded (its code run) and never asked for a list, unsaid', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'recoworld-unused-module-'));
+    try {
+      const mod = join(dir, 'mine.mjs');
+      writeFileSync(mod, 'export function recommend(req) { return { items: [] }; }\n');
+      const r = await captureStdio(() => simulate(['--recommender-module', mod, '--recommender', 'popular', '--quiet']));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^simulate: --recommender-module .*mine\.mjs is loaded as module:mine, but --recommender names "popular": the module would not run; drop one of the two/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
