@@ -76,7 +76,8 @@ export interface TrainingDataOptions {
 export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDataOptions | null> {
   // The module files read: --chat or --dpo naming one wrote JSONL over its code.
   const inputs = inputFilesOf(argv0, ['recommender-module']);
-  const argv = await prepareExternalRecommenders(argv0);
+  const modules: { file: string; name: string }[] = [];
+  const argv = await prepareExternalRecommenders(argv0, modules);
   let values: Record<string, string | boolean | undefined>;
   rejectRepeatedFlags(argv);
   try {
@@ -97,6 +98,11 @@ export async function parseTrainingDataArgs(argv0: string[]): Promise<TrainingDa
   const name = s('recommender') ?? 'linucb+follow';
   const rivalName = s('rival') ?? 'popular+follow';
   for (const [opt, n] of [['recommender', name], ['rival', rivalName]]) if (!isKnownRecommender(n)) throw new UsageError(`--${opt} "${n}" is unknown`);
+  // A module neither side names was loaded (its code run) and never asked for a list, unsaid.
+  const bases = [name, rivalName].map((n) => parseRecommenderName(n).base);
+  for (const m of modules) {
+    if (!bases.includes(m.name)) throw new UsageError(`--recommender-module ${m.file} is loaded as ${m.name}, but neither --recommender ("${name}") nor --rival ("${rivalName}") names it: the module would not run`);
+  }
   if (name === rivalName) throw new UsageError(`--rival "${rivalName}" is the --recommender itself: every preference pair would compare a list with itself; name another recommender`);
   const nUsers = intOption('users', s('users'), 30, 1, 100_000);
   const seed = intOption('seed', s('seed'), 42, 0, 0xffffffff);

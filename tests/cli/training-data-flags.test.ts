@@ -62,3 +62,18 @@ describe('training-data: --chat or --dpo naming the --recommender-module file', 
     }
   }, 30_000);
 });
+
+describe('training-data: --recommender-module that neither --recommender nor --rival names', () => {
+  it('is refused (loaded, its code run, never used); named as either it is taken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recoworld-td-unused-'));
+    try {
+      const mod = join(dir, 'mine.mjs');
+      writeFileSync(mod, 'export function recommend(req) { return { items: [] }; }\n');
+      await expect(parseTrainingDataArgs(['--recommender-module', mod, '--recommender', 'popular', '--rival', 'random'])).rejects.toThrow(/^--recommender-module .*mine\.mjs is loaded as module:mine, but neither --recommender \("popular"\) nor --rival \("random"\) names it: the module would not run$/);
+      expect(await parseTrainingDataArgs(['--recommender-module', mod, '--recommender', 'popular', '--rival', 'module:mine+follow'])).not.toBeNull();
+      expect(await parseTrainingDataArgs(['--recommender-module', mod])).toMatchObject({ name: 'module:mine' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
