@@ -85,18 +85,26 @@ function checkDepth(value: unknown, where: string, at: { line?: number; record?:
   if (path !== null) throw new ImportFileError(`${where}: nested more than ${MAX_RECORD_DEPTH} levels deep (at ${path}); not an export of this app`, at);
 }
 
+/** Most turns, and most items in one list, an imported session may have. */
+const MAX_IMPORT_TURNS = 1000;
+const MAX_IMPORT_LIST = 1000;
+
 /**
  * What a replay cannot draw in these turns, or null: each turn once (the feed keys turns by
  * index) and each decision inside its list (a position of 50,000,000 made a 50-million-slot
  * array and the tab ran out of memory).
  */
 function turnsProblem(turns: readonly Turn[]): string | null {
+  // No run of this app makes more turns than the turn limit's top (1,000) or a longer list
+  // than its largest reply (1,000 items): a few MB of ids drew a million cards on replay.
+  if (turns.length > MAX_IMPORT_TURNS) return `${turns.length.toLocaleString('en-US')} turns; a session of this app has at most ${MAX_IMPORT_TURNS.toLocaleString('en-US')}`;
   const seen = new Set<number>();
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
     if (seen.has(t.index)) return `turns.${i}.index ${t.index} appears twice`;
     seen.add(t.index);
     const n = t.slate.itemIds.length;
+    if (n > MAX_IMPORT_LIST) return `turns.${i}.slate.itemIds holds ${n.toLocaleString('en-US')} items; a list of this app has at most ${MAX_IMPORT_LIST.toLocaleString('en-US')}`;
     const k = t.decisions.findIndex((d) => d.position >= n);
     if (k >= 0) return `turns.${i}.decisions.${k}.position ${t.decisions[k].position} is outside its list of ${n} item${n === 1 ? '' : 's'}`;
   }

@@ -101,6 +101,9 @@ const CASES: Case[] = [
     }),
     error: /the turns its events make: turns\.1\.index 0 appears twice/, where: { record: 0 },
   },
+  // A few MB of ids drew a million cards on replay: a list or a session longer than any run of this app is refused.
+  { name: 'a list of 1,001 items', text: withAll((a) => (a.sessions[0].trajectory.turns[0].slate.itemIds = Array.from({ length: 1001 }, (_, i) => `x${i}`))), error: /trajectory\.turns\.0\.slate\.itemIds holds 1,001 items; a list of this app has at most 1,000/, where: { record: 0 } },
+  { name: 'JSONL: 1,001 turns', text: (g) => { const l = clone(g.line) as Record<string, any>; l.turns = Array.from({ length: 1001 }, (_, i) => ({ ...l.turns[0], index: i })); return JSON.stringify(l); }, error: /^Line 1: 1,001 turns; a session of this app has at most 1,000/, where: { line: 1 } },
   { name: 'JSONL: a decision far outside its list', text: (g) => { const l = clone(g.line) as Record<string, any>; l.turns[1].decisions[1].position = 1e9; return JSON.stringify(l); }, error: /^Line 1: turns\.1\.decisions\.1\.position 1000000000 is outside its list of 2 items/, where: { line: 1 } },
   // The replay shows a plan's summary as text: a list there threw "text.matchAll is not a function".
   { name: 'a plan whose summary is not text', text: withAll((a) => (a.sessions[0].trajectory.turns[1].slate.plan = { summary: ['\u202e'] })), error: /trajectory\.turns\.1\.slate\.plan\.summary/, where: { record: 0 } },
