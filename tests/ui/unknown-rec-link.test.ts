@@ -20,6 +20,15 @@ describe('a link naming a recommender this page lacks', () => {
     expect(banner.textContent).toContain('This link names recommenders this page does not have: module:gone (content runs instead) and lightgcn (popular runs instead).');
   });
 
+  it("drops the missing recommender's parameters with it (every run of the default failed on them)", async () => {
+    history.replaceState(null, '', '/?rec=no-such&rp=alpha:2&seed=3');
+    render(App);
+    await screen.findByTestId('link-recommender-unknown');
+    const q = new URLSearchParams(location.search);
+    expect(q.get('rp')).toBeNull();
+    expect(q.get('seed')).toBe('3');
+  });
+
   it('says nothing for known ones', () => {
     history.replaceState(null, '', '/?rec=linucb&rec2=random');
     render(App);
