@@ -41,6 +41,14 @@ export function credentialsMessage(url: string): string {
   return `The URL ${redactUrl(url)} carries a user name or password. It was not used: put the key in the API key field (CLI: --llm-key-env VAR), so that it never appears in URLs, output or logs.`;
 }
 
+/**
+ * A self-hosted model folder's URL with a user name or password: not fetched (a browser
+ * refuses such a URL, and the password would come back in error lines), said redacted.
+ */
+export function folderCredentialsMessage(url: string): string {
+  return `The model folder URL ${redactUrl(url)} carries a user name or password. It was not used (nothing was fetched): serve the folder without one, on this machine or behind your own proxy.`;
+}
+
 // ANSI escape sequences (CSI, OSC, and two-character ESC sequences), then any other
 // control character except tab and newline, C1 controls, and the bidi overrides that can
 // make a terminal show text in a different order than it is.

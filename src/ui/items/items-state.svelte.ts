@@ -4,6 +4,7 @@
  * runs off the page (the Transformers.js worker) or in short, awaited steps (the offline
  * fit, about a second on the built-in feed).
  */
+import { folderCredentialsMessage, hasCredentials } from '../../llm/redact';
 import type { ItemVectors } from '../../core/embed/vectors';
 import type { SemanticIds } from '../../core/embed/semantic-ids';
 import type { Catalog } from '../../core/types';
@@ -147,8 +148,10 @@ export class ItemsState {
       import('../../core/embed/item-text'),
       import('../../core/embed/vectors'),
     ]);
-    this.worker ??= new TjsWorker();
     const model = this.model.trim();
+    const base = this.modelBase.trim();
+    if (hasCredentials(base)) throw new Error(folderCredentialsMessage(base));
+    this.worker ??= new TjsWorker();
     const info = await this.worker.loadEmbedder({
       model,
       modelBase: this.modelBase.trim() || null,

@@ -3,6 +3,7 @@
  * self-hosted URL, download progress, cache status), one prompt, a streamed reply, stop,
  * and the token counts the model reported.
  */
+import { folderCredentialsMessage, hasCredentials } from '../../llm/redact';
 import type { ChatEngine } from '../../core/llm/chat-engine';
 import { TJS_CHAT_MODELS } from '../../llm/transformers/models';
 
@@ -33,6 +34,10 @@ export class LmState {
     // An emptied field was sent to the hub as model "" and came back as "unreachable".
     if (!this.model.trim()) {
       this.error = `Enter a model id (for example ${TJS_CHAT_MODELS[0].id}); nothing was fetched.`;
+      return;
+    }
+    if (hasCredentials(this.modelBase)) {
+      this.error = folderCredentialsMessage(this.modelBase);
       return;
     }
     this.loading = true;
