@@ -8,13 +8,17 @@
  * keeps focus on a disabled button, so the endpoint test drops it to <body> by hand, as a browser does.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
 import { llmState } from '../../src/ui/llm/llm-state.svelte';
 import { setTjsWorkerFactory, type TjsWorkerLike } from '../../src/ui/llm/llm-actions';
 import type { ModelOption } from '../../src/llm/webllm/catalogue';
 import type { GpuReport } from '../../src/llm/webllm/webgpu';
 import { modelListServerForFile } from '../helpers/model-list-server';
+import { preloadLlmSimulator } from '../helpers/preload-llm-simulator';
+
+// A loaded model makes the panel import the simulator registry lazily: loaded first, so that import cannot outlive this file.
+beforeAll(preloadLlmSimulator);
 
 const load = vi.hoisted(() => ({ release: null as null | (() => void) }));
 vi.mock('../../src/llm/webllm/load', () => ({

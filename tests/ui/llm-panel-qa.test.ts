@@ -15,6 +15,7 @@ import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
 import { llmState, LlmState } from '../../src/ui/llm/llm-state.svelte';
 import { deleteModel, loadModel, loadTjsModel, setTjsWorkerFactory } from '../../src/ui/llm/llm-actions';
 import type { ModelOption } from '../../src/llm/webllm/catalogue';
+import { preloadLlmSimulator } from '../helpers/preload-llm-simulator';
 
 const load = vi.hoisted(() => ({ next: [] as ((o: unknown) => Promise<unknown>)[], unloaded: 0 }));
 vi.mock('../../src/llm/webllm/load', () => ({
@@ -28,6 +29,7 @@ let server: Server;
 /** Chat calls still to answer 503 (overloaded) before answering; -1: every one. */
 let overloaded = -1;
 beforeAll(async () => {
+  await preloadLlmSimulator(); // CI failed once on the panel's import outliving this file
   // Lists its model; chat calls get a 503 while `overloaded` says so (the engine retries), then a reply.
   server = createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
