@@ -15,6 +15,7 @@ import { DEVICES, RUN_FIELDS as F, TIMES_OF_DAY, type IntField } from '../core/r
 import { isRepresentationMode, REPRESENTATION_MODES } from '../core/simulator/llm/representation-for';
 import type { RepresentationMode } from '../core/simulator/llm/representation';
 import { sanitizeEdits, type PersonaEdits } from '../core/run/persona-edits';
+import { TRAIT_RANGES } from '../core/users/personas';
 
 /** A bad command line: the message says what is wrong; the CLI exits with code 2. */
 export class UsageError extends Error {
@@ -177,7 +178,7 @@ function readRunFile(file: string): Record<string, unknown> {
 }
 
 /** What persona edits may hold (src/core/run/persona-edits.ts). */
-const EDITS_RULES = 'age: a whole number 0 .. 120; gender, location, occupation: text up to 80 characters; interests: topic -> 0 .. 1; traits: name -> 0 .. 1, timeBudgetSec 0 .. 36000';
+const EDITS_RULES = `age: a whole number 0 .. 120; gender, location, occupation: text up to 80 characters; interests: topic -> 0 .. 1; traits: ${Object.keys(TRAIT_RANGES).join(', ')} -> 0 .. 1, timeBudgetSec 0 .. 36000`;
 
 /** The fields of `raw` that `sanitizeEdits` dropped (`kept`), as "key: value" (values cut to 40 characters). */
 function droppedEdits(raw: Record<string, unknown>, kept: PersonaEdits | undefined): string[] {
@@ -187,7 +188,9 @@ function droppedEdits(raw: Record<string, unknown>, kept: PersonaEdits | undefin
   for (const [key, v] of Object.entries(raw)) {
     if ((key === 'interests' || key === 'traits') && v && typeof v === 'object' && !Array.isArray(v)) {
       const keptMap = (k[key] ?? {}) as Record<string, unknown>;
-      for (const [name, w] of Object.entries(v)) if (!Object.hasOwn(keptMap, name)) out.push(`${key}.${name}: ${short(w)}`);
+      // A trait no user has passes the sanitizer and is dropped when applied: refused here too.
+      const known = (name: string) => Object.hasOwn(keptMap, name) && (key === 'interests' || Object.hasOwn(TRAIT_RANGES, name));
+      for (const [name, w] of Object.entries(v)) if (!known(name)) out.push(`${key}.${name}: ${short(w)}`);
     } else if (!Object.hasOwn(k, key)) out.push(`${key}: ${short(v)}`);
   }
   return out;

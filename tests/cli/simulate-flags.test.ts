@@ -79,3 +79,10 @@ describe('--edits fields that would be dropped', () => {
     expect(refused(['--edits', '{}'])).toBe('accepted');
   });
 });
+
+describe('--edits traits that no user has', () => {
+  it('are refused by name (a "patience" trait passed the check and was then dropped, unsaid)', () => {
+    expect(refused(['--edits', '{"traits": {"patience": 0.5}}'])).toMatch(/^--edits: not applied, not valid: traits\.patience: 0\.5 \(.*traits: .*curiosity/);
+    expect(refused(['--edits', '{"traits": {"curiosity": 0.5}}'])).toBe('accepted');
+  });
+});
