@@ -29,6 +29,6 @@ describe('model folder URLs with credentials in the Items view', () => {
     expect(lm.error).toMatch(/carries a user name or password/);
     expect(lm.error).not.toContain('hunter2');
     expect(lm.loading).toBe(false);
-    expect(lm.engine).toBeNull();
+    expect(lm.loaded).toBeNull();
   });
 });
