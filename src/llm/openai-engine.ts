@@ -185,12 +185,13 @@ export class OpenAiCompatibleEngine implements ChatEngine {
       if (this.cfg.apiKey) headers.Authorization = `Bearer ${this.cfg.apiKey}`;
       let res: Response;
       try {
-        res = await doFetch(`${this.cfg.baseUrl}/chat/completions`, { method: 'POST', headers, body: this.body(req, withSchema), signal: ctrl.signal });
+        res = await doFetch(`${this.cfg.baseUrl}/chat/completions`, { method: 'POST', headers, body: this.body(req, withSchema), signal: ctrl.signal, redirect: 'manual' });
       } catch (e) {
         return fail(e);
       }
       arm();
       try {
+        if (isRedirect(res)) throw redirectError(res, this.url);
         if (!res.ok) throw await httpError(res, this.cfg.wallNow?.() ?? Date.now(), arm);
         if (!res.body) throw new ChatEngineError('bad_response', 'The server sent no body.');
         const type = (res.headers.get('content-type') ?? '').toLowerCase();
@@ -230,10 +231,11 @@ export class OpenAiCompatibleEngine implements ChatEngine {
     const where = redactUrl(`${this.cfg.baseUrl}/models`);
     let res: Response;
     try {
-      res = await doFetch(`${this.cfg.baseUrl}/models`, { headers, signal });
+      res = await doFetch(`${this.cfg.baseUrl}/models`, { headers, signal, redirect: 'manual' });
     } catch (e) {
       throw new ChatEngineError('network', `Cannot reach ${where} (${errorCause(e)}). Is the server running${CORS_HINT}?`);
     }
+    if (isRedirect(res)) throw redirectError(res, where);
     if (!res.ok) throw await httpError(res, Date.now(), () => {});
     if (!res.body) return [];
     const state = new ReplyState(this.limits, '', undefined);
@@ -269,6 +271,22 @@ export function estimateTokens(text: string): number {
 }
 
 /** A clear error for a non-2xx answer, with the server's own message when it sent one (bounded, control characters removed). */
+/** A 3xx answer (Node shows it; a browser's is an 'opaqueredirect' of status 0). */
+function isRedirect(res: Response): boolean {
+  return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
+}
+
+/**
+ * A redirect is said, not followed (as the HTTP recommenders' is): following it re-sent the
+ * prompt, and the API key with it, to wherever the server pointed, and a 301/302 turned the
+ * POST into a bodiless GET. Not retried: the address is wrong, not busy.
+ */
+function redirectError(res: Response, where: string): ChatEngineError {
+  const to = res.headers.get('location');
+  const target = to ? ` to ${serverSnippet(redactUrl(to), 200)}` : '';
+  return new ChatEngineError('http', `${where} answered with a redirect (${res.status ? `HTTP ${res.status}` : 'the browser does not say where'}${target}), which is not followed: use the address it points to as the base URL.`, res.status || undefined);
+}
+
 async function httpError(res: Response, wallNow: number, onBytes: () => void): Promise<ChatEngineError> {
   let detail = '';
   let body = '';
