@@ -2,7 +2,7 @@
  * The summary of a CLI run: totals, means with 95% confidence intervals, counts per
  * action and per end reason. Deterministic for a seed; timing lives apart (`timing`).
  */
-import { meanCI, type MeanCI } from '../core/metrics/summary';
+import { meanCI, NON_NEGATIVE, type MeanCI } from '../core/metrics/summary';
 import { emptyActionCounts } from '../core/metrics/session-metrics';
 import type { ActionType, EndReason, Trajectory } from '../core/types';
 
@@ -113,11 +113,11 @@ export function summarize(records: readonly SessionRecord[]): RunSummary {
     endReasons[r.endReason] = (endReasons[r.endReason] ?? 0) + 1;
   }
   const ci = {
-    watchSeconds: roundCI(meanCI(records.map((r) => r.watchSec))),
-    itemsViewed: roundCI(meanCI(records.map((r) => r.itemsViewed))),
-    turns: roundCI(meanCI(records.map((r) => r.turns))),
+    watchSeconds: roundCI(meanCI(records.map((r) => r.watchSec), 0.95, NON_NEGATIVE)),
+    itemsViewed: roundCI(meanCI(records.map((r) => r.itemsViewed), 0.95, NON_NEGATIVE)),
+    turns: roundCI(meanCI(records.map((r) => r.turns), 0.95, NON_NEGATIVE)),
     reward: roundCI(meanCI(records.map((r) => r.reward))),
-    sessionSeconds: roundCI(meanCI(records.map((r) => r.sessionSec))),
+    sessionSeconds: roundCI(meanCI(records.map((r) => r.sessionSec), 0.95, NON_NEGATIVE)),
   };
   const llm = { decisions: 0, fallbacks: 0, promptTokens: 0, completionTokens: 0 };
   for (const r of records) {

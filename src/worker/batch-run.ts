@@ -8,7 +8,7 @@
  */
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import { runBatch } from '../core/env/batch';
-import { meanCI } from '../core/metrics/summary';
+import { meanCI, NON_NEGATIVE, PROBABILITY } from '../core/metrics/summary';
 import { buildRun } from '../core/run/build-run';
 import { canonicalTrajectory } from '../core/run/canonical';
 import { parseRunDescription } from '../core/run/description';
@@ -54,10 +54,10 @@ export function summarize(rows: BatchSessionRow[], errors: Record<string, number
     return {
       recommender,
       sessions: rs.length,
-      watchSec: meanCI(rs.map((r) => r.watchSec)),
-      turns: meanCI(rs.map((r) => r.turns)),
-      itemsViewed: meanCI(rs.map((r) => r.itemsViewed)),
-      returnProbability: meanCI(rs.map((r) => r.returnProbability)),
+      watchSec: meanCI(rs.map((r) => r.watchSec), 0.95, NON_NEGATIVE),
+      turns: meanCI(rs.map((r) => r.turns), 0.95, NON_NEGATIVE),
+      itemsViewed: meanCI(rs.map((r) => r.itemsViewed), 0.95, NON_NEGATIVE),
+      returnProbability: meanCI(rs.map((r) => r.returnProbability), 0.95, PROBABILITY),
       endReasons,
       errors: errors[recommender] ?? 0,
     };

@@ -64,11 +64,10 @@ export function quantiles(xs: readonly number[]): Quantiles {
 export function interval(xs: readonly number[], opts: { floor?: number } = {}): Interval {
   const n = xs.length;
   if (n === 0) return { mean: 0, lo: 0, hi: 0, n: 0 };
-  const { mean, lo, hi } = meanCI(xs);
   // A count cannot be below 0: a t interval of few, spread-out counts can (0, 0, 10 views
   // gave -11.0 .. 17.7), which reads as a bug. `floor` clips the bound, not the mean.
-  const low = opts.floor === undefined ? lo : Math.max(opts.floor, lo);
-  return { mean: r3(mean), lo: r3(low), hi: r3(hi), n };
+  const { mean, lo, hi } = meanCI(xs, 0.95, [opts.floor ?? -Infinity, Infinity]);
+  return { mean: r3(mean), lo: r3(lo), hi: r3(hi), n };
 }
 
 /** Summary of one strategy's replicates (in replicate order). */

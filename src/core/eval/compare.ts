@@ -7,7 +7,7 @@
  */
 import { buildCatalogIndex } from '../catalog/catalog-index';
 import { runBatch } from '../env/batch';
-import { meanCI, type MeanCI } from '../metrics/summary';
+import { meanCI, NON_NEGATIVE, PROBABILITY, type MeanCI } from '../metrics/summary';
 import { buildRun, type RunWorld } from '../run/build-run';
 import type { RunDescription } from '../run/description';
 import type { UserSimulator } from '../simulator/simulator';
@@ -103,11 +103,11 @@ export async function runCompare(cfg: CompareConfig): Promise<CompareResult> {
       base: name.replace(/\+follow$/, ''),
       follows: name.endsWith('+follow'),
       sessions: m.length,
-      watchSec: meanCI(m.map((x) => x.watchSec)),
-      turns: meanCI(m.map((x) => x.turns)),
-      itemsViewed: meanCI(m.map((x) => x.itemsViewed)),
-      retention: meanCI(m.map((x) => x.returnProbability)),
-      instructions: meanCI(m.map((x) => x.instructions)),
+      watchSec: meanCI(m.map((x) => x.watchSec), 0.95, NON_NEGATIVE),
+      turns: meanCI(m.map((x) => x.turns), 0.95, NON_NEGATIVE),
+      itemsViewed: meanCI(m.map((x) => x.itemsViewed), 0.95, NON_NEGATIVE),
+      retention: meanCI(m.map((x) => x.returnProbability), 0.95, PROBABILITY),
+      instructions: meanCI(m.map((x) => x.instructions), 0.95, NON_NEGATIVE),
       verdict: instructionVerdict(run.trajectories),
     });
     cfg.onProgress?.(++done, names.length, name);

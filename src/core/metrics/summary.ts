@@ -18,11 +18,17 @@ export interface MeanCI {
   n: number;
 }
 
+/** The values a figure can take: watch seconds and counts are never negative, a probability is in [0, 1]. */
+export const NON_NEGATIVE: readonly [number, number] = [0, Infinity];
+export const PROBABILITY: readonly [number, number] = [0, 1];
+
 /**
  * Mean and 95% confidence interval of `values` (non-finite values are ignored).
  * n = 0 gives NaN everywhere (JSON turns it into null); n = 1 gives a zero-width interval.
+ * `range` clips the bounds to the values the figure can take (a t interval of a few
+ * sessions' return probabilities read [-0.41, 1.54]); the mean is not moved.
  */
-export function meanCI(values: readonly number[], confidence = 0.95): MeanCI {
+export function meanCI(values: readonly number[], confidence = 0.95, range: readonly [number, number] = [-Infinity, Infinity]): MeanCI {
   const xs = values.filter((v) => Number.isFinite(v));
   const n = xs.length;
   if (n === 0) return { mean: NaN, lo: NaN, hi: NaN, n: 0 };
@@ -30,7 +36,7 @@ export function meanCI(values: readonly number[], confidence = 0.95): MeanCI {
   if (n === 1) return { mean: m, lo: m, hi: m, n };
   const sd = deviation(xs) as number;
   const half = tCritical(confidence, n - 1) * (sd / Math.sqrt(n));
-  return { mean: m, lo: m - half, hi: m + half, n };
+  return { mean: m, lo: Math.max(range[0], m - half), hi: Math.min(range[1], m + half), n };
 }
 
 const tMemo = new Map<string, number>();

@@ -14,7 +14,7 @@
 import { buildCatalogIndex, type CatalogIndex } from '../catalog/catalog-index';
 import { runBatch } from '../env/batch';
 import { runSession } from '../env/runner';
-import { meanCI, type MeanCI } from '../metrics/summary';
+import { meanCI, NON_NEGATIVE, PROBABILITY, type MeanCI } from '../metrics/summary';
 import { intraListDiversity } from '../metrics/offline';
 import { createRng, hashString } from '../rng';
 import { simulators } from '../simulator/registry';
@@ -85,9 +85,9 @@ function statsOf(trajectories: Trajectory[], index: CatalogIndex, objective: Obj
   }
   return {
     reward: meanCI(m.map(OBJECTIVES[objective].fn)),
-    sessionSeconds: meanCI(m.map((x) => x.sessionSec)),
-    retention: meanCI(m.map((x) => x.returnProbability)),
-    watchSeconds: meanCI(m.map((x) => x.watchSec)),
+    sessionSeconds: meanCI(m.map((x) => x.sessionSec), 0.95, NON_NEGATIVE),
+    retention: meanCI(m.map((x) => x.returnProbability), 0.95, PROBABILITY),
+    watchSeconds: meanCI(m.map((x) => x.watchSec), 0.95, NON_NEGATIVE),
     diversity: lists ? div / lists : 0,
     sessions: m.length,
   };

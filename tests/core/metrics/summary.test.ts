@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanCI, tCdf, tQuantile } from '../../../src/core/metrics/summary';
+import { meanCI, NON_NEGATIVE, PROBABILITY, tCdf, tQuantile } from '../../../src/core/metrics/summary';
 
 describe('Student t', () => {
   it('matches the table values of t(0.975, df)', () => {
@@ -36,6 +36,19 @@ describe('meanCI', () => {
     expect(empty.n).toBe(0);
     expect(Number.isNaN(empty.mean)).toBe(true);
     expect(meanCI([2, NaN, 4, Infinity]).mean).toBe(3);
+  });
+  it('clips the bounds to the values a figure can take, not the mean', () => {
+    // Three sessions' return probabilities: the t interval is about [-0.41, 1.54].
+    const raw = meanCI([0.05, 0.5, 0.85]);
+    expect(raw.lo).toBeLessThan(0);
+    expect(raw.hi).toBeGreaterThan(1);
+    const p = meanCI([0.05, 0.5, 0.85], 0.95, PROBABILITY);
+    expect(p).toEqual({ mean: raw.mean, lo: 0, hi: 1, n: 3 });
+    const w = meanCI([0, 0, 90], 0.95, NON_NEGATIVE);
+    expect(w.lo).toBe(0);
+    expect(w.hi).toBeCloseTo(30 + tQuantile(0.975, 2) * Math.sqrt(2700) / Math.sqrt(3), 6);
+    // Inside the range nothing changes.
+    expect(meanCI([1, 2, 3, 4, 5], 0.95, NON_NEGATIVE)).toEqual(meanCI([1, 2, 3, 4, 5]));
   });
   it('has a zero-width interval for constant values', () => {
     expect(meanCI([2, 2, 2])).toEqual({ mean: 2, lo: 2, hi: 2, n: 3 });
