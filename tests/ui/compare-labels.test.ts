@@ -1,7 +1,8 @@
 /**
  * Compare: the result tables name what was run, not what the menus say now (changing a
  * menu after a run must not relabel its figures), and the many-seeds count is a whole
- * number within the field's range.
+ * number within the field's range. Leaving Compare and coming back finds its runs where they
+ * were (still going, or finished), as Batch and the leaderboard do: the view was rebuilt empty.
  */
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
@@ -52,5 +53,30 @@ describe('compare labels', () => {
     expect(seedCount(100_000)).toBe(200);
     expect(seedCount(1)).toBe(2);
     expect(seedCount(Number.NaN)).toBe(2);
+  });
+});
+
+describe('compare kept across visits', () => {
+  it('finds "Run both" and many seeds, started and left mid-run, going on and finished on coming back', async () => {
+    const settings = new SettingsState('view=compare&turns=1&k=2&speed=1&seed=31');
+    const data = new DataStore();
+    const first = render(CompareView, { settings, data });
+    await fireEvent.click(screen.getByTestId('compare-run'));
+    expect((screen.getByTestId('compare-run') as HTMLButtonElement).disabled).toBe(true);
+    first.unmount(); // to Live and back, mid-run
+    render(CompareView, { settings, data });
+    // Still running on coming back (Run both held), then its table, with the seed it ran.
+    expect((screen.getByTestId('compare-run') as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('compare-diff').querySelector('caption')?.textContent).toContain('seed 31'), { timeout: 20_000 });
+    cleanup();
+
+    render(CompareView, { settings, data });
+    await fireEvent.input(screen.getByTestId('compare-seeds-n'), { target: { value: '3' } });
+    await fireEvent.click(screen.getByTestId('compare-seeds-run'));
+    cleanup();
+    render(CompareView, { settings, data });
+    expect(screen.getByTestId('compare-diff')).toBeTruthy();
+    expect((screen.getByTestId('compare-seeds-n') as HTMLInputElement).value).toBe('3');
+    await waitFor(() => expect(screen.getByTestId('compare-seeds').querySelector('caption')?.textContent).toMatch(/^\s*3 seeds \(31–33\)/), { timeout: 20_000 });
   });
 });
