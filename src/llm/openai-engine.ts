@@ -12,6 +12,7 @@ import { ChatEngineError, type ChatCallOptions, type ChatEngine, type ChatReques
 import { watchAbort } from './abort';
 import { htmlSummary, readJsonReply, readPrefix, readSse, readText, ReplyState, type ReplyLimits } from './openai-stream';
 import { credentialsMessage, hasCredentials, redactUrl, serverSnippet } from './redact';
+import { isRedirect, redirectSummary } from '../remote/redirect';
 import { backoffMs, isRetryableStatus, parseRetryAfter, retryPolicy, type RetryPolicy } from './retry';
 
 /**
@@ -191,7 +192,7 @@ export class OpenAiCompatibleEngine implements ChatEngine {
       }
       arm();
       try {
-        if (isRedirect(res)) throw redirectError(res, this.url);
+        if (isRedirect(res)) throw redirectError(res, this.url, `${this.cfg.baseUrl}/chat/completions`);
         if (!res.ok) throw await httpError(res, this.cfg.wallNow?.() ?? Date.now(), arm);
         if (!res.body) throw new ChatEngineError('bad_response', 'The server sent no body.');
         const type = (res.headers.get('content-type') ?? '').toLowerCase();
@@ -235,7 +236,7 @@ export class OpenAiCompatibleEngine implements ChatEngine {
     } catch (e) {
       throw new ChatEngineError('network', `Cannot reach ${where} (${errorCause(e)}). Is the server running${CORS_HINT}?`);
     }
-    if (isRedirect(res)) throw redirectError(res, where);
+    if (isRedirect(res)) throw redirectError(res, where, `${this.cfg.baseUrl}/models`);
     if (!res.ok) throw await httpError(res, Date.now(), () => {});
     if (!res.body) return [];
     const state = new ReplyState(this.limits, '', undefined);
@@ -270,23 +271,16 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-/** A clear error for a non-2xx answer, with the server's own message when it sent one (bounded, control characters removed). */
-/** A 3xx answer (Node shows it; a browser's is an 'opaqueredirect' of status 0). */
-function isRedirect(res: Response): boolean {
-  return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
-}
-
 /**
  * A redirect is said, not followed (as the HTTP recommenders' is): following it re-sent the
  * prompt, and the API key with it, to wherever the server pointed, and a 301/302 turned the
  * POST into a bodiless GET. Not retried: the address is wrong, not busy.
  */
-function redirectError(res: Response, where: string): ChatEngineError {
-  const to = res.headers.get('location');
-  const target = to ? ` to ${serverSnippet(redactUrl(to), 200)}` : '';
-  return new ChatEngineError('http', `${where} answered with a redirect (${res.status ? `HTTP ${res.status}` : 'the browser does not say where'}${target}), which is not followed: use the address it points to as the base URL.`, res.status || undefined);
+function redirectError(res: Response, where: string, requestUrl: string): ChatEngineError {
+  return new ChatEngineError('http', `${redirectSummary(where, res, requestUrl)}, which is not followed: use the address it points to as the base URL.`, res.status || undefined);
 }
 
+/** A clear error for a non-2xx answer, with the server's own message when it sent one (bounded, control characters removed). */
 async function httpError(res: Response, wallNow: number, onBytes: () => void): Promise<ChatEngineError> {
   let detail = '';
   let body = '';

@@ -6,6 +6,7 @@
 import type { ApiRequest } from '../core/recommenders/remote/protocol';
 import { MAX_REPLY_BYTES, type EndpointReply } from '../core/recommenders/remote/reply';
 import { EndpointTimeoutError, type RecommenderEndpoint } from '../core/recommenders/remote/remote-recommender';
+import { isRedirect, redirectSummary } from './redirect';
 
 /** Largest reply read (bytes; the core's bound, shared with module replies); a longer one is an error, not a hang or a huge buffer. */
 export { MAX_REPLY_BYTES };
@@ -55,17 +56,8 @@ function describeFailure(e: unknown, url: string, timeoutMs: number, timedOut: b
 
 /** The recommender's URL answered with a redirect (said, not followed). */
 class RedirectError extends Error {
-  constructor(url: string, status: number, location: string | null) {
-    // A browser hides a redirect's status and target ('opaqueredirect', status 0).
-    let where = '';
-    if (location) {
-      try {
-        where = ` to ${new URL(location, url).href.slice(0, 200)}`;
-      } catch {
-        where = ` to ${JSON.stringify(location.slice(0, 200))}`;
-      }
-    }
-    super(`${url} answered with a redirect (${status ? `HTTP ${status}` : 'the browser does not say where'}${where}); use the address it points to as the recommender's URL`);
+  constructor(url: string, res: Response) {
+    super(`${redirectSummary(url, res, url)}; use the address it points to as the recommender's URL`);
   }
 }
 
@@ -96,9 +88,9 @@ export function fetchEndpoint(url: string, fetchImpl: typeof fetch = fetch, canc
           // every request elsewhere unsaid, and a dead target read as "could not reach URL".
           redirect: 'manual',
         });
-        if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+        if (isRedirect(res)) {
           await res.body?.cancel().catch(() => undefined);
-          throw new RedirectError(url, res.status, res.headers.get('location'));
+          throw new RedirectError(url, res);
         }
         const text = await boundedText(res, MAX_REPLY_BYTES);
         return { kind: 'text', status: res.status, text };
