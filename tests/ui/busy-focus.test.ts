@@ -9,6 +9,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import BatchView from '../../src/ui/batch/BatchView.svelte';
 import TrainView from '../../src/ui/train/TrainView.svelte';
+import FidelityView from '../../src/ui/fidelity/FidelityView.svelte';
+import type { FidelityRunner } from '../../src/ui/fidelity/fidelity-state.svelte';
+import type { DataStore } from '../../src/ui/state/data.svelte';
 import { runBatchRequest } from '../../src/worker/batch-run';
 import { inProcessTrainRunner } from './train-runner';
 
@@ -60,6 +63,23 @@ describe('focus through long work', () => {
     await fireEvent.click(reset);
     await waitFor(() => expect(document.activeElement).toBe(start), { timeout: 30_000 });
     expect(start.textContent).toBe('Start');
+  });
+});
+
+describe('focus through a Fidelity run', () => {
+  it('Run hands focus to Cancel while it runs and takes it back when it ends (it fell to the page)', async () => {
+    let fail!: (e: Error) => void;
+    const runner: FidelityRunner = () => new Promise((_, reject) => (fail = reject));
+    const data = { imported: { ml: { catalog: { id: 'ml', name: 'ml', items: [] }, users: [{ id: 'u1' }] } } } as unknown as DataStore;
+    render(FidelityView, { data, runner });
+    const run = screen.getByTestId('fidelity-run') as HTMLButtonElement;
+    run.focus();
+    await fireEvent.click(run);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('fidelity-cancel')));
+    expect(run.disabled).toBe(true);
+    fail(new Error('server gone'));
+    await screen.findByTestId('fidelity-error');
+    await waitFor(() => expect(document.activeElement).toBe(run));
   });
 });
 
