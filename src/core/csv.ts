@@ -6,11 +6,16 @@
  * the file is opened ("CSV injection"); a leading apostrophe makes it plain text there.
  */
 
-/** One CSV field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. Non-finite numbers and null are empty. */
+/** True when a CSV cell must be quoted to read back as written: it holds a comma, quote or line break, or starts or ends with white space. */
+export function needsQuoting(s: string): boolean {
+  return /[",\r\n]|^\s|\s$/.test(s);
+}
+
+/** One CSV field: quoted when it holds a comma, quote, line break or edge spaces (`needsQuoting`); quotes doubled. Non-finite numbers and null are empty. */
 export function csvField(v: string | number | boolean | null): string {
   if (v === null) return '';
   const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return needsQuoting(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**

@@ -4,6 +4,7 @@
  * row count against the ids, one dimension for every row, finite values, known and
  * unique ids. Errors name the line and field. Rows are L2-normalised on import.
  */
+import { needsQuoting } from '../csv';
 import { normalizeRows, type ItemVectors } from './vectors';
 
 /** A rejected vector file: `message` says where and why. */
@@ -148,7 +149,7 @@ export function toNpy(v: ItemVectors): Uint8Array {
  * in it, or edge spaces) is refused, naming the id; `.npy` (catalog order, no ids) holds any.
  */
 export function toVectorCsv(v: ItemVectors): string {
-  const bad = v.ids.find((id) => /[",\r\n]|^\s|\s$/.test(id) || id === '');
+  const bad = v.ids.find((id) => needsQuoting(id) || id === '');
   if (bad !== undefined) throw new VectorImportError(`Item id ${JSON.stringify(bad)} cannot be written to a vector CSV (it holds a comma, quote, line break or edge space, or is empty); write a .npy file instead (rows in catalog order)`);
   const head = ['id', ...Array.from({ length: v.dim }, (_, d) => `d${d}`)].join(',');
   const lines = v.ids.map((id, i) => [id, ...Array.from(v.data.subarray(i * v.dim, (i + 1) * v.dim), (x) => String(x))].join(','));
