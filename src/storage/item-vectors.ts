@@ -37,27 +37,28 @@ export async function deleteItemVectors(db: RecoDb, catalogId: string, model: st
  * was keyed by content) or under another content hash of it (a catalog re-imported with
  * changed text; every MovieLens folder imports as `ml-latest`). Nothing reads them for this
  * catalog, and nothing deleted them: a 9,000-movie matrix of 384 dimensions is 14 MB.
- * `key` is the current `vectorCacheKey`, `catalogId` the catalog's id.
+ * `key` is the current `vectorCacheKey`, `catalogId` the catalog's id. The one selection
+ * that `listOtherVersions` counts and `deleteOtherVersions` deletes.
  */
+function otherVersions(db: RecoDb, catalogId: string, key: string) {
+  return db.itemVectors
+    .where('catalogId')
+    .startsWith(catalogId)
+    .filter((r) => r.catalogId !== key && (r.catalogId === catalogId || r.catalogId.startsWith(`${catalogId}#`)));
+}
+
+/** How many rows of other versions of a catalog are cached (`otherVersions`), and about how many bytes they hold. */
 export async function listOtherVersions(db: RecoDb, catalogId: string, key: string): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
   let bytes = 0;
-  await db.itemVectors
-    .where('catalogId')
-    .startsWith(catalogId)
-    .filter((r) => r.catalogId !== key && (r.catalogId === catalogId || r.catalogId.startsWith(`${catalogId}#`)))
-    .each((r) => {
-      rows++;
-      bytes += (r.data?.byteLength ?? 0) + r.ids.reduce((n, id) => n + 2 * id.length, 0);
-    });
+  await otherVersions(db, catalogId, key).each((r) => {
+    rows++;
+    bytes += (r.data?.byteLength ?? 0) + r.ids.reduce((n, id) => n + 2 * id.length, 0);
+  });
   return { rows, bytes };
 }
 
 /** Delete the rows `listOtherVersions` counts; returns how many went. */
 export async function deleteOtherVersions(db: RecoDb, catalogId: string, key: string): Promise<number> {
-  return db.itemVectors
-    .where('catalogId')
-    .startsWith(catalogId)
-    .filter((r) => r.catalogId !== key && (r.catalogId === catalogId || r.catalogId.startsWith(`${catalogId}#`)))
-    .delete();
+  return otherVersions(db, catalogId, key).delete();
 }
