@@ -4,7 +4,7 @@
  * over replicates), cascade quantiles, and the paired difference between two strategies.
  */
 import { AGE_BANDS, REGIONS } from '../population/demographics';
-import { meanCI } from '../metrics/summary';
+import { meanCI, NON_NEGATIVE } from '../metrics/summary';
 import { HORIZONS, type HorizonKey } from './prepare';
 import { METRICS, type Metric, type ReplicateResult } from './replicate';
 
@@ -57,16 +57,15 @@ export function quantiles(xs: readonly number[]): Quantiles {
 /**
  * Mean with a 95% interval: `meanCI` (Student's t, as every other interval of the
  * playground; the normal 1.96 made a 3-replicate interval 2.2 times too narrow, so the
- * comparison called differences clear that were not), rounded; n = 0 gives zeros. `floor`
- * clips the lower bound for a quantity that cannot go below it (counts: 0); differences
- * (B - A) are never clipped.
+ * comparison called differences clear that were not), rounded; n = 0 gives zeros. `range`
+ * is `meanCI`'s: the values the quantity can take, which clip the bounds, not the mean
+ * (counts: `NON_NEGATIVE`; a t interval of few, spread-out counts such as 0, 0, 10 views gave
+ * -11.0 .. 17.7, which reads as a bug). Differences (B - A) are never clipped.
  */
-export function interval(xs: readonly number[], opts: { floor?: number } = {}): Interval {
+export function interval(xs: readonly number[], range?: readonly [number, number]): Interval {
   const n = xs.length;
   if (n === 0) return { mean: 0, lo: 0, hi: 0, n: 0 };
-  // A count cannot be below 0: a t interval of few, spread-out counts can (0, 0, 10 views
-  // gave -11.0 .. 17.7), which reads as a bug. `floor` clips the bound, not the mean.
-  const { mean, lo, hi } = meanCI(xs, 0.95, [opts.floor ?? -Infinity, Infinity]);
+  const { mean, lo, hi } = meanCI(xs, 0.95, range);
   return { mean: r3(mean), lo: r3(lo), hi: r3(hi), n };
 }
 
@@ -96,7 +95,7 @@ export function summarizeStrategy(label: string, audienceSize: number, reps: rea
     audienceSize,
     replicates: reps.length,
     horizons,
-    views1w: interval(reps.map((r) => r.metrics.views[last]), { floor: 0 }),
+    views1w: interval(reps.map((r) => r.metrics.views[last]), NON_NEGATIVE),
     engaged: { total: r3(total), ages: round(ages), regions: round(regions), communities: round(communities) },
     cascade: {
       size: cq((r) => r.cascade.size),

@@ -4,6 +4,7 @@ import { parseExperiment, prepareExperiment, runExperiment, ExperimentError, sum
 import { EV_EXPOSURE } from '../../../src/core/population/world';
 import { advance, initialWorld } from '../../../src/core/population/week';
 import { createRng } from '../../../src/core/rng';
+import { NON_NEGATIVE } from '../../../src/core/metrics/summary';
 
 const world = async () => ({ catalog: await loadBuiltinCatalog(), personas: await loadBuiltinPersonas() });
 const POST = { title: 'Hauling lobster traps at sunrise', topic: 'fishing', durationSec: 35 };
@@ -94,9 +95,9 @@ describe('creator experiments', () => {
     expect(interval([0, 2])).toEqual({ mean: 1, lo: -11.706, hi: 13.706, n: 2 });
     expect(interval([5])).toEqual({ mean: 5, lo: 5, hi: 5, n: 1 });
     // A count's interval stops at 0 (the mean is not moved); a difference's does not.
-    expect(interval([0, 0, 10], { floor: 0 })).toEqual({ mean: 3.333, lo: 0, hi: 17.676, n: 3 });
+    expect(interval([0, 0, 10], NON_NEGATIVE)).toEqual({ mean: 3.333, lo: 0, hi: 17.676, n: 3 });
     expect(interval([0, 0, 10]).lo).toBe(-11.009);
-    expect(interval([8, 9, 10], { floor: 0 })).toEqual(interval([8, 9, 10]));
+    expect(interval([8, 9, 10], NON_NEGATIVE)).toEqual(interval([8, 9, 10]));
     // Many replicates: close to the normal interval (t(0.975, 99) = 1.984).
     const xs = Array.from({ length: 100 }, (_, i) => i % 10);
     const iv = interval(xs);
