@@ -76,6 +76,22 @@ describe('TrainingDataExport', () => {
     expect(Number(/^(\d+)/.exec(screen.getByTestId('training-export-result').textContent!)![1])).toBeLessThanOrEqual(kept);
   });
 
+  it("a stored catalog id's hidden direction control is shown in the result, not applied (it reversed the rest of the sentence)", async () => {
+    const db = await openDb(dbName());
+    // A session of an imported (or crafted History import's) catalog whose id holds a U+202E.
+    const { meta, events, trajectory } = sampleSession('rtl');
+    trajectory.catalogId = 'evil\u202E.lmth';
+    const s = createRecorder(db, { ...meta, catalogId: trajectory.catalogId });
+    for (const e of events) s.onEvent(e);
+    await s.flush();
+    render(TrainingDataExport, { ids: (await listSessions(db)).map((x) => x.id), dbFactory: async () => db, save: () => undefined });
+    await fireEvent.click(screen.getByTestId('training-export-run'));
+    const status = await screen.findByTestId('training-export-result', {}, { timeout: 30_000 });
+    expect(status.textContent, status.textContent ?? "").toMatch(/1 skipped \(catalog "evil/);
+    expect(status.textContent).not.toContain('\u202E');
+    expect(status.querySelector('[data-testid="bidi-mark"]')?.textContent).toBe('U+202E');
+  });
+
   it('a threshold emptied or outside 0..1 is said beside the fields and nothing runs', async () => {
     let opened = 0;
     render(TrainingDataExport, { ids: ['run-x'], dbFactory: async () => { opened++; throw new Error('must not be read'); }, save: () => undefined });
