@@ -42,9 +42,30 @@ export class DataStore {
   private fits = new WeakMap<Catalog, Promise<void>>();
   private fitting = new WeakSet<Catalog>();
 
-  /** Make `id` the current catalog (built-in or imported); falls back to the default built-in. */
-  async use(id: string): Promise<Catalog> {
-    if (this.catalog?.id === id) return this.catalog;
+  /** Calls of `use` so far, and the latest one's catalog id and result: the last one asked for wins. */
+  private loads = 0;
+  private latest: { id: string; done: Promise<Catalog> } | null = null;
+
+  /**
+   * Make `id` the current catalog (built-in or imported); falls back to the default built-in.
+   * The last call wins: a load that finishes after a later call (the person picked catalog A,
+   * then B before A had loaded) no longer makes its catalog current; it resolves with the
+   * later call's catalog when both asked for the same id, else rejects saying so.
+   */
+  use(id: string): Promise<Catalog> {
+    const call = ++this.loads;
+    const done = this.load(id, call);
+    this.latest = { id, done };
+    return done;
+  }
+
+  private async load(id: string, call: number): Promise<Catalog> {
+    if (this.catalog?.id === id) {
+      // Now the current catalog again: a load still running for another one must not end the loading it started.
+      this.loading = false;
+      this.loadError = null;
+      return this.catalog;
+    }
     this.loading = true;
     this.loadError = null;
     try {
@@ -57,14 +78,23 @@ export class DataStore {
         catalog = await builtin.loadBuiltinCatalog(known ? id : undefined);
         this.byId.set(catalog.id, catalog);
       }
+      if (call !== this.loads) return await this.superseded(id);
       this.setCatalog(catalog, imp?.users ?? []);
       return catalog;
     } catch (e) {
+      if (call !== this.loads) return await this.superseded(id);
       this.loadError = e instanceof Error ? e.message : String(e);
       throw e;
     } finally {
-      this.loading = false;
+      if (call === this.loads) this.loading = false;
     }
+  }
+
+  /** A load a later `use` overtook: the later one's catalog when it asked for the same id, else an error that says so. */
+  private async superseded(id: string): Promise<Catalog> {
+    const latest = this.latest;
+    if (latest && latest.id === id) return latest.done;
+    throw new Error(`The catalog "${id}" was not opened: ${latest ? `"${latest.id}"` : 'another one'} was chosen while it loaded.`);
   }
 
   /** Import a MovieLens folder (base name -> contents). Returns the catalog id, or null on error. */
