@@ -72,4 +72,30 @@ describe('PolicyList', () => {
     expect(screen.queryByTestId('confirm-train-from')).toBeNull();
     store.close();
   });
+
+  it('an imported policy file asks before clearing a training with curves, as "Train from it" does (it cleared them unsaid)', async () => {
+    const store = await storeWith();
+    const loads: string[] = [];
+    render(PolicyList, { current: () => null, onload: (_p: unknown, name: string) => loads.push(name), store, hasCurves: true });
+    const input = screen.getByTestId('policy-import') as HTMLInputElement;
+    const pick = async () => {
+      const file = new File([JSON.stringify(pretrainedPolicy())], 'theirs.json', { type: 'application/json' });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      await fireEvent.change(input);
+    };
+    await pick();
+    const dialog = await screen.findByTestId('confirm-train-from');
+    expect(loads).toEqual([]);
+    expect(dialog.textContent).toMatch(/Clear the current training and its curves.*"theirs\.json"/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('confirm-train-from-yes')));
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByTestId('confirm-train-from')).toBeNull();
+    expect(document.activeElement).toBe(input);
+    expect(loads).toEqual([]);
+    await pick();
+    await fireEvent.click(await screen.findByTestId('confirm-train-from-yes'));
+    expect(loads).toEqual(['theirs.json']);
+    expect(screen.getByRole('status').textContent).toMatch(/Loaded theirs\.json: the next start trains from it/);
+    store.close();
+  });
 });
