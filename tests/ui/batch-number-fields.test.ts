@@ -25,8 +25,12 @@ describe('Batch number fields', () => {
     await fireEvent.submit(run.form!);
     expect(sent).toHaveLength(0);
 
+    expect(screen.getByRole('alert').textContent).toBe('Seed: enter a whole number from 0 to 4294967295.');
+
     await fireEvent.input(seed, { target: { value: '12' } });
     expect(screen.queryByTestId('batch-seed-problem')).toBeNull();
+    // The sentence under the form went with the field's own (it stayed until the next Run).
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(run.disabled).toBe(false);
     await fireEvent.click(run);
     await screen.findByRole('alert');

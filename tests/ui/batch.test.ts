@@ -68,5 +68,8 @@ describe('batch run', () => {
     for (const name of ['popular', 'content', 'content+follow']) await fireEvent.click(screen.getByTestId(`batch-rec-${name}`));
     await fireEvent.click(screen.getByTestId('batch-run'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/at least one recommender/));
+    // Said until the next Run, after a recommender was ticked: the alert stayed beside a form with nothing wrong.
+    await fireEvent.click(screen.getByTestId('batch-rec-popular'));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

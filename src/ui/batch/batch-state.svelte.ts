@@ -44,6 +44,8 @@ export class BatchState {
   progress = $state<BatchProgress | null>(null);
   outcome = $state<BatchOutcome | null>(null);
   error = $state<string | null>(null);
+  /** `error` says what is wrong with the form (no recommender, a number): it goes once the form is fixed. */
+  private formError = $state(false);
   private abort: AbortController | null = null;
 
   constructor(
@@ -101,19 +103,32 @@ export class BatchState {
     };
   }
 
+  /**
+   * The error to show: a sentence about the form (no recommender chosen, a number out of
+   * range) goes as soon as the form is fixed; it stayed under a form with nothing wrong until
+   * the next Run.
+   */
+  get shownError(): string | null {
+    if (this.formError && this.recommenders.length && !firstProblem(this.problems)) return null;
+    return this.error;
+  }
+
   toggle(name: string, on: boolean): void {
     this.recommenders = on ? [...new Set([...this.recommenders, name])] : this.recommenders.filter((r) => r !== name);
   }
 
   async run(): Promise<void> {
     if (this.running) return;
+    this.formError = false;
     if (!this.recommenders.length) {
       this.error = 'Choose at least one recommender.';
+      this.formError = true;
       return;
     }
     const problem = firstProblem(this.problems);
     if (problem) {
       this.error = problem;
+      this.formError = true;
       return;
     }
     let req: BatchRequest;
