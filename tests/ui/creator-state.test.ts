@@ -126,6 +126,24 @@ describe('creator lab stored runs', () => {
   });
 });
 
+describe('creator lab stored run opened after a run', () => {
+  it("does not show the last run's duration as the stored run's", async () => {
+    const c = new CreatorState(inProcess);
+    c.users = 150;
+    c.followers = 30;
+    c.replicates = 2;
+    await c.run();
+    expect(c.elapsedMs).toBeGreaterThan(0);
+    const { openDb } = await import('../../src/storage/open');
+    const db = await openDb();
+    await db.creatorRuns.put({ id: 'creator-older', createdAt: 3, title: 'older', experiment: c.ran, result: { ...c.result!, seed: 9 } });
+    await c.open('creator-older');
+    expect(c.result?.seed).toBe(9);
+    // The results line read "seed 9, 1.3 s": the 1.3 s were the other run's.
+    expect(c.elapsedMs).toBe(0);
+  });
+});
+
 describe('creator lab cancel', () => {
   it('cancel stops the run between replicates and says so', async () => {
     const c = new CreatorState(inProcess);

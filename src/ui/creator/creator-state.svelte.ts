@@ -290,6 +290,8 @@ export class CreatorState {
       this.result = row.result as ExperimentResult;
       this.ran = row.experiment;
       this.network = null;
+      // Not timed here: the results line gave the last run's seconds as this one's.
+      this.elapsedMs = 0;
       this.error = null;
     } catch (e) {
       this.error = `That stored run cannot be shown: ${(e as Error).message}`;
