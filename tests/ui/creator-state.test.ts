@@ -142,6 +142,31 @@ describe('creator lab stored run opened after a run', () => {
     // The results line read "seed 9, 1.3 s": the 1.3 s were the other run's.
     expect(c.elapsedMs).toBe(0);
   });
+
+  it('a stored run is not opened while a run goes on (its form was replaced under the running run, whose result then showed beside it)', async () => {
+    const { openDb } = await import('../../src/storage/open');
+    const db = await openDb();
+    const stored = new CreatorState(inProcess);
+    stored.title = 'Stored post';
+    stored.users = 150;
+    stored.followers = 30;
+    stored.replicates = 2;
+    await stored.run();
+    expect(stored.result?.replicates).toBe(2);
+    await db.creatorRuns.put({ id: 'creator-while', createdAt: 4, title: 'while', experiment: stored.ran, result: stored.result! });
+    const c = new CreatorState(inProcess);
+    c.users = 300;
+    c.replicates = 200;
+    const running = c.run();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(c.running).toBe(true);
+    await c.open('creator-while');
+    expect(c.title).toBe('Hauling lobster traps at sunrise');
+    expect(c.users).toBe(300);
+    expect(c.result).toBeNull();
+    c.cancel();
+    await running;
+  });
 });
 
 describe('creator lab cancel', () => {

@@ -276,6 +276,8 @@ export class CreatorState {
    * or no longer validates is said (the click failed silently: an unhandled rejection).
    */
   async open(id: string): Promise<void> {
+    // Not while a run goes on: the form was replaced under it, and its result then showed beside another experiment.
+    if (this.running) return;
     try {
       const { openDb } = await import('../../storage/open');
       const db = await openDb();
