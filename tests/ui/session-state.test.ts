@@ -86,6 +86,15 @@ describe('SessionState', () => {
     expect(s.timeLeftSec).toBe(600);
   });
 
+  it('a reset forgets the earlier session’s storage problem (its banner stayed over the next session)', () => {
+    const s = started();
+    s.storageError = 'Storage is full: this session is not being saved.';
+    s.savedAt = 1;
+    s.reset({ lookup, timeBudgetSec: 600, interests: { fishing: 0.8 } });
+    expect(s.storageError).toBeNull();
+    expect(s.savedAt).toBeNull();
+  });
+
   it('ignores events for turns it does not know', () => {
     const s = started();
     const evs: SessionEvent[] = [

@@ -101,6 +101,8 @@ export class SessionState {
     this.trajectory = null;
     this.error = null;
     this.savedAt = null;
+    // The earlier session's "storage full / blocked" was about that session: a new one says its own.
+    this.storageError = null;
     this.watchTotal = 0;
     this.satisfaction = 1;
     if (setup) {
