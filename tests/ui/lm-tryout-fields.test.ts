@@ -5,7 +5,7 @@
  * space before "·" ("loaded in 0.0 s· 5 files"). The engine is a stand-in at the model
  * boundary (no weights are loaded here; tests/e2e/items.test.ts runs a real tiny model).
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatEngine } from '../../src/core/llm/chat-engine';
 import LmTryout from '../../src/ui/items/LmTryout.svelte';
@@ -59,5 +59,26 @@ describe('LM try-out fields', () => {
     lm.cacheText = '5 files in the browser cache (14.8 MB)';
     render(LmTryout, { lm });
     expect(screen.getByTestId('lm-loaded').textContent).toBe('tiny on wasm (fp32), loaded in 0.0 s · 5 files in the browser cache (14.8 MB)');
+  });
+
+  it('Generate hands keyboard focus to Stop while the reply streams and takes it back (the disabled Generate dropped it to the page)', async () => {
+    const lm = new LmState();
+    let finish!: () => void;
+    const held = new Promise<void>((r) => (finish = r));
+    (lm as unknown as { engine: ChatEngine }).engine = {
+      async chat() {
+        await held;
+        return { text: 'ok', usage: { promptTokens: 3, completionTokens: 1 }, latencyMs: 1, finishReason: 'stop' };
+      },
+    } as unknown as ChatEngine;
+    lm.loaded = 'tiny on wasm (fp32), loaded in 0.0 s';
+    render(LmTryout, { lm });
+    const generate = screen.getByTestId('lm-generate') as HTMLButtonElement;
+    generate.focus();
+    await fireEvent.click(generate);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('lm-stop')));
+    finish();
+    await screen.findByTestId('lm-usage');
+    await waitFor(() => expect(document.activeElement).toBe(generate));
   });
 });
