@@ -126,6 +126,37 @@ describe('LLM panel: the endpoint', () => {
     expect(await screen.findByText(/Connected: tiny-model is available/, {}, { timeout: 10_000 })).toBeTruthy();
     expect(llmState.phase).toBe('ready');
   });
+
+  for (const [field, value] of [['llm-openai-url', 'http://127.0.0.1:9/v1'], ['llm-openai-model', 'other-model'], ['llm-openai-key', 'sk-new'], ['llm-openai-timeout', '5']] as const) {
+    it(`an edit of ${field} after connecting stops the old endpoint being used while "Connected" stays shown`, async () => {
+      const sims: unknown[] = [];
+      render(LlmPanel, { onsimulator: (sim: unknown) => sims.push(sim) });
+      await connect(url);
+      await waitFor(() => expect((sims.at(-1) as { name?: string } | null)?.name).toBe('llm'), { timeout: 10_000 });
+      expect(screen.getByText(/Connected: tiny-model is available/)).toBeTruthy();
+      await fireEvent.input(screen.getByTestId(field), { target: { value } });
+      // Not connected any more: no simulator, no "Connected" line, the button connects, and that is said.
+      await waitFor(() => expect(sims.at(-1)).toBeNull());
+      expect(llmState.engine).toBeNull();
+      expect(llmState.phase).toBe('idle');
+      expect(screen.queryByText(/Connected: tiny-model/)).toBeNull();
+      expect(screen.getByTestId('llm-openai-use').textContent?.trim()).toBe('Use this endpoint');
+      expect(screen.getByText(/changed since it was connected/).closest('[data-testid="llm-message"]')).toBeTruthy();
+      // Put back as it was: still not connected until asked (the old engine is gone).
+      llmState.settings.openai.apiKey = '';
+      llmState.settings.openai.timeoutSec = 60;
+    });
+  }
+
+  it('connecting again with the same settings keeps the connection (no edit, no drop)', async () => {
+    const sims: unknown[] = [];
+    render(LlmPanel, { onsimulator: (sim: unknown) => sims.push(sim) });
+    await connect(url);
+    await waitFor(() => expect(llmState.phase).toBe('ready'), { timeout: 10_000 });
+    await fireEvent.input(screen.getByTestId('llm-openai-url'), { target: { value: url } });
+    expect(llmState.phase).toBe('ready');
+    expect(screen.getByTestId('llm-openai-use').textContent?.trim()).toBe('Reconnect');
+  });
 });
 
 describe('LLM panel: WebLLM status lines', () => {

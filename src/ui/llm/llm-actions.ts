@@ -128,6 +128,28 @@ export async function deleteModel(state: LlmState, modelId: string): Promise<voi
   await refreshCache(state);
 }
 
+/** What an OpenAI-compatible engine is made with: any of it changed, the engine is another one. */
+export function endpointFingerprint(o: LlmState['settings']['openai']): string {
+  return JSON.stringify([o.baseUrl, o.model, o.apiKey, o.timeoutSec, o.useJsonSchema]);
+}
+
+/**
+ * The endpoint's settings were edited after connecting: the engine made from the old ones is
+ * let go (no simulator, the "Connected" line gone) and that is said. It stayed in use while
+ * the panel showed the new URL, model or key and "Connected". Returns whether it was dropped.
+ */
+export function dropStaleEndpoint(state: LlmState): boolean {
+  if (!state.engineKey.startsWith('openai:') || state.connectedEndpoint === null) return false;
+  if (endpointFingerprint(state.settings.openai) === state.connectedEndpoint) return false;
+  state.engine = null;
+  state.engineKey = '';
+  state.connectedEndpoint = null;
+  if (state.phase === 'ready') state.phase = 'idle';
+  state.clear('endpoint', 'retry');
+  state.say('endpoint', 'warn', 'The endpoint (URL, model, key, timeout or JSON schema) changed since it was connected: press "Use this endpoint" to use it. Until then no LLM is in use.');
+  return true;
+}
+
 /** Connect to the OpenAI-compatible endpoint (lists its models as a connection test). */
 export async function connectEndpoint(state: LlmState): Promise<void> {
   state.clear('endpoint');
@@ -148,9 +170,10 @@ export async function connectEndpoint(state: LlmState): Promise<void> {
     return;
   }
   state.phase = 'loading';
+  // The settings as pressed: the engine, its key and the "Connected" line are these (an edit meanwhile drops them below).
+  const o = { ...state.settings.openai };
   try {
     const { OpenAiCompatibleEngine } = await import('../../llm/openai-engine');
-    const o = state.settings.openai;
     const engine = new OpenAiCompatibleEngine({
       baseUrl: o.baseUrl,
       model: o.model.trim(),
@@ -182,8 +205,10 @@ export async function connectEndpoint(state: LlmState): Promise<void> {
       if (f.ok) state.clear('retry');
     });
     state.engineKey = `openai:${o.baseUrl}:${o.model}`;
+    state.connectedEndpoint = endpointFingerprint(o);
     state.phase = 'ready';
     state.save();
+    dropStaleEndpoint(state);
   } catch (e) {
     state.phase = 'error';
     state.say('endpoint', 'error', e instanceof Error ? e.message : String(e));

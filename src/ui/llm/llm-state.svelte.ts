@@ -40,6 +40,11 @@ export class LlmState {
   engine = $state.raw<ChatEngine | null>(null);
   /** Id of what `engine` is (model id or endpoint), to know when settings changed under it. */
   engineKey = $state('');
+  /**
+   * The endpoint settings the connected OpenAI-compatible engine was made with (memory only,
+   * like the key it holds): an edit since then means the engine shown is not the one asked for.
+   */
+  connectedEndpoint: string | null = null;
   unload: (() => Promise<void>) | null = null;
 
   /** Figures of the last call and averages over the successful ones. */
