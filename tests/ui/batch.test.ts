@@ -72,4 +72,20 @@ describe('batch run', () => {
     await fireEvent.click(screen.getByTestId('batch-rec-popular'));
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('BatchView: a batch cancelled before some recommenders ran draws the same recommenders in its charts as in its table', async () => {
+    // Cancelled during the first recommender: only its rows came back.
+    const runner = async (req: BatchRequest, opts: Parameters<typeof runBatchRequest>[1]) => {
+      const out = await runBatchRequest({ ...req, recommenders: [req.recommenders[0]] }, opts);
+      return { ...out, request: req, stopped: true };
+    };
+    render(BatchView, { runner });
+    await fireEvent.input(screen.getByTestId('batch-users'), { target: { value: '2' } });
+    await fireEvent.click(screen.getByTestId('batch-run'));
+    expect((await screen.findByTestId('batch-done', {}, { timeout: 20_000 })).textContent).toMatch(/^\s*Cancelled/);
+    expect(screen.getAllByTestId('batch-result-row')).toHaveLength(1);
+    // The histograms drew "content (n=0)" and "content+follow (n=0)": empty rows for recommenders that never ran.
+    for (const id of ['batch-chart-watch', 'batch-chart-turns']) expect(screen.getByTestId(id).querySelectorAll('.grp'), id).toHaveLength(1);
+  });
 });
+
