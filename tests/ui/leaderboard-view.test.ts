@@ -93,6 +93,19 @@ describe('LeaderboardView', () => {
     expect(screen.queryByTestId('leaderboard-cancel')).toBeNull();
   });
 
+  it('a first run cancelled does not speak of a previous table that is not there', async () => {
+    const runner: LeaderboardRunner = (_req, opts) =>
+      new Promise((_res, reject) => {
+        opts.signal?.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })));
+      });
+    render(LeaderboardView, { initial: null, runner });
+    await fireEvent.click(screen.getByTestId('leaderboard-run'));
+    await fireEvent.click(await screen.findByTestId('leaderboard-cancel'));
+    // It said "Cancelled; the table shows the previous result." above "No result yet".
+    await waitFor(() => expect(screen.getByTestId('leaderboard-error').textContent).toBe('Cancelled.'));
+    expect(screen.getByTestId('leaderboard-empty')).toBeTruthy();
+  });
+
   it('shows a failed run as text', async () => {
     const runner: LeaderboardRunner = () => Promise.reject(new Error('<b>boom</b>'));
     render(LeaderboardView, { initial: null, runner });

@@ -149,7 +149,8 @@ export class LeaderboardState {
       saveCached(r);
     } catch (e) {
       const cancelled = e instanceof Error && e.name === 'AbortError';
-      this.error = cancelled ? 'Cancelled; the table shows the previous result.' : e instanceof Error ? e.message : String(e);
+      // A first run cancelled has no previous table to speak of (the view says "No result yet").
+      this.error = cancelled ? (this.result ? 'Cancelled; the table shows the previous result.' : 'Cancelled.') : e instanceof Error ? e.message : String(e);
     } finally {
       this.running = false;
       this.abort = null;
