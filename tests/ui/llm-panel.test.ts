@@ -1,7 +1,8 @@
 /**
  * The LLM panel in jsdom: no WebGPU here (what the panel says), the OpenAI-compatible
  * endpoint path end to end against a local HTTP server (a ready 'llm' simulator is handed
- * over), the API key kept out of localStorage, and the template editor's warnings.
+ * over), the API key kept out of localStorage, and the template editor's warnings (an
+ * emptied template is refused when saved, and said: a reload put the default back unsaid).
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import LlmPanel from '../../src/ui/llm/LlmPanel.svelte';
 import { llmState } from '../../src/ui/llm/llm-state.svelte';
 import { modelListServerForFile } from '../helpers/model-list-server';
 import type { UserSimulator } from '../../src/core/simulator/simulator';
+import { DEFAULT_TEMPLATES } from '../../src/core/simulator/llm/templates';
 
 const auth: (string | undefined)[] = [];
 const server = modelListServerForFile((req) => auth.push(req.headers.authorization));
@@ -51,5 +53,23 @@ describe('LLM panel', () => {
     const sys = screen.getByTestId('llm-template-system') as HTMLTextAreaElement;
     await fireEvent.input(sys, { target: { value: sys.value + ' {{mood}}' } });
     expect((await screen.findByTestId('llm-template-warning')).textContent).toContain('{{mood}}');
+  });
+
+  it('refuses an emptied template when it is saved, says so, and stores the default (a reload restored it unsaid)', async () => {
+    llmState.settings.engine = 'webllm';
+    render(LlmPanel, { onsimulator: () => {} });
+    for (const [testid, which] of [['llm-template-system', 'system'], ['llm-template-item', 'item']] as const) {
+      const box = screen.getByTestId(testid) as HTMLTextAreaElement;
+      await fireEvent.input(box, { target: { value: '  \n ' } });
+      await fireEvent.change(box);
+      expect(box.value).toBe(DEFAULT_TEMPLATES[which]);
+      expect(llmState.settings.templates[which]).toBe(DEFAULT_TEMPLATES[which]);
+      expect(screen.getByTestId('llm-template-refused').textContent).toBe(`An empty ${which} message cannot be used: the default is back (edit it, or write your own).`);
+      expect(JSON.parse(localStorage.getItem('recoworld.llm.settings')!).templates[which]).toBe(DEFAULT_TEMPLATES[which]);
+      // Typing again takes the line away.
+      await fireEvent.input(box, { target: { value: `${DEFAULT_TEMPLATES[which]} ` } });
+      expect(screen.queryByTestId('llm-template-refused')).toBeNull();
+    }
+    llmState.settings.templates = { ...DEFAULT_TEMPLATES };
   });
 });
