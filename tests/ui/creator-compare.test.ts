@@ -3,7 +3,7 @@
  * interval excludes zero, and one replicate has no interval (its bounds equal its mean,
  * which coloured a one-replicate difference as if it were clear).
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import ComparePanel from '../../src/ui/creator/ComparePanel.svelte';
@@ -36,4 +36,22 @@ describe('Creator lab comparison', () => {
     render(CreatorView, { props: { data: { catalog: null, use: async () => undefined } as never, c } });
     expect(screen.getByTestId('creator-done').textContent).toMatch(/One-week views of A: mean [\d.]+ \(one replicate: no interval\)/);
   });
+
+  it('"Compare with a variant" on a catalog item is said beside it and Run waits (it ran A alone under a form comparing two)', async () => {
+    const c = new CreatorState(() => ({ calls: [], close() {} }));
+    render(CreatorView, { props: { data: { catalog: null, use: async () => undefined } as never, c } });
+    await fireEvent.change(screen.getByTestId('creator-compare'), { target: { value: 'variant' } });
+    expect(c.compare).toBe('variant');
+    expect((c.experiment().strategies as unknown[]).length).toBe(2);
+    await fireEvent.click(screen.getByTestId('creator-source-item'));
+    c.itemId = 'sv-0100';
+    // The select still read "a variant of the post", Title B and Length B still showed, and Run ran one strategy.
+    expect(screen.getByTestId('creator-compare-problem').textContent).toMatch(/variant.*composed post/);
+    expect(screen.getByTestId('creator-compare').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByTestId('creator-run') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.change(screen.getByTestId('creator-compare'), { target: { value: 'schedule' } });
+    expect(screen.queryByTestId('creator-compare-problem')).toBeNull();
+    expect((c.experiment().strategies as unknown[]).length).toBe(2);
+  });
 });
+

@@ -109,6 +109,8 @@ export class CreatorState {
       ...(this.audience === 'general' ? { generalSize: within('Sample size', this.generalSize, L.generalSize[0]) } : {}),
       postHour: w('Post at (hour)', this.postHour, L.postHour),
       ...(this.compare === 'variant' && this.source === 'compose' ? { variantDurationSec: w('Length B (s)', this.variantDurationSec, L.durationSec) } : {}),
+      // A variant is of a composed post: on a catalog item the run had no strategy B while the form still compared one.
+      ...(this.compare === 'variant' && this.source !== 'compose' ? { compare: 'Compare with: a variant needs a composed post. Choose another schedule or nothing, or compose the post.' } : {}),
       users: w('Users', this.users, L.users),
       followers: within('Followers', this.followers, L.followers[0]),
       ...(this.audience === 'followers' && this.source === 'compose' ? { audience: this.emptyAudience() } : {}),
