@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import PostForm from '../../src/ui/creator/PostForm.svelte';
+import AudienceForm from '../../src/ui/creator/AudienceForm.svelte';
 import { CreatorState } from '../../src/ui/creator/creator-state.svelte';
 
 afterEach(() => cleanup());
@@ -32,4 +33,17 @@ describe('Creator lab title with a hidden direction control', () => {
     render(PostForm, { c, catalog: null });
     expect(screen.queryByTestId('creator-title-bidi')).toBeNull();
   });
+
+  it("shows strategy B's title again flagged too (a link's U+202E reversed it in its field, unsaid)", async () => {
+    const c = new CreatorState();
+    c.compare = 'variant';
+    c.variantTitle = 'Best of \u202Eyrrehc';
+    render(AudienceForm, { c, catalog: null, recommenders: [] });
+    const note = screen.getByTestId('creator-variant-title-bidi');
+    expect(note.textContent).toContain('Best of U+202Eyrrehc');
+    expect(screen.getByTestId('creator-variant-title').getAttribute('aria-describedby')).toBe(note.id);
+    await fireEvent.input(screen.getByTestId('creator-variant-title'), { target: { value: 'Best of cherry' } });
+    expect(screen.queryByTestId('creator-variant-title-bidi')).toBeNull();
+  });
 });
+
