@@ -43,6 +43,9 @@ describe('Train view inputs', () => {
     await fireEvent.click(screen.getByTestId('train-start'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Evaluate every: enter a whole number/));
     expect(screen.getByTestId('train-status').textContent).not.toMatch(/training/);
+    // Fixed, the field's sentence goes (it stayed under a form with nothing wrong until the next Start).
+    await fireEvent.input(screen.getByLabelText(/Evaluate every/), { target: { value: '40' } });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('Export current before training says why; a failed import clears the previous "Loaded" line', async () => {

@@ -35,6 +35,8 @@ export class TrainState {
   started = $state(false);
   episodesPerSecond = $state(0);
   error = $state<string | null>(null);
+  /** `error` says what is wrong with a field: it goes once the fields are fixed. */
+  private inputError = $state(false);
   theta = $state<number[]>([]);
   /** Weights to start from at the next start (a loaded or imported policy), and its name. */
   init = $state<number[] | null>(null);
@@ -60,6 +62,11 @@ export class TrainState {
     });
   }
 
+  /** The error to show: a field's sentence goes once the fields are fixed (it stayed until the next Start). */
+  get shownError(): string | null {
+    return this.inputError && !this.inputProblem() ? null : this.error;
+  }
+
   /** Start (or resume) training. */
   async start(): Promise<void> {
     if (this.running || this.starting) return;
@@ -67,6 +74,7 @@ export class TrainState {
     this.leftWhileStarting = false;
     const epoch = this.epoch;
     this.error = null;
+    this.inputError = false;
     this.pausedOnLeave = null;
     try {
       // Resume right after Pause: the paused loop may still await its chunk, and a new loop
@@ -78,6 +86,7 @@ export class TrainState {
         const problem = this.inputProblem();
         if (problem) {
           this.error = problem;
+          this.inputError = true;
           return;
         }
         const c = await this.runner.start({ seed: this.seed, objective: this.objective, evalUsers: this.evalUsers, evalEvery: this.evalEvery, ...(this.init ? { theta: [...this.init] } : {}) });
