@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { buildCatalogIndex } from '../core/catalog/catalog-index';
 import { toNpy, toVectorCsv } from '../core/embed/import-vectors';
 import { itemText } from '../core/embed/item-text';
-import { fitOfflineEmbedding, OFFLINE_MODEL } from '../core/embed/offline';
+import { fitOfflineEmbedding, offlineMaxDim, OFFLINE_MODEL } from '../core/embed/offline';
 import { fitSemanticIds } from '../core/embed/semantic-ids';
 import { normalizeRows, type ItemVectors } from '../core/embed/vectors';
 import { createRng } from '../core/rng';
@@ -22,6 +22,7 @@ import { runCli } from './cli-main';
 import { loadWorld } from './load-world';
 import { intOption, UsageError } from './simulate-args';
 import { checkNotDatasetFile, checkOutputPath } from './output-path';
+import { terminalText } from './terminal-text';
 
 export const EMBED_HELP = `Usage: npm run embed -- --catalog ID|DIR --model NAME|offline --out FILE [options]
 
@@ -31,11 +32,19 @@ export const EMBED_HELP = `Usage: npm run embed -- --catalog ID|DIR --model NAME
   --model-base DIR     a model id only: load it from this folder (hub layout)
   --dtype D            fp32, q8, ... (Transformers.js models; default q8)
   --out FILE           .npy (float32, rows in catalog order) or .csv (id,d0,...)
-  --dim N              offline only: dimensions (default 64)
+  --dim N              offline only: dimensions (default 64; at most one per item or
+                       distinct word of the catalog, whichever is fewer)
   --seed N             seed of the offline SVD and of the semantic IDs (default 42)
   --sid                also fit semantic IDs (RQ-KMeans) and print their figures
   --json               print one JSON object on stdout
   --help               this text`;
+
+/**
+ * The weights types Transformers.js 4.x loads (its DATA_TYPES; the library is imported only
+ * for a run). Another, an empty --dtype= included, went on to the load, where the library
+ * takes its default weights instead of a dtype it does not know, unsaid.
+ */
+const DTYPES = ['auto', 'fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16', 'q2', 'q2f16', 'q1', 'q1f16'];
 
 interface EmbedOptions {
   catalog: string;
@@ -44,6 +53,8 @@ interface EmbedOptions {
   dtype: string;
   out: string;
   dim: number;
+  /** --dim was given (the default 64 shrinks to a small catalog unsaid; a given one is held to). */
+  dimGiven: boolean;
   seed: number;
   sid: boolean;
   json: boolean;
@@ -94,6 +105,8 @@ export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
   if (values.model === OFFLINE_MODEL) {
     for (const flag of ['dtype', 'model-base']) if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to a Transformers.js model, not --model offline`);
   } else if (values.dim !== undefined) throw new UsageError(`--dim sizes the offline model only; ${String(values.model)} has its own width`);
+  const dtype = values.dtype as string | undefined;
+  if (dtype !== undefined && !DTYPES.includes(dtype)) throw new UsageError(`--dtype ${JSON.stringify(dtype)} is not a Transformers.js dtype (one of ${DTYPES.join(', ')})`);
   // Checked now: it was looked for after the catalog loaded, and said as "the model is not in the folder".
   const base = values['model-base'] as string | undefined;
   if (base !== undefined && !isFolder(base)) throw new UsageError(`--model-base "${base}": no such folder`);
@@ -101,9 +114,10 @@ export function parseEmbedArgs(argv: string[]): EmbedOptions | null {
     catalog: String(values.catalog),
     model: String(values.model),
     modelBase: values['model-base'] as string | undefined,
-    dtype: (values.dtype as string | undefined) ?? 'q8',
+    dtype: dtype ?? 'q8',
     out,
     dim: intOption('dim', values.dim as string | undefined, 64, 1, 1024),
+    dimGiven: values.dim !== undefined,
     seed: intOption('seed', values.seed as string | undefined, 42, 0, 4_294_967_295),
     sid: Boolean(values.sid),
     json: Boolean(values.json),
@@ -115,8 +129,18 @@ export async function runEmbed(o: EmbedOptions, log: (s: string) => void = () =>
   const { catalog } = await loadWorld(o.catalog, 1, o.seed);
   const t0 = performance.now();
   let vectors: ItemVectors;
+  const warnings: string[] = [];
   if (o.model === OFFLINE_MODEL) {
+    // A --dim past what the catalog can give came out smaller, said only by the JSON's dim
+    // (--dim 1024 on shortvideo: 720 columns, after minutes of fitting): refused before the fit.
+    const most = offlineMaxDim(catalog);
+    if (o.dimGiven && o.dim > most) throw new UsageError(`--dim ${o.dim}: the offline model of ${catalog.id} has at most ${most} dimensions (one per item or distinct word, whichever is fewer); give --dim ${most} or less`);
     vectors = fitOfflineEmbedding(catalog, createRng(o.seed), { dim: o.dim }).vectors;
+    // Items that share their text leave fewer independent dimensions (known only once fitted): said, not hidden.
+    if (o.dimGiven && vectors.dim < o.dim) {
+      const n = vectors.dim;
+      warnings.push(`--dim ${o.dim}: the catalog's text gives only ${n} independent dimension${n === 1 ? '' : 's'} (items share their text), so ${o.out} has ${n} column${n === 1 ? '' : 's'}`);
+    }
   } else {
     const tjs = await import('@huggingface/transformers');
     const { loadEmbedder } = await import('../llm/transformers/runtime');
@@ -131,6 +155,7 @@ export async function runEmbed(o: EmbedOptions, log: (s: string) => void = () =>
   const seconds = (performance.now() - t0) / 1000;
   await writeFile(o.out, o.out.toLowerCase().endsWith('.npy') ? toNpy(vectors) : toVectorCsv(vectors));
   const res: Record<string, unknown> = { catalog: catalog.id, model: vectors.model, items: vectors.ids.length, dim: vectors.dim, out: o.out, seconds: Math.round(seconds * 100) / 100 };
+  if (warnings.length) res.warnings = warnings;
   if (o.sid) {
     buildCatalogIndex(catalog); // validates unique ids before fitting
     const s = fitSemanticIds(vectors, catalog.items, createRng(o.seed).fork('sid'));
@@ -150,6 +175,7 @@ export function main(argv: string[]): Promise<number> {
       known: () => true,
       run: async (o) => {
         const res = await runEmbed(o, (s) => process.stderr.isTTY && process.stderr.write(`\r${s.padEnd(70)}`));
+        for (const w of (res.warnings as string[] | undefined) ?? []) process.stderr.write(`${terminalText(`embed: warning: ${w}`)}\n`);
         if (o.json) process.stdout.write(JSON.stringify(res) + '\n');
         else for (const [k, v] of Object.entries(res)) process.stdout.write(`${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}\n`);
         return 0;

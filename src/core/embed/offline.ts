@@ -72,6 +72,16 @@ function mulAT(m: TfIdfMatrix, y: Float64Array, l: number, rows: number, cols: n
 }
 
 /**
+ * The most dimensions the offline embedding of `catalog` can have: one per item or per
+ * distinct feature (word, topic, creator), whichever is fewer (1 for a catalog without
+ * text). A `dim` above it comes out smaller; the fit may give fewer still when items
+ * share their text (the matrix's rank). Cheap: the TF-IDF matrix only, no SVD.
+ */
+export function offlineMaxDim(catalog: Catalog): number {
+  return Math.max(1, Math.min(catalog.items.length, buildTfIdf(catalog.items).vocab.size));
+}
+
+/**
  * Fit the offline embedding of a catalog. Vectors are L2-normalised; dims beyond the
  * rank of the TF-IDF matrix (tiny catalogs) are dropped, so `dim` may come out smaller.
  */
