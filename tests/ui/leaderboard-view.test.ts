@@ -106,6 +106,34 @@ describe('LeaderboardView', () => {
     expect(screen.getByTestId('leaderboard-empty')).toBeTruthy();
   });
 
+  it("names the recommender in progress with a hidden direction control flagged, not applied (a URL's U+202E reversed the line)", async () => {
+    const name = 'http://127.0.0.1:8001/\u202Eevil';
+    let stop!: () => void;
+    const runner: LeaderboardRunner = (_req, opts) =>
+      new Promise((_res, reject) => {
+        opts.onProgress?.({ stage: 'sessions', done: 1, total: 8, recommender: name });
+        stop = () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+      });
+    const judgeRunner: JudgeRunner = (_req, opts) =>
+      new Promise((_res, reject) => {
+        opts.onProgress?.(1, 8, name);
+        stop = () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+      });
+    render(LeaderboardView, { initial: null, runner, judgeRunner });
+    await fireEvent.click(screen.getByTestId('leaderboard-run'));
+    let line = await screen.findByTestId('leaderboard-progress');
+    expect(line.textContent).toMatch(/simulated sessions: http:\/\/127\.0\.0\.1:8001\/U\+202Eevil/);
+    expect(line.textContent).not.toContain('\u202E');
+    stop();
+    await waitFor(() => expect(screen.queryByTestId('leaderboard-progress')).toBeNull());
+    await fireEvent.click(screen.getByTestId('leaderboard-judge'));
+    line = await screen.findByTestId('leaderboard-judge-progress');
+    expect(line.textContent).toMatch(/judged: http:\/\/127\.0\.0\.1:8001\/U\+202Eevil/);
+    expect(line.textContent).not.toContain('\u202E');
+    stop();
+    await waitFor(() => expect(screen.queryByTestId('leaderboard-judge-progress')).toBeNull());
+  });
+
   it('shows a failed run as text', async () => {
     const runner: LeaderboardRunner = () => Promise.reject(new Error('<b>boom</b>'));
     render(LeaderboardView, { initial: null, runner });
