@@ -5,6 +5,9 @@
 import type { SessionEvent } from '../../core/env/environment';
 import type { ActionType, Item, ItemDecision, Plan, Reflection, Slate, Trajectory } from '../../core/types';
 
+/** Longest piece of a streamed thought that one streamed piece rewrites (more goes to a new piece). */
+export const THOUGHT_CHUNK = 256;
+
 export type SessionStatus = 'idle' | 'running' | 'paused' | 'ended';
 
 /** One list of the session with everything that happened to it. */
@@ -16,6 +19,12 @@ export interface TurnView {
   decisions: (ItemDecision | undefined)[];
   /** Streamed thought text by position (LLM simulators). */
   thoughts: string[];
+  /**
+   * The same text in pieces of at most THOUGHT_CHUNK characters, by position: the card shows
+   * these, so a streamed piece rewrites one short piece, not the whole thought so far (a very
+   * long thought re-rendered all of itself per piece: quadratic).
+   */
+  thoughtChunks: string[][];
   /** Position where the user left, or null. */
   leftAt: number | null;
   reflection: Reflection | null;
@@ -139,6 +148,7 @@ export class SessionState {
           items: ev.slate.itemIds.map((id) => this.lookup(id) ?? EMPTY_ITEM(id)),
           decisions: ev.slate.itemIds.map(() => undefined),
           thoughts: ev.slate.itemIds.map(() => ''),
+          thoughtChunks: ev.slate.itemIds.map(() => []),
           leftAt: null,
           reflection: null,
           instruction: null,
@@ -152,7 +162,12 @@ export class SessionState {
         break;
       case 'thought_delta': {
         const t = this.turnView(ev.turn);
-        if (t) t.thoughts[ev.position] = (t.thoughts[ev.position] ?? '') + ev.text;
+        if (!t) break;
+        t.thoughts[ev.position] = (t.thoughts[ev.position] ?? '') + ev.text;
+        const chunks = (t.thoughtChunks[ev.position] ??= []);
+        const last = chunks.length - 1;
+        if (last >= 0 && chunks[last].length < THOUGHT_CHUNK) chunks[last] += ev.text;
+        else chunks.push(ev.text);
         break;
       }
       case 'decision': {
