@@ -98,4 +98,26 @@ describe('PolicyList', () => {
     expect(screen.getByRole('status').textContent).toMatch(/Loaded theirs\.json: the next start trains from it/);
     store.close();
   });
+
+  it('Delete keeps keyboard focus in the list: on the next entry, the one before when it was the last, else Save (it fell to the page)', async () => {
+    const store = await storeWith('first', 'second', 'third');
+    render(PolicyList, { current: () => null, onload: () => {}, store });
+    await waitFor(() => expect(rows()).toEqual(['Delete third', 'Delete second', 'Delete first']));
+    const press = async (name: string) => {
+      const b = screen.getByRole('button', { name });
+      b.focus();
+      await fireEvent.click(b);
+    };
+    await press('Delete second');
+    await waitFor(() => expect(rows()).toEqual(['Delete third', 'Delete first']));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Delete first'));
+    await press('Delete first');
+    await waitFor(() => expect(rows()).toEqual(['Delete third']));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Delete third'));
+    await press('Delete third');
+    await waitFor(() => expect(rows()).toEqual([]));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('policy-save')));
+    store.close();
+  });
 });
+
