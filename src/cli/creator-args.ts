@@ -119,6 +119,10 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   if (v.help) return { ...base, experiment: {} };
   // Checked now, read after the catalog loads: a missing file was found only then, as a bare ENOENT.
   if (v.edges !== undefined) checkInputFile('edges', v.edges, EDGES_MAX_BYTES);
+  // An emptied --post= (or --item=) beside the other flag was skipped as if not given: refused by name.
+  for (const f of ['post', 'item'] as const) {
+    if (v[f] !== undefined && v[f]!.trim() === '') throw new UsageError(`--${f} is empty: give ${f === 'post' ? 'a post JSON file' : 'a catalog item id'}`);
+  }
   if (!v.post === !v.item) throw new UsageError('give exactly one of --post FILE or --item ID');
   const post = v.post ? readPost('post', v.post) : { itemId: v.item };
   const schedules = ['once', 'daily', 'three-a-day'];

@@ -75,3 +75,26 @@ describe('creator: an audience found empty once the population is built', () => 
     expect(r.err).toBe('creator: warning: Nobody was in the audience of strategy A (0 of 50 users): its figures are all 0; widen the audience or the population\n');
   }, 60_000);
 });
+
+describe('creator: an emptied --post or --item', () => {
+  it('is refused by name (--post= beside --item was skipped as if not given)', () => {
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--post='])).toThrow(UsageError);
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--post='])).toThrow(/^--post is empty: give a post JSON file$/);
+    expect(() => parseCreatorArgs(['--post', post, '--item='])).toThrow(/^--item is empty: give a catalog item id$/);
+    expect(() => parseCreatorArgs(['--post='])).toThrow(/^--post is empty/);
+  });
+});
+
+describe('creator: an --edges file with no edges', () => {
+  it('is refused, exit 2 (it ran on a graph with no tie and no follower, unsaid)', async () => {
+    const { main } = await import('../../src/cli/creator');
+    const { captureStdio } = await import('../helpers/capture-stdio');
+    const empty = join(dir, 'empty-edges.csv');
+    writeFileSync(empty, '');
+    for (const file of [empty, edges]) {
+      const r = await captureStdio(() => main(['--item', 'sv-0100', '--users', '50', '--replicates', '1', '--edges', file, '--quiet']));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`creator: ${file}: the file has no edges (one "source,target,kind" line per edge); without a file the graph is generated\n`);
+    }
+  }, 60_000);
+});

@@ -10,7 +10,7 @@ import { buildRun } from '../run/build-run';
 import { resolveParams } from '../simulator/rule-params';
 import { buildPopulation, type Population } from '../population/users';
 import { generateGraph, FOLLOW, type Edge, type SocialGraph } from '../population/graph';
-import { parseEdgeList } from '../population/graph-csv';
+import { EdgeListError, parseEdgeList } from '../population/graph-csv';
 import { buildWorldItems, NEW_CREATOR, type PostDraft, type WorldItems } from '../population/world-items';
 import { buildOonPools } from '../population/oon';
 import type { OonPools, PostPlan, WeekSetup } from '../population/week';
@@ -141,8 +141,14 @@ export async function prepareExperiment(exp: CreatorExperiment, world: CreatorWo
   const items = buildWorldItems(catalog, drafts);
   const pop = buildPopulation({ n: exp.users, bases: personas, topicIds: items.topicIds }, rng);
   let graph: SocialGraph;
-  if (world.edges) graph = parseEdgeList(world.edges.text, pop.n, items.creatorIds, world.edges.fileName);
-  else {
+  if (world.edges) {
+    graph = parseEdgeList(world.edges.text, pop.n, items.creatorIds, world.edges.fileName);
+    // An empty file (or a header and comments only) ran on a graph with no tie and no
+    // follower (nothing shared on, no follower audience), unsaid.
+    if (graph.userEdges === 0 && graph.creatorFollowers.to.length === 0) {
+      throw new EdgeListError([`${world.edges.fileName}: the file has no edges (one "source,target,kind" line per edge); without a file the graph is generated`]);
+    }
+  } else {
     const you = items.creatorIds.indexOf(NEW_CREATOR);
     const composed = exp.strategies.map((s) => s.post).find((p) => !('itemId' in p));
     const extra: Edge[] = [];
