@@ -246,6 +246,11 @@ export interface ItemDecision {
   mindset: Mindset;
   /** True when the LLM failed and the rule-based decision was used for this item. */
   fallback?: boolean;
+  /**
+   * Why the LLM step fell back, in a few words ("invalid reply", "the endpoint refused the
+   * request (HTTP 400)", "no answer in time"): the last failure before the fallback.
+   */
+  fallbackReason?: string;
   /** LLM cost/speed figures for this decision, when an LLM produced it. */
   llm?: LlmUsage;
   /** The rating (catalog scale, e.g. 0.5-5) the user would give this movie, when the simulator predicts one (fidelity protocol, issue 8). */

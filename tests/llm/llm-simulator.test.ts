@@ -70,6 +70,7 @@ describe('LLM simulator with a scripted engine', () => {
     const { s, engine, fallback } = session(['', good().slice(0, 50), 'I cannot decide.', good()]);
     const d = await s.decide(items[0], 0, 0);
     expect(d.fallback).toBe(true);
+    expect(d.fallbackReason).toBe('invalid reply');
     expect(fallback.calls).toBe(1);
     expect(d.actions).toEqual(['watch']);
     expect(d.llm?.retries).toBe(2);
@@ -85,8 +86,15 @@ describe('LLM simulator with a scripted engine', () => {
     const { s, engine: e1 } = session([bad, tooBig, bad]);
     const d = await s.decide(items[0], 0, 0);
     expect(d.fallback).toBe(true);
+    // The last try's failure, in words (the badge said "invalid reply" whatever happened).
+    expect(d.fallbackReason).toBe('the reply could not be read');
     expect(d.llm?.retries).toBe(2);
     expect(e1.requests).toHaveLength(3);
+    const { s: refused } = session([bad, bad, tooBig]);
+    expect((await refused.decide(items[0], 0, 0)).fallbackReason).toBe('the endpoint refused the request (HTTP 413)');
+    const slow = new ChatEngineError('timeout', 'No answer from http://x/v1/chat/completions for 1 s (timeout).');
+    const { s: late } = session([bad, 'I cannot decide.', slow]);
+    expect((await late.decide(items[0], 0, 0)).fallbackReason).toBe('no answer in time');
     // The error text goes back to the model with the re-ask.
     expect(e1.requests[1].messages.at(-1)?.content).toContain('not JSON');
     for (const fatal of [

@@ -60,6 +60,19 @@ describe('item card', () => {
     expect(screen.queryByTestId('watch-bar')).toBeNull();
     expect(screen.getAllByTestId('action-badge').map((b) => b.textContent?.trim())).toEqual(['skip', 'leave']);
     expect(container.textContent).toContain('fallback');
+    // A session stored before the reason was kept: not called an invalid reply.
+    expect(screen.getByTestId('fallback-badge').title).toBe('The LLM step failed; the rule-based decision was used');
+  });
+
+  it('says why the LLM step fell back on the badge (it always said "invalid reply")', () => {
+    const base = decision('a', 0, ['skip'], 0, { satisfaction: 0.2, timeLeftSec: 100 });
+    render(ItemCard, { item: item('a'), decision: { ...base, fallback: true, fallbackReason: 'the endpoint refused the request (HTTP 400)' }, state: 'done' });
+    const badge = screen.getByTestId('fallback-badge');
+    expect(badge.textContent).toBe('fallback: the endpoint refused the request (HTTP 400)');
+    expect(badge.title).toBe('The LLM step failed (the endpoint refused the request (HTTP 400)); the rule-based decision was used');
+    cleanup();
+    render(ItemCard, { item: item('a'), decision: { ...base, fallback: true, fallbackReason: 'invalid reply' }, state: 'done' });
+    expect(screen.getByTestId('fallback-badge').textContent).toBe('fallback: invalid reply');
   });
 
   it("shows the LLM call's tokens, latency and speed under an LLM decision, nothing for rule-based ones", () => {

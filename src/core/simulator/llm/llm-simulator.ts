@@ -52,6 +52,25 @@ export interface LlmUserSimulator extends UserSimulator {
  * A 400/413/422 may be about this one prompt (too long, a value the server dislikes), so
  * it is re-asked and, failing that, the item falls back (marked).
  */
+/** Why a failed try failed, in a few words (the fallback badge and the stored decision say it). */
+export function failureReason(e: unknown): string {
+  if (!(e instanceof ChatEngineError)) return 'the engine failed';
+  switch (e.kind) {
+    case 'http':
+      return `the endpoint refused the request${e.status ? ` (HTTP ${e.status})` : ''}`;
+    case 'timeout':
+      return 'no answer in time';
+    case 'too_long':
+      return 'the reply was too long';
+    case 'bad_response':
+      return 'the reply could not be read';
+    case 'device_lost':
+      return 'the GPU device was lost';
+    default:
+      return `the engine failed (${e.kind})`;
+  }
+}
+
 function isFatal(e: unknown): boolean {
   if (!(e instanceof ChatEngineError)) return false;
   if (e.kind === 'device_lost' || e.kind === 'not_loaded' || e.kind === 'network' || e.kind === 'config') return true;
@@ -123,6 +142,8 @@ class LlmSession implements SimSession {
     let emittedAny = false;
     // Every attempt for this item timed out: the server is not answering, stop rather than fall back.
     let lastTimeout: ChatEngineError | null = null;
+    // Why the last try failed: what the fallback decision says (it said "invalid reply" whatever happened).
+    let failure = 'invalid reply';
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       if (hooks?.signal?.aborted) throw new ChatEngineError('aborted', 'Stopped');
       usage.retries = attempt;
@@ -156,6 +177,7 @@ class LlmSession implements SimSession {
         if (isAbortError(e) || isFatal(e)) throw e;
         if (e instanceof ChatEngineError && e.kind === 'timeout' && (attempt === 0 || lastTimeout)) lastTimeout = e;
         else lastTimeout = null;
+        failure = failureReason(e);
         messages = [...base, retryMessage(e instanceof Error ? e.message : String(e))];
         continue;
       }
@@ -166,6 +188,7 @@ class LlmSession implements SimSession {
         usage.tokensPerSec = usage.latencyMs > 0 ? usage.completionTokens / (usage.latencyMs / 1000) : 0;
         return this.fromReply(item, position, parsed.reply, usage);
       }
+      failure = 'invalid reply';
       messages = [...base, { role: 'assistant', content: text }, retryMessage(parsed.error)];
     }
     if (lastTimeout) {
@@ -173,7 +196,7 @@ class LlmSession implements SimSession {
     }
     usage.retries = this.maxRetries;
     usage.tokensPerSec = usage.latencyMs > 0 ? usage.completionTokens / (usage.latencyMs / 1000) : 0;
-    return this.fromFallback(item, position, turn, usage);
+    return this.fromFallback(item, position, turn, usage, failure);
   }
 
   private fromReply(item: Item, position: number, reply: ItemReply, usage: LlmUsage): ItemDecision {
@@ -207,7 +230,7 @@ class LlmSession implements SimSession {
     return this.record(item, decision);
   }
 
-  private async fromFallback(item: Item, position: number, turn: number, usage: LlmUsage): Promise<ItemDecision> {
+  private async fromFallback(item: Item, position: number, turn: number, usage: LlmUsage, reason: string): Promise<ItemDecision> {
     if (!this.fallbackSession) {
       this.fallbackSession = this.opts.fallback.startSession({ ...this.start, rng: this.start.rng.fork('llm-fallback'), hooks: undefined });
     }
@@ -220,7 +243,7 @@ class LlmSession implements SimSession {
       this.start.user.traits.fatigueSensitivity,
     );
     if (d.actions.includes('leave')) this.reflectFromFallback = true;
-    return this.record(item, { ...d, itemId: item.id, position, watchSec, mindset, fallback: true, llm: usage });
+    return this.record(item, { ...d, itemId: item.id, position, watchSec, mindset, fallback: true, fallbackReason: reason, llm: usage });
   }
 
   private setReflection(r: Reflection): void {
