@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import EmbeddingsPanel from '../../src/ui/items/EmbeddingsPanel.svelte';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import { vectorCacheKey } from '../../src/core/embed/content-key';
@@ -65,4 +65,22 @@ describe('Items vector cache key', () => {
     expect(await listItemVectors(db, first.id)).toEqual([]);
     expect(await listItemVectors(db, vectorCacheKey(first))).toEqual([]);
   });
+
+  it('a failing delete of cached vectors is said, not an unhandled rejection, and the row stays listed', async () => {
+    const st = new ItemsState();
+    await st.compute(first, true);
+    expect(st.cached.map((c) => c.model)).toEqual(['offline']);
+    const db = vi.spyOn(ItemsState.prototype as unknown as { db(): Promise<unknown> }, 'db').mockRejectedValueOnce(new Error('QuotaExceededError: the disk is full'));
+    try {
+      await expect(st.forget(first, 'offline')).resolves.toBeUndefined();
+    } finally {
+      db.mockRestore();
+    }
+    expect(st.error).toBe('Could not delete the cached vectors of "offline": QuotaExceededError: the disk is full');
+    expect(st.cached.map((c) => c.model)).toEqual(['offline']);
+    await st.forget(first, 'offline');
+    expect(st.error).toBeNull();
+    expect(st.cached).toEqual([]);
+  });
 });
+

@@ -203,8 +203,14 @@ export class ItemsState {
 
   /** Delete one model's cached vectors. */
   async forget(catalog: Catalog, model: string): Promise<void> {
-    const { deleteItemVectors } = await import('../../storage/item-vectors');
-    await deleteItemVectors(await this.db(), vectorCacheKey(catalog), model);
+    // A failure was an unhandled rejection from the link's click: nothing said, the row still listed.
+    try {
+      const { deleteItemVectors } = await import('../../storage/item-vectors');
+      await deleteItemVectors(await this.db(), vectorCacheKey(catalog), model);
+      if (this.error?.startsWith('Could not delete the cached vectors')) this.error = null;
+    } catch (e) {
+      this.error = `Could not delete the cached vectors of "${model}": ${e instanceof Error ? e.message : String(e)}`;
+    }
     await this.refreshCache(catalog);
   }
 
