@@ -45,6 +45,17 @@ describe('parseSimulateArgs', () => {
     expect(() => parseSimulateArgs(['--run', file])).toThrow(/run description: listSize/);
     expect(() => parseSimulateArgs(['--run', join(dir, 'missing.json')])).toThrow(/cannot read it \(ENOENT\)/);
   });
+  it('refuses a --run file that gives a key twice, naming it (JSON.parse kept the last, unsaid)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-desc-'));
+    const file = join(dir, 'run.json');
+    writeFileSync(file, '{\n  "seed": 3,\n  "listSize": 8,\n  "seed": 5\n}\n');
+    expect(() => parseSimulateArgs(['--run', file])).toThrow(UsageError);
+    expect(() => parseSimulateArgs(['--run', file])).toThrow(`--run ${file}: the key "seed" is given twice (line 4); JSON keeps only the last, so remove one`);
+    writeFileSync(file, JSON.stringify({ recommender: { name: 'mf-bpr', params: { factors: 8 } } }).replace('"factors":8', '"factors":8,"factors":16'));
+    expect(() => parseSimulateArgs(['--run', file])).toThrow(/: the key "factors" is given twice in recommender\.params \(line 1\)/);
+    writeFileSync(file, JSON.stringify({ seed: 3, recommender: { name: 'mf-bpr', params: { factors: 8 } } }));
+    expect(parseSimulateArgs(['--run', file]).run.seed).toBe(3);
+  });
   it('checks recommender parameters against the registry', () => {
     expect(parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factors=16']).run.recommender.params).toEqual({ factors: 16 });
     expect(() => parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factor=16'])).toThrow(/no parameter "factor". Known: factors/);

@@ -30,11 +30,20 @@ function describeChar(text: string, i: number): string {
  */
 export const MAX_JSON_DEPTH = 512;
 
+/** A key given twice in one object (JSON.parse keeps the last one, unsaid). */
+class DuplicateKeyFault extends Error {
+  constructor(public offset: number, public key: string, public path: (string | number)[]) {
+    super(`"${key}" is given twice`);
+  }
+}
+
 /** A strict JSON scanner over `text`, starting at `i`. */
 class Scanner {
   i = 0;
   private depth = 0;
-  constructor(private readonly text: string) {}
+  /** With `checkKeys`: where the scanner is (keys and indices), for a repeated key's path. */
+  private readonly at: (string | number)[] = [];
+  constructor(private readonly text: string, private readonly checkKeys = false) {}
 
   ws(): void {
     const t = this.text;
@@ -105,14 +114,22 @@ class Scanner {
     this.i++;
     this.ws();
     if (this.peek() === '}') { this.i++; return; }
+    const seen = this.checkKeys ? new Set<string>() : null;
     for (;;) {
       this.ws();
       if (this.peek() !== '"') this.fail(this.peek() === '}' ? 'a key (trailing comma?)' : 'a quoted key');
-      this.string();
+      const keyAt = this.i;
+      const key = this.string();
+      if (seen) {
+        if (seen.has(key)) throw new DuplicateKeyFault(keyAt, key, [...this.at]);
+        seen.add(key);
+      }
       this.ws();
       if (this.peek() !== ':') this.fail("':' after a key");
       this.i++;
+      if (seen) this.at.push(key);
       this.value();
+      if (seen) this.at.pop();
       this.ws();
       if (this.peek() === ',') { this.i++; continue; }
       if (this.peek() === '}') { this.i++; return; }
@@ -124,10 +141,12 @@ class Scanner {
     this.i++;
     this.ws();
     if (this.peek() === ']') { this.i++; return; }
-    for (;;) {
+    for (let k = 0; ; k++) {
       this.ws();
       if (this.peek() === ']') this.fail('a value (trailing comma?)');
+      if (this.checkKeys) this.at.push(k);
       this.value();
+      if (this.checkKeys) this.at.pop();
       this.ws();
       if (this.peek() === ',') { this.i++; continue; }
       if (this.peek() === ']') { this.i++; return; }
@@ -146,6 +165,25 @@ export function findSyntaxError(text: string): { offset: number; message: string
     return null;
   } catch (e) {
     if (e instanceof SyntaxFault) return { offset: e.offset, message: e.message };
+    throw e;
+  }
+}
+
+/**
+ * The first key given twice in one object of `text`, or null: JSON.parse keeps the last
+ * value of a repeated key without a word, so a file that sets a field twice runs with one
+ * of them unsaid. `path` is where the object is (keys and array indices, [] for the top),
+ * `offset` where the second key starts. Null too for text that is not JSON (JSON.parse
+ * says that).
+ */
+export function findDuplicateKey(text: string): { key: string; path: (string | number)[]; offset: number } | null {
+  const s = new Scanner(text, true);
+  try {
+    s.value();
+    return null;
+  } catch (e) {
+    if (e instanceof DuplicateKeyFault) return { key: e.key, path: e.path, offset: e.offset };
+    if (e instanceof SyntaxFault) return null;
     throw e;
   }
 }

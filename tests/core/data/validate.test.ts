@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ImportError, parseCatalogJson, parsePersonasJson } from '../../../src/core/catalog/validate';
-import { findSyntaxError, lineOf, locatePath } from '../../../src/core/catalog/json-position';
+import { findDuplicateKey, findSyntaxError, lineOf, locatePath } from '../../../src/core/catalog/json-position';
 
 const staticDir = fileURLToPath(new URL('../../../static-data/', import.meta.url));
 const catalogText = readFileSync(staticDir + 'shortvideo.json', 'utf8');
@@ -133,5 +133,16 @@ describe('json-position', () => {
     expect(lineOf(text, locatePath(text, ['a', 1, 'b']))).toBe(4);
     expect(lineOf(text, locatePath(text, ['a', 1, 'missing']))).toBe(4);
     expect(lineOf(text, locatePath(text, ['zzz']))).toBe(1);
+  });
+
+  it('finds a key given twice in one object (JSON.parse keeps the last, unsaid), with where it is', () => {
+    expect(findDuplicateKey('{"a": 1, "b": 2, "a": 3}')).toEqual({ key: 'a', path: [], offset: 17 });
+    expect(findDuplicateKey('{"x": [{"k": 1}, {"k": 2, "k": 3}]}')).toMatchObject({ key: 'k', path: ['x', 1] });
+    // The same name in different objects, or a key and an equal string value, is no repeat.
+    expect(findDuplicateKey('{"a": {"a": 1}, "b": [{"a": 2}, {"a": "a"}], "c": "a"}')).toBeNull();
+    expect(findDuplicateKey('{"a": 1}')).toBeNull();
+    // Escapes are read: "\u0061" is "a".
+    expect(findDuplicateKey('{"a": 1, "\\u0061": 2}')?.key).toBe('a');
+    expect(findDuplicateKey('{"a": 1,, "a": 2}')).toBeNull(); // not JSON: JSON.parse says so
   });
 });
