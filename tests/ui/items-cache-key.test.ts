@@ -82,5 +82,26 @@ describe('Items vector cache key', () => {
     expect(st.error).toBeNull();
     expect(st.cached).toEqual([]);
   });
+
+  it('deleting a cached set keeps keyboard focus: on the next delete, else on Compute (it fell to the page with the removed row)', async () => {
+    const st = new ItemsState();
+    const row = (model: string) => ({ model, dim: 2, items: 30, updatedAt: 1 });
+    st.cached = [row('offline'), row('Xenova/all-MiniLM-L6-v2')];
+    st.otherVersions = { rows: 1, bytes: 240 };
+    vi.spyOn(st, 'forget').mockImplementation(async (_c, model) => void (st.cached = st.cached.filter((c) => c.model !== model)));
+    vi.spyOn(st, 'forgetOtherVersions').mockImplementation(async () => void (st.otherVersions = { rows: 0, bytes: 0 }));
+    vi.spyOn(st, 'refreshCache').mockResolvedValue(undefined);
+    render(EmbeddingsPanel, { st, catalog: first });
+    const press = async (b: HTMLElement) => (b.focus(), fireEvent.click(b));
+    await press(screen.getByRole('button', { name: 'Delete cached vectors of offline' }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Delete cached vectors of Xenova/all-MiniLM-L6-v2'));
+    await press(screen.getByRole('button', { name: 'Delete cached vectors of Xenova/all-MiniLM-L6-v2' }));
+    await waitFor(() => expect(screen.queryByTestId('emb-cached')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('emb-compute')));
+    await press(screen.getByTestId('emb-other-versions-delete'));
+    await waitFor(() => expect(screen.queryByTestId('emb-other-versions')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('emb-compute')));
+    cleanup();
+  });
 });
 
