@@ -27,6 +27,15 @@ describe('a link giving a setting twice', () => {
     expect(repeatedSettingsNotice('x'.repeat(50) + '&seed=' + 'y'.repeat(100) + '&seed=2')).toContain(`${'y'.repeat(39)}…`);
   });
 
+  it('a recommender parameter given twice in rp= is said the same way, and its first value stands (the last was kept, unsaid)', () => {
+    expect(repeatedSettingsNotice('rec=mf-bpr&rp=factors:1,factors:2')).toBe("This link gives rp's factors more than once (1, 2): the first, 1, is used.");
+    expect(decodeSettings('rec=mf-bpr&rp=factors:1,factors:2').recParams).toEqual({ factors: 1 });
+    expect(repeatedSettingsNotice('seed=1&seed=2&rp=epochs:3,factors:8,factors:16')).toBe("This link gives seed more than once (1, 2) and rp's factors (8, 16): the first of each is used.");
+    // The same number twice, or an rp= that cannot be read (the unread banner says that): nothing here.
+    expect(repeatedSettingsNotice('rp=factors:8,factors:8.0')).toBeNull();
+    expect(repeatedSettingsNotice('rp=factors:8,factors:x')).toBeNull();
+  });
+
   it('shows a banner on such a link, and none on a plain one', async () => {
     history.replaceState(null, '', '/?seed=7&seed=99');
     render(App);

@@ -147,7 +147,11 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 const PARAM_NAME = /^[a-z][a-z0-9]{0,40}$/i;
 const ITEM_ID = /^[^\s<>,]{1,128}$/;
 
-/** "factors:16,epochs:10" -> { factors: 16, epochs: 10 }; undefined when malformed. */
+/**
+ * "factors:16,epochs:10" -> { factors: 16, epochs: 10 }; undefined when malformed. A name
+ * given twice keeps its first value, as a setting given twice in a link does
+ * (`repeatedSettingsNotice` says it).
+ */
 export function parseParams(raw: string): Record<string, number> | undefined {
   if (raw.length > 1000) return undefined;
   const out: Record<string, number> = {};
@@ -156,9 +160,21 @@ export function parseParams(raw: string): Record<string, number> | undefined {
     if (!m || !PARAM_NAME.test(m[1]) || !/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(m[2])) return undefined;
     const v = Number(m[2]);
     if (!Number.isFinite(v)) return undefined;
-    out[m[1]] = v;
+    if (!Object.hasOwn(out, m[1])) out[m[1]] = v;
   }
   return out;
+}
+
+/** The recommender parameters `rp=` gives more than once with different values (rp=factors:1,factors:2), each with its values in order. */
+function repeatedRecParams(raw: string): { param: string; values: string[] }[] {
+  if (!parseParams(raw)) return []; // unreadable: `unreadSettingsNotice` says it
+  const byName = new Map<string, string[]>();
+  for (const part of raw.split(',')) {
+    const at = part.indexOf(':');
+    const name = part.slice(0, at);
+    byName.set(name, [...(byName.get(name) ?? []), part.slice(at + 1)]);
+  }
+  return [...byName].filter(([, v]) => new Set(v.map(Number)).size > 1).map(([name, values]) => ({ param: `rp's ${name}`, values }));
 }
 
 /** { factors: 16 } -> "factors:16" (names in a stable order). */
@@ -302,8 +318,9 @@ export function unreadSettingsNotice(query: string): string | null {
 
 /**
  * What a banner says about settings a link gives more than once with different values
- * (a share link with "&seed=99" appended): the first of each stands, as `decodeSettings`
- * reads it. Null when there is nothing to say. Plain text (values are shown as text).
+ * (a share link with "&seed=99" appended), and recommender parameters its rp= gives more
+ * than once (rp=factors:1,factors:2): the first of each stands, as `decodeSettings` reads
+ * it. Null when there is nothing to say. Plain text (values are shown as text).
  */
 export function repeatedSettingsNotice(query: string): string | null {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
@@ -314,6 +331,9 @@ export function repeatedSettingsNotice(query: string): string | null {
     const values = params.getAll(param);
     if (new Set(values).size > 1) repeated.push({ param, values });
   }
+  // A recommender parameter given twice inside the rp= that stands: said the same way.
+  const rp = params.get(SETTINGS_TABLE.recParams.param);
+  if (rp !== null) repeated.push(...repeatedRecParams(rp));
   if (!repeated.length) return null;
   const values = (v: string[]) => v.slice(0, 5).map(shown).join(', ') + (v.length > 5 ? ` and ${(v.length - 5).toLocaleString('en-US')} more` : '');
   const list = repeated.map((r, i) => `${i > 0 && i === repeated.length - 1 ? 'and ' : ''}${r.param}${i === 0 ? ' more than once' : ''} (${values(r.values)})`);
