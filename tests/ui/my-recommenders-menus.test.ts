@@ -23,4 +23,21 @@ describe('your recommenders in the menus', () => {
     myRecommenders.remove(url);
     await waitFor(() => expect(screen.queryByTestId(`batch-rec-${url}`)).toBeNull());
   });
+
+  it('Batch does not offer a module recommender: it runs in its own Worker on the page, out of the batch worker\'s reach', async () => {
+    // Offered, it failed after Run: "Recommender module:qa-mod is not loaded ... load the module first".
+    const url = 'http://127.0.0.1:8002/recommend';
+    myRecommenders.add('module:qa-mod');
+    myRecommenders.add(url);
+    try {
+      render(BatchView, { runner: () => Promise.reject(new Error('must not run')) });
+      expect(screen.queryByTestId('batch-rec-module:qa-mod')).toBeNull();
+      expect(screen.queryByTestId('batch-rec-module:qa-mod+follow')).toBeNull();
+      expect(screen.getByTestId(`batch-rec-${url}`)).toBeTruthy();
+    } finally {
+      myRecommenders.remove('module:qa-mod');
+      myRecommenders.remove(url);
+    }
+  });
 });
+
