@@ -72,7 +72,8 @@ describe('Fidelity view', () => {
       const cells = [...r.querySelectorAll('td')].map((td) => td.textContent ?? '');
       const ends = cells.slice(0, 4).map((c) => Number(c.replace('%', '')));
       expect(ends.every((x) => x >= 0 && x <= 100)).toBe(true);
-      expect(ends.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(101);
+      // Four shares, each rounded half up on its own: a few sessions give shares like 12.5%, so up to 100 + 4 x 0.5.
+      expect(ends.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(102);
       expect(cells.slice(4).every((c) => /^\d+\.\d{2}$/.test(c))).toBe(true);
     }
     // The whole report downloads as JSON (both splits, every seed, the sessions).

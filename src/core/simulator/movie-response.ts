@@ -56,9 +56,21 @@ const USER_CACHE = 1000;
 export const CACHE_ENTRIES = 8_000_000;
 /** The same for "watched together" (each rater costs a window of 2 x SESSION_WINDOW places; the latest 50 did as well as all on ml-latest-small). */
 const SESSION_RATERS = 50;
+/**
+ * RP3beta (a random walk me -> my movie -> its rater -> their movie, each step uniform over
+ * the as-of ratings, the end divided by the movie's as-of count to this power): the
+ * feature is where a movie's walk score ranks among all movies that existed by my cut-off
+ * and I had not rated (a per-user percentile). The walk starts from the latest MAX_RATERS
+ * raters of each history movie; at most RP3_RATERS of them (the heaviest walkers) take
+ * the last step, over their latest RP3_RATER_ITEMS ratings before the cut-off (neither
+ * bound binds on ml-latest-small).
+ */
+const RP3_BETA = 0.5;
+const RP3_RATERS = 1000;
+const RP3_RATER_ITEMS = 5000;
 
 /** Names of the engagement features, in order (the weights follow this order). */
-export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare', 'neighboursLiked', 'wideNeighbours', 'itemCosineSum', 'topItemCosine', 'maxItemCosine', 'popularityGap', 'recentNeighbours', 'recentWide', 'topRecentCosine', 'sessionNeighbours', 'recentSessionNeighbours', 'recentEraGap', 'arrivalGap', 'closestRater', 'titleOverlap'] as const;
+export const ENGAGE_FEATURES = ['ratings', 'recentRatings', 'similarRaters', 'predictedVsMean', 'itemBias', 'genreLift', 'eraGap', 'yearsInCatalog', 'ratingsXActivity', 'lastMonthRatings', 'neighbourRaters', 'itemCosine', 'recentItemCosine', 'movieAge', 'ratingShare', 'lastYearShare', 'neighboursLiked', 'wideNeighbours', 'itemCosineSum', 'topItemCosine', 'maxItemCosine', 'popularityGap', 'recentNeighbours', 'recentWide', 'topRecentCosine', 'sessionNeighbours', 'recentSessionNeighbours', 'recentEraGap', 'arrivalGap', 'closestRater', 'titleOverlap', 'walkRank'] as const;
 
 /** Fitted weights of the model (response-fit.ts); plain numbers so they serialise. */
 export interface ResponseWeights {
@@ -279,11 +291,15 @@ export class UserResponse {
   private readonly latest: number[] = [];
   /** Title word -> my history movies with it. */
   private readonly titleIndex = new Map<string, number[]>();
+  /** RP3beta walk score of every item, and the sorted scores of the unrated movies that existed by my cut-off (built on first use). */
+  private walk: { score: Float64Array; pool: Float64Array } | null = null;
 
   /** Entries in this user's maps and sets: what the model's cache bound counts. */
   get entries(): number {
     let n = this.seen.size + this.titleIndex.size;
     for (const map of [this.sim, this.neighbours, this.wide, this.itemW, this.recentW, this.raterHist, this.session, this.recentSession]) n += map.size;
+    // Typed arrays take 8 bytes an element, about a ninth of a map entry.
+    if (this.walk) n += Math.ceil((this.walk.score.length + this.walk.pool.length) / 9);
     return n;
   }
 
@@ -412,6 +428,48 @@ export class UserResponse {
         }
       }
     }
+  }
+
+  /**
+   * The RP3beta walk (see RP3_BETA) from my history as of the cut-off: every step reads
+   * only ratings strictly before it (my movies' raters, their ratings, the counts).
+   */
+  private walkScores(): { score: Float64Array; pool: Float64Array } {
+    if (this.walk) return this.walk;
+    const log = this.m.log;
+    const t = this.cutoff;
+    const I = log.itemIds.length;
+    const raters: [number, number][] = [];
+    for (const [v, hs] of this.raterHist) {
+      let w = 0;
+      for (const h of hs) w += 1 / this.histRaters[h];
+      const b = log.userStart[v];
+      const e = lowerBound(log.userAt, b, log.userStart[v + 1], t);
+      if (e > b) raters.push([v, w / (e - b)]);
+    }
+    raters.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+    const score = new Float64Array(I);
+    const n = Math.max(1, this.historySize);
+    for (const [v, w] of raters.slice(0, RP3_RATERS)) {
+      const b = log.userStart[v];
+      const e = lowerBound(log.userAt, b, log.userStart[v + 1], t);
+      for (let y = Math.max(b, e - RP3_RATER_ITEMS); y < e; y++) score[log.userItem[y]] += w / n;
+    }
+    const pool: number[] = [];
+    for (let i = 0; i < I; i++) {
+      const c = lowerBound(log.itemAt, log.itemStart[i], log.itemStart[i + 1], t) - log.itemStart[i];
+      score[i] = c > 0 ? score[i] / Math.pow(c, RP3_BETA) : 0;
+      if (c > 0 && !this.seen.has(i)) pool.push(score[i]);
+    }
+    return (this.walk = { score, pool: Float64Array.from(pool).sort() });
+  }
+
+  /** Where the movie's walk score ranks among the unrated movies that existed by my cut-off (0..1; 0 when it did not exist). */
+  private walkRank(i: number | undefined): number {
+    if (i === undefined) return 0;
+    const { score, pool } = this.walkScores();
+    // Scores are >= 0, so a movie the walk never reaches (or that did not exist) ranks 0.
+    return pool.length ? lowerBound(pool, 0, pool.length, score[i]) / pool.length : 0;
   }
 
   /** Item bias as of the cut-off: shrunk mean minus the global mean. */
@@ -573,6 +631,7 @@ export class UserResponse {
       near.days,
       closest,
       series.words,
+      this.walkRank(i),
     ];
     return { x, rating, parts: { userBias: w[0], itemBias: ib, latent, genre, genreTopic: top, ratings: count, recentRatings: recent, similarRaters: similar, share: count / Math.max(1, this.totalAsOf), sessionNeighbours: session, titleOverlap: series.words, titleMatch: series.item } };
   }

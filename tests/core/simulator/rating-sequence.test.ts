@@ -57,6 +57,33 @@ describe('rating sequences', () => {
   });
 });
 
+describe('the RP3beta walk', () => {
+  it('ranks a movie by a walk through my movies\' earlier raters, among the movies that existed by my cut-off', () => {
+    const movies = ['movieId,title,genres', ...Array.from({ length: 40 }, (_, k) => `${k + 1},Film ${k + 1} (2000),Drama`)].join('\n') + '\n';
+    const rows = ['userId,movieId,rating,timestamp'];
+    // Raters 1-3 rated my movie 1 and movie 3; rater 4 rated 1, 5 and ten more; rater 9 rated
+    // 4 and 6 but none of mine. All before my cut-off (1001 s).
+    for (let v = 1; v <= 3; v++) rows.push(`${v},1,4,${100 + v}`, `${v},3,4,${200 + v}`);
+    [1, 5, ...Array.from({ length: 10 }, (_, k) => 11 + k)].forEach((m, k) => rows.push(`4,${m},4,${300 + k}`));
+    rows.push('9,4,4,400', '9,6,4,401');
+    // Me: history 30, 31, 1, 2; held out 8. After my cut-off rater 1 rates 6 and rater 9 rates 7 (new then).
+    [30, 31, 1, 2, 8].forEach((m, k) => rows.push(`20,${m},4,${k < 4 ? 998 + k : 3000}`));
+    rows.push('1,6,5,5000', '9,7,4,5001');
+    const { catalog, users } = importMovieLens({ 'movies.csv': movies, 'ratings.csv': rows.join('\n') + '\n' });
+    const ur = buildResponseModel(catalog, users, createRng(1)).user('ml-user-20')!;
+    expect(ur.historySize).toBe(4);
+    const at = ENGAGE_FEATURES.indexOf('walkRank');
+    const f = (id: string) => ur.featuresOf(id).x[at];
+    // The pool: movies 3, 4, 5, 6 and 11-20 (14); 4 and 6 are never reached before the cut-off.
+    expect(f('ml-3')).toBeCloseTo(13 / 14, 12);
+    expect(f('ml-5')).toBeCloseTo(2 / 14, 12);
+    expect(f('ml-4')).toBe(0);
+    // Rater 1 reaches movie 6 only after my cut-off; movie 7 did not exist by then.
+    expect(f('ml-6')).toBe(0);
+    expect(f('ml-7')).toBe(0);
+  });
+});
+
 describe('title words of a series', () => {
   it('keeps distinctive words and drops the year, alternative titles and common words', () => {
     expect(titleTokens('Die Hard 2 (1990)')).toEqual(['die', 'hard']);
