@@ -7,7 +7,7 @@ import { checkInputFile, readInputFile } from './input-file';
 import { rejectRepeatedFlags } from './repeated-flags';
 import { sameFile } from './output-path';
 import { AGE_BANDS, REGIONS } from '../core/population/demographics';
-import { PostSchema } from '../core/creator/experiment';
+import { mostDrawnFrom, PostSchema } from '../core/creator/experiment';
 import { UsageError } from './simulate-args';
 
 /** The largest --edges file read (an edge list of a few million edges). */
@@ -147,11 +147,11 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
   if (v.variant !== undefined) strategies.push({ ...first, label: 'B', post: readPost('variant', v.variant) });
   if (v['compare-schedule']) strategies.push({ ...first, label: 'B', schedule: v['compare-schedule'] });
   // Followers and a general sample are drawn from the population: more than its users ran on
-  // all of them without a word (the Creator lab's form refuses it too). The default 200
+  // all of them without a word (core's mostDrawnFrom, which the Creator lab's form checks too). The default 200
   // followers become the whole population when it is smaller.
   const users = int('users', v.users, 2000, 1, 100_000);
   const followers = v.followers === undefined ? Math.min(200, users) : int('followers', v.followers, 200, 0, 100_000);
-  if (followers > users) throw new UsageError(`--followers ${followers} is more than the population's ${users} users (--users)`);
+  if (followers > mostDrawnFrom(users)) throw new UsageError(`--followers ${followers} is more than the population's ${users} users (--users)`);
   // A composed post goes from a new creator to its --followers: with none, every replicate is 0.
   // --followers is the new creator's: it was ignored without a word where no composed post
   // comes from one (only --item: the item's creator keeps the graph's followers) or where
@@ -168,7 +168,7 @@ export function parseCreatorArgs(argv: string[]): CreatorOptions {
     // A bare `general` takes 500 users, or the whole population when it is smaller.
     if (v.audience === 'general') first.audience.size = Math.min(500, users);
     const sample = Number(first.audience.size);
-    if (sample > users) throw new UsageError(`--audience general:${sample}: the sample is more than the population's ${users} users (--users)`);
+    if (sample > mostDrawnFrom(users)) throw new UsageError(`--audience general:${sample}: the sample is more than the population's ${users} users (--users)`);
   }
   return {
     ...base,

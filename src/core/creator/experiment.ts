@@ -78,6 +78,16 @@ export interface CreatorExperiment extends Omit<z.output<typeof CreatorExperimen
   run: RunDescription;
 }
 
+/**
+ * The most users an audience drawn from the population can take: a new creator's followers
+ * and a general sample come out of its `users` (more ran on all of them, unsaid). The one
+ * rule behind the `creator` command's refusal and the Creator lab's field check, each of
+ * which says it in its own words (a flag, a form field).
+ */
+export function mostDrawnFrom(users: number): number {
+  return users;
+}
+
 /** An experiment that does not validate: `issues` name the field and why. */
 export class ExperimentError extends Error {
   override readonly name = 'ExperimentError';

@@ -3,7 +3,7 @@
  * the run (a pool of workers, progress, cancel), the result, stored runs (IndexedDB), and
  * the share link. The pool is injectable (tests run the replicates in-process).
  */
-import { parseExperiment, type ExperimentResult, type NetworkSample } from '../../core/creator';
+import { mostDrawnFrom, parseExperiment, type ExperimentResult, type NetworkSample } from '../../core/creator';
 import { MAX_USERS } from '../../core/population/users';
 import { MAX_SEED } from '../../core/run/fields';
 import { firstProblem, isWholeIn, wholeNumberProblem } from '../shell/whole-number';
@@ -101,9 +101,9 @@ export class CreatorState {
   get problems(): Record<string, string | null> {
     const L = CREATOR_LIMITS;
     const w = (label: string, v: unknown, [lo, hi]: readonly [number, number]) => wholeNumberProblem(label, v, lo, hi);
-    // Followers and a sample are drawn from the population: no more than its users (more ran on all of them, unsaid).
+    // Followers and a sample are drawn from the population: no more than its users (more ran on all of them, unsaid; core's mostDrawnFrom, as the creator command).
     const pop = isWholeIn(this.users, L.users[0], L.users[1]) ? this.users : L.users[1];
-    const within = (label: string, v: unknown, lo: number) => wholeNumberProblem(label, v, lo, pop)?.replace(/\.$/, pop < L.users[1] ? ` (the population's ${pop} users).` : '.') ?? null;
+    const within = (label: string, v: unknown, lo: number) => wholeNumberProblem(label, v, lo, mostDrawnFrom(pop))?.replace(/\.$/, pop < L.users[1] ? ` (the population's ${pop} users).` : '.') ?? null;
     return {
       ...(this.source === 'compose' ? { durationSec: w('Length (s)', this.durationSec, L.durationSec) } : {}),
       ...(this.audience === 'general' ? { generalSize: within('Sample size', this.generalSize, L.generalSize[0]) } : {}),
