@@ -4,7 +4,10 @@
  * fake-indexeddb hands typed arrays back from another realm, so no cached row loads here.)
  */
 import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import ItemsView from '../../src/ui/items/ItemsView.svelte';
+import { DataStore } from '../../src/ui/state/data.svelte';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import { toVectorCsv } from '../../src/core/embed/import-vectors';
 import type { Catalog } from '../../src/core/types';
@@ -42,3 +45,23 @@ describe('Items state', () => {
     expect(st.vectors?.model).toBe('offline');
   });
 });
+
+describe('Items view when the catalog changes under it', () => {
+  it("drops the last catalog's vectors and semantic IDs (a folder dropped on the page showed them under the new one, titles looked up by position)", async () => {
+    const a: Catalog = { ...base, id: 'items-view-a', name: 'first' };
+    const b: Catalog = { ...importMovieLens(movieWorldCsv({ users: 10, movies: 60, seed: 3 })).catalog, id: 'items-view-b', name: 'second' };
+    const data = new DataStore();
+    data.catalog = a;
+    render(ItemsView, { settings: { value: { catalog: a.id } } as never, data });
+    await fireEvent.click(screen.getByTestId('emb-compute'));
+    await screen.findByTestId('sid-summary', {}, { timeout: 30_000 });
+    expect(screen.getByTestId('emb-status').textContent).toMatch(new RegExp(`Vectors: ${a.items.length} items`));
+    // As importing a MovieLens folder dropped on the Items view does.
+    data.catalog = b;
+    await waitFor(() => expect(screen.getByTestId('items-catalog').textContent).toMatch(/second/));
+    expect(screen.queryByTestId('emb-status')).toBeNull();
+    expect(screen.queryByTestId('sid-summary')).toBeNull();
+    cleanup();
+  });
+});
+

@@ -235,6 +235,19 @@ export class ItemsState {
     this.selected = null;
   }
 
+  /**
+   * The view now shows `catalog`: vectors (and their semantic IDs) of another catalog are
+   * dropped. A MovieLens folder dropped on the Items view switched the catalog under them:
+   * they were shown as the new catalog's, the inspector naming its items by position.
+   */
+  forCatalog(catalog: Catalog): void {
+    if (!this.vectors || this.vectors.catalogId === catalog.id) return;
+    this.vectors = null;
+    this.sid = null;
+    this.selected = null;
+    this.note = null;
+  }
+
   dispose(): void {
     this.abort?.abort();
     this.worker?.close();
