@@ -213,6 +213,8 @@ function recParams(values: string[]): Record<string, number> {
     // Decimal forms only: Number() also read 0x10, 0b11 and 0o7, which no other flag takes.
     const v = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(m[2]) ? Number(m[2]) : NaN;
     if (!Number.isFinite(v) || m[2].trim() === '') throw new UsageError(`--rec-param ${m[1]} must be a number, got "${m[2].slice(0, 40)}"`);
+    // --rec-param factors=8 --rec-param factors=16 ran 16, unsaid (a flag given twice is refused).
+    if (Object.hasOwn(out, m[1])) throw new UsageError(`--rec-param ${m[1]} is given twice (${out[m[1]]} and ${v}): give it once`);
     out[m[1]] = v;
   }
   return out;

@@ -62,6 +62,9 @@ describe('parseSimulateArgs', () => {
     expect(() => parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factors=0'])).toThrow(/factors must be between 1 and 256/);
     expect(() => parseSimulateArgs(['--rec-param', 'factors'])).toThrow(/--rec-param must be NAME=VALUE/);
     expect(() => parseSimulateArgs(['--rec-param', 'factors=lots'])).toThrow(/--rec-param factors must be a number/);
+    // The same parameter twice kept the last, unsaid.
+    expect(() => parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factors=8', '--rec-param', 'factors=16'])).toThrow(/^--rec-param factors is given twice \(8 and 16\): give it once$/);
+    expect(parseSimulateArgs(['--recommender', 'mf-bpr', '--rec-param', 'factors=8', '--rec-param', 'epochs=2']).run.recommender.params).toEqual({ factors: 8, epochs: 2 });
     expect(() => parseSimulateArgs(['--user', 'a', '--users', '3'])).toThrow(/give one of the two/);
   });
   it('reads every option', () => {
