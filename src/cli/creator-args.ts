@@ -3,7 +3,7 @@
  * flags are a UsageError naming the flag (exit code 2).
  */
 import { parseArgs } from 'node:util';
-import { checkInputFile, readInputFile } from './input-file';
+import { checkInputFile, readInputFile, rejectDuplicateKeys } from './input-file';
 import { rejectRepeatedFlags } from './repeated-flags';
 import { sameFile } from './output-path';
 import { AGE_BANDS, REGIONS } from '../core/population/demographics';
@@ -55,11 +55,14 @@ function int(name: string, v: string | undefined, def: number, min: number, max:
 function readJson(flag: string, path: string): unknown {
   // A post is a few hundred bytes; a pipe or a device is refused (it was read forever).
   const text = readInputFile(flag, path, 1_000_000);
+  let v: unknown;
   try {
-    return JSON.parse(text);
+    v = JSON.parse(text);
   } catch (e) {
     throw new UsageError(`--${flag} ${path}: invalid JSON (${(e as Error).message})`);
   }
+  rejectDuplicateKeys(flag, path, text);
+  return v;
 }
 
 /**

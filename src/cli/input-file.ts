@@ -5,6 +5,7 @@
  * problem is a `UsageError` naming the flag (exit 2), said before any work.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { findDuplicateKey, lineOf } from '../core/catalog/json-position';
 import { firstInvalidUtf8 } from '../core/catalog/movielens-text';
 import { UsageError } from './simulate-args';
 
@@ -47,4 +48,17 @@ export function readInputFile(flag: string, path: string, maxBytes: number): str
     throw new UsageError(`--${flag} ${path}: not UTF-8 text (line ${line}, column ${bad - lineStart + 1}: byte 0x${byte}); save it as UTF-8`);
   }
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * A JSON input file (`text`, already parsed) that gives a key twice in one object is refused,
+ * naming the key, where it is and its line: JSON.parse keeps the last value of a repeated key
+ * without a word ({"seed": 1, ..., "seed": 2} ran seed 2).
+ */
+export function rejectDuplicateKeys(flag: string, path: string, text: string): void {
+  const dup = findDuplicateKey(text);
+  if (!dup) return;
+  const key = JSON.stringify(dup.key.length > 60 ? `${dup.key.slice(0, 60)}...` : dup.key);
+  const where = dup.path.length ? ` in ${dup.path.join('.')}` : '';
+  throw new UsageError(`--${flag} ${path}: the key ${key} is given twice${where} (line ${lineOf(text, dup.offset)}); JSON keeps only the last, so remove one`);
 }

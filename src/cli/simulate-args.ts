@@ -2,8 +2,7 @@
  * Command-line options of `npm run simulate`: parsing (node:util parseArgs, strict) and
  * validation. Any problem is a `UsageError`, which the CLI reports with exit code 2.
  */
-import { readInputFile } from './input-file';
-import { findDuplicateKey, lineOf } from '../core/catalog/json-position';
+import { readInputFile, rejectDuplicateKeys } from './input-file';
 import { rejectRepeatedFlags } from './repeated-flags';
 import { parseArgs } from 'node:util';
 import { REWARD_NAMES, isRewardName, type RewardName } from '../core/env/reward';
@@ -175,13 +174,7 @@ function readRunFile(file: string): Record<string, unknown> {
     throw new UsageError(`--run ${file}: not JSON (${(e as Error).message.slice(0, 200)})`);
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UsageError(`--run ${file}: must hold one JSON object (a run description)`);
-  // JSON.parse keeps the last of a repeated key: {"seed": 1, ..., "seed": 2} ran seed 2, unsaid.
-  const dup = findDuplicateKey(text);
-  if (dup) {
-    const key = JSON.stringify(dup.key.length > 60 ? `${dup.key.slice(0, 60)}...` : dup.key);
-    const where = dup.path.length ? ` in ${dup.path.join('.')}` : '';
-    throw new UsageError(`--run ${file}: the key ${key} is given twice${where} (line ${lineOf(text, dup.offset)}); JSON keeps only the last, so remove one`);
-  }
+  rejectDuplicateKeys('run', file, text);
   return v as Record<string, unknown>;
 }
 

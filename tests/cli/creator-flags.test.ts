@@ -76,6 +76,16 @@ describe('creator: an audience found empty once the population is built', () => 
   }, 60_000);
 });
 
+describe('creator: a post file that gives a key twice', () => {
+  it('is refused naming the key and its line (JSON.parse kept the last title, unsaid)', () => {
+    const twice = join(dir, 'twice.json');
+    writeFileSync(twice, '{"title": "Fishing at dawn", "topic": "fishing",\n "title": "Fishing at dusk"}');
+    expect(() => parseCreatorArgs(['--post', twice])).toThrow(UsageError);
+    expect(() => parseCreatorArgs(['--post', twice])).toThrow(`--post ${twice}: the key "title" is given twice (line 2); JSON keeps only the last, so remove one`);
+    expect(() => parseCreatorArgs(['--item', 'sv-0100', '--variant', twice])).toThrow(/^--variant .*: the key "title" is given twice/);
+  });
+});
+
 describe('creator: an emptied --post or --item', () => {
   it('is refused by name (--post= beside --item was skipped as if not given)', () => {
     expect(() => parseCreatorArgs(['--item', 'sv-0100', '--post='])).toThrow(UsageError);
