@@ -38,7 +38,9 @@ describe('Fidelity view', () => {
   it('runs the protocol and shows the table beside the baselines and the three charts', async () => {
     const seen: number[] = [];
     const runner: FidelityRunner = (req, o) => inProcess(req, { ...o, onProgress: (p) => (seen.push(p.done), o.onProgress(p)) });
-    render(FidelityView, { data: data({ [world.catalog.id]: { catalog: world.catalog, users: world.users } }), runner });
+    // A second imported folder: the report must say which one it is of once the menu shows the other.
+    const other = { catalog: { ...world.catalog, id: 'other-folder', name: 'Other folder' }, users: world.users };
+    render(FidelityView, { data: data({ [world.catalog.id]: { catalog: world.catalog, users: world.users }, 'other-folder': other }), runner });
     await fireEvent.input(screen.getByTestId('fidelity-seeds'), { target: { value: '1' } });
     await fireEvent.click(screen.getByTestId('fidelity-run'));
     const table = await screen.findByTestId('fidelity-table', {}, { timeout: 30_000 });
@@ -89,6 +91,8 @@ describe('Fidelity view', () => {
     expect(names[0]).toMatch(/^fidelity-\d{4}-\d\d-\d\dT[\d-]+\.json$/);
     const saved = JSON.parse(await blobs[0].text());
     expect(Object.keys(saved)).toEqual(expect.arrayContaining(['test', 'tuning', 'perSeed', 'seeds', 'sessions']));
+    // The file says which dataset it measured (it did not: two folders' reports could not be told apart).
+    expect(saved.dataset).toEqual({ id: world.catalog.id, name: world.catalog.name });
     expect(saved.test.byRatio['1'].auc).toBeCloseTo(Number(table.querySelector('tbody tr td')?.textContent), 2);
     // The targets, judged from the figures on show (the same list as the CLI's "goals").
     const goals = screen.getByTestId('fidelity-goals');
@@ -103,6 +107,11 @@ describe('Fidelity view', () => {
     await fireEvent.click(screen.getByLabelText(/tuning split/));
     expect(screen.getByTestId('fidelity-table').querySelector('caption')?.textContent).toMatch(/tuning split/);
     expect(screen.getByTestId('fidelity-goals').querySelector('caption')?.textContent).toMatch(/tuning split/);
+    // The menu now shows the other folder: the report still names the one it measured (it named none, so it read as the other's).
+    expect(screen.getByTestId('fidelity-report-of').textContent).toContain(world.catalog.name);
+    await fireEvent.change(screen.getByTestId('fidelity-dataset'), { target: { value: 'other-folder' } });
+    expect(screen.getByTestId('fidelity-report-of').textContent).toContain(world.catalog.name);
+    expect(screen.getByTestId('fidelity-report-of').textContent).not.toContain('Other folder');
   }, 60_000);
 
   it('says a failed run out loud', async () => {

@@ -53,6 +53,8 @@ export class FidelityState {
   progress = $state<FidelityProgress | null>(null);
   error = $state<string | null>(null);
   report = $state.raw<FidelityViewReport | null>(null);
+  /** The dataset the report measured: the menu may show another one since. */
+  reportOf = $state.raw<{ id: string; name: string } | null>(null);
   private ctrl: AbortController | null = null;
 
   constructor(private readonly runner: FidelityRunner = workerRunner) {}
@@ -88,7 +90,9 @@ export class FidelityState {
       // `problems` passed: the three are whole numbers in range here.
       const [seed, seeds, maxUsers] = [this.seed ?? 0, this.seeds ?? 1, this.maxUsers ?? 0];
       const req: FidelityRequest = { catalog: data.catalog, users: data.users, seed, seeds, maxUsers: maxUsers > 0 ? maxUsers : undefined, bootstrap: this.bootstrap, ...(llm ? { llm } : {}) };
+      const of = { id: data.catalog.id, name: data.catalog.name };
       this.report = await this.runner(req, { onProgress: (p) => (this.progress = p), signal: ctrl.signal });
+      this.reportOf = of;
     } catch (e) {
       const err = e as Error;
       this.error = err.name === 'AbortError' || ctrl.signal.aborted ? 'Run cancelled.' : `The fidelity run failed: ${err.message}`;
@@ -105,6 +109,11 @@ export class FidelityState {
     if (!/^https?:\/\/./i.test(baseUrl)) throw new Error('Give the endpoint\'s base URL (http:// or https://, e.g. http://127.0.0.1:11434/v1).');
     if (!model) throw new Error('Give the model name the endpoint serves.');
     return { baseUrl, model, apiKey: this.llm.apiKey || undefined, timeoutSec: this.llm.timeoutSec ?? 60 };
+  }
+
+  /** The report as a JSON file that says which dataset it measured. */
+  reportJson(): string {
+    return JSON.stringify({ ...(this.reportOf ? { dataset: this.reportOf } : {}), ...this.report }, null, 2);
   }
 
   cancel(): void {
