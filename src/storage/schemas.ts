@@ -40,6 +40,8 @@ export const decisionSchema = z.looseObject({
   mindsetText: z.string().optional(),
   mindset: mindsetSchema,
   fallback: z.boolean().optional(),
+  // Shown on the card beside the fallback mark (why the LLM step fell back).
+  fallbackReason: z.string().max(1000).optional(),
   // The replay's card shows these (without them it threw on "toFixed").
   llm: z.looseObject({ promptTokens: num, completionTokens: num, latencyMs: num, tokensPerSec: num, retries: num, model: z.string() }).optional(),
 });

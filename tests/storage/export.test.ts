@@ -92,6 +92,12 @@ describe('export and import', () => {
     const other = await openDb(dbName());
     await expect(importText(other, bad)).rejects.toThrow(/Line 2: .*turns\.1\.decisions\.0\.watchSec/);
     await expect(importText(other, good + '\n{not json')).rejects.toThrow(/Line 2: not valid JSON/);
+    // The fallback's reason is shown on the card: a list or an object there is refused by name.
+    const odd = JSON.parse(good);
+    odd.id = 'k3';
+    odd.turns[0].decisions[0].fallback = true;
+    odd.turns[0].decisions[0].fallbackReason = { html: '<b>x</b>' };
+    await expect(importText(other, [good, JSON.stringify(odd)].join('\n'))).rejects.toThrow(/Line 2: .*turns\.0\.decisions\.0\.fallbackReason/);
     try {
       parseImport(bad);
     } catch (e) {
