@@ -119,5 +119,18 @@ describe('PolicyList', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('policy-save')));
     store.close();
   });
+
+  it('Save says the name the policy is listed under (an emptied name said Saved "" and listed "policy")', async () => {
+    const store = await storeWith();
+    render(PolicyList, { current: () => pretrainedPolicy(), onload: () => {}, store });
+    await fireEvent.input(screen.getByTestId('policy-name'), { target: { value: '   ' } });
+    await fireEvent.click(screen.getByTestId('policy-save'));
+    await waitFor(() => expect(rows()).toEqual(['Delete policy']));
+    expect(screen.getByRole('status').textContent).toBe('Saved "policy".');
+    await fireEvent.input(screen.getByTestId('policy-name'), { target: { value: '  mine  ' } });
+    await fireEvent.click(screen.getByTestId('policy-save'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved "mine".'));
+    store.close();
+  });
 });
 

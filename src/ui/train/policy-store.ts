@@ -21,6 +21,11 @@ class PolicyDb extends Dexie {
   }
 }
 
+/** The name a policy is saved under: trimmed, at most 80 characters, "policy" when empty. */
+export function policyName(name: string): string {
+  return name.trim().slice(0, 80) || 'policy';
+}
+
 export class PolicyStore {
   private readonly db: PolicyDb;
   constructor(name = 'recoworld-policies') {
@@ -30,7 +35,7 @@ export class PolicyStore {
   /** Save (validated first: a bad policy is refused, nothing is written). */
   async save(name: string, policy: PolicyJson, now: number): Promise<number> {
     const p = parsePolicyJson(policy);
-    return this.db.policies.add({ name: name.trim().slice(0, 80) || 'policy', savedAt: now, policy: p });
+    return this.db.policies.add({ name: policyName(name), savedAt: now, policy: p });
   }
 
   async list(): Promise<SavedPolicy[]> {
