@@ -132,5 +132,23 @@ describe('PolicyList', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved "mine".'));
     store.close();
   });
+
+  it('Export names the file after the policy in any script (a Cyrillic or Greek name downloaded as "-.json")', async () => {
+    const store = await storeWith('политика 2', '!!!');
+    const names: string[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:policy'), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    try {
+      render(PolicyList, { current: () => null, onload: () => {}, store });
+      await waitFor(() => expect(rows()).toHaveLength(2));
+      for (const b of screen.getAllByRole('button', { name: 'Export' })) await fireEvent.click(b);
+    } finally {
+      click.mockRestore();
+    }
+    expect(names).toEqual(['rl-policy.json', 'политика-2.json']);
+    store.close();
+  });
 });
 
