@@ -9,6 +9,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
  */
 export default defineConfig({
   test: {
+    // Two workers for the core and ui projects. Vitest's default on a 2-core machine (CI's) is
+    // cores - 1 = 1, which ran every file one after another; the browser project still runs
+    // its files one at a time (fileParallelism: false puts them in their own group, after).
+    maxWorkers: 2,
     projects: [
       {
         test: {
