@@ -160,7 +160,8 @@ describe('OpenAI-compatible engine against a local server', () => {
       sse(res);
       event(res, { choices: [{ delta: { content: 'partial' } }] });
     };
-    const engine = new OpenAiCompatibleEngine({ baseUrl: base, model: 'm', timeoutMs: 300 });
+    // 1 s: the first piece must arrive before it on a loaded machine (two test workers share CI's two cores).
+    const engine = new OpenAiCompatibleEngine({ baseUrl: base, model: 'm', timeoutMs: 1000 });
     const deltas: string[] = [];
     const err = await engine.chat(req, { onDelta: (t) => deltas.push(t) }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/No answer .* \(timeout\)/) });
