@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'ui',
           environment: 'jsdom',
           include: ['tests/ui/**/*.test.ts'],
+          setupFiles: ['tests/helpers/ui-setup.ts'],
           testTimeout: 30_000,
         },
       },
