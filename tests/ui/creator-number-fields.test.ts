@@ -35,10 +35,14 @@ describe('Creator lab number fields', () => {
     // The share link of such a form would carry seed 0: it says why there is none.
     await fireEvent.click(screen.getByTestId('creator-share'));
     expect(screen.getByRole('status').textContent).toMatch(/^No link yet: Seed: /);
+    expect(screen.getByTestId('creator-error').textContent).toMatch(/^Seed: /);
     await fireEvent.input(seed, { target: { value: '4294967295' } });
     expect(screen.queryByTestId('creator-seed-problem')).toBeNull();
     expect(run.disabled).toBe(false);
     expect((c.experiment().run as { seed: number }).seed).toBe(4294967295);
+    // Fixed, the sentences about it go too (both stayed until the next Run or Copy).
+    expect(screen.queryByTestId('creator-error')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('an emptied hour, followers count or length is refused (it ran as 0), naming the field', async () => {

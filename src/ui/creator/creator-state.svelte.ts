@@ -87,6 +87,8 @@ export class CreatorState {
   /** The experiment the shown result came from. */
   ran = $state.raw<unknown>(null);
   error = $state<string | null>(null);
+  /** `error` is a problem of the form's (said by Run): it goes once the form is fixed. */
+  private formError = $state(false);
   elapsedMs = $state(0);
   saved = $state<SavedRun[]>([]);
   private abort: AbortController | null = null;
@@ -128,6 +130,11 @@ export class CreatorState {
   private emptyAudience(): string | null {
     if (this.followers !== 0) return null;
     return "Audience: the new creator has 0 followers, so nobody would see the post and every figure would be 0. Give it followers, or choose a general sample or a target group.";
+  }
+
+  /** The error to show: a problem of the form's goes once it is fixed (it stayed until the next Run). */
+  get shownError(): string | null {
+    return this.formError && this.problem === null ? null : this.error;
   }
 
   /** The first problem of the form's numbers, or null. */
@@ -201,8 +208,10 @@ export class CreatorState {
 
   async run(): Promise<void> {
     if (this.running) return;
+    this.formError = false;
     if (this.problem) {
       this.error = this.problem;
+      this.formError = true;
       return;
     }
     const input = this.experiment();
