@@ -140,6 +140,8 @@ describe('Fidelity view', () => {
     expect(screen.getByTestId('fidelity-error').textContent).toMatch(/Seeds: enter a whole number/);
     await fireEvent.input(screen.getByTestId('fidelity-seeds'), { target: { value: '1' } });
     expect(screen.queryByTestId('fidelity-seeds-problem')).toBeNull();
+    // Its sentence under the form goes with it (it stayed until the next Run).
+    expect(screen.queryByTestId('fidelity-error')).toBeNull();
     expect(run.disabled).toBe(false);
     await fireEvent.click(run);
     await screen.findByTestId('fidelity-error', {}, { timeout: 20_000 });

@@ -52,6 +52,8 @@ export class FidelityState {
   running = $state(false);
   progress = $state<FidelityProgress | null>(null);
   error = $state<string | null>(null);
+  /** `error` is a field's problem (said by Run): it goes once the fields are fixed. */
+  private formError = $state(false);
   report = $state.raw<FidelityViewReport | null>(null);
   /** The dataset the report measured: the menu may show another one since. */
   reportOf = $state.raw<{ id: string; name: string } | null>(null);
@@ -73,11 +75,18 @@ export class FidelityState {
     };
   }
 
+  /** The error to show: a field's problem goes once the fields are fixed (it stayed until the next Run). */
+  get shownError(): string | null {
+    return this.formError && firstProblem(this.problems) === null ? null : this.error;
+  }
+
   async run(data: { catalog: Catalog; users: UserProfile[] }): Promise<void> {
     if (this.running) return;
+    this.formError = false;
     const problem = firstProblem(this.problems);
     if (problem) {
       this.error = problem;
+      this.formError = true;
       return;
     }
     this.running = true;
