@@ -46,6 +46,28 @@ describe('Items state', () => {
   });
 });
 
+describe('Items vector file import', () => {
+  it('refuses a file far larger than any vectors of the catalog by its size, before reading it (a video picked by mistake was read whole)', async () => {
+    const catalog = renamed(base, 'big');
+    const st = new ItemsState();
+    for (const name of ['film.npy', 'film.csv']) {
+      const file = new File(['x'], name);
+      // 3 GB claimed; only reads are counted: the bytes are never looked at.
+      Object.defineProperty(file, 'size', { value: 3e9 });
+      let read = 0;
+      for (const m of ['text', 'arrayBuffer', 'stream', 'slice'] as const) {
+        if (typeof file[m] !== 'function') continue;
+        const real = (file[m] as (...a: unknown[]) => unknown).bind(file);
+        Object.defineProperty(file, m, { value: (...a: unknown[]) => (read++, real(...a)) });
+      }
+      await st.importFile(catalog, file);
+      expect(read, name).toBe(0);
+      expect(st.error, name).toMatch(new RegExp(`^${name.replace('.', '\\.')}: the file is 3000\\.0 MB; vectors of this catalog's ${catalog.items.length} items .* at most \\d+(\\.\\d)? MB`));
+      expect(st.vectors).toBeNull();
+    }
+  });
+});
+
 describe('Items view when the catalog changes under it', () => {
   it("drops the last catalog's vectors and semantic IDs (a folder dropped on the page showed them under the new one, titles looked up by position)", async () => {
     const a: Catalog = { ...base, id: 'items-view-a', name: 'first' };

@@ -24,6 +24,18 @@ export interface CachedVectors {
 
 const yieldToPaint = () => new Promise((r) => setTimeout(r, 0));
 
+/** The widest vectors a file is sized for (embedding models stop well below). */
+export const MAX_IMPORT_DIM = 4096;
+
+/**
+ * The largest vector file a catalog of `items` items can need: float64 `.npy` values, or
+ * CSV at about 26 characters a value plus the id, for MAX_IMPORT_DIM dimensions, and a
+ * header. A larger file cannot be vectors of this catalog and is refused before it is read.
+ */
+export function maxVectorFileBytes(items: number, csv: boolean): number {
+  return 65_536 + items * (csv ? MAX_IMPORT_DIM * 26 + 256 : MAX_IMPORT_DIM * 8);
+}
+
 export class ItemsState {
   source = $state<VectorSource>('offline');
   model = $state(DEFAULT_EMBED_MODEL);
@@ -179,6 +191,12 @@ export class ItemsState {
     if (this.busy) return;
     this.start(`Reading ${file.name}…`);
     try {
+      // By its size first: a video picked by mistake was read whole into memory (a string, for CSV) before any check.
+      const csv = !/\.npy$/i.test(file.name);
+      const max = maxVectorFileBytes(catalog.items.length, csv);
+      if (file.size > max) {
+        throw new Error(`the file is ${(file.size / 1e6).toFixed(1)} MB; vectors of this catalog's ${catalog.items.length} items (up to ${MAX_IMPORT_DIM} dimensions) take at most ${(max / 1e6).toFixed(1)} MB`);
+      }
       const { parseNpy, parseVectorCsv } = await import('../../core/embed/import-vectors');
       const meta = { catalogId: catalog.id, model: `import:${file.name}` };
       const ids = catalog.items.map((i) => i.id);
