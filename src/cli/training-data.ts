@@ -6,6 +6,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { BUILTIN_CATALOGS, loadBuiltinCatalog, loadBuiltinPersonas } from '../core/catalog/builtin';
@@ -127,10 +128,32 @@ export interface TrainingDataOutput {
 /**
  * Write one line and wait for 'drain' when the stream's buffer is full, so memory holds at
  * most about one buffer (16 KB) plus one line however slow the disk or pipe; an error while
- * waiting (a full disk) rejects.
+ * waiting (a full disk) rejects, and so does one that came earlier (see `keepError`).
  */
 export async function writeLine(w: Writable, line: string): Promise<void> {
+  throwIfFailed(w);
   if (!w.write(line + '\n')) await once(w, 'drain');
+}
+
+/**
+ * An output stream whose error is kept, to be thrown by the next write or at the end: the
+ * error can come while the run waits on something else (a module or HTTP rival between two
+ * writes), and unheard it was Node's "Unhandled 'error' event" with a stack.
+ */
+function keepError(w: Writable): Writable {
+  w.on('error', () => undefined);
+  return w;
+}
+
+function throwIfFailed(w: Writable): void {
+  if (w.errored) throw w.errored;
+}
+
+/** End the stream and wait until all of it is written; its error, however early, rejects. */
+async function close(w: Writable): Promise<void> {
+  throwIfFailed(w);
+  w.end();
+  await finished(w);
 }
 
 /** The recommender `name`, with the deadlines when it is called (HTTP, module). */
@@ -161,28 +184,35 @@ export async function writeTrainingData(o: TrainingDataOptions, output: Training
   const judge = createRuleJudge(index);
   const rival = recommenderFor(rivalName, o);
   rival.fit?.(training, fitRng(seed, rival.name));
-  const chat = o.chat ? output.open(o.chat) : null;
-  const dpo = o.dpo ? output.open(o.dpo) : null;
+  const chat = o.chat ? keepError(output.open(o.chat)) : null;
+  const dpo = o.dpo ? keepError(output.open(o.dpo)) : null;
   let kept = 0;
   let pairs = 0;
-  for (let u = 0; u < run.trajectories.length; u++) {
-    const t = run.trajectories[u];
-    if (t.endReason === 'error') continue;
-    const userIndex = users.findIndex((x) => x.id === t.userId);
-    const v = await judge.judge(t);
-    const pass = v.instructions > 0 && RUBRICS.every((r) => v.scores[r.id] >= mins[r.id]);
-    if (pass) {
-      kept++;
-      if (chat) await writeLine(chat, JSON.stringify(chatExample(t, observations.get(userIndex) ?? [], listSize, index)));
+  try {
+    for (let u = 0; u < run.trajectories.length; u++) {
+      for (const w of [chat, dpo]) if (w) throwIfFailed(w);
+      const t = run.trajectories[u];
+      if (t.endReason === 'error') continue;
+      const userIndex = users.findIndex((x) => x.id === t.userId);
+      const v = await judge.judge(t);
+      const pass = v.instructions > 0 && RUBRICS.every((r) => v.scores[r.id] >= mins[r.id]);
+      if (pass) {
+        kept++;
+        if (chat) await writeLine(chat, JSON.stringify(chatExample(t, observations.get(userIndex) ?? [], listSize, index)));
+      }
+      if (dpo) {
+        const user = users[userIndex];
+        const ps = await preferencePairs(t, rival, { index, user, context: defaultContext(user), simulator, seed: t.seed, listSize, maxTurns, instructionsEnabled: true });
+        for (const p of ps) await writeLine(dpo, JSON.stringify(p));
+        pairs += ps.length;
+      }
     }
-    if (dpo) {
-      const user = users[userIndex];
-      const ps = await preferencePairs(t, rival, { index, user, context: defaultContext(user), simulator, seed: t.seed, listSize, maxTurns, instructionsEnabled: true });
-      for (const p of ps) await writeLine(dpo, JSON.stringify(p));
-      pairs += ps.length;
-    }
+    for (const w of [chat, dpo]) if (w) await close(w);
+  } catch (e) {
+    // A reader that stopped early (`--dpo /dev/stdout | head -1`) ends the command quietly, as stdout closed early does.
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 141;
+    throw e;
   }
-  for (const w of [chat, dpo]) if (w) (w.end(), await once(w, 'finish'));
   // A failed session is said, not only counted (an unreachable or silent recommender).
   for (const e of run.errors) process.stderr.write(terminalText(`training-data: error: user ${e.userId}: ${e.message}`) + '\n');
   const summary = { recommender: name, rival: rivalName, users: users.length, seed, sessions: run.trajectories.length, errors: run.errors.length, kept, pairs, rubrics: mins, chat: o.chat ?? null, dpo: o.dpo ?? null };
