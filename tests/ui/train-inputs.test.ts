@@ -77,4 +77,14 @@ describe('Train view inputs', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Policy file is 1\.0 MB, larger than 1000000 bytes/));
     expect(read).toBe(0);
   });
+
+  it('the policy it starts from is named with a hidden direction control flagged, not applied (a file name holding a U+202E read reversed)', async () => {
+    render(TrainView, { props: { runner: inProcess() } });
+    const input = screen.getByTestId('policy-import') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify(pretrainedPolicy())], 'rl\u202Enosj.exe', { type: 'application/json' })], configurable: true });
+    await fireEvent.change(input);
+    const line = await screen.findByText(/^Starting from the policy/);
+    expect(line.textContent).toBe('Starting from the policy "rlU+202Enosj.exe".');
+  });
 });
+
