@@ -81,4 +81,22 @@ describe('LM try-out fields', () => {
     await screen.findByTestId('lm-usage');
     await waitFor(() => expect(document.activeElement).toBe(generate));
   });
+
+  it('Cancel loading says the load was cancelled, not that the worker failed', async () => {
+    const lm = new LmState();
+    let fail!: (e: Error) => void;
+    // The worker client as it behaves: closing it rejects the pending load with its reason.
+    (lm as unknown as { worker: unknown }).worker = {
+      loadChat: () => new Promise((_, reject) => (fail = reject)),
+      close: () => fail(new Error('The Transformers.js worker was closed')),
+    };
+    const loading = lm.load();
+    await waitFor(() => expect(fail).toBeTypeOf('function'));
+    lm.cancelLoad();
+    await loading;
+    // It said "The Transformers.js worker was closed" in an alert, after the user's own Cancel.
+    expect(lm.error).toBe('Loading cancelled.');
+    expect(lm.loading).toBe(false);
+  });
 });
+

@@ -45,17 +45,18 @@ export class LmState {
     this.fraction = 0;
     this.loaded = null;
     this.engine = null;
-    this.loadAbort = new AbortController();
+    const ctrl = (this.loadAbort = new AbortController());
+    let worker: import('../../llm/transformers/client').TjsWorker | null = null;
     try {
       const { TjsWorker } = await import('../../llm/transformers/client');
-      this.worker ??= new TjsWorker();
+      worker = this.worker ??= new TjsWorker();
       const model = this.model.trim();
-      const r = await this.worker.loadChat({
+      const r = await worker.loadChat({
         model,
         modelBase: this.modelBase.trim() || null,
         device: this.device,
         dtype: this.dtype.trim() || undefined,
-        signal: this.loadAbort.signal,
+        signal: ctrl.signal,
         onProgress: (p) => {
           this.fraction = p.fraction;
           this.progressText = p.phase === 'ready' ? 'ready' : `${p.file || '…'}: ${(p.fraction * 100).toFixed(0)}% (${p.mbDone.toFixed(1)} of ${p.mbTotal.toFixed(1)} MB)`;
@@ -65,7 +66,12 @@ export class LmState {
       this.loaded = `${r.info.model} on ${r.info.device} (${r.info.dtype}), loaded in ${(r.info.ms / 1000).toFixed(1)} s`;
       await this.refreshCache();
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      // Cancel loading closes the worker, which rejected the load with "The Transformers.js
+      // worker was closed", said as an error after the user's own Cancel.
+      this.error = ctrl.signal.aborted ? 'Loading cancelled.' : e instanceof Error ? e.message : String(e);
+      // Cancelled before its worker started (the device was being picked): the worker the
+      // load then started is no one's now; it is closed rather than left running.
+      if (ctrl.signal.aborted && worker && worker !== this.worker) worker.close();
     } finally {
       this.loading = false;
       this.fraction = null;
