@@ -41,6 +41,9 @@ export class CheckState {
       if (kind === 'url') {
         const u = this.url.trim();
         if (!isHttpName(u)) throw new Error(`This URL cannot be used: ${httpNameProblem(u) ?? 'enter an http:// or https:// URL'}`);
+        // Menus, links and run descriptions read "NAME+follow" as NAME wrapped to follow
+        // instructions: added, this URL ran another one (without "+follow") when picked.
+        if (/\+follow$/.test(u)) throw new Error(`This URL cannot be used: it ends in "+follow", which the menus and links read as ${u.replace(/\+follow$/, '')} with instruction following. Serve the recommender at another path.`);
         const r = await this.#run(fetchEndpoint(u, fetch, ctrl.signal), ctrl.signal);
         if (ctrl.signal.aborted) return;
         this.report = r;
