@@ -134,6 +134,18 @@ describe('LeaderboardView', () => {
     await waitFor(() => expect(screen.queryByTestId('leaderboard-judge-progress')).toBeNull());
   });
 
+  it('one session per recommender (a one-user dataset) claims no interval in the table or the chart (it showed [x, x])', () => {
+    const one = (m: { mean: number }) => ({ mean: m.mean, lo: m.mean, hi: m.mean, n: 1 });
+    const result = { ...fixtureResult, rows: fixtureResult.rows.map((r) => ({ ...r, sessions: 1, watchSec: one(r.watchSec), turns: one(r.turns), itemsViewed: one(r.itemsViewed), retention: one(r.retention) })) };
+    render(LeaderboardView, { initial: result, runner: () => Promise.reject(new Error('must not run')) });
+    const cells = [...screen.getAllByTestId('leaderboard-row')[0].querySelectorAll('td')].slice(0, 4).map((td) => td.textContent ?? '');
+    expect(cells[0]).toBe('120.5one session: no interval');
+    for (const c of cells) expect(c).not.toMatch(/\[/);
+    const bar = screen.getByTestId('watch-bar-popular');
+    expect(bar.querySelectorAll('line.whisker')).toHaveLength(0);
+    expect(bar.querySelector('title')?.textContent).toBe('popular: 120.5 s (one session: no interval)');
+  });
+
   it('shows a failed run as text', async () => {
     const runner: LeaderboardRunner = () => Promise.reject(new Error('<b>boom</b>'));
     render(LeaderboardView, { initial: null, runner });
