@@ -75,7 +75,8 @@ export async function parseCheckArgs(argv: string[]): Promise<CheckOptions | nul
   if (!BUILTIN_CATALOGS.some((c) => c.id === catalogId)) throw new UsageError(`--catalog "${catalogId}" is not a built-in catalog`);
   await prepareExternalRecommenders([]);
   // An http(s) URL that cannot be used is said as such (it was looked for as a module file).
-  if (/^https?:\/\//i.test(target) && !isHttpName(target)) throw new UsageError(`${hideCredentials(target)}: ${httpNameProblem(target)}`);
+  const problem = /^https?:\/\//i.test(target) ? httpNameProblem(target) : null;
+  if (problem) throw new UsageError(`${hideCredentials(target)}: ${problem}`);
   const name = isHttpName(target) ? target : await loadRecommenderModule(target);
   return { name, timeoutMs, fitTimeoutMs, catalogId, json: !!values.json };
 }

@@ -106,6 +106,10 @@ describe('check-recommender', () => {
     }
   });
 
+  it('refuses a URL ending in +follow before contacting anything, saying how it would be read', async () => {
+    await expect(main(['http://127.0.0.1:9/rec+follow'])).rejects.toThrow(/ends in "\+follow", which menus and links read as http:\/\/127\.0\.0\.1:9\/rec with instruction following/);
+  });
+
   it('reports a module that does not export recommend as a usage error', async () => {
     await expect(main(['package.json'])).rejects.toThrow(/could not be loaded|does not export/);
   });

@@ -78,6 +78,12 @@ describe('parseSimulateArgs', () => {
     expect(() => parseSimulateArgs(['--json=yes'])).toThrow(UsageError);
     expect(() => parseSimulateArgs(['--out', ''])).toThrow(/--out needs a file name/);
   });
+
+  it('refuses a recommender URL that itself ends in +follow (it would run the URL before it)', () => {
+    // One "+follow" asks for instruction following; the URL before it must not end in another.
+    expect(parseSimulateArgs(['--recommender', 'http://127.0.0.1:8000/rec+follow']).run.recommender).toMatchObject({ name: 'http://127.0.0.1:8000/rec', follow: true });
+    expect(() => parseSimulateArgs(['--recommender', 'http://127.0.0.1:8000/rec+follow+follow'])).toThrow(/--recommender: the URL ends in "\+follow"/);
+  });
 });
 
 describe('progress', () => {

@@ -43,4 +43,15 @@ describe('withMyHttpRecommenders', () => {
     const list = [{ name: 'module:m', label: '' }, { name: 'http://127.0.0.1:1/r', label: '' }, { name: 'popular', label: '' }];
     expect(withMyHttpRecommenders(['popular', 'random'], list)).toEqual(['popular', 'random', 'http://127.0.0.1:1/r']);
   });
+
+  // A URL saved before "+follow" endings were refused (or hand-edited) gave duplicate menu
+  // entries: "X+follow" saved beside X made Batch list "X+follow" twice (a Svelte key error).
+  it('drops stored URLs that end in +follow or repeat, and says so; refuses adding one', () => {
+    const st = memoryStorage({ [MY_RECOMMENDERS_KEY]: JSON.stringify(['http://127.0.0.1:8000/rec', 'http://127.0.0.1:8000/rec+follow', 'http://127.0.0.1:8000/rec']) });
+    const a = new MyRecommenders(st);
+    expect(a.list.map((r) => r.name)).toEqual(['http://127.0.0.1:8000/rec']);
+    expect(a.dropped).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:8000\/rec\+follow: the URL ends in "\+follow"/)]);
+    expect(() => a.add('http://127.0.0.1:8000/rec+follow')).toThrow(/Cannot add .*ends in "\+follow"/);
+    expect(new MyRecommenders(memoryStorage()).dropped).toEqual([]);
+  });
 });

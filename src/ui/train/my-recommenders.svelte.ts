@@ -34,25 +34,43 @@ export function labelOf(name: string): string {
 
 type Store = Pick<Storage, 'getItem' | 'setItem'> | undefined;
 
-function readStored(storage: Store): MyRecommender[] {
+/** The stored list, and why stored URLs were dropped ("URL: reason"). */
+function readStored(storage: Store): { list: MyRecommender[]; dropped: string[] } {
+  const dropped: string[] = [];
   try {
     const v = JSON.parse(storage?.getItem(MY_RECOMMENDERS_KEY) ?? '[]') as unknown;
-    if (!Array.isArray(v)) return [];
-    // Anything of another shape, or a URL no longer accepted (credentials...), is dropped.
-    return v.filter((x): x is string => typeof x === 'string' && isHttpName(x)).slice(-MAX_MY_RECOMMENDERS).map((name) => ({ name, label: labelOf(name) }));
+    if (!Array.isArray(v)) return { list: [], dropped };
+    // Anything of another shape, or a URL no longer accepted (credentials, a "+follow"
+    // ending...), is dropped, and a repeat is kept once: the menus key their entries by name.
+    const names: string[] = [];
+    for (const x of v) {
+      if (typeof x !== 'string') continue;
+      const problem = httpNameProblem(x);
+      if (problem) {
+        // A URL that is not even one (a credential, a space) was dropped unsaid before; say the rest.
+        if (isHttpName(x)) dropped.push(`${x}: ${problem}`);
+        continue;
+      }
+      if (!names.includes(x)) names.push(x);
+    }
+    return { list: names.slice(-MAX_MY_RECOMMENDERS).map((name) => ({ name, label: labelOf(name) })), dropped };
   } catch {
-    return [];
+    return { list: [], dropped };
   }
 }
 
 /** The list, reactive; `add`/`remove` keep localStorage in step for HTTP names. */
 export class MyRecommenders {
   list = $state<MyRecommender[]>([]);
+  /** Stored URLs dropped on loading, each "URL: why" (for a notice). */
+  dropped: string[] = [];
   #storage: Store;
 
   constructor(storage: Store = globalThis.localStorage) {
     this.#storage = storage;
-    this.list = readStored(storage);
+    const { list, dropped } = readStored(storage);
+    this.list = list;
+    this.dropped = dropped;
   }
 
   /** Add a checked recommender (an HTTP URL or a loaded `module:NAME`); throws why a URL is refused. */

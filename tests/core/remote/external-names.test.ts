@@ -1,6 +1,6 @@
 /** Which URL names count as HTTP recommenders: no credentials, no spaces, bounded length. */
 import { describe, expect, it } from 'vitest';
-import { httpNameProblem, isHttpName, MAX_URL_NAME } from '../../../src/core/recommenders/remote/external';
+import { httpNameProblem, isExternalName, isHttpName, MAX_URL_NAME } from '../../../src/core/recommenders/remote/external';
 
 describe('HTTP recommender names', () => {
   it('accepts plain http(s) URLs with a host', () => {
@@ -24,5 +24,15 @@ describe('HTTP recommender names', () => {
     const long = `http://127.0.0.1/${'a'.repeat(MAX_URL_NAME)}`;
     expect(isHttpName(long)).toBe(false);
     expect(httpNameProblem(long)).toMatch(/longer/);
+  });
+  // Menus, links, run descriptions and the CLI read "X+follow" as X with instruction following:
+  // a URL that itself ended in +follow was saved, then picking it contacted X, another URL.
+  it('refuses a URL ending in +follow, saying how it would be read', () => {
+    expect(httpNameProblem('http://127.0.0.1:8000/rec+follow')).toMatch(/ends in "\+follow", which menus and links read as http:\/\/127\.0\.0\.1:8000\/rec with instruction following/);
+    // As a base name it is not external (a run of "http://.../rec+follow+follow" is refused) ...
+    expect(isExternalName('http://127.0.0.1:8000/rec+follow')).toBe(false);
+    // ... while "+follow" elsewhere in a URL is fine.
+    expect(httpNameProblem('http://127.0.0.1:8000/rec+follow/x')).toBeNull();
+    expect(isExternalName('http://127.0.0.1:8000/rec')).toBe(true);
   });
 });

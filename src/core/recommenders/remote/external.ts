@@ -41,17 +41,26 @@ export function httpNameProblem(name: string): string | null {
   const host = /^https?:\/\/([^/?#]*)/i.exec(name)?.[1] ?? '';
   if (host.includes('@')) return 'the URL carries credentials (user:password@): links and History would leak them; use a server that needs none, or one on 127.0.0.1';
   if (!host) return 'the URL has no host';
+  // Menus, links, run descriptions and the CLI read "X+follow" as X with instruction
+  // following: a URL ending in it, saved or run, would contact X, another URL.
+  if (FOLLOW_END.test(name)) return `the URL ends in "+follow", which menus and links read as ${name.replace(FOLLOW_END, '')} with instruction following; serve the recommender at another path`;
   return null;
 }
+
+/** The suffix that asks for instruction following ("content+follow", "http://.../rec+follow"). */
+const FOLLOW_END = /\+follow$/;
 
 /** True for a `module:NAME` name. */
 export function isModuleName(name: string): boolean {
   return name.startsWith(MODULE_PREFIX) && name.length > MODULE_PREFIX.length;
 }
 
-/** True for any external name (whether or not it can be created here). */
+/**
+ * True for any external base name (whether or not it can be created here). A URL ending in
+ * "+follow" is not one: as a base it would be read back as another URL with instruction following.
+ */
 export function isExternalName(name: string): boolean {
-  return isHttpName(name) || isModuleName(name);
+  return (isHttpName(name) && !FOLLOW_END.test(name)) || isModuleName(name);
 }
 
 /** Install how HTTP recommenders are reached here (fetch in the browser and in Node). */
