@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Catalog, CreatorInfo, Item, TopicInfo, UserProfile } from '../types';
 import { ACTION_TYPES } from '../types';
 import { ImportError, quoteValue } from './import-error';
-import { findSyntaxError, lineOf, locatePath } from './json-position';
+import { findDuplicateKey, findSyntaxError, lineOf, locatePath } from './json-position';
 
 const unit = z.number().min(0).max(1);
 const count = z.number().int().min(0);
@@ -113,16 +113,35 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * Refuses parsed JSON `text` (starting on line `firstLine` of the file) that gives a key twice
+ * in one object, naming the key, the object and the line: JSON.parse keeps the last value of a
+ * repeated key without a word. One linear pass of the scanner, so a catalog of many MB is fine.
+ */
+function rejectDuplicateKeys(text: string, firstLine: number, file: string): void {
+  const dup = findDuplicateKey(text);
+  if (!dup) return;
+  const key = JSON.stringify(dup.key.length > 60 ? `${dup.key.slice(0, 60)}...` : dup.key);
+  throw new ImportError(file, firstLine - 1 + lineOf(text, dup.offset), `${pathString(dup.path)}: the key ${key} is given twice; JSON keeps only the last, so remove one`);
+}
+
+/**
  * Parses the file as one JSON document, or, when that fails and the first record parses
  * on its own, as JSON Lines. Syntax errors name their line.
  */
 function readDocs(text: string, file: string): { docs: Doc[]; lines: boolean } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new ImportError(file, null, 'the file is empty');
+  let whole: unknown;
+  let parsed = false;
   try {
-    return { docs: [{ value: JSON.parse(body), text: body, firstLine: 1 }], lines: false };
+    whole = JSON.parse(body);
+    parsed = true;
   } catch {
     // Not one JSON document: JSON Lines, or a syntax error.
+  }
+  if (parsed) {
+    rejectDuplicateKeys(body, 1, file);
+    return { docs: [{ value: whole, text: body, firstLine: 1 }], lines: false };
   }
   const rows = body.split('\n');
   const firstIdx = rows.findIndex((r) => r.trim() !== '');
@@ -136,12 +155,15 @@ function readDocs(text: string, file: string): { docs: Doc[]; lines: boolean } {
     const docs: Doc[] = [];
     rows.forEach((row, i) => {
       if (row.trim() === '') return;
+      let value: unknown;
       try {
-        docs.push({ value: JSON.parse(row), text: row, firstLine: i + 1 });
+        value = JSON.parse(row);
       } catch {
         const err = findSyntaxError(row);
         throw new ImportError(file, i + 1, `invalid JSON Lines record: ${err ? `${err.message} at column ${err.offset + 1}` : 'not valid JSON'}`);
       }
+      rejectDuplicateKeys(row, i + 1, file);
+      docs.push({ value, text: row, firstLine: i + 1 });
     });
     return { docs, lines: true };
   }

@@ -91,6 +91,35 @@ describe('parseCatalogJson', () => {
   });
 });
 
+describe('repeated keys in imports', () => {
+  // JSON.parse keeps the last value of a repeated key without a word: an item that gave
+  // "topic" twice was imported with the second, a profile's "interests" with the last.
+  it('refuses a catalog, a JSON Lines record or a profile that gives a key twice, naming it and its line', () => {
+    const cat = importError(() => parseCatalogJson('[\n{"id":"a","title":"One","topic":"x"},\n{"id":"b","title":"Two","topic":"x",\n "topic":"y"}\n]', 'c.json'));
+    expect(cat.line).toBe(4);
+    expect(cat.message).toBe('c.json:4: [1]: the key "topic" is given twice; JSON keeps only the last, so remove one');
+    const jl = importError(() => parseCatalogJson('{"id":"a","title":"One","topic":"x"}\n\n{"id":"b","title":"Two","title":"Three","topic":"x"}\n', 'c.jsonl'));
+    expect(jl.line).toBe(3);
+    expect(jl.message).toMatch(/^c\.jsonl:3: \(top level\): the key "title" is given twice/);
+    const p = importError(() => parsePersonasJson('{"personas":[\n{"id":"a","name":"A","interests":{"ufc":1,\n"ufc":0}}]}', 'p.json'));
+    expect(p.line).toBe(3);
+    expect(p.message).toMatch(/^p\.json:3: personas\[0\]\.interests: the key "ufc" is given twice/);
+  });
+
+  it('reads a catalog of a few MB in one pass, finding a repeat near its end', () => {
+    const base = JSON.parse(catalogText) as { items: { id: string }[] };
+    const items = Array.from({ length: 12 }, (_, k) => base.items.map((it) => ({ ...it, id: `${it.id}-${k}` }))).flat();
+    const big = JSON.stringify({ ...base, items }, null, 1);
+    expect(big.length).toBeGreaterThan(3_000_000);
+    expect(parseCatalogJson(big, 'big.json').items).toHaveLength(items.length);
+    const at = big.lastIndexOf(`"id": ${JSON.stringify(items.at(-1)!.id)}`);
+    const dup = big.slice(0, at) + '"id": "again", ' + big.slice(at);
+    const e = importError(() => parseCatalogJson(dup, 'big.json'));
+    expect(e.line).toBe(lineOf(dup, at + '"id": "again", '.length));
+    expect(e.message).toMatch(new RegExp(`items\\[${items.length - 1}\\]: the key "id" is given twice`));
+  });
+});
+
 describe('parsePersonasJson', () => {
   it('accepts the built-in personas and a minimal profile with defaults', () => {
     expect(parsePersonasJson(personasText, 'personas.json')).toEqual(JSON.parse(personasText));
