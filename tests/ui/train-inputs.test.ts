@@ -48,6 +48,29 @@ describe('Train view inputs', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('a bad number is said beside its field as typed (aria-invalid), and Start focuses the first bad field', async () => {
+    render(TrainView, { props: { runner: inProcess() } });
+    const every = screen.getByLabelText(/Evaluate every/) as HTMLInputElement;
+    const users = screen.getByLabelText(/Held-out users/) as HTMLInputElement;
+    await fireEvent.input(users, { target: { value: '3' } });
+    // Said as typed, before any Start: beside the field, which is marked invalid and described by it.
+    expect(users.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(users.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Held-out users: enter a whole number from 5 to 500/);
+    expect(every.getAttribute('aria-invalid')).toBeNull();
+    await fireEvent.input(every, { target: { value: '' } });
+    expect(every.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(every.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Evaluate every: enter a whole number/);
+    const start = screen.getByTestId('train-start') as HTMLButtonElement;
+    start.focus();
+    await fireEvent.click(start);
+    // Refused, with focus on the first bad field (in the form's order), not on the button.
+    await waitFor(() => expect(document.activeElement).toBe(every));
+    expect(screen.getByTestId('train-status').textContent).not.toMatch(/training/);
+    await fireEvent.input(every, { target: { value: '40' } });
+    expect(every.getAttribute('aria-invalid')).toBeNull();
+    expect(users.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('Export current before training says why; a failed import clears the previous "Loaded" line', async () => {
     render(TrainView, { props: { runner: inProcess() } });
     await fireEvent.click(screen.getByTestId('policy-export'));

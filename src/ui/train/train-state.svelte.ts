@@ -53,13 +53,18 @@ export class TrainState {
 
   constructor(private readonly runner: TrainRunner, private readonly sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {}
 
-  /** What is wrong with the form's numbers (an emptied field is null), or null when they can start a run. */
-  inputProblem(): string | null {
-    return firstProblem({
+  /** What is wrong with each of the form's numbers (an emptied field is null), in the form's order: said beside its field. */
+  get problems(): Record<'seed' | 'evalEvery' | 'evalUsers', string | null> {
+    return {
       seed: wholeNumberProblem('Seed', this.seed, 0, 4294967295),
       evalEvery: isWholeIn(this.evalEvery, 4, 10000) ? null : 'Evaluate every: enter a whole number of episodes from 4 to 10000.',
       evalUsers: wholeNumberProblem('Held-out users', this.evalUsers, 5, 500),
-    });
+    };
+  }
+
+  /** The first of `problems`, or null when the numbers can start a run. */
+  inputProblem(): string | null {
+    return firstProblem(this.problems);
   }
 
   /** The error to show: a field's sentence goes once the fields are fixed (it stayed until the next Start). */
