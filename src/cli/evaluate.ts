@@ -66,7 +66,8 @@ Protocols:
                    was the user better off); --out FILE writes the passing ones as JSONL
 
 Options:
-  --dataset DIR          a MovieLens folder (ml-latest, ml-latest-small or ml-100k layout);
+  --dataset DIR          a MovieLens folder (ml-latest and ml-latest-small CSVs, ml-1m or
+                         ml-10m .dat files, or ml-100k);
                          also compare, ndcg-retention, leaderboard and judge on its first
                          --users users (its response model judging the movies, as in the app)
   --ratio 1|3|9          fidelity: the ratio of the headline figures (all three run; default 1)

@@ -7,7 +7,7 @@
  * name only), and the `--llm-*` flags nothing without `--simulator llm`.
  */
 import { describe, expect, it } from 'vitest';
-import { parseEvaluateArgs } from '../../src/cli/evaluate';
+import { EVALUATE_HELP, parseEvaluateArgs } from '../../src/cli/evaluate';
 import { UsageError } from '../../src/cli/simulate-args';
 
 const refused = (args: string[]) => {
@@ -57,5 +57,12 @@ describe('evaluate: an emptied --dataset', () => {
   it('is refused (compare, ndcg-retention, leaderboard and judge ran the built-in catalog instead, unsaid)', () => {
     expect(refused(['--protocol', 'compare', '--dataset='])).toBe('--dataset needs a folder (a MovieLens folder)');
     expect(refused(['--protocol', 'judge', '--dataset', ' '])).toBe('--dataset needs a folder (a MovieLens folder)');
+  });
+});
+
+describe('evaluate --help', () => {
+  it('names every MovieLens layout --dataset reads (ml-1m and ml-10m were left out, though they import)', () => {
+    const dataset = EVALUATE_HELP.slice(EVALUATE_HELP.indexOf('--dataset DIR'), EVALUATE_HELP.indexOf('--ratio'));
+    for (const layout of ['ml-latest', 'ml-1m', 'ml-10m', 'ml-100k']) expect(dataset).toContain(layout);
   });
 });
