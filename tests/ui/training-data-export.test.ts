@@ -17,6 +17,7 @@ import { openDb } from '../../src/storage/open';
 import { listSessions } from '../../src/storage/queries';
 import { createRecorder } from '../../src/storage/recorder';
 import TrainingDataExport from '../../src/ui/train/TrainingDataExport.svelte';
+import { exportTrainingData } from '../../src/ui/train/training-export';
 import { dbName, sampleSession } from '../storage/fixtures';
 
 afterEach(() => cleanup());
@@ -90,6 +91,36 @@ describe('TrainingDataExport', () => {
     expect(status.textContent, status.textContent ?? "").toMatch(/1 skipped \(catalog "evil/);
     expect(status.textContent).not.toContain('\u202E');
     expect(status.querySelector('[data-testid="bidi-mark"]')?.textContent).toBe('U+202E');
+  });
+
+  it('the progress total is the sessions replayed: it reaches full at the end (skipped ones were counted, the bar stopped short)', { timeout: 60_000 }, async () => {
+    const db = await openDb(dbName());
+    const [catalog, personas] = await Promise.all([loadBuiltinCatalog('shortvideo'), loadBuiltinPersonas()]);
+    const user = personas[0];
+    const rec = createRecommender('popular');
+    rec.fit?.({ catalog, users: personas }, fitRng(3, rec.name));
+    const cfg = { catalog, index: buildCatalogIndex(catalog), user, context: defaultContext(user), simulator: simulators.get('rule-based').create(), recommender: rec, seed: 3, listSize: 4, maxTurns: 2, instructionsEnabled: false };
+    const r = createRecorder(db, {
+      id: 'run-real', startedAt: 1_700_000_000_000, seed: 3, userId: user.id, recommender: rec.name, simulator: 'rule-based',
+      catalogId: 'shortvideo', instructionsEnabled: false, context: cfg.context, settings: { listSize: 4, turns: 2 },
+    });
+    await runSession(cfg, (e) => r.onEvent(e));
+    await r.flush();
+    // Two skipped before replay: an imported catalog's session and one no longer stored.
+    const { meta, events, trajectory } = sampleSession('imported');
+    trajectory.catalogId = 'ml-small';
+    const s = createRecorder(db, { ...meta, catalogId: 'ml-small' });
+    for (const e of events) s.onEvent(e);
+    await s.flush();
+    const ids = [...(await listSessions(db)).map((x) => x.id), 'gone'];
+    expect(ids).toHaveLength(3);
+    const calls: [number, number][] = [];
+    const out = await exportTrainingData(db, ids, { minScores: { followed: 0.5, better_off: 0.5 }, rival: 'random', onProgress: (d, t) => calls.push([d, t]) });
+    expect(out.skipped.map((x) => x.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/not built in/), 'not found in storage']));
+    expect(out.judged + out.skipped.length).toBe(3);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every(([, t]) => t === 1)).toBe(true);
+    expect(calls.at(-1)).toEqual([1, 1]);
   });
 
   it('a threshold emptied or outside 0..1 is said beside the fields and nothing runs', async () => {

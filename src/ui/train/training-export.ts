@@ -47,6 +47,8 @@ export async function exportTrainingData(db: RecoDb, ids: readonly string[], opt
     byCatalog.set(t.catalogId, [...(byCatalog.get(t.catalogId) ?? []), run]);
   }
   const personas = await loadBuiltinPersonas();
+  // The sessions replayed: those skipped above are not (counted in the total, the bar stopped short of full).
+  const total = [...byCatalog.values()].reduce((n, runs) => n + runs.length, 0);
   let before = 0;
   for (const [catalogId, runs] of byCatalog) {
     const catalog = await loadBuiltinCatalog(catalogId);
@@ -58,7 +60,7 @@ export async function exportTrainingData(db: RecoDb, ids: readonly string[], opt
       simulator: () => simulators.get('rule-based').create(),
       minScores: opts.minScores,
       rival,
-      onProgress: (d) => opts.onProgress?.(before + d, use.length),
+      onProgress: (d) => opts.onProgress?.(before + d, total),
     });
     before += runs.length;
     out.chat += r.chat;
