@@ -42,9 +42,19 @@ export const LEADERBOARD_COLUMNS: readonly LeaderboardColumn[] = [
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : NaN);
 
+/** What the view says in place of an interval from a single session. */
+export const ONE_SESSION_NO_INTERVAL = 'one session: no interval';
+
+/** A column's cell as the view shows it: a one-session mean says it has no interval ([x, x] before). */
+function cellText(c: LeaderboardColumn, r: LeaderboardRow): string {
+  const m = c.ci?.(r);
+  if (m && m.n < 2 && Number.isFinite(m.mean)) return `${c.text(r).replace(/ \[[^\]]*\]$/, '')} (${ONE_SESSION_NO_INTERVAL})`;
+  return c.text(r);
+}
+
 /**
  * The rows as CSV (RFC 4180, CRLF line ends): raw numbers rounded to 4 decimals, intervals as
- * `_lo`/`_hi` columns. Text cells (a recommender's name is whatever its author called it) are
+ * `_lo`/`_hi` columns (empty for a one-session mean, which has none). Text cells (a recommender's name is whatever its author called it) are
  * defused against spreadsheet formulas (`csvText`).
  */
 export function toCsv(result: LeaderboardResult): string {
@@ -60,7 +70,9 @@ export function toCsv(result: LeaderboardResult): string {
     for (const c of LEADERBOARD_COLUMNS) {
       if (c.ci) {
         const m = c.ci(r);
-        cells.push(round(m.mean), round(m.lo), round(m.hi));
+        // One session has no interval (lo = hi = mean claimed a certainty): empty cells, read
+        // back as missing; the row's `sessions` says why.
+        cells.push(round(m.mean), ...(m.n < 2 ? [NaN, NaN] : [round(m.lo), round(m.hi)]));
       } else {
         const v = c.value(r);
         cells.push(typeof v === 'number' ? round(v) : v);
@@ -86,6 +98,6 @@ export function mdCell(s: string): string {
 export function toMarkdown(result: LeaderboardResult): string {
   const head = `| ${LEADERBOARD_COLUMNS.map((c) => mdCell(c.label)).join(' | ')} |`;
   const rule = `| ${LEADERBOARD_COLUMNS.map((c, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`;
-  const body = result.rows.map((r) => `| ${LEADERBOARD_COLUMNS.map((c) => mdCell(c.text(r))).join(' | ')} |`);
+  const body = result.rows.map((r) => `| ${LEADERBOARD_COLUMNS.map((c) => mdCell(cellText(c, r))).join(' | ')} |`);
   return [`Benchmark: ${mdCell(result.description)}`, '', head, rule, ...body, ''].join('\n');
 }

@@ -53,6 +53,28 @@ describe('toCsv', () => {
   });
 });
 
+describe('one session: no interval', () => {
+  // A one-user dataset gives each recommender one session: its "interval" [x, x] claimed a
+  // certainty one session cannot give. The view says "one session: no interval"; so do the exports.
+  const one = (mean: number) => ({ mean, lo: mean, hi: mean, n: 1 });
+  const single = {
+    ...fixtureResult,
+    rows: [{ ...fixtureResult.rows[0], sessions: 1, watchSec: one(120.5), turns: one(3), itemsViewed: one(12), retention: one(0.5) }, fixtureResult.rows[1]],
+  };
+
+  it('CSV: empty _lo/_hi cells for a one-session row (they read back as missing), the others as before', () => {
+    const lines = toCsv(single).split('\r\n');
+    expect(lines[1]).toBe('popular,120.5,,,3,,,12,,,0.5,,,0.125,,0.05,0.2,0.6,0.05,repetitive,1,8,64,0');
+    expect(lines[2]).toBe(toCsv(fixtureResult).split('\r\n')[2]);
+  });
+
+  it('Markdown: the mean with "one session: no interval", as the view shows it', () => {
+    const md = toMarkdown(single).split('\n');
+    expect(md[4]).toBe('| popular | 120.5 (one session: no interval) | 3.00 (one session: no interval) | 12.0 (one session: no interval) | 0.500 (one session: no interval) | 12.5% | – | 0.0500 | 0.2000 | 0.600 | 5.0% | repetitive |');
+    expect(md[5]).toBe(toMarkdown(fixtureResult).split('\n')[5]);
+  });
+});
+
 describe('toJson', () => {
   it('round-trips the result, with NaN as null', () => {
     expect(JSON.parse(toJson(fixtureResult))).toEqual(fixtureResult);
