@@ -196,6 +196,9 @@ describe('LeaderboardView', () => {
       { ...fixtureResult, rows: [null] },
       { ...fixtureResult, rows: [{ ...row, retention: { mean: null, lo: null, hi: null, n: 0 } }] }, // NaN saved as null
       { ...fixtureResult, rows: [{ ...row, ndcg: null }] },
+      // A hand edit that repeats a recommender: the table and charts key rows by name (Svelte's duplicate-key error).
+      { ...fixtureResult, rows: [row, { ...fixtureResult.rows[1], recommender: row.recommender }] },
+      { ...fixtureResult, bases: ['popular', 'popular'] },
     ];
     for (const v of broken) {
       clearMemoryCache();

@@ -37,8 +37,9 @@ const isCi = (v: unknown) => isObj(v) && isNum(v.mean) && isNum(v.lo) && isNum(v
 /**
  * Whether a parsed cache holds a result the view can draw: every row's figures that the
  * table and the charts read, the benchmark the heading describes, the medians. A cache of
- * another shape (an older build under this key, a hand edit, NaN saved as null) threw
- * while rendering and left the view on "loading…" for good, Run included.
+ * another shape (an older build under this key, a hand edit, NaN saved as null, a
+ * recommender or base given twice) threw while rendering and left the view on "loading…"
+ * for good, Run included.
  */
 export function isDrawableResult(v: unknown): v is LeaderboardResult {
   if (!isObj(v) || typeof v.description !== 'string' || !Array.isArray(v.rows) || !Array.isArray(v.bases) || !v.bases.every((b) => typeof b === 'string')) return false;
@@ -47,6 +48,10 @@ export function isDrawableResult(v: unknown): v is LeaderboardResult {
     isObj(r) && typeof r.recommender === 'string' && typeof r.base === 'string' && typeof r.follows === 'boolean' && typeof r.quadrant === 'string' &&
     isNum(r.ndcg) && ['watchSec', 'turns', 'itemsViewed', 'retention', 'instructions'].every((k) => isCi(r[k]));
   if (!v.rows.every(rowOk)) return false;
+  // The table and the charts key rows by recommender and groups by base: a name given twice
+  // (a hand edit) hit Svelte's duplicate-key error instead of a table.
+  const unique = (names: string[]) => new Set(names).size === names.length;
+  if (!unique(v.rows.map((r) => (r as { recommender: string }).recommender)) || !unique(v.bases as string[])) return false;
   try {
     describeBenchmark(v.benchmark as never);
     toCsv(v as unknown as LeaderboardResult);
