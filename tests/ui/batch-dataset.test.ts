@@ -60,4 +60,40 @@ describe('Batch on an imported MovieLens dataset', () => {
     expect(b.error).toMatch(/Dataset "ml-latest" is not imported in this tab: import the MovieLens folder again/);
     expect(b.running).toBe(false);
   });
+  it('Cancel while the worker fits the response model ends the run at once (it waited for the fit), and the late answer changes nothing', async () => {
+    const data = new DataStore();
+    expect(await data.importMovieLens(movieWorldCsv({ users: 8, movies: 60, seed: 5 }))).toBe('ml-latest');
+    const settings = new SettingsState('');
+    settings.set({ catalog: 'ml-latest' });
+    // As the worker does: it says the stage, then holds its thread for the fit and reads the cancel only after.
+    let releaseFit = () => {};
+    const fit = new Promise<void>((r) => (releaseFit = r));
+    let late: Promise<unknown> | null = null;
+    const runner = (req: BatchRequest, opts: { onProgress?: (p: BatchProgress) => void; signal?: AbortSignal }) => {
+      late = (async () => {
+        opts.onProgress?.({ done: 0, total: 3, recommender: '', userId: '', sessions: 0, stage: 'fitting the response model' });
+        await fit;
+        opts.onProgress?.({ done: 3, total: 3, recommender: 'popular', userId: 'u', sessions: 3 });
+        return { request: req, rows: [], summary: [], stopped: !!opts.signal?.aborted, elapsedMs: 9999 };
+      })();
+      return late as ReturnType<typeof runBatchRequest>;
+    };
+    render(BatchView, { runner, data, settings });
+    await fireEvent.input(screen.getByTestId('batch-users'), { target: { value: '3' } });
+    await fireEvent.click(screen.getByTestId('batch-run'));
+    await waitFor(() => expect(screen.getByTestId('batch-progress-text').textContent).toMatch(/Fitting the response model/));
+    await fireEvent.click(screen.getByTestId('batch-cancel'));
+    try {
+      await waitFor(() => expect(screen.getByTestId('batch-done').textContent).toMatch(/^Cancelled: 0 sessions/));
+      expect((screen.getByTestId('batch-run') as HTMLButtonElement).disabled).toBe(false);
+      expect((screen.getByTestId('batch-cancel') as HTMLButtonElement).disabled).toBe(true);
+    } finally {
+      releaseFit();
+      await late;
+    }
+    // The cancelled run's late progress and outcome do not replace what was said.
+    await waitFor(() => expect(screen.getByTestId('batch-done').textContent).toMatch(/^Cancelled: 0 sessions/));
+    expect(screen.getByTestId('batch-done').textContent).not.toMatch(/10\.0 s/);
+    expect(screen.getByTestId('batch-progress-text').textContent).toMatch(/^0 \/ 3 user runs/);
+  });
 });

@@ -28,6 +28,9 @@ export const workerRunner: BatchRunner = async (req, opts) => {
   return (await sharedClient).run(req, opts);
 };
 
+/** A run Cancel ended before any session ran. */
+const EARLY = Symbol('cancelled early');
+
 const clampUsers = (n: number) => Math.min(BatchState.MAX_USERS, Math.max(1, Math.round(Number(n) || 1)));
 
 export class BatchState {
@@ -47,6 +50,9 @@ export class BatchState {
   /** `error` says what is wrong with the form (no recommender, a number): it goes once the form is fixed. */
   private formError = $state(false);
   private abort: AbortController | null = null;
+  /** Runs started so far (a late answer of an earlier one is ignored), and those Cancel ended before any session. */
+  private runs = 0;
+  private early = new WeakSet<AbortController>();
 
   constructor(
     private readonly runner: BatchRunner = workerRunner,
@@ -142,15 +148,45 @@ export class BatchState {
     this.error = null;
     this.outcome = null;
     this.progress = { done: 0, total: clampUsers(this.users) * req.recommenders.length, recommender: '', userId: '', sessions: 0 };
-    this.abort = new AbortController();
+    const abort = new AbortController();
+    this.abort = abort;
+    const id = ++this.runs;
+    const t0 = performance.now();
     try {
-      this.outcome = await this.runner(req, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
+      // A run Cancel ended early answers late: its progress and outcome are no longer this view's.
+      const work = this.runner(req, { signal: abort.signal, onProgress: (p) => void (id === this.runs && !this.endedEarly(abort) && (this.progress = p)) });
+      const ended = await Promise.race([work, this.cancelledBeforeAnySession(abort)]);
+      if (ended === EARLY) {
+        // The worker goes on with the fit (its model is kept for the next run); its answer is not awaited.
+        work.catch(() => undefined);
+        this.outcome = { request: req, rows: [], summary: [], stopped: true, elapsedMs: performance.now() - t0 };
+      } else this.outcome = ended;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {
       this.running = false;
       this.abort = null;
     }
+  }
+
+  private endedEarly(abort: AbortController): boolean {
+    return this.early.has(abort);
+  }
+
+  /**
+   * Resolves when Cancel comes before any session has run (on an imported dataset the worker
+   * fits the response model first, holding its thread for seconds: it read the cancel only
+   * after the fit, so Cancel took effect seconds late). Once sessions run, the worker stops
+   * between users and answers with what finished, so that answer is awaited.
+   */
+  private cancelledBeforeAnySession(abort: AbortController): Promise<typeof EARLY> {
+    return new Promise((resolve) =>
+      abort.signal.addEventListener('abort', () => {
+        if (this.progress?.sessions || this.progress?.done) return;
+        this.early.add(abort);
+        resolve(EARLY);
+      }, { once: true }),
+    );
   }
 
   cancel(): void {
