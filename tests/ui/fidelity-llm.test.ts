@@ -75,4 +75,21 @@ describe('Fidelity view with an LLM', () => {
     expect((await screen.findByTestId('fidelity-error')).textContent).toMatch(/Give the model name/);
     expect(requests.length).toBe(before);
   }, 90_000);
+
+  // It was refused only inside the worker, after Run ("The fidelity run failed: ..."); the LLM
+  // panel refuses it up front. Now the field says why, with the panel's words, and Run waits.
+  it('refuses an endpoint URL with user:password@ beside the field, before Run, redacted', async () => {
+    const before = requests.length;
+    await runWith('http://me:s3cret@127.0.0.1:9/v1');
+    const problem = screen.getByTestId('fidelity-llm-url-problem');
+    expect(problem.textContent).toBe('The URL http://***@127.0.0.1:9/v1 carries a user name or password. It was not used: put the key in the API key field (CLI: --llm-key-env VAR), so that it never appears in URLs, output or logs.');
+    expect(screen.getByTestId('fidelity-llm-url').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByTestId('fidelity-run') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId('fidelity-error')).toBeNull();
+    expect(requests.length).toBe(before);
+    // Fixed, the sentence goes and Run is offered again.
+    await fireEvent.input(screen.getByTestId('fidelity-llm-url'), { target: { value: 'http://127.0.0.1:9/v1' } });
+    expect(screen.queryByTestId('fidelity-llm-url-problem')).toBeNull();
+    expect((screen.getByTestId('fidelity-run') as HTMLButtonElement).disabled).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import { loadLlmSettings } from '../llm/settings-store';
 import { connect, type Endpoint } from '../../worker/rpc';
 import { RUN_FIELDS } from '../../core/run/fields';
 import { firstProblem, wholeNumberProblem } from '../shell/whole-number';
+import { credentialsMessage, hasCredentials } from '../../llm/redact';
 
 /** Bounds of the view's number fields (seeds as everywhere; Max users covers ml-32m's 200,948 users). */
 export const FIDELITY_FIELDS = {
@@ -65,9 +66,13 @@ export class FidelityState {
    * Why a number field cannot be used (null: it can). An emptied field binds null, which ran
    * as seed 0 (seeds 0, 1, 2) without a word; the view says it beside the field and waits.
    */
-  get problems(): Record<'seed' | 'seeds' | 'maxUsers' | 'timeoutSec', string | null> {
+  get problems(): Record<'baseUrl' | 'seed' | 'seeds' | 'maxUsers' | 'timeoutSec', string | null> {
     const F = FIDELITY_FIELDS;
+    const url = this.llm.baseUrl.trim();
     return {
+      // A password in the endpoint's URL was refused only in the worker, after Run started;
+      // the LLM panel refuses it up front, in these words (the URL redacted).
+      baseUrl: this.simulator === 'llm' && hasCredentials(url) ? credentialsMessage(url) : null,
       seed: wholeNumberProblem('Seed', this.seed, F.seed.min, F.seed.max),
       seeds: wholeNumberProblem('Seeds', this.seeds, F.seeds.min, F.seeds.max),
       maxUsers: wholeNumberProblem('Max users', this.maxUsers, F.maxUsers.min, F.maxUsers.max),
