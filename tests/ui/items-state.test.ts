@@ -46,6 +46,33 @@ describe('Items state', () => {
   });
 });
 
+describe('Items offline embedding on the page', () => {
+  it('shows progress as it goes and Cancel stops it (it ran in one piece: the page froze, Cancel did nothing)', async () => {
+    const catalog = renamed(base, 'c');
+    // Yield at every chunk (the view yields every 30 ms of work; this catalog takes less).
+    const st = new ItemsState({ yieldEveryMs: 0 });
+    const computing = st.compute(catalog, true);
+    // Cancel once the fit has said some progress (a fraction above the start's 0), while it runs.
+    let cancelled = false;
+    let fraction = 0;
+    while (st.busy && !cancelled) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (st.busy && st.progressText.startsWith('Fitting TF-IDF') && (st.fraction ?? 0) > 0) {
+        fraction = st.fraction!;
+        cancelled = true;
+        st.cancel();
+      }
+    }
+    await computing;
+    expect(fraction).toBeGreaterThan(0);
+    expect(fraction).toBeLessThan(1);
+    expect(cancelled).toBe(true);
+    expect(st.error).toBe('Stopped.');
+    expect(st.vectors).toBeNull();
+    expect(st.busy).toBe(false);
+  });
+});
+
 describe('Items vector file import', () => {
   it('refuses a file far larger than any vectors of the catalog by its size, before reading it (a video picked by mistake was read whole)', async () => {
     const catalog = renamed(base, 'big');

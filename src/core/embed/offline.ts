@@ -45,29 +45,52 @@ export interface OfflineOptions {
   oversample?: number;
 }
 
+/**
+ * The fit yields between chunks of its passes over the matrix: the fraction of the work done
+ * (0..1). The one-go fit runs it straight through; the chunked one pauses there (the page
+ * paints, shows progress, reads Cancel). Same arithmetic in the same order: same vectors.
+ */
+type Steps<T> = Generator<number, T, void>;
+
+/** Rows (or features) of one chunk of a pass. */
+const CHUNK_ROWS = 256;
+
+/** Where the fit is: `pass` of `passes`, each pass from 0 to 1. */
+class Passes {
+  pass = 0;
+  constructor(readonly passes: number, readonly chunk: number) {}
+  at(done: number, of: number): number {
+    return Math.min(1, (this.pass + (of > 0 ? done / of : 1)) / this.passes);
+  }
+}
+
 /** y (rows x l) = A (rows x V, CSR) * x (V x l). */
-function mulA(m: TfIdfMatrix, x: Float64Array, l: number, rows: number): Float64Array {
+function* mulA(m: TfIdfMatrix, x: Float64Array, l: number, rows: number, p: Passes): Steps<Float64Array> {
   const y = new Float64Array(rows * l);
   for (let i = 0; i < rows; i++) {
+    if (i > 0 && i % p.chunk === 0) yield p.at(i, rows);
     for (let j = m.rowPtr[i]; j < m.rowPtr[i + 1]; j++) {
       const c = m.rowCols[j];
       const v = m.rowVals[j];
       for (let k = 0; k < l; k++) y[i * l + k] += v * x[c * l + k];
     }
   }
+  p.pass++;
   return y;
 }
 
 /** z (V x l) = A^T (V x rows) * y (rows x l). */
-function mulAT(m: TfIdfMatrix, y: Float64Array, l: number, rows: number, cols: number): Float64Array {
+function* mulAT(m: TfIdfMatrix, y: Float64Array, l: number, rows: number, cols: number, p: Passes): Steps<Float64Array> {
   const z = new Float64Array(cols * l);
   for (let i = 0; i < rows; i++) {
+    if (i > 0 && i % p.chunk === 0) yield p.at(i, rows);
     for (let j = m.rowPtr[i]; j < m.rowPtr[i + 1]; j++) {
       const c = m.rowCols[j];
       const v = m.rowVals[j];
       for (let k = 0; k < l; k++) z[c * l + k] += v * y[i * l + k];
     }
   }
+  p.pass++;
   return z;
 }
 
@@ -86,6 +109,52 @@ export function offlineMaxDim(catalog: Catalog): number {
  * rank of the TF-IDF matrix (tiny catalogs) are dropped, so `dim` may come out smaller.
  */
 export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOptions = {}): OfflineEmbedding {
+  const steps = fitSteps(catalog, rng, opts, CHUNK_ROWS);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** How the chunked fit reports, pauses and stops. */
+export interface ChunkedFitOptions extends OfflineOptions {
+  /** Rows (or features) of one chunk. Default 256. */
+  chunkRows?: number;
+  /** Aborted: the fit stops at the next chunk with an AbortError. */
+  signal?: { readonly aborted: boolean };
+  /** After each chunk, the fraction of the work done (0..1; 1 once, at the end). */
+  onProgress?: (fraction: number) => void;
+  /** Called after each chunk; the fit waits for what it returns (the page: a turn of the event loop, now and then). */
+  pause?: () => Promise<void> | void;
+}
+
+function abortError(): Error {
+  const e = new Error('The offline embedding was cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+/**
+ * `fitOfflineEmbedding` in chunks: the same vectors, with a pause, progress and a check of
+ * the signal between chunks (on a large MovieLens catalog the one-go fit held the page's
+ * thread for seconds with no progress and no way to stop it).
+ */
+export async function fitOfflineEmbeddingChunked(catalog: Catalog, rng: Rng, opts: ChunkedFitOptions = {}): Promise<OfflineEmbedding> {
+  const steps = fitSteps(catalog, rng, opts, Math.max(1, Math.floor(opts.chunkRows ?? CHUNK_ROWS)));
+  for (;;) {
+    if (opts.signal?.aborted) throw abortError();
+    const s = steps.next();
+    const fraction = s.done ? 1 : s.value;
+    opts.onProgress?.(fraction);
+    await opts.pause?.();
+    if (s.done) {
+      if (opts.signal?.aborted) throw abortError();
+      return s.value;
+    }
+  }
+}
+
+function* fitSteps(catalog: Catalog, rng: Rng, opts: OfflineOptions, chunk: number): Steps<OfflineEmbedding> {
   const items = catalog.items;
   const m = buildTfIdf(items);
   const rows = items.length;
@@ -97,20 +166,27 @@ export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOpt
   }
   const want = Math.max(1, Math.min(opts.dim ?? OFFLINE_DIM, rows, cols));
   const l = Math.min(want + (opts.oversample ?? 10), rows, cols);
+  const power = opts.powerIterations ?? 4;
+  // Passes: A, then (A^T, A) per power iteration, A^T once more, the Gram matrix, the basis, the item vectors.
+  const p = new Passes(2 * power + 5, chunk);
   const omega = new Float64Array(cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = normal(rng);
-  let y = mulA(m, omega, l, rows);
+  let y = yield* mulA(m, omega, l, rows, p);
   orthonormalizeColumns(y, rows, l);
-  for (let q = 0; q < (opts.powerIterations ?? 4); q++) {
-    const z = mulAT(m, y, l, rows, cols);
+  yield p.at(0, 1);
+  for (let q = 0; q < power; q++) {
+    const z = yield* mulAT(m, y, l, rows, cols, p);
     orthonormalizeColumns(z, cols, l);
-    y = mulA(m, z, l, rows);
+    yield p.at(0, 1);
+    y = yield* mulA(m, z, l, rows, p);
     orthonormalizeColumns(y, rows, l);
+    yield p.at(0, 1);
   }
   // B^T = A^T Q (V x l); C = B B^T (l x l) = its Gram matrix; C = U diag(s^2) U^T.
-  const bt = mulAT(m, y, l, rows, cols);
+  const bt = yield* mulAT(m, y, l, rows, cols, p);
   const c = new Float64Array(l * l);
   for (let f = 0; f < cols; f++) {
+    if (f > 0 && f % chunk === 0) yield p.at(f, cols);
     const o = f * l;
     for (let a = 0; a < l; a++) {
       const va = bt[o + a];
@@ -118,8 +194,10 @@ export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOpt
       for (let b = a; b < l; b++) c[a * l + b] += va * bt[o + b];
     }
   }
+  p.pass++;
   for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) c[a * l + b] = c[b * l + a];
   const { values, vectors: u } = symmetricEigen(c, l);
+  yield p.at(0, 1);
   let dim = 0;
   while (dim < want && values[dim] > 1e-9 * Math.max(values[0], 1e-30)) dim++;
   dim = Math.max(dim, 1);
@@ -128,6 +206,7 @@ export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOpt
   // Right singular vectors V_k = B^T U_k / s_k (V x dim), sign fixed so the largest entry is positive.
   const basis = new Float64Array(cols * dim);
   for (let k = 0; k < dim; k++) {
+    yield p.at(k, dim);
     const s = singular[k] || 1;
     let big = 0;
     for (let f = 0; f < cols; f++) {
@@ -139,15 +218,18 @@ export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOpt
     }
     if (big < 0) for (let f = 0; f < cols; f++) basis[f * dim + k] = -basis[f * dim + k];
   }
+  p.pass++;
   // Item vectors = A V_k, normalised.
   const data = new Float32Array(rows * dim);
   for (let i = 0; i < rows; i++) {
+    if (i > 0 && i % chunk === 0) yield p.at(i, rows);
     for (let j = m.rowPtr[i]; j < m.rowPtr[i + 1]; j++) {
       const f = m.rowCols[j];
       const v = m.rowVals[j];
       for (let k = 0; k < dim; k++) data[i * dim + k] += v * basis[f * dim + k];
     }
   }
+  p.pass++;
   normalizeRows(data, dim);
   return {
     vectors: { catalogId: catalog.id, model: OFFLINE_MODEL, dim, ids: items.map((i) => i.id), data },

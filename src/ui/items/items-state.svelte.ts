@@ -2,7 +2,7 @@
  * State of the Items view: the catalog's item vectors (offline, Transformers.js or an
  * imported file), their IndexedDB cache, and the semantic IDs fitted on them. Heavy work
  * runs off the page (the Transformers.js worker) or in short, awaited steps (the offline
- * fit, about a second on the built-in feed).
+ * fit in chunks with progress and Cancel: seconds on a large MovieLens catalog).
  */
 import { folderCredentialsMessage, hasCredentials } from '../../llm/redact';
 import type { ItemVectors } from '../../core/embed/vectors';
@@ -59,6 +59,9 @@ export class ItemsState {
   otherVersions = $state.raw<{ rows: number; bytes: number }>({ rows: 0, bytes: 0 });
   modelCache = $state<string | null>(null);
   selected = $state<string | null>(null);
+
+  /** `yieldEveryMs`: how much of the offline fit runs between turns of the event loop (default 30 ms). */
+  constructor(private readonly opts: { yieldEveryMs?: number } = {}) {}
 
   private abort: AbortController | null = null;
   private worker: import('../../llm/transformers/client').TjsWorker | null = null;
@@ -135,7 +138,7 @@ export class ItemsState {
         this.vectors = { ...hit, catalogId: catalog.id };
         this.note = `Loaded ${hit.ids.length} × ${hit.dim} vectors of "${key}" from IndexedDB.`;
       } else {
-        this.vectors = source === 'offline' ? await this.offline(catalog) : await this.transformers(catalog, signal);
+        this.vectors = source === 'offline' ? await this.offline(catalog, signal) : await this.transformers(catalog, signal);
         if (db) await saveItemVectors(db, { ...this.vectors, catalogId: cacheId }).catch((e) => (this.note = `Vectors computed but not cached: ${e instanceof Error ? e.message : String(e)}`));
       }
       await this.fitSid(catalog);
@@ -147,11 +150,30 @@ export class ItemsState {
     }
   }
 
-  private async offline(catalog: Catalog): Promise<ItemVectors> {
-    this.progressText = 'Fitting TF-IDF + SVD (64 dimensions)…';
+  /**
+   * The offline fit on the page, in chunks: a turn of the event loop every `yieldEveryMs` of
+   * work, so the page paints its progress and reads Cancel (on a large MovieLens catalog the
+   * fit held the page for seconds in one piece: frozen, no progress, Cancel unheard).
+   */
+  private async offline(catalog: Catalog, signal: AbortSignal): Promise<ItemVectors> {
+    const text = `Fitting TF-IDF + SVD (64 dimensions) on ${catalog.items.length.toLocaleString('en-US')} items`;
+    this.progressText = `${text}…`;
     await yieldToPaint();
-    const [{ fitOfflineEmbedding }, { createRng }] = await Promise.all([import('../../core/embed/offline'), import('../../core/rng')]);
-    return fitOfflineEmbedding(catalog, createRng(this.seed)).vectors;
+    const [{ fitOfflineEmbeddingChunked }, { createRng }] = await Promise.all([import('../../core/embed/offline'), import('../../core/rng')]);
+    const every = this.opts.yieldEveryMs ?? 30;
+    let last = performance.now();
+    const fit = await fitOfflineEmbeddingChunked(catalog, createRng(this.seed), {
+      signal,
+      onProgress: (f) => {
+        this.fraction = f;
+        this.progressText = `${text}: ${Math.round(100 * f)}%`;
+      },
+      pause: () => {
+        if (performance.now() - last < every) return;
+        return yieldToPaint().then(() => void (last = performance.now()));
+      },
+    });
+    return fit.vectors;
   }
 
   private async transformers(catalog: Catalog, signal: AbortSignal): Promise<ItemVectors> {

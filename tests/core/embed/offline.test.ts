@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinCatalog } from '../../../src/core/catalog/builtin';
 import { buildCatalogIndex } from '../../../src/core/catalog/catalog-index';
 import { orthonormalizeColumns, symmetricEigen } from '../../../src/core/embed/linalg';
-import { embedText, fitOfflineEmbedding } from '../../../src/core/embed/offline';
+import { embedText, fitOfflineEmbedding, fitOfflineEmbeddingChunked } from '../../../src/core/embed/offline';
 import { topicCentroids, userVector } from '../../../src/core/embed/user-vector';
 import { cosine, row, scoreAll } from '../../../src/core/embed/vectors';
 import { buildTfIdf } from '../../../src/core/recommenders/text-features';
@@ -108,5 +108,43 @@ describe('offline embedding (TF-IDF + randomized SVD)', () => {
     // LSA smooths words into topics: oysters rank among the crab items, but crab leads.
     expect(feed.items[best[0]].title.toLowerCase()).toContain('crab');
     expect(best.filter((i) => feed.items[i].title.toLowerCase().includes('crab')).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('offline embedding in chunks (the Items view on a large catalog froze the page with no progress)', () => {
+  it('gives the same vectors as the one-go fit, yielding between chunks with progress that rises to 1', async () => {
+    const catalog = await loadBuiltinCatalog();
+    const once = fitOfflineEmbedding(catalog, createRng(9));
+    const fractions: number[] = [];
+    let pauses = 0;
+    const chunked = await fitOfflineEmbeddingChunked(catalog, createRng(9), {
+      chunkRows: 16,
+      onProgress: (f) => fractions.push(f),
+      pause: () => void pauses++,
+    });
+    expect(chunked.vectors.dim).toBe(once.vectors.dim);
+    expect(Array.from(chunked.vectors.data)).toEqual(Array.from(once.vectors.data));
+    expect(Array.from(chunked.basis.basis)).toEqual(Array.from(once.basis.basis));
+    // Many chunks, each a chance for the page to paint and read a Cancel press.
+    expect(pauses).toBeGreaterThan(20);
+    expect(fractions.length).toBe(pauses);
+    for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]);
+    expect(fractions[0]).toBeGreaterThanOrEqual(0);
+    expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('stops at the next chunk once its signal is aborted (an AbortError), doing no more work', async () => {
+    const catalog = await loadBuiltinCatalog();
+    const ac = new AbortController();
+    let pauses = 0;
+    const run = fitOfflineEmbeddingChunked(catalog, createRng(9), {
+      chunkRows: 16,
+      signal: ac.signal,
+      pause: () => {
+        if (++pauses === 3) ac.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(pauses).toBe(3);
   });
 });
