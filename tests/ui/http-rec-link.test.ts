@@ -47,6 +47,21 @@ describe('recommender names in a link', () => {
     expect(screen.queryByTestId('link-recommender-refused')).toBeNull();
   });
 
+  // A saved URL ending in "+follow" (saved before such URLs were refused) is dropped on
+  // loading (it gave duplicate menu entries); the page says which and why, once.
+  it('says which saved recommenders were dropped on loading, and why', async () => {
+    myRecommenders.dropped = ['http://127.0.0.1:8000/rec+follow: the URL ends in "+follow"'];
+    try {
+      render(App);
+      const banner = screen.getByTestId('my-recommenders-dropped');
+      expect(banner.textContent).toContain('removed from your recommenders: http://127.0.0.1:8000/rec+follow: the URL ends in "+follow". Add it again at another address in Train → Check my recommender.');
+      await fireEvent.click(banner.querySelector('button')!);
+      expect(screen.queryByTestId('my-recommenders-dropped')).toBeNull();
+    } finally {
+      myRecommenders.dropped = [];
+    }
+  });
+
   it('drops a module name and an unknown name', () => {
     history.replaceState(null, '', '/?rec=module%3Agone&rec2=no-such');
     render(App);

@@ -51,6 +51,9 @@ describe('withMyHttpRecommenders', () => {
     const a = new MyRecommenders(st);
     expect(a.list.map((r) => r.name)).toEqual(['http://127.0.0.1:8000/rec']);
     expect(a.dropped).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:8000\/rec\+follow: the URL ends in "\+follow"/)]);
+    // Stored without it: the next load says nothing more.
+    expect(new MyRecommenders(st).dropped).toEqual([]);
+    expect(JSON.parse(st.map.get(MY_RECOMMENDERS_KEY)!)).toEqual(['http://127.0.0.1:8000/rec']);
     expect(() => a.add('http://127.0.0.1:8000/rec+follow')).toThrow(/Cannot add .*ends in "\+follow"/);
     expect(new MyRecommenders(memoryStorage()).dropped).toEqual([]);
   });

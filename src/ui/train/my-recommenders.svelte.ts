@@ -71,6 +71,8 @@ export class MyRecommenders {
     const { list, dropped } = readStored(storage);
     this.list = list;
     this.dropped = dropped;
+    // Saved without them, so the notice is said once, not on every load.
+    if (dropped.length) this.#save();
   }
 
   /** Add a checked recommender (an HTTP URL or a loaded `module:NAME`); throws why a URL is refused. */
