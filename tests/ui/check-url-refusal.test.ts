@@ -15,7 +15,7 @@ describe('Check my recommender: refused URLs', () => {
     ['ftp://127.0.0.1/recommend', /must start with http:\/\/ or https:\/\//],
     // Every menu and link reads "NAME+follow" as NAME with instruction following: checked and
     // added, it ran http://127.0.0.1:8001/rec, another URL, when picked in Live.
-    ['http://127.0.0.1:8001/rec+follow', /ends in "\+follow", which the menus and links read as .*\/rec with instruction following/],
+    ['http://127.0.0.1:8001/rec+follow', /ends in "\+follow", which menus and links read as .*\/rec with instruction following/],
   ] as const) {
     it(`says why ${url} is refused`, async () => {
       render(CheckRecommender, {});

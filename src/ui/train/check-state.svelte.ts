@@ -40,10 +40,10 @@ export class CheckState {
     try {
       if (kind === 'url') {
         const u = this.url.trim();
-        if (!isHttpName(u)) throw new Error(`This URL cannot be used: ${httpNameProblem(u) ?? 'enter an http:// or https:// URL'}`);
-        // Menus, links and run descriptions read "NAME+follow" as NAME wrapped to follow
-        // instructions: added, this URL ran another one (without "+follow") when picked.
-        if (/\+follow$/.test(u)) throw new Error(`This URL cannot be used: it ends in "+follow", which the menus and links read as ${u.replace(/\+follow$/, '')} with instruction following. Serve the recommender at another path.`);
+        // httpNameProblem also refuses a URL ending in "+follow" (menus and links read it as
+        // another URL with instruction following), which isHttpName accepts for links.
+        const problem = httpNameProblem(u);
+        if (!isHttpName(u) || problem) throw new Error(`This URL cannot be used: ${problem ?? 'enter an http:// or https:// URL'}`);
         const r = await this.#run(fetchEndpoint(u, fetch, ctrl.signal), ctrl.signal);
         if (ctrl.signal.aborted) return;
         this.report = r;
