@@ -57,4 +57,19 @@ describe('withMyHttpRecommenders', () => {
     expect(() => a.add('http://127.0.0.1:8000/rec+follow')).toThrow(/Cannot add .*ends in "\+follow"/);
     expect(new MyRecommenders(memoryStorage()).dropped).toEqual([]);
   });
+
+  // A saved URL with a password or a space was dropped unsaid (to keep the password out of
+  // notices): it is said, redacted, and the list is saved without it.
+  it('says a dropped saved URL with credentials or a space without echoing the password', () => {
+    const st = memoryStorage({ [MY_RECOMMENDERS_KEY]: JSON.stringify(['http://alice:s3cret@127.0.0.1:8000/rec', 'http://127.0.0.1:8000/my rec', 'http://127.0.0.1:8000/ok']) });
+    const a = new MyRecommenders(st);
+    expect(a.list.map((r) => r.name)).toEqual(['http://127.0.0.1:8000/ok']);
+    expect(a.dropped).toEqual([
+      'http://***@127.0.0.1:8000/rec: it carried a user name or password (user:password@), which links and History would leak; add it again without one',
+      'http://127.0.0.1:8000/my%20rec: the URL contains spaces',
+    ]);
+    expect(a.dropped.join(' ')).not.toMatch(/alice|s3cret/);
+    expect(JSON.parse(st.map.get(MY_RECOMMENDERS_KEY)!)).toEqual(['http://127.0.0.1:8000/ok']);
+    expect(new MyRecommenders(st).dropped).toEqual([]);
+  });
 });

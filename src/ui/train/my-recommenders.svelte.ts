@@ -8,6 +8,7 @@
 import { httpNameProblem, isHttpName, isModuleName, setHttpEndpointFactory } from '../../core/recommenders/remote/external';
 import { fetchEndpoint } from '../../remote/fetch-endpoint';
 import { revealBidi } from '../../core/bidi';
+import { hasCredentials, redactUrl } from '../../llm/redact';
 
 setHttpEndpointFactory((u) => fetchEndpoint(u));
 
@@ -47,8 +48,11 @@ function readStored(storage: Store): { list: MyRecommender[]; dropped: string[] 
       if (typeof x !== 'string') continue;
       const problem = httpNameProblem(x);
       if (problem) {
-        // A URL that is not even one (a credential, a space) was dropped unsaid before; say the rest.
+        // Said, but never with a password in it (the notice is on screen): a URL with
+        // credentials is named redacted, one with a space by its (redacted) address.
         if (isHttpName(x)) dropped.push(`${x}: ${problem}`);
+        else if (hasCredentials(x) || /^https?:\/\/[^/?#]*@/i.test(x)) dropped.push(`${redactUrl(x)}: it carried a user name or password (user:password@), which links and History would leak; add it again without one`);
+        else if (/^https?:\/\//i.test(x)) dropped.push(`${redactUrl(x)}: ${problem}`);
         continue;
       }
       if (!names.includes(x)) names.push(x);
