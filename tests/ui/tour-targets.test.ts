@@ -1,0 +1,61 @@
+/**
+ * The guided tour points at elements on screen. Its last step names the Compare button or,
+ * on a narrow screen, the views menu button ("nav-compare, nav-menu"); the menu button comes
+ * first in the page and is display: none on a wide screen, and the tour outlined it (nothing
+ * visible outlined, the dialog at the window's top-left corner).
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Tour from '../../src/ui/tour/Tour.svelte';
+
+/** A laid-out page: every element has a box, except those marked data-hidden (display: none has none). */
+function layOut(): void {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const box = this.closest('[data-hidden]') ? { left: 0, top: 0, width: 0, height: 0 } : { left: 100, top: 100, width: 80, height: 30 };
+    return { ...box, x: box.left, y: box.top, right: box.left + box.width, bottom: box.top + box.height, toJSON: () => box } as DOMRect;
+  });
+}
+
+const PAGE = `
+  <select id="setting-scenario"></select>
+  <div id="transport"></div>
+  <div data-testid="feed"></div>
+  <div data-testid="mindset-panel"></div>
+  <input type="checkbox" data-testid="narrate" />
+  <button data-testid="tour-start">Tour</button>
+  <button data-testid="nav-menu" data-hidden>Live</button>
+  <nav><button data-testid="nav-compare">Compare</button></nav>`;
+
+describe('tour targets', () => {
+  beforeEach(() => {
+    document.body.innerHTML = PAGE;
+    layOut();
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    document.body.innerHTML = '';
+    localStorage.clear();
+  });
+
+  it('the last step outlines the Compare button, not the hidden views menu', async () => {
+    render(Tour, { open: true });
+    while (screen.queryByTestId('tour-next')) await fireEvent.click(screen.getByTestId('tour-next'));
+    expect(screen.getByTestId('tour').textContent).toContain('Plain against agentic');
+    const outlined = [...document.querySelectorAll('.tour-target')].map((e) => e.getAttribute('data-testid'));
+    expect(outlined).toEqual(['nav-compare']);
+  });
+
+  it('a step whose every element is hidden is left out', async () => {
+    document.querySelector('[data-testid="narrate"]')!.setAttribute('data-hidden', '');
+    render(Tour, { open: true });
+    const titles: string[] = [];
+    for (;;) {
+      titles.push(screen.getByTestId('tour').querySelector('h2')!.textContent ?? '');
+      if (!screen.queryByTestId('tour-next')) break;
+      await fireEvent.click(screen.getByTestId('tour-next'));
+    }
+    expect(titles).not.toContain('Narration');
+    expect(titles).toHaveLength(5);
+  });
+});
