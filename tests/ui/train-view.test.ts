@@ -4,7 +4,7 @@
  * round-trip through IndexedDB (fake-indexeddb here; the worker path runs in Chromium).
  */
 import 'fake-indexeddb/auto';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import TrainView from '../../src/ui/train/TrainView.svelte';
 import { PolicyStore, readPolicyFile } from '../../src/ui/train/policy-store';
@@ -67,5 +67,31 @@ describe('Train view', () => {
     expect(() => readPolicyFile('{oops')).toThrow(/not valid JSON/);
     expect(readPolicyFile(JSON.stringify(pretrainedPolicy())).theta).toEqual(pretrainedPolicy().theta);
     store.close();
+  });
+
+  // An emptied field read "every null episodes"; and the fields fixed for a training (disabled
+  // once it starts) gave no reason.
+  it('says the evaluation plainly with an emptied field, and why the fields are fixed once training started', async () => {
+    // A trainer that starts at once and whose first chunk never ends: the view stays "training".
+    const runner: TrainRunner = {
+      start: async () => ({ episode: 0, points: [], theta: [], baselines: [] }),
+      run: () => new Promise(() => undefined),
+      close: () => undefined,
+    };
+    const view = within(render(TrainView, { props: { runner } }).container);
+    const intro = () => view.getByText(/Curves show the policy/).textContent!;
+    expect(intro()).toContain('on 30 held-out users (never trained on) every 40 episodes');
+    await fireEvent.input(view.getByLabelText(/Evaluate every/), { target: { value: '' } });
+    await fireEvent.input(view.getByLabelText(/Held-out users/), { target: { value: '' } });
+    expect(intro()).not.toMatch(/null|undefined|NaN/);
+    expect(intro()).toContain('on the held-out users (never trained on) every few episodes (Evaluate every, below)');
+    expect(view.queryByTestId('train-fixed')).toBeNull();
+    await fireEvent.input(view.getByLabelText(/Evaluate every/), { target: { value: '8' } });
+    await fireEvent.input(view.getByLabelText(/Held-out users/), { target: { value: '5' } });
+    await fireEvent.click(view.getByTestId('train-start'));
+    await waitFor(() => expect(view.getByTestId('train-status').textContent).toMatch(/training/));
+    expect((view.getByLabelText(/Evaluate every/) as HTMLInputElement).disabled).toBe(true);
+    expect((view.getByLabelText(/Held-out users/) as HTMLInputElement).disabled).toBe(true);
+    expect(view.getByTestId('train-fixed').textContent).toBe('Seed, Reward, Evaluate every and Held-out users are fixed for this training: Reset to change them (Speed changes at any time).');
   });
 });
