@@ -37,4 +37,18 @@ describe('a scenario opened over changed settings', () => {
       }
     });
   }
+
+  // The scenarios' users, seeds and first lists are the built-in feed's: opened while an
+  // imported catalog was chosen, a scenario ran on that catalog under a note promising
+  // fishing and UFC (and "new user" flagged nothing), and switching catalog was not flagged.
+  it('opens on the built-in catalog, and a catalog switch is flagged as a change', async () => {
+    const settings = new SettingsState('?catalog=My%20Feed');
+    render(ScenarioPicker, { settings });
+    for (const s of SCENARIOS) {
+      await fireEvent.change(screen.getByTestId('setting-scenario'), { target: { value: s.id } });
+      expect(settings.value.catalog, s.id).toBe(defaultSettings().catalog);
+      expect(scenarioMatches(s, { ...settings.value, catalog: 'My Feed' }), s.id).toBe(false);
+      settings.set({ catalog: 'My Feed' });
+    }
+  });
 });

@@ -9,12 +9,15 @@
  * tests/core/scenarios.test.ts, which fails if a change to the simulator or recommenders
  * stops a scenario from showing what its note promises).
  */
+import { DEFAULT_CATALOG_ID } from '../catalog/builtin';
 import type { RunDescriptionInput } from '../run/description';
 
 /** What a scenario sets (only these settings; the rest keep their current values). */
 export interface ScenarioSettings {
   /** The view to open (default: live). */
   view?: 'live' | 'compare';
+  /** The catalog: the users, seeds and first lists were chosen on the built-in feed. */
+  catalog?: string;
   user?: string;
   sim?: 'rule-based' | 'human';
   rec?: string;
@@ -48,6 +51,9 @@ export interface Scenario {
 /** The paper's Table 2 list for Maya: fishing, UFC, hairstyling, UFC, hairstyling. */
 export const TABLE2_FIRST_LIST = ['sv-0096', 'sv-0499', 'sv-0059', 'sv-0501', 'sv-0055'] as const;
 
+/** The built-in short-video feed, where every scenario plays (its notes describe its posts). */
+const BUILTIN = DEFAULT_CATALOG_ID;
+
 /** Every preset, in the order a class would meet them. */
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -59,7 +65,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'From list 2 on the content-based recommender shows only fishing: it only follows what she engaged with most, so UFC never comes back.',
       'She tires of fishing, leaves and says what she wants instead; the recommender answers with a plan and a new list.',
     ],
-    settings: { view: 'live', user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: true, instructions: true, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
+    settings: { view: 'live', catalog: BUILTIN, user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: true, instructions: true, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
   },
   {
     id: 'instructions-off',
@@ -69,7 +75,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'The session ends after the first list ("instructions are off").',
       'Compare the watch time and return chance with the Table 2 scenario: the conversation is where the rest of the session came from.',
     ],
-    settings: { view: 'live', user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: true, instructions: false, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
+    settings: { view: 'live', catalog: BUILTIN, user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: true, instructions: false, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
   },
   {
     id: 'traditional',
@@ -80,7 +86,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'After "less fishing, more boating" the next list is fishing again; she leaves sooner and repeats herself.',
       'Open Compare to see both at once: A follows instructions, B does not.',
     ],
-    settings: { view: 'live', user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: false, instructions: true, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
+    settings: { view: 'live', catalog: BUILTIN, user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: false, instructions: true, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
   },
   {
     id: 'plain-vs-agentic',
@@ -90,7 +96,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'Both sides are identical until the first instruction.',
       'Then A changes course and B does not: read the difference table for watch time, skips and return chance.',
     ],
-    settings: { view: 'compare', user: 'persona-maya', sim: 'rule-based', rec: 'content', rec2: 'content', follow: true, follow2: false, instructions: true, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
+    settings: { view: 'compare', catalog: BUILTIN, user: 'persona-maya', sim: 'rule-based', rec: 'content', rec2: 'content', follow: true, follow2: false, instructions: true, listSize: 5, turns: 6, seed: 5, timeOfDay: '', device: '', firstList: [...TABLE2_FIRST_LIST] },
   },
   {
     id: 'vague',
@@ -100,7 +106,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'No topic can be read from "I\'m bored": the plan says it explores topics related to her interests that she has not seen recently.',
       'Try a precise instruction next time ("less hairstyling, more UFC") and compare the plans.',
     ],
-    settings: { view: 'live', user: 'persona-maya', sim: 'human', rec: 'content', follow: true, instructions: true, listSize: 5, turns: 6, seed: 7, timeOfDay: '', device: '', firstList: [] },
+    settings: { view: 'live', catalog: BUILTIN, user: 'persona-maya', sim: 'human', rec: 'content', follow: true, instructions: true, listSize: 5, turns: 6, seed: 7, timeOfDay: '', device: '', firstList: [] },
   },
   {
     id: 'new-user',
@@ -111,7 +117,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'She leaves and asks for gardening; the recommender answers with a gardening list, which she watches and likes.',
       'Without instructions (switch them off) she would simply have left: that is the cold-start problem.',
     ],
-    settings: { view: 'live', user: 'persona-grace', sim: 'rule-based', rec: 'popular', follow: true, instructions: true, listSize: 5, turns: 6, seed: 0, timeOfDay: '', device: '', firstList: [] },
+    settings: { view: 'live', catalog: BUILTIN, user: 'persona-grace', sim: 'rule-based', rec: 'popular', follow: true, instructions: true, listSize: 5, turns: 6, seed: 0, timeOfDay: '', device: '', firstList: [] },
   },
   {
     id: 'late-night-phone',
@@ -121,7 +127,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'The time budget and satisfaction drain differently from the evening default (same seed): read the time-left gauge and the watch time.',
       'Run it again with the time of day set back to default and compare the session length.',
     ],
-    settings: { view: 'live', user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: true, instructions: true, listSize: 5, turns: 6, seed: 7, timeOfDay: 'night', device: 'mobile', firstList: [] },
+    settings: { view: 'live', catalog: BUILTIN, user: 'persona-maya', sim: 'rule-based', rec: 'content', follow: true, instructions: true, listSize: 5, turns: 6, seed: 7, timeOfDay: 'night', device: 'mobile', firstList: [] },
   },
 ];
 
@@ -137,6 +143,7 @@ export function scenarioById(id: string): Scenario | undefined {
 export function scenarioRunInput(s: Scenario): RunDescriptionInput {
   const t = s.settings;
   return {
+    ...(t.catalog ? { catalog: t.catalog } : {}),
     users: { kind: 'user', id: t.user ?? 'persona-maya' },
     recommender: { name: t.rec ?? 'content', follow: t.follow ?? true },
     instructions: t.instructions ?? true,
