@@ -27,6 +27,13 @@ function yielder(everyMs: number): () => Promise<void> | void {
   };
 }
 
+/** Whether `signal` is aborted, after a turn of the event loop (a worker reads a cancel message only then). */
+async function cancelledNow(signal: BatchRunOptions['signal']): Promise<boolean> {
+  if (!signal) return false;
+  await new Promise((r) => setTimeout(r, 0));
+  return signal.aborted;
+}
+
 function row(recommender: string, userId: string, m: SessionMetrics): BatchSessionRow {
   return {
     recommender,
@@ -74,6 +81,10 @@ export async function runBatchRequest(req: BatchRequest, opts: BatchRunOptions =
   const total = runs.length * (first.users.kind === 'population' ? first.users.size : 1);
   const stage = (st: WorldStage) => opts.onProgress?.({ done: 0, total, recommender: '', userId: '', sessions: 0, stage: st });
   const resolved = await resolveRunWorld(first.catalog, req.dataset, stage);
+  const stoppedEarly = (): BatchOutcome => ({ request: req, rows: [], summary: [], stopped: true, elapsedMs: performance.now() - t0 });
+  // The response-model fit held this thread: a cancel posted meanwhile is read only on the
+  // next task, so take one and look (it went on to fit recommenders and run users).
+  if (await cancelledNow(opts.signal)) return stoppedEarly();
   const catalog = resolved.catalog;
   const world = { ...resolved, index: buildCatalogIndex(catalog) };
   const rows: BatchSessionRow[] = [];
@@ -83,6 +94,11 @@ export async function runBatchRequest(req: BatchRequest, opts: BatchRunOptions =
   let doneBefore = 0;
   let sessionsBefore = 0;
   for (let r = 0; r < runs.length && !stopped; r++) {
+    // Each recommender's fit (in buildRun) can take seconds on a large dataset: not after a cancel.
+    if (r > 0 && (await cancelledNow(opts.signal))) {
+      stopped = true;
+      break;
+    }
     const name = req.recommenders[r];
     const built = buildRun(runs[r], world, { simulatorOptions: { snapshots: 'scalars' } });
     const total = built.users.length * runs.length;
