@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../src/ui/App.svelte';
 
@@ -31,5 +31,18 @@ describe('app shell', () => {
     expect(dialog.open).toBe(false);
     await fireEvent.keyDown(window, { key: '?' });
     expect(dialog.open).toBe(true);
+  });
+
+  // "Plain against agentic" opens Compare: the scenario menu went away with the live view
+  // and the focus fell to the page's top (a keyboard user arrowing through the closed menu
+  // reached it on the fourth option and was left nowhere).
+  it('a scenario that opens another view hands the focus to that view\'s button', async () => {
+    render(App);
+    const menu = screen.getByTestId('setting-scenario') as HTMLSelectElement;
+    menu.focus();
+    await fireEvent.change(menu, { target: { value: 'plain-vs-agentic' } });
+    await waitFor(() => expect(new URLSearchParams(location.search).get('view')).toBe('compare'));
+    expect(menu.isConnected).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('nav-compare')));
   });
 });
