@@ -1,9 +1,12 @@
 /**
  * State of the creator lab: the form (post, audience, time, schedule, a second strategy),
  * the run (a pool of workers, progress, cancel), the result, stored runs (IndexedDB), and
- * the share link. The pool is injectable (tests run the replicates in-process).
+ * the share link. The pool is injectable (tests run the replicates in-process). The app's
+ * lab keeps one of these at module level (CreatorView), as Batch, the leaderboard and Compare
+ * keep theirs: leaving the lab and coming back finds the form, the last result and a run in
+ * progress where they were (the lab used to be rebuilt empty and its run cancelled).
  */
-import { mostDrawnFrom, parseExperiment, type ExperimentResult, type NetworkSample } from '../../core/creator';
+import { mostDrawnFrom, parseExperiment, type ExperimentResult, type Metric, type NetworkSample } from '../../core/creator';
 import { MAX_USERS } from '../../core/population/users';
 import { MAX_SEED } from '../../core/run/fields';
 import { firstProblem, isWholeIn, wholeNumberProblem } from '../shell/whole-number';
@@ -91,6 +94,14 @@ export class CreatorState {
   private formError = $state(false);
   elapsedMs = $state(0);
   saved = $state<SavedRun[]>([]);
+  /** The metric the charts and the comparison show. */
+  metric = $state<Metric>('views');
+  /**
+   * The share link (the address bar's hash) last put into the form, or null. Other views keep
+   * the hash in the address bar, so coming back to the lab finds it again: put back, it
+   * replaced what the user had typed since. A different link is put into the form.
+   */
+  linkHash: string | null = null;
   private abort: AbortController | null = null;
 
   constructor(private readonly pool: PoolFactory = workerPool) {}
