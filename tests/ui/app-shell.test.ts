@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../src/ui/App.svelte';
+import NavBar from '../../src/ui/shell/NavBar.svelte';
 
 describe('app shell', () => {
   afterEach(() => {
@@ -44,5 +45,35 @@ describe('app shell', () => {
     await waitFor(() => expect(new URLSearchParams(location.search).get('view')).toBe('compare'));
     expect(menu.isConnected).toBe(false);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('nav-compare')));
+  });
+});
+
+// On a narrow screen the views fold into a menu: choosing a view closed it and hid the button
+// that had the focus (the focus fell to the page's top), and Escape left it open.
+describe('the folded views menu', () => {
+  afterEach(() => cleanup());
+  const props = () => ({ view: 'live' as const, theme: 'light' as const, onview: () => {}, ontheme: () => {}, onhelp: () => {}, onshare: async () => true });
+
+  it('gives the focus back to the menu button when a view is chosen', async () => {
+    render(NavBar, props());
+    const menu = screen.getByTestId('nav-menu');
+    await fireEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    const compare = screen.getByTestId('nav-compare');
+    compare.focus();
+    await fireEvent.click(compare);
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(menu);
+  });
+
+  it('closes on Escape, with the focus on the menu button', async () => {
+    render(NavBar, props());
+    const menu = screen.getByTestId('nav-menu');
+    await fireEvent.click(menu);
+    const batch = screen.getByTestId('nav-batch');
+    batch.focus();
+    await fireEvent.keyDown(batch, { key: 'Escape' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(menu);
   });
 });
