@@ -58,4 +58,16 @@ describe('tour targets', () => {
     expect(titles).not.toContain('Narration');
     expect(titles).toHaveLength(5);
   });
+
+  // Next keeps the focus on itself, so a screen reader said nothing of the step it brought
+  // (only the first step, met with the dialog, was read).
+  it('a new step is announced: its count, title and text sit in a polite live region', async () => {
+    render(Tour, { open: true });
+    await fireEvent.click(screen.getByTestId('tour-next'));
+    const live = screen.getByTestId('tour').querySelector('[aria-live="polite"]');
+    expect(live?.getAttribute('aria-atomic')).toBe('true');
+    expect(live?.textContent).toContain('Step 2 of 6');
+    expect(live?.textContent).toContain('Run, pause, step');
+    expect(live?.contains(screen.getByTestId('tour-next'))).toBe(false);
+  });
 });
