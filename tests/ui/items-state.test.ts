@@ -12,6 +12,8 @@ import { importMovieLens } from '../../src/core/catalog/movielens';
 import { toVectorCsv } from '../../src/core/embed/import-vectors';
 import type { Catalog } from '../../src/core/types';
 import { ItemsState } from '../../src/ui/items/items-state.svelte';
+import { fitSemanticIds } from '../../src/core/embed/semantic-ids';
+import { createRng } from '../../src/core/rng';
 import { movieWorldCsv } from '../core/simulator/movie-fixture';
 
 const base = importMovieLens(movieWorldCsv({ users: 10, movies: 40, seed: 2 })).catalog;
@@ -70,6 +72,56 @@ describe('Items offline embedding on the page', () => {
     expect(st.error).toBe('Stopped.');
     expect(st.vectors).toBeNull();
     expect(st.busy).toBe(false);
+  });
+});
+
+describe('Items semantic-ID fit on the page', () => {
+  it('shows its progress and Cancel stops it (it ran in one piece after the vectors: the page froze, Cancel did nothing)', async () => {
+    const catalog = renamed(base, 'e');
+    const st = new ItemsState({ yieldEveryMs: 0 });
+    const computing = st.compute(catalog, true);
+    const seen: number[] = [];
+    let cancelled = false;
+    while (st.busy && !cancelled) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (st.busy && st.progressText.startsWith('Fitting semantic IDs')) {
+        seen.push(st.fraction ?? -1);
+        // Cancel once it has said some progress, while it runs.
+        if (seen.some((f) => f > 0 && f < 1)) {
+          cancelled = true;
+          st.cancel();
+        }
+      }
+    }
+    await computing;
+    expect(cancelled).toBe(true);
+    expect(seen[0]).toBe(0);
+    expect(st.error).toBe('Stopped.');
+    expect(st.sid).toBeNull();
+    // The vectors were done before the fit: kept.
+    expect(st.vectors?.model).toBe('offline');
+    expect(st.busy).toBe(false);
+  });
+
+  it('ends with the codes of the one-go fit, progress having risen to 1', async () => {
+    const catalog = renamed(base, 'f');
+    const st = new ItemsState({ yieldEveryMs: 0 });
+    const computing = st.compute(catalog, true);
+    const seen: number[] = [];
+    while (st.busy) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (st.busy && st.progressText.startsWith('Fitting semantic IDs')) seen.push(st.fraction!);
+    }
+    await computing;
+    expect(st.error).toBeNull();
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen[0]).toBe(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(seen.at(-1)).toBe(1);
+    const once = fitSemanticIds(st.vectors!, catalog.items, createRng(st.seed).fork('sid'));
+    expect(Array.from(st.sid!.codes)).toEqual(Array.from(once.codes));
+    expect(Array.from(st.sid!.suffix)).toEqual(Array.from(once.suffix));
+    expect([...st.sid!.labels]).toEqual([...once.labels]);
   });
 });
 

@@ -2,6 +2,8 @@
  * Seeded k-means on dense rows: k-means++ start (Arthur & Vassilvitskii 2007), Lloyd
  * iterations, and an optional balanced assignment (each cluster holds at most
  * ceil(n / k) points, filled greedily by distance), which spreads codes more evenly.
+ * `kmeansSteps` is the same fit as a generator that pauses between chunks of rows (the
+ * page's semantic-ID fit yields there); `kmeans` runs it straight through.
  */
 import type { Rng } from '../types';
 
@@ -11,6 +13,15 @@ export interface KMeansOptions {
   /** Lloyd iterations at most. Default 50. */
   maxIter?: number;
 }
+
+/**
+ * A fit that yields the fraction of its work done (0..1) between chunks: run straight through
+ * it is the one-go fit; a caller may pause there. Same arithmetic in the same order either way.
+ */
+export type Steps<T> = Generator<number, T, void>;
+
+/** Rows of one chunk. */
+export const KMEANS_CHUNK_ROWS = 256;
 
 export interface KMeansResult {
   /** k x dim, row-major. */
@@ -31,7 +42,7 @@ function dist2(data: ArrayLike<number>, i: number, c: Float64Array, j: number, d
 }
 
 /** k-means++ seeding: the first centre uniformly, each next one with probability proportional to D^2. */
-function seedCentroids(data: ArrayLike<number>, n: number, dim: number, k: number, rng: Rng): Float64Array {
+function* seedCentroids(data: ArrayLike<number>, n: number, dim: number, k: number, rng: Rng, chunk: number, at: (f: number) => number): Steps<Float64Array> {
   const c = new Float64Array(k * dim);
   const best = new Float64Array(n).fill(Infinity);
   let pick = rng.int(n);
@@ -39,6 +50,7 @@ function seedCentroids(data: ArrayLike<number>, n: number, dim: number, k: numbe
     for (let d = 0; d < dim; d++) c[j * dim + d] = data[pick * dim + d];
     let total = 0;
     for (let i = 0; i < n; i++) {
+      if (i > 0 && i % chunk === 0) yield at((j + i / n) / k);
       best[i] = Math.min(best[i], dist2(data, i, c, j, dim));
       total += best[i];
     }
@@ -61,9 +73,12 @@ function seedCentroids(data: ArrayLike<number>, n: number, dim: number, k: numbe
   return c;
 }
 
-function assignNearest(data: ArrayLike<number>, n: number, dim: number, c: Float64Array, k: number, out: Int32Array): boolean {
+type Assign = (data: ArrayLike<number>, n: number, dim: number, c: Float64Array, k: number, out: Int32Array, chunk: number, at: (f: number) => number) => Steps<boolean>;
+
+function* assignNearest(data: ArrayLike<number>, n: number, dim: number, c: Float64Array, k: number, out: Int32Array, chunk: number, at: (f: number) => number): Steps<boolean> {
   let changed = false;
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % chunk === 0) yield at(i / n);
     let bj = 0;
     let bd = Infinity;
     for (let j = 0; j < k; j++) {
@@ -79,14 +94,63 @@ function assignNearest(data: ArrayLike<number>, n: number, dim: number, c: Float
   return changed;
 }
 
-function assignBalanced(data: ArrayLike<number>, n: number, dim: number, c: Float64Array, k: number, out: Int32Array): boolean {
+/**
+ * Pairs (point i, centre j) numbered p = i * k + j, in the order (distance, i, j): `p` orders
+ * (i, j) as the tuple does, so the order is (distance, p). Sorted in runs, then merged, with a
+ * pause between chunks; the order is a strict total one (each p once, distances finite), so
+ * it is the order a single sort of the tuples gave, whatever the algorithm.
+ */
+function* sortPairs(dist: Float64Array, chunk: number, at: (f: number) => number): Steps<Uint32Array> {
+  const m = dist.length;
+  const cmp = (a: number, b: number) => dist[a] - dist[b] || a - b;
+  let src = new Uint32Array(m);
+  for (let p = 0; p < m; p++) src[p] = p;
+  const run = Math.max(64, chunk * 16);
+  const passes = 1 + Math.max(0, Math.ceil(Math.log2(Math.ceil(m / run))));
+  for (let lo = 0; lo < m; lo += run) {
+    src.subarray(lo, Math.min(m, lo + run)).sort(cmp);
+    yield at(Math.min(lo + run, m) / m / passes);
+  }
+  let dst = new Uint32Array(m);
+  let pass = 1;
+  for (let width = run; width < m; width *= 2, pass++) {
+    let since = 0;
+    for (let lo = 0; lo < m; lo += 2 * width) {
+      const mid = Math.min(m, lo + width);
+      const hi = Math.min(m, lo + 2 * width);
+      let a = lo;
+      let b = mid;
+      for (let o = lo; o < hi; o++) {
+        if (a < mid && (b >= hi || cmp(src[a], src[b]) <= 0)) dst[o] = src[a++];
+        else dst[o] = src[b++];
+        if (++since === run) {
+          since = 0;
+          yield at((pass + o / m) / passes);
+        }
+      }
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
+}
+
+function* assignBalanced(data: ArrayLike<number>, n: number, dim: number, c: Float64Array, k: number, out: Int32Array, chunk: number, at: (f: number) => number): Steps<boolean> {
   const cap = Math.ceil(n / k);
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) pairs.push([dist2(data, i, c, j, dim), i, j]);
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  // Distances first (half the work), then the pairs in order (a quarter), then the greedy fill.
+  const dist = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % chunk === 0) yield at((0.5 * i) / n);
+    for (let j = 0; j < k; j++) dist[i * k + j] = dist2(data, i, c, j, dim);
+  }
+  const order = yield* sortPairs(dist, chunk, (f) => at(0.5 + 0.25 * f));
   const size = new Int32Array(k);
   const next = new Int32Array(n).fill(-1);
-  for (const [, i, j] of pairs) {
+  const every = chunk * k;
+  for (let q = 0; q < order.length; q++) {
+    if (q > 0 && q % every === 0) yield at(0.75 + (0.25 * q) / order.length);
+    const p = order[q];
+    const i = Math.floor(p / k);
+    const j = p - i * k;
     if (next[i] >= 0 || size[j] >= cap) continue;
     next[i] = j;
     size[j]++;
@@ -101,17 +165,34 @@ function assignBalanced(data: ArrayLike<number>, n: number, dim: number, c: Floa
 
 /** Cluster `n` rows of `dim` values into at most `k` clusters. Deterministic for a given rng. */
 export function kmeans(data: ArrayLike<number>, n: number, dim: number, k: number, rng: Rng, opts: KMeansOptions = {}): KMeansResult {
+  const steps = kmeansSteps(data, n, dim, k, rng, opts);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/**
+ * `kmeans` as steps: yields the fraction done (0..1; the Lloyd rounds count against
+ * `maxIter`, so it jumps to 1 when they converge early) between chunks of `chunkRows` rows.
+ */
+export function* kmeansSteps(data: ArrayLike<number>, n: number, dim: number, k: number, rng: Rng, opts: KMeansOptions & { chunkRows?: number } = {}): Steps<KMeansResult> {
   if (n === 0) return { centroids: new Float64Array(0), assign: new Int32Array(0), k: 0 };
+  const chunk = Math.max(1, Math.floor(opts.chunkRows ?? KMEANS_CHUNK_ROWS));
   const kk = Math.max(1, Math.min(k, n));
-  const c = seedCentroids(data, n, dim, kk, rng);
-  const assign = new Int32Array(n).fill(-1);
-  const step = opts.balanced ? assignBalanced : assignNearest;
   const maxIter = opts.maxIter ?? 50;
+  // Seeding counts as one Lloyd round.
+  const rounds = maxIter + 1;
+  const c = yield* seedCentroids(data, n, dim, kk, rng, chunk, (f) => f / rounds);
+  const assign = new Int32Array(n).fill(-1);
+  const step: Assign = opts.balanced ? assignBalanced : assignNearest;
   for (let it = 0; it < maxIter; it++) {
-    if (!step(data, n, dim, c, kk, assign) && it > 0) break;
+    const at = (f: number) => (1 + it + f) / rounds;
+    if (!(yield* step(data, n, dim, c, kk, assign, chunk, (f) => at(0.9 * f))) && it > 0) break;
     const sum = new Float64Array(kk * dim);
     const count = new Int32Array(kk);
     for (let i = 0; i < n; i++) {
+      if (i > 0 && i % chunk === 0) yield at(0.9 + (0.1 * i) / n);
       const j = assign[i];
       count[j]++;
       for (let d = 0; d < dim; d++) sum[j * dim + d] += data[i * dim + d];

@@ -4,10 +4,12 @@
  * item's code (c1, c2, ..., cL) is coarse-to-fine and items sharing a prefix are alike.
  * Items that still share all L codes get a last digit (0, 1, ...) so every code is unique.
  * Each prefix is labelled with the top TF-IDF terms of its items.
+ * `fitSemanticIdsChunked` is the same fit with a pause, progress and a stop between chunks
+ * (the Items view's, on the page); `fitSemanticIds` runs it in one go.
  */
 import { buildTfIdf, type TfIdfMatrix } from '../recommenders/text-features';
 import type { Item, Rng } from '../types';
-import { kmeans } from './kmeans';
+import { KMEANS_CHUNK_ROWS, kmeansSteps, type Steps } from './kmeans';
 import type { ItemVectors } from './vectors';
 
 export interface SidOptions {
@@ -82,23 +84,71 @@ function entropyBits(counts: Map<number, number>, n: number): number {
 
 /** Fit semantic IDs on a catalog's vectors. `items` (same order as `vectors.ids`) feed the labels. */
 export function fitSemanticIds(vectors: ItemVectors, items: readonly Item[] | null, rng: Rng, opts: SidOptions = {}): SemanticIds {
+  const steps = sidSteps(vectors, items, rng, opts, KMEANS_CHUNK_ROWS);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** How the chunked fit reports, pauses and stops (as the offline embedding's). */
+export interface ChunkedSidOptions extends SidOptions {
+  /** Rows of one chunk. Default 256. */
+  chunkRows?: number;
+  /** Aborted: the fit stops at the next chunk with an AbortError. */
+  signal?: { readonly aborted: boolean };
+  /** After each chunk, the fraction of the work done (0..1; 1 once, at the end). */
+  onProgress?: (fraction: number) => void;
+  /** Called after each chunk; the fit waits for what it returns (the page: a turn of the event loop, now and then). */
+  pause?: () => Promise<void> | void;
+}
+
+function abortError(): Error {
+  const e = new Error('The semantic-ID fit was cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+/**
+ * `fitSemanticIds` in chunks: the same codes, codebooks and labels, with a pause, progress
+ * and a check of the signal between chunks (on a large MovieLens catalog the one-go fit
+ * held the page's thread with no progress and no way to stop it).
+ */
+export async function fitSemanticIdsChunked(vectors: ItemVectors, items: readonly Item[] | null, rng: Rng, opts: ChunkedSidOptions = {}): Promise<SemanticIds> {
+  const steps = sidSteps(vectors, items, rng, opts, Math.max(1, Math.floor(opts.chunkRows ?? KMEANS_CHUNK_ROWS)));
+  for (;;) {
+    if (opts.signal?.aborted) throw abortError();
+    const s = steps.next();
+    opts.onProgress?.(s.done ? 1 : s.value);
+    await opts.pause?.();
+    if (s.done) {
+      if (opts.signal?.aborted) throw abortError();
+      return s.value;
+    }
+  }
+}
+
+function* sidSteps(vectors: ItemVectors, items: readonly Item[] | null, rng: Rng, opts: SidOptions, chunk: number): Steps<SemanticIds> {
   const n = vectors.ids.length;
   const shape = defaultSidShape(n);
   const levels = Math.max(1, Math.floor(opts.levels ?? shape.levels));
   const k = Math.max(2, Math.floor(opts.k ?? shape.k));
   const dim = vectors.dim;
+  // Work: each level's k-means, then (with items) the labels, as one more share.
+  const parts = levels + (items ? 1 : 0);
   const residual = Float64Array.from(vectors.data);
   const codes = new Int32Array(n * levels);
   const codebooks: Float64Array[] = [];
   const stats: SidLevelStats[] = [];
   for (let l = 0; l < levels; l++) {
-    const res = kmeans(residual, n, dim, k, rng.fork(`level-${l}`), { balanced: opts.balanced ?? true });
+    const res = yield* mapSteps(kmeansSteps(residual, n, dim, k, rng.fork(`level-${l}`), { balanced: opts.balanced ?? true, chunkRows: chunk }), (f) => (l + 0.95 * f) / parts);
     const book = new Float64Array(k * dim);
     book.set(res.centroids);
     codebooks.push(book);
     const counts = new Map<number, number>();
     let mse = 0;
     for (let i = 0; i < n; i++) {
+      if (i > 0 && i % chunk === 0) yield (l + 0.95 + (0.05 * i) / n) / parts;
       const c = res.assign[i];
       codes[i * levels + l] = c;
       counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -138,8 +188,20 @@ export function fitSemanticIds(vectors: ItemVectors, items: readonly Item[] | nu
     distinctCodes: groups.size,
     labels: new Map(),
   };
-  if (items) s.labels = labelPrefixes(s, items);
+  if (items) {
+    yield levels / parts;
+    s.labels = yield* mapSteps(labelSteps(s, items, buildTfIdf(items), chunk), (f) => (levels + f) / parts);
+  }
   return s;
+}
+
+/** The steps of `inner`, their fractions mapped by `at`. */
+function* mapSteps<T>(inner: Steps<T>, at: (f: number) => number): Steps<T> {
+  for (;;) {
+    const s = inner.next();
+    if (s.done) return s.value;
+    yield at(s.value);
+  }
 }
 
 /** Human name of a TF-IDF feature ("tag:crab" -> "#crab", "topic:ufc" -> "ufc"). */
@@ -156,10 +218,19 @@ function featureName(f: string): string {
  * skipping terms that already label the parent (so children say what sets them apart).
  */
 export function labelPrefixes(s: SemanticIds, items: readonly Item[], m: TfIdfMatrix = buildTfIdf(items)): Map<string, string[]> {
+  const steps = labelSteps(s, items, m, KMEANS_CHUNK_ROWS);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+function* labelSteps(s: SemanticIds, items: readonly Item[], m: TfIdfMatrix, chunk: number): Steps<Map<string, string[]>> {
   const names: string[] = [];
   for (const [f, c] of m.vocab) names[c] = featureName(f);
   const members = new Map<string, number[]>();
   for (let i = 0; i < s.ids.length; i++) {
+    if (i > 0 && i % chunk === 0) yield (0.2 * i) / s.ids.length;
     for (let depth = 1; depth <= s.levels; depth++) {
       const key = sidPrefix(s, i, depth);
       const g = members.get(key);
@@ -169,7 +240,18 @@ export function labelPrefixes(s: SemanticIds, items: readonly Item[], m: TfIdfMa
   }
   const labels = new Map<string, string[]>();
   const keys = [...members.keys()].sort((a, b) => a.split('-').length - b.split('-').length || (a < b ? -1 : 1));
+  // A prefix's labels sum its items' rows: a chunk is about `chunk` items' worth.
+  let work = 0;
+  const total = s.ids.length * s.levels;
+  let counted = 0;
   for (const key of keys) {
+    if (work >= chunk) {
+      work = 0;
+      yield 0.2 + (0.8 * counted) / Math.max(1, total);
+    }
+    const size = members.get(key)!.length;
+    work += size;
+    counted += size;
     const acc = new Map<number, number>();
     for (const i of members.get(key)!) for (let j = m.rowPtr[i]; j < m.rowPtr[i + 1]; j++) acc.set(m.rowCols[j], (acc.get(m.rowCols[j]) ?? 0) + m.rowVals[j]);
     const parent = key.includes('-') ? new Set(labels.get(key.slice(0, key.lastIndexOf('-'))) ?? []) : new Set<string>();

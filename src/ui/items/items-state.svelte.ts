@@ -141,7 +141,7 @@ export class ItemsState {
         this.vectors = source === 'offline' ? await this.offline(catalog, signal) : await this.transformers(catalog, signal);
         if (db) await saveItemVectors(db, { ...this.vectors, catalogId: cacheId }).catch((e) => (this.note = `Vectors computed but not cached: ${e instanceof Error ? e.message : String(e)}`));
       }
-      await this.fitSid(catalog);
+      await this.fitSid(catalog, signal);
       await this.refreshCache(catalog);
     } catch (e) {
       this.error = (e as Error)?.name === 'AbortError' ? 'Stopped.' : e instanceof Error ? e.message : String(e);
@@ -211,7 +211,7 @@ export class ItemsState {
   /** Import vectors from a .npy (rows in catalog order) or .csv (id,v0,...) file. */
   async importFile(catalog: Catalog, file: File): Promise<void> {
     if (this.busy) return;
-    this.start(`Reading ${file.name}…`);
+    const signal = this.start(`Reading ${file.name}…`);
     try {
       // By its size first: a video picked by mistake was read whole into memory (a string, for CSV) before any check.
       const csv = !/\.npy$/i.test(file.name);
@@ -232,10 +232,10 @@ export class ItemsState {
       await this.db()
         .then((db) => saveItemVectors(db, { ...vectors, catalogId: vectorCacheKey(catalog) }))
         .catch((e) => (this.note = `Vectors imported but not cached: ${e instanceof Error ? e.message : String(e)}`));
-      await this.fitSid(catalog);
+      await this.fitSid(catalog, signal);
       await this.refreshCache(catalog);
     } catch (e) {
-      this.error = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
+      this.error = (e as Error)?.name === 'AbortError' ? 'Stopped.' : `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
       this.finish();
     }
@@ -266,12 +266,33 @@ export class ItemsState {
     await this.refreshCache(catalog);
   }
 
-  private async fitSid(catalog: Catalog): Promise<void> {
+  /**
+   * The semantic IDs of the vectors, fitted on the page in chunks as the offline embedding is
+   * (it ran in one piece after the vectors: a large MovieLens catalog froze the page, no
+   * progress, Cancel unheard). Same codes as the one-go fit. Cancelled, the vectors stay.
+   */
+  private async fitSid(catalog: Catalog, signal: AbortSignal): Promise<void> {
     if (!this.vectors) return;
-    this.progressText = 'Fitting semantic IDs (RQ-KMeans)…';
+    this.sid = null;
+    this.selected = null;
+    const text = `Fitting semantic IDs (RQ-KMeans) on ${this.vectors.ids.length.toLocaleString('en-US')} items`;
+    this.fraction = 0;
+    this.progressText = `${text}…`;
     await yieldToPaint();
-    const [{ fitSemanticIds }, { createRng }] = await Promise.all([import('../../core/embed/semantic-ids'), import('../../core/rng')]);
-    this.sid = fitSemanticIds(this.vectors, catalog.items, createRng(this.seed).fork('sid'));
+    const [{ fitSemanticIdsChunked }, { createRng }] = await Promise.all([import('../../core/embed/semantic-ids'), import('../../core/rng')]);
+    const every = this.opts.yieldEveryMs ?? 30;
+    let last = performance.now();
+    this.sid = await fitSemanticIdsChunked(this.vectors, catalog.items, createRng(this.seed).fork('sid'), {
+      signal,
+      onProgress: (f) => {
+        this.fraction = f;
+        this.progressText = `${text}: ${Math.round(100 * f)}%`;
+      },
+      pause: () => {
+        if (performance.now() - last < every) return;
+        return yieldToPaint().then(() => void (last = performance.now()));
+      },
+    });
     this.selected = null;
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinCatalog } from '../../../src/core/catalog/builtin';
 import { kmeans } from '../../../src/core/embed/kmeans';
 import { fitOfflineEmbedding } from '../../../src/core/embed/offline';
-import { defaultSidShape, fitSemanticIds, sidString } from '../../../src/core/embed/semantic-ids';
+import { defaultSidShape, fitSemanticIds, fitSemanticIdsChunked, sidString, type SemanticIds } from '../../../src/core/embed/semantic-ids';
 import type { ItemVectors } from '../../../src/core/embed/vectors';
 import { createRng, normal } from '../../../src/core/rng';
 
@@ -106,5 +106,47 @@ describe('RQ-KMeans semantic IDs', () => {
     const top = s.labels.get(String(s.codes[crab * 3]))!;
     expect(top.length).toBe(3);
     expect(top.join(' ')).toMatch(/seafood|crab|fishing|boat|lobster|oyster|fish/);
+  });
+});
+
+/** Everything a fit gives, comparable with toEqual (typed arrays and the label map as plain values). */
+const plain = (s: SemanticIds) => ({ ...s, codes: Array.from(s.codes), suffix: Array.from(s.suffix), codebooks: s.codebooks.map((b) => Array.from(b)), labels: [...s.labels] });
+
+// On a large catalog the fit held the Items page for seconds in one piece (no progress, Cancel
+// unheard): the chunked fit pauses between chunks and gives the one-go fit's result.
+describe('semantic IDs in chunks', () => {
+  it("gives the one-go fit's codes, codebooks and labels, with progress that rises to 1", async () => {
+    const feed = await loadBuiltinCatalog('shortvideo');
+    const emb = fitOfflineEmbedding(feed, createRng(42));
+    for (const opts of [{}, { balanced: false }, { levels: 2, k: 30 }]) {
+      const once = fitSemanticIds(emb.vectors, feed.items, createRng(42), opts);
+      const fractions: number[] = [];
+      let pauses = 0;
+      // Small chunks: the balanced assignment's pairs are sorted in many runs and merged.
+      const chunked = await fitSemanticIdsChunked(emb.vectors, feed.items, createRng(42), { ...opts, chunkRows: 7, onProgress: (f) => fractions.push(f), pause: () => void pauses++ });
+      expect(plain(chunked)).toEqual(plain(once));
+      expect(pauses).toBeGreaterThan(50);
+      expect(fractions.length).toBe(pauses);
+      for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]);
+      expect(fractions[0]).toBeGreaterThanOrEqual(0);
+      expect(fractions.slice(0, -1).every((f) => f < 1)).toBe(true);
+      expect(fractions.at(-1)).toBe(1);
+    }
+  });
+
+  it('stops at the next chunk once its signal is aborted (an AbortError), doing no more work', async () => {
+    const feed = await loadBuiltinCatalog('shortvideo');
+    const emb = fitOfflineEmbedding(feed, createRng(42));
+    const ac = new AbortController();
+    let pauses = 0;
+    const run = fitSemanticIdsChunked(emb.vectors, feed.items, createRng(42), {
+      chunkRows: 16,
+      signal: ac.signal,
+      pause: () => {
+        if (++pauses === 3) ac.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(pauses).toBe(3);
   });
 });
