@@ -44,4 +44,24 @@ describe('shortcuts behind dialogs', () => {
     await fireEvent.keyDown(window, { key: 'r' });
     await started();
   });
+
+  // "Stop this session and start over?" is a question to answer first: N stepped (and paused)
+  // the session behind it, Space paused it, R swapped it for the Restart question.
+  it('N, Space and R do nothing while the restart question is open', async () => {
+    render(App);
+    await fireEvent.click(screen.getByTestId('run'));
+    await waitFor(() => expect(status()).toBe('running'));
+    await fireEvent.click(screen.getByTestId('run'));
+    const yes = screen.getByTestId('confirm-yes');
+    expect(screen.getByTestId('confirm-new-run').textContent).toContain('start a new one');
+    for (const key of ['n', ' ', 'r']) {
+      await fireEvent.keyDown(document.body, { key });
+      expect(status(), key).toBe('running');
+      expect(screen.getByTestId('confirm-new-run').textContent, key).toContain('start a new one');
+    }
+    await fireEvent.keyDown(yes, { key: 'Escape' });
+    expect(screen.queryByTestId('confirm-new-run')).toBeNull();
+    await fireEvent.keyDown(document.body, { key: ' ' });
+    expect(status()).toBe('paused');
+  });
 });
