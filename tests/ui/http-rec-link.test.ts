@@ -54,7 +54,7 @@ describe('recommender names in a link', () => {
     try {
       render(App);
       const banner = screen.getByTestId('my-recommenders-dropped');
-      expect(banner.textContent).toContain('removed from your recommenders: http://127.0.0.1:8000/rec+follow: the URL ends in "+follow". Add it again at another address in Train → Check my recommender.');
+      expect(banner.textContent).toContain('A recommender saved in this browser was removed from your recommenders: http://127.0.0.1:8000/rec+follow: the URL ends in "+follow". Add it again, changed as said, in Train → Check my recommender.');
       await fireEvent.click(banner.querySelector('button')!);
       expect(screen.queryByTestId('my-recommenders-dropped')).toBeNull();
     } finally {
