@@ -32,6 +32,25 @@ describe('explanations', () => {
     expect(screen.queryByRole('tooltip')).toBeNull();
   });
 
+  // A tip opened by the pointer must close without moving it (WCAG 1.4.13): Escape did
+  // nothing unless the i button itself had the focus.
+  it('a tip opened on hover or tap closes with Escape wherever the focus is', async () => {
+    render(Explain, { text: 'Satisfaction explained', label: 'About satisfaction' });
+    const btn = screen.getByRole('button', { name: 'About satisfaction' });
+    await fireEvent.mouseEnter(btn.parentElement!);
+    expect(screen.getByRole('tooltip')).toBeTruthy();
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    await fireEvent.click(btn);
+    btn.blur();
+    await fireEvent.mouseEnter(btn.parentElement!);
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    await fireEvent.mouseLeave(btn.parentElement!);
+    await fireEvent.mouseEnter(btn.parentElement!);
+    expect(screen.getByRole('tooltip')).toBeTruthy();
+  });
+
   it('every number of the mindset panel has one', () => {
     const s = new SessionState();
     s.reset({ lookup: () => undefined, timeBudgetSec: 600, interests: { fishing: 0.9 } });
