@@ -6,6 +6,7 @@
  * page's semantic-ID fit yields there); `kmeans` runs it straight through.
  */
 import type { Rng } from '../types';
+import { chunkRows, runSteps, type Steps } from './steps';
 
 export interface KMeansOptions {
   /** Cap cluster sizes at ceil(n / k). Default false. */
@@ -13,15 +14,6 @@ export interface KMeansOptions {
   /** Lloyd iterations at most. Default 50. */
   maxIter?: number;
 }
-
-/**
- * A fit that yields the fraction of its work done (0..1) between chunks: run straight through
- * it is the one-go fit; a caller may pause there. Same arithmetic in the same order either way.
- */
-export type Steps<T> = Generator<number, T, void>;
-
-/** Rows of one chunk. */
-export const KMEANS_CHUNK_ROWS = 256;
 
 export interface KMeansResult {
   /** k x dim, row-major. */
@@ -165,11 +157,7 @@ function* assignBalanced(data: ArrayLike<number>, n: number, dim: number, c: Flo
 
 /** Cluster `n` rows of `dim` values into at most `k` clusters. Deterministic for a given rng. */
 export function kmeans(data: ArrayLike<number>, n: number, dim: number, k: number, rng: Rng, opts: KMeansOptions = {}): KMeansResult {
-  const steps = kmeansSteps(data, n, dim, k, rng, opts);
-  for (;;) {
-    const s = steps.next();
-    if (s.done) return s.value;
-  }
+  return runSteps(kmeansSteps(data, n, dim, k, rng, opts));
 }
 
 /**
@@ -178,7 +166,7 @@ export function kmeans(data: ArrayLike<number>, n: number, dim: number, k: numbe
  */
 export function* kmeansSteps(data: ArrayLike<number>, n: number, dim: number, k: number, rng: Rng, opts: KMeansOptions & { chunkRows?: number } = {}): Steps<KMeansResult> {
   if (n === 0) return { centroids: new Float64Array(0), assign: new Int32Array(0), k: 0 };
-  const chunk = Math.max(1, Math.floor(opts.chunkRows ?? KMEANS_CHUNK_ROWS));
+  const chunk = chunkRows(opts);
   const kk = Math.max(1, Math.min(k, n));
   const maxIter = opts.maxIter ?? 50;
   // Seeding counts as one Lloyd round.

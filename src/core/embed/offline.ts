@@ -13,6 +13,7 @@ import { normal } from '../rng';
 import type { Catalog, Rng } from '../types';
 import { orthonormalizeColumns, symmetricEigen } from './linalg';
 import { normalizeInPlace, normalizeRows, type ItemVectors } from './vectors';
+import { CHUNK_ROWS, chunkRows, runChunked, runSteps, type ChunkedOptions, type Steps } from './steps';
 
 /** Model name of the offline embedding in `ItemVectors.model`. */
 export const OFFLINE_MODEL = 'offline';
@@ -45,15 +46,8 @@ export interface OfflineOptions {
   oversample?: number;
 }
 
-/**
- * The fit yields between chunks of its passes over the matrix: the fraction of the work done
- * (0..1). The one-go fit runs it straight through; the chunked one pauses there (the page
- * paints, shows progress, reads Cancel). Same arithmetic in the same order: same vectors.
- */
-type Steps<T> = Generator<number, T, void>;
-
-/** Rows (or features) of one chunk of a pass. */
-const CHUNK_ROWS = 256;
+// The fit yields between chunks of its passes over the matrix (steps.ts): the one-go fit runs
+// it straight through, the chunked one pauses there. Same arithmetic: same vectors.
 
 /** Where the fit is: `pass` of `passes`, each pass from 0 to 1. */
 class Passes {
@@ -109,30 +103,11 @@ export function offlineMaxDim(catalog: Catalog): number {
  * rank of the TF-IDF matrix (tiny catalogs) are dropped, so `dim` may come out smaller.
  */
 export function fitOfflineEmbedding(catalog: Catalog, rng: Rng, opts: OfflineOptions = {}): OfflineEmbedding {
-  const steps = fitSteps(catalog, rng, opts, CHUNK_ROWS);
-  for (;;) {
-    const s = steps.next();
-    if (s.done) return s.value;
-  }
+  return runSteps(fitSteps(catalog, rng, opts, CHUNK_ROWS));
 }
 
 /** How the chunked fit reports, pauses and stops. */
-export interface ChunkedFitOptions extends OfflineOptions {
-  /** Rows (or features) of one chunk. Default 256. */
-  chunkRows?: number;
-  /** Aborted: the fit stops at the next chunk with an AbortError. */
-  signal?: { readonly aborted: boolean };
-  /** After each chunk, the fraction of the work done (0..1; 1 once, at the end). */
-  onProgress?: (fraction: number) => void;
-  /** Called after each chunk; the fit waits for what it returns (the page: a turn of the event loop, now and then). */
-  pause?: () => Promise<void> | void;
-}
-
-function abortError(): Error {
-  const e = new Error('The offline embedding was cancelled');
-  e.name = 'AbortError';
-  return e;
-}
+export interface ChunkedFitOptions extends OfflineOptions, ChunkedOptions {}
 
 /**
  * `fitOfflineEmbedding` in chunks: the same vectors, with a pause, progress and a check of
@@ -140,18 +115,7 @@ function abortError(): Error {
  * thread for seconds with no progress and no way to stop it).
  */
 export async function fitOfflineEmbeddingChunked(catalog: Catalog, rng: Rng, opts: ChunkedFitOptions = {}): Promise<OfflineEmbedding> {
-  const steps = fitSteps(catalog, rng, opts, Math.max(1, Math.floor(opts.chunkRows ?? CHUNK_ROWS)));
-  for (;;) {
-    if (opts.signal?.aborted) throw abortError();
-    const s = steps.next();
-    const fraction = s.done ? 1 : s.value;
-    opts.onProgress?.(fraction);
-    await opts.pause?.();
-    if (s.done) {
-      if (opts.signal?.aborted) throw abortError();
-      return s.value;
-    }
-  }
+  return runChunked(fitSteps(catalog, rng, opts, chunkRows(opts)), opts, 'offline embedding');
 }
 
 function* fitSteps(catalog: Catalog, rng: Rng, opts: OfflineOptions, chunk: number): Steps<OfflineEmbedding> {

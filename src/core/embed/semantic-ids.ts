@@ -9,7 +9,8 @@
  */
 import { buildTfIdf, type TfIdfMatrix } from '../recommenders/text-features';
 import type { Item, Rng } from '../types';
-import { KMEANS_CHUNK_ROWS, kmeansSteps, type Steps } from './kmeans';
+import { kmeansSteps } from './kmeans';
+import { CHUNK_ROWS, chunkRows, mapSteps, runChunked, runSteps, type ChunkedOptions, type Steps } from './steps';
 import type { ItemVectors } from './vectors';
 
 export interface SidOptions {
@@ -84,30 +85,11 @@ function entropyBits(counts: Map<number, number>, n: number): number {
 
 /** Fit semantic IDs on a catalog's vectors. `items` (same order as `vectors.ids`) feed the labels. */
 export function fitSemanticIds(vectors: ItemVectors, items: readonly Item[] | null, rng: Rng, opts: SidOptions = {}): SemanticIds {
-  const steps = sidSteps(vectors, items, rng, opts, KMEANS_CHUNK_ROWS);
-  for (;;) {
-    const s = steps.next();
-    if (s.done) return s.value;
-  }
+  return runSteps(sidSteps(vectors, items, rng, opts, CHUNK_ROWS));
 }
 
 /** How the chunked fit reports, pauses and stops (as the offline embedding's). */
-export interface ChunkedSidOptions extends SidOptions {
-  /** Rows of one chunk. Default 256. */
-  chunkRows?: number;
-  /** Aborted: the fit stops at the next chunk with an AbortError. */
-  signal?: { readonly aborted: boolean };
-  /** After each chunk, the fraction of the work done (0..1; 1 once, at the end). */
-  onProgress?: (fraction: number) => void;
-  /** Called after each chunk; the fit waits for what it returns (the page: a turn of the event loop, now and then). */
-  pause?: () => Promise<void> | void;
-}
-
-function abortError(): Error {
-  const e = new Error('The semantic-ID fit was cancelled');
-  e.name = 'AbortError';
-  return e;
-}
+export interface ChunkedSidOptions extends SidOptions, ChunkedOptions {}
 
 /**
  * `fitSemanticIds` in chunks: the same codes, codebooks and labels, with a pause, progress
@@ -115,17 +97,7 @@ function abortError(): Error {
  * held the page's thread with no progress and no way to stop it).
  */
 export async function fitSemanticIdsChunked(vectors: ItemVectors, items: readonly Item[] | null, rng: Rng, opts: ChunkedSidOptions = {}): Promise<SemanticIds> {
-  const steps = sidSteps(vectors, items, rng, opts, Math.max(1, Math.floor(opts.chunkRows ?? KMEANS_CHUNK_ROWS)));
-  for (;;) {
-    if (opts.signal?.aborted) throw abortError();
-    const s = steps.next();
-    opts.onProgress?.(s.done ? 1 : s.value);
-    await opts.pause?.();
-    if (s.done) {
-      if (opts.signal?.aborted) throw abortError();
-      return s.value;
-    }
-  }
+  return runChunked(sidSteps(vectors, items, rng, opts, chunkRows(opts)), opts, 'semantic-ID fit');
 }
 
 function* sidSteps(vectors: ItemVectors, items: readonly Item[] | null, rng: Rng, opts: SidOptions, chunk: number): Steps<SemanticIds> {
@@ -195,15 +167,6 @@ function* sidSteps(vectors: ItemVectors, items: readonly Item[] | null, rng: Rng
   return s;
 }
 
-/** The steps of `inner`, their fractions mapped by `at`. */
-function* mapSteps<T>(inner: Steps<T>, at: (f: number) => number): Steps<T> {
-  for (;;) {
-    const s = inner.next();
-    if (s.done) return s.value;
-    yield at(s.value);
-  }
-}
-
 /** Human name of a TF-IDF feature ("tag:crab" -> "#crab", "topic:ufc" -> "ufc"). */
 function featureName(f: string): string {
   if (f.startsWith('tag:')) return `#${f.slice(4)}`;
@@ -218,11 +181,7 @@ function featureName(f: string): string {
  * skipping terms that already label the parent (so children say what sets them apart).
  */
 export function labelPrefixes(s: SemanticIds, items: readonly Item[], m: TfIdfMatrix = buildTfIdf(items)): Map<string, string[]> {
-  const steps = labelSteps(s, items, m, KMEANS_CHUNK_ROWS);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(labelSteps(s, items, m, CHUNK_ROWS));
 }
 
 function* labelSteps(s: SemanticIds, items: readonly Item[], m: TfIdfMatrix, chunk: number): Steps<Map<string, string[]>> {

@@ -11,6 +11,7 @@ import type { Catalog } from '../../core/types';
 import type { TjsProgress } from '../../llm/transformers/progress';
 import { DEFAULT_EMBED_MODEL } from '../../llm/transformers/models';
 import { vectorCacheKey } from '../../core/embed/content-key';
+import type { ChunkedOptions } from '../../core/embed/steps';
 
 export type VectorSource = 'offline' | 'transformers' | 'import';
 
@@ -151,18 +152,14 @@ export class ItemsState {
   }
 
   /**
-   * The offline fit on the page, in chunks: a turn of the event loop every `yieldEveryMs` of
-   * work, so the page paints its progress and reads Cancel (on a large MovieLens catalog the
-   * fit held the page for seconds in one piece: frozen, no progress, Cancel unheard).
+   * How a chunked fit runs on the page: progress said as "`text`: N%", a turn of the event
+   * loop once `yieldEveryMs` of work has passed (the page paints and reads Cancel), the signal
+   * checked between chunks.
    */
-  private async offline(catalog: Catalog, signal: AbortSignal): Promise<ItemVectors> {
-    const text = `Fitting TF-IDF + SVD (64 dimensions) on ${catalog.items.length.toLocaleString('en-US')} items`;
-    this.progressText = `${text}…`;
-    await yieldToPaint();
-    const [{ fitOfflineEmbeddingChunked }, { createRng }] = await Promise.all([import('../../core/embed/offline'), import('../../core/rng')]);
+  private paced(text: string, signal: AbortSignal): ChunkedOptions {
     const every = this.opts.yieldEveryMs ?? 30;
     let last = performance.now();
-    const fit = await fitOfflineEmbeddingChunked(catalog, createRng(this.seed), {
+    return {
       signal,
       onProgress: (f) => {
         this.fraction = f;
@@ -172,7 +169,20 @@ export class ItemsState {
         if (performance.now() - last < every) return;
         return yieldToPaint().then(() => void (last = performance.now()));
       },
-    });
+    };
+  }
+
+  /**
+   * The offline fit on the page, in chunks: a turn of the event loop every `yieldEveryMs` of
+   * work, so the page paints its progress and reads Cancel (on a large MovieLens catalog the
+   * fit held the page for seconds in one piece: frozen, no progress, Cancel unheard).
+   */
+  private async offline(catalog: Catalog, signal: AbortSignal): Promise<ItemVectors> {
+    const text = `Fitting TF-IDF + SVD (64 dimensions) on ${catalog.items.length.toLocaleString('en-US')} items`;
+    this.progressText = `${text}…`;
+    await yieldToPaint();
+    const [{ fitOfflineEmbeddingChunked }, { createRng }] = await Promise.all([import('../../core/embed/offline'), import('../../core/rng')]);
+    const fit = await fitOfflineEmbeddingChunked(catalog, createRng(this.seed), this.paced(text, signal));
     return fit.vectors;
   }
 
@@ -280,19 +290,7 @@ export class ItemsState {
     this.progressText = `${text}…`;
     await yieldToPaint();
     const [{ fitSemanticIdsChunked }, { createRng }] = await Promise.all([import('../../core/embed/semantic-ids'), import('../../core/rng')]);
-    const every = this.opts.yieldEveryMs ?? 30;
-    let last = performance.now();
-    this.sid = await fitSemanticIdsChunked(this.vectors, catalog.items, createRng(this.seed).fork('sid'), {
-      signal,
-      onProgress: (f) => {
-        this.fraction = f;
-        this.progressText = `${text}: ${Math.round(100 * f)}%`;
-      },
-      pause: () => {
-        if (performance.now() - last < every) return;
-        return yieldToPaint().then(() => void (last = performance.now()));
-      },
-    });
+    this.sid = await fitSemanticIdsChunked(this.vectors, catalog.items, createRng(this.seed).fork('sid'), this.paced(text, signal));
     this.selected = null;
   }
 
