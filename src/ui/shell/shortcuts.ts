@@ -15,6 +15,8 @@ export interface KeyLike {
   targetEditable?: boolean;
   /** True when the focused element is a transport button (run, pause, step, restart). */
   targetTransport?: boolean;
+  /** True when the focused element scrolls sideways (the long session timeline): → scrolls it. */
+  targetScrollsSideways?: boolean;
 }
 
 /** The command for a key press, or null (typing in a field never triggers one). */
@@ -31,9 +33,11 @@ export function shortcutFor(e: KeyLike): ShortcutCommand | null {
       // after clicking Run, Space must pause rather than press Run again. On a summary it
       // opens the disclosure ("parameters", "Prompt templates"; it started a session).
       return (tag === 'BUTTON' && !e.targetTransport) || tag === 'SUMMARY' ? null : 'toggle';
+    case 'ArrowRight':
+      // A focused region that scrolls sideways is scrolled with the arrow keys (N still steps).
+      return e.targetScrollsSideways ? null : 'step';
     case 'n':
     case 'N':
-    case 'ArrowRight':
       return 'step';
     case 'r':
     case 'R':
