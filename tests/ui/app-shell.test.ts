@@ -77,3 +77,18 @@ describe('the folded views menu', () => {
     expect(document.activeElement).toBe(menu);
   });
 });
+
+// "Share link" turns into "Link copied" (or "Link is in the address bar") on the focused
+// button, which a screen reader does not read out: the outcome was unsaid.
+describe('the share button', () => {
+  afterEach(() => cleanup());
+  const props = (ok: boolean) => ({ view: 'live' as const, theme: 'light' as const, onview: () => {}, ontheme: () => {}, onhelp: () => {}, onshare: async () => ok });
+
+  for (const [ok, said] of [[true, 'Link copied'], [false, 'Link is in the address bar']] as const) {
+    it(`says "${said}" in a status region`, async () => {
+      render(NavBar, props(ok));
+      await fireEvent.click(screen.getByTestId('share-link'));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toContain(said));
+    });
+  }
+});
