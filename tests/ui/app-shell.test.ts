@@ -66,6 +66,23 @@ describe('the folded views menu', () => {
     expect(document.activeElement).toBe(menu);
   });
 
+  // Tabbing on from the last view left the menu open over the page, hiding where the focus was.
+  it('folds when the focus leaves it for the rest of the page', async () => {
+    render(NavBar, props());
+    const menu = screen.getByTestId('nav-menu');
+    await fireEvent.click(menu);
+    const items = screen.getByTestId('nav-items');
+    items.focus();
+    const share = screen.getByTestId('share-link');
+    await fireEvent.focusOut(items, { relatedTarget: share });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    // Moving within it, or back to its button, keeps it open.
+    await fireEvent.click(menu);
+    await fireEvent.focusOut(items, { relatedTarget: screen.getByTestId('nav-batch') });
+    await fireEvent.focusOut(screen.getByTestId('nav-batch'), { relatedTarget: menu });
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('closes on Escape, with the focus on the menu button', async () => {
     render(NavBar, props());
     const menu = screen.getByTestId('nav-menu');
