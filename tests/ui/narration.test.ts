@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import NarrationBar from '../../src/ui/tour/NarrationBar.svelte';
+import { LiveController } from '../../src/ui/state/live.svelte';
 import { sessionMoments } from '../../src/ui/tour/narration';
 import { markTourSeen, tourSeen } from '../../src/ui/tour/tour-steps';
 import { SessionState } from '../../src/ui/state/session.svelte';
@@ -36,5 +40,27 @@ describe('narration moments', () => {
     const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
     expect(tourSeen(broken)).toBe(false);
     expect(() => markTourSeen(broken)).not.toThrow();
+  });
+});
+
+// A live region added together with its words is not read out by screen readers: the
+// narration's box (role="status") appeared only with its sentence, so the sentence was unsaid.
+describe('the narration bar', () => {
+  afterEach(() => cleanup());
+
+  it('says each moment in a status region that was there before it', () => {
+    const live = new LiveController();
+    live.session.reset({ lookup: (id) => item(id, { title: `T ${id}`, topic: 'ufc' }), timeBudgetSec: 600, interests: {} });
+    live.session.status = 'running';
+    render(NarrationBar, { live, on: true });
+    const region = screen.getByRole('status');
+    expect(region.textContent?.trim()).toBe('');
+    live.session.apply({ type: 'list', turn: 0, slate: { itemIds: ['a', 'b'] } });
+    live.session.apply({ type: 'decision', turn: 0, decision: decision('a', 0, ['skip'], 0, { satisfaction: 0.7, timeLeftSec: 590 }) });
+    flushSync();
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region.textContent).toContain('First skip');
+    expect(live.session.status).toBe('paused');
+    expect(screen.getByTestId('narration-continue')).toBeTruthy();
   });
 });
