@@ -44,8 +44,13 @@ describe('scenario presets in the app', () => {
     expect(note.textContent).toContain('ignores the instruction');
     expect(note.querySelectorAll('li')).toHaveLength(scenarioById('traditional')!.watchFor.length);
     expect(screen.queryByTestId('scenario-changed')).toBeNull();
+    // Said from a status region there before the change (one added with its words is not read out).
+    const region = screen.getByRole('status');
+    expect(region.textContent?.trim()).toBe('');
     settings.set({ seed: 1234 });
     expect(await screen.findByTestId('scenario-changed')).toBeTruthy();
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region.textContent).toContain('Some settings were changed');
     await fireEvent.click(screen.getByTestId('scenario-clear'));
     expect(screen.queryByTestId('scenario-note')).toBeNull();
   });
