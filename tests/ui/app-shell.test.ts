@@ -83,6 +83,12 @@ describe('the folded views menu', () => {
     expect(menu.getAttribute('aria-expanded')).toBe('true');
   });
 
+  // Its name was the current view alone ("Live, collapsed"): nothing said it lists the views.
+  it('is named as the views menu, with the current view', () => {
+    render(NavBar, props());
+    expect(screen.getByRole('button', { name: 'Views: Live' })).toBe(screen.getByTestId('nav-menu'));
+  });
+
   it('closes on Escape, with the focus on the menu button', async () => {
     render(NavBar, props());
     const menu = screen.getByTestId('nav-menu');
