@@ -69,6 +69,23 @@ describe('a hand-picked first list across catalog switches', () => {
     expect(screen.queryByTestId('link-first-ignored')).toBeNull();
   });
 
+  it("is not brought back into a scenario that opens with no first list of its own", async () => {
+    history.replaceState(null, '', '/?first=sv-0096,sv-0499');
+    render(App);
+    await waitFor(() => expect(screen.queryByText('loading…')).toBeNull(), { timeout: 10_000 });
+    expect(screen.getByTestId('first-list-summary').textContent).toBe('hand-picked, 2 items');
+    const file = new File([catalogJson('mine')], 'mine.json', { type: 'application/json' });
+    await fireEvent.change(screen.getByTestId('import-catalog-json'), { target: { files: [file] } });
+    await waitFor(() => expect(screen.getByTestId('first-list-summary').textContent).toBe("the recommender's"), { timeout: 10_000 });
+    // "A new user" sets the built-in feed and no first list: the list put aside stayed out of it.
+    await fireEvent.change(screen.getByTestId('setting-scenario'), { target: { value: 'new-user' } });
+    await waitFor(() => expect((screen.getByTestId('setting-catalog') as HTMLSelectElement).value).toBe('shortvideo'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.queryByText('loading…')).toBeNull(), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByTestId('first-list-summary').textContent).toBe("the recommender's");
+    expect(new URLSearchParams(location.search).has('first')).toBe(false);
+  });
+
   it('gives way to a list picked in the other catalog meanwhile; what is left in both is restored whole', () => {
     const a = { id: 'a', name: 'A', items: [{ id: 'x' }, { id: 'y' }, { id: 'z' }] } as never;
     const b = { id: 'b', name: 'B', items: [{ id: 'x' }, { id: 'q' }] } as never;
@@ -87,6 +104,17 @@ describe('a hand-picked first list across catalog switches', () => {
     expect(keeper.settle(['y', 'x', 'z'], b).list).toEqual(['q']);
     // A list picked in B that A also holds: it stands, and A's old list is forgotten.
     expect(keeper.settle(['x'], a)).toEqual({ list: ['x'], notice: null, switched: true });
+    expect(keeper.keptFor('a')).toBeUndefined();
+  });
+
+  it("lets a scenario's own first list stand (none, here): the list put aside stays aside", () => {
+    const a = { id: 'a', name: 'A', items: [{ id: 'x' }, { id: 'y' }] } as never;
+    const b = { id: 'b', name: 'B', items: [{ id: 'q' }] } as never;
+    const keeper = new FirstListKeeper('a');
+    keeper.settle(['x', 'y'], a);
+    keeper.settle(['x', 'y'], b);
+    // A scenario opens: it sets catalog A and no first list. A's hand-picked list came back into it.
+    expect(keeper.settle([], a, { deliberate: true })).toEqual({ list: [], notice: null, switched: true });
     expect(keeper.keptFor('a')).toBeUndefined();
   });
 });

@@ -67,8 +67,12 @@ export class FirstListKeeper {
     return this.aside.get(catalogId);
   }
 
-  /** `catalog` has loaded with `list` in the settings: the list to hold now and what to say. */
-  settle(list: readonly string[], catalog: Pick<Catalog, 'id' | 'name' | 'items'>): FirstListOutcome {
+  /**
+   * `catalog` has loaded with `list` in the settings: the list to hold now and what to say.
+   * `deliberate`: the list was set on purpose with the switch (a scenario opened, which sets
+   * its catalog and its own first list, empty or not): it stands, nothing put aside comes back.
+   */
+  settle(list: readonly string[], catalog: Pick<Catalog, 'id' | 'name' | 'items'>, { deliberate = false }: { deliberate?: boolean } = {}): FirstListOutcome {
     const from = this.on;
     this.on = { id: catalog.id, name: catalog.name };
     const { kept, ignored } = splitFirstList(list, catalog);
@@ -83,7 +87,7 @@ export class FirstListKeeper {
     const back = this.aside.get(catalog.id);
     this.aside.delete(catalog.id);
     // Its own list comes back, unless one picked since goes on here.
-    const restored = back && (!picked || !kept.length) ? splitFirstList(back, catalog).kept : [];
+    const restored = back && !deliberate && (!picked || !kept.length) ? splitFirstList(back, catalog).kept : [];
     const out = restored.length ? restored : kept;
     this.arrived = out;
     if (restored.length) {
