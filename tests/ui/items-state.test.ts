@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ItemsView from '../../src/ui/items/ItemsView.svelte';
+import EmbeddingsPanel from '../../src/ui/items/EmbeddingsPanel.svelte';
 import { DataStore } from '../../src/ui/state/data.svelte';
 import { importMovieLens } from '../../src/core/catalog/movielens';
 import { toVectorCsv } from '../../src/core/embed/import-vectors';
@@ -166,3 +167,23 @@ describe('Items view when the catalog changes under it', () => {
   });
 });
 
+
+describe('Items progress bar name', () => {
+  it('names the bar after the work running (it said "Embedding progress" during the semantic-ID fit)', async () => {
+    const catalog = renamed(base, 'g');
+    const st = new ItemsState({ yieldEveryMs: 0 });
+    render(EmbeddingsPanel, { st, catalog });
+    const computing = st.compute(catalog, true);
+    const names = new Set<string>();
+    while (st.busy) {
+      await new Promise((r) => setTimeout(r, 0));
+      const bar = screen.queryByTestId('emb-progress');
+      if (st.busy && bar) names.add(`${st.progressText.startsWith('Fitting semantic IDs') ? 'sid' : 'emb'}:${bar.getAttribute('aria-label')}`);
+    }
+    await computing;
+    cleanup();
+    expect(names).toContain('emb:Embedding progress');
+    expect(names).toContain('sid:Semantic-ID progress');
+    expect([...names].filter((n) => n.startsWith('sid:'))).toEqual(['sid:Semantic-ID progress']);
+  });
+});
