@@ -4,8 +4,9 @@
  * first in the page and is display: none on a wide screen, and the tour outlined it (nothing
  * visible outlined, the dialog at the window's top-left corner).
  */
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import App from '../../src/ui/App.svelte';
 import Tour from '../../src/ui/tour/Tour.svelte';
 
 /** A laid-out page: every element has a box, except those marked data-hidden (display: none has none). */
@@ -69,5 +70,25 @@ describe('tour targets', () => {
     expect(live?.textContent).toContain('Step 2 of 6');
     expect(live?.textContent).toContain('Run, pause, step');
     expect(live?.contains(screen.getByTestId('tour-next'))).toBe(false);
+  });
+});
+
+
+describe('the tour in the app', () => {
+  afterEach(() => {
+    cleanup();
+    history.replaceState(null, '', '/');
+    localStorage.clear();
+  });
+
+  // "No thanks" takes the invite away with itself: the focus fell to the page's top.
+  it('"No thanks" hands the focus to Run', async () => {
+    render(App);
+    const invite = screen.getByTestId('tour-invite');
+    const no = within(invite).getByRole('button', { name: 'No thanks' });
+    no.focus();
+    await fireEvent.click(no);
+    expect(screen.queryByTestId('tour-invite')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('run')));
   });
 });
