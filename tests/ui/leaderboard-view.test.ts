@@ -215,4 +215,33 @@ describe('LeaderboardView', () => {
     localStorage.setItem(CACHE_KEY, JSON.stringify(fixtureResult));
     expect(loadCached()).toEqual(fixtureResult);
   });
+  it('says once, as a note, that a saved result could not be shown, until a run finishes (it showed "No result yet" without a word)', async () => {
+    const row = fixtureResult.rows[0];
+    // A repeated recommender: isDrawableResult refuses it.
+    localStorage.setItem(CACHE_KEY, JSON.stringify({ ...fixtureResult, rows: [row, { ...fixtureResult.rows[1], recommender: row.recommender }] }));
+    let finish!: (r: LeaderboardResult) => void;
+    const runner: LeaderboardRunner = () => new Promise((resolve) => (finish = resolve));
+    render(LeaderboardView, { runner });
+    const notes = screen.getAllByTestId('leaderboard-unreadable-cache');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].textContent).toMatch(/saved leaderboard could not be shown.*run it again/i);
+    expect(notes[0].classList.contains('muted')).toBe(true);
+    expect(notes[0].getAttribute('role')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await fireEvent.click(screen.getByTestId('leaderboard-run'));
+    finish(fixtureResult);
+    await waitFor(() => expect(screen.getAllByTestId('leaderboard-row')).toHaveLength(2));
+    expect(screen.queryByTestId('leaderboard-unreadable-cache')).toBeNull();
+    cleanup();
+    // No cache at all, or a readable one: no note.
+    clearMemoryCache();
+    localStorage.clear();
+    render(LeaderboardView, { runner });
+    expect(screen.getByTestId('leaderboard-empty')).toBeTruthy();
+    expect(screen.queryByTestId('leaderboard-unreadable-cache')).toBeNull();
+    cleanup();
+    localStorage.setItem(CACHE_KEY, JSON.stringify(fixtureResult));
+    render(LeaderboardView, { runner });
+    expect(screen.queryByTestId('leaderboard-unreadable-cache')).toBeNull();
+  });
 });

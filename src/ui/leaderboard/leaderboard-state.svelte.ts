@@ -76,6 +76,19 @@ export function loadCached(storage: Pick<Storage, 'getItem'> | undefined = globa
   }
 }
 
+/**
+ * Whether storage holds a saved result that loadCached refuses (unreadable, another shape,
+ * a name given twice): the view says so once instead of "No result yet" alone.
+ */
+export function cacheUnreadable(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): boolean {
+  if (memory) return false;
+  try {
+    return !!storage?.getItem(CACHE_KEY) && loadCached(storage) === null;
+  } catch {
+    return false;
+  }
+}
+
 /** Keep a result in memory and (best effort: quota, private mode) in localStorage. */
 export function saveCached(r: LeaderboardResult, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
   memory = r;
@@ -102,6 +115,8 @@ export class LeaderboardState {
   judging = $state(false);
   judgeProgress = $state<{ done: number; total: number; recommender: string } | null>(null);
   judged = $state<JudgedOutcome | null>(null);
+  /** A saved result was there but could not be drawn (set by the view on opening); cleared when a run finishes with a result. */
+  unreadableCache = $state(false);
   private abort: AbortController | null = null;
 
   constructor(
@@ -150,6 +165,7 @@ export class LeaderboardState {
     try {
       const r = await this.runner(this.request, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
       this.result = r;
+      this.unreadableCache = false;
       this.elapsedMs = this.now() - t0;
       saveCached(r);
     } catch (e) {
