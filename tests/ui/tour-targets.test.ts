@@ -91,4 +91,19 @@ describe('the tour in the app', () => {
     expect(screen.queryByTestId('tour-invite')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('run')));
   });
+
+  // A view chosen part-way through left the tour open over it, pointing at the live view's
+  // elements (gone), and every shortcut did nothing while it stayed.
+  it('closes when another view is chosen, and opens again from its first step', async () => {
+    render(App);
+    await fireEvent.click(screen.getByTestId('tour-start'));
+    await waitFor(() => expect(screen.getByTestId('tour')).toBeTruthy());
+    await fireEvent.click(screen.getByTestId('tour-next'));
+    await fireEvent.click(screen.getByTestId('nav-compare'));
+    expect(screen.queryByTestId('feed')).toBeNull();
+    expect(screen.queryByTestId('tour')).toBeNull();
+    expect(document.querySelector('.tour-target')).toBeNull();
+    await fireEvent.click(screen.getByTestId('tour-start'));
+    await waitFor(() => expect(screen.getByTestId('tour').textContent).toContain('Step 1 of'));
+  });
 });
